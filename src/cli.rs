@@ -1,0 +1,133 @@
+//! The command line: what each command takes, and running it. Exit codes scripts can rely
+//! on: 0 done, 1 the plan has errors (or the command failed), 2 the plan cannot be read.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::plan::Plan;
+use crate::score::Scores;
+use crate::store::{self, LoadError};
+use crate::summary::Summary;
+use crate::validate::{self, Severity};
+use crate::report;
+
+/// Exit code: the plan has errors, or the command could not do its job.
+pub const EXIT_ERRORS: u8 = 1;
+/// Exit code: the plan file cannot be read (missing, not text, not a plan).
+pub const EXIT_UNREADABLE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "perfplan",
+    version,
+    about = "Score a public body's performance plan: type the year-end results, read the weighted scores.",
+    long_about = None,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// The plan to open in the app (default: the plan used last, or the bundled example).
+    pub plan: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a plan: exit 0 when valid (warnings printed), 1 on errors, 2 when unreadable.
+    Check {
+        /// The plan file (.ron).
+        plan: PathBuf,
+    },
+    /// Print the scored tree with weights, results, targets and realizations.
+    Score {
+        /// The plan file (.ron).
+        plan: PathBuf,
+        /// Print JSON for scripts instead of the table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Loads a plan for a command, printing why not on failure.
+pub fn load_or_report(path: &Path) -> Result<Plan, ExitCode> {
+    match store::load(path) {
+        Ok((plan, _text)) => Ok(plan),
+        Err(e) => {
+            report_load_error(&e);
+            Err(ExitCode::from(EXIT_UNREADABLE))
+        }
+    }
+}
+
+pub fn report_load_error(e: &LoadError) {
+    eprintln!("perfplan: {e}");
+}
+
+fn write_stdout(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`perfplan score | head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("perfplan: cannot write the output: {e}");
+            ExitCode::from(EXIT_ERRORS)
+        }
+    }
+}
+
+pub fn check(path: &Path) -> ExitCode {
+    let plan = match load_or_report(path) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let findings = validate::validate(&plan);
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let warnings = findings.len() - errors;
+    let mut text = String::new();
+    for f in &findings {
+        text.push_str(&format!("{}: {f}\n", path.display()));
+    }
+    text.push_str(&format!(
+        "{}: {} indicators, {errors} error(s), {warnings} warning(s)\n",
+        path.display(),
+        plan.indicator_count()
+    ));
+    let code = write_stdout(&text);
+    if errors > 0 {
+        ExitCode::from(EXIT_ERRORS)
+    } else {
+        code
+    }
+}
+
+pub fn score(path: &Path, json: bool) -> ExitCode {
+    let plan = match load_or_report(path) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    for f in validate::validate(&plan)
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+    {
+        eprintln!("{}: {f}", path.display());
+    }
+    let summary = Summary::build(&plan, &Scores::compute(&plan));
+    if json {
+        let mut text = serde_json::to_string_pretty(&report::json(&summary))
+            .expect("a JSON value always serializes");
+        text.push('\n');
+        write_stdout(&text)
+    } else {
+        write_stdout(&report::text(&summary))
+    }
+}
+
+/// Opens the terminal app (the plan-editing UI).
+pub fn open_app(_plan: Option<PathBuf>) -> ExitCode {
+    eprintln!("perfplan: the terminal app is not built yet; use `perfplan score PLAN`");
+    ExitCode::from(EXIT_ERRORS)
+}

@@ -1,0 +1,14 @@
+//! perfplan: the year-end scoring of a public body's performance plan.
+//!
+//! The plan file (RON) is the user's and the source of truth. [`store`] reads and writes it,
+//! [`plan`] is its model, [`score`] computes realizations and weighted scores from it,
+//! [`validate`] says what is wrong or odd in it, and [`report`] prints the scores.
+
+pub mod plan;
+pub mod report;
+pub mod score;
+pub mod store;
+pub mod validate;
+pub mod summary;
+pub mod text;
+pub mod cli;

@@ -1,0 +1,13 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use perfplan::cli::{self, Cli, Command};
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    match args.command {
+        Some(Command::Check { plan }) => cli::check(&plan),
+        Some(Command::Score { plan, json }) => cli::score(&plan, json),
+        None => cli::open_app(args.plan),
+    }
+}

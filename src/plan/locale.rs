@@ -1,0 +1,340 @@
+//! How numbers, percentages and dates are shown and typed in the plan's locale.
+//!
+//! The controller lives in Excel's Italian conventions: `2,03`, `1.000`, `31/12/2017`,
+//! `93%`. Everything shown goes through [`Locale::number`] and friends, and everything typed
+//! through [`Locale::parse_value`], so the two always agree.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Deserializer};
+
+use super::{Target, Unit, Value};
+
+/// The plan's locale: `"it"` or `"en"` in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    #[default]
+    It,
+    En,
+}
+
+impl<'de> Deserialize<'de> for Locale {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Locale::from_code(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "unknown locale \"{s}\": write \"it\" (2,03 · 1.000 · 31/12/2017) or \"en\" (2.03 · 1,000 · 2017-12-31)"
+            ))
+        })
+    }
+}
+
+impl fmt::Display for Locale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Rounds half up to two decimals, as the seed prints realizations. Display only.
+pub fn round2(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+impl Locale {
+    pub fn from_code(code: &str) -> Option<Locale> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "it" => Some(Locale::It),
+            "en" => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::It => "it",
+            Locale::En => "en",
+        }
+    }
+
+    pub fn decimal_sep(self) -> char {
+        match self {
+            Locale::It => ',',
+            Locale::En => '.',
+        }
+    }
+
+    pub fn group_sep(self) -> char {
+        match self {
+            Locale::It => '.',
+            Locale::En => ',',
+        }
+    }
+
+    /// A number with its own scale, thousands grouped: `1.119`, `2,03`, `-34`.
+    pub fn number(self, d: Decimal) -> String {
+        let text = d.abs().to_string();
+        let (int, frac) = match text.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (text.as_str(), None),
+        };
+        let mut out = String::with_capacity(text.len() + 4);
+        if d.is_sign_negative() && !d.is_zero() {
+            out.push('-');
+        }
+        let digits = int.len();
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (digits - i) % 3 == 0 {
+                out.push(self.group_sep());
+            }
+            out.push(c);
+        }
+        if let Some(f) = frac {
+            out.push(self.decimal_sep());
+            out.push_str(f);
+        }
+        out
+    }
+
+    /// A number rounded half up to two decimals, always with both: `90,00`.
+    pub fn fixed2(self, d: Decimal) -> String {
+        let mut r = round2(d);
+        r.rescale(2);
+        self.number(r)
+    }
+
+    /// A realization or score: `98,56 %` (it), `98.56%` (en).
+    pub fn percent(self, d: Decimal) -> String {
+        format!("{}{}", self.fixed2(d), self.percent_sign())
+    }
+
+    fn percent_sign(self) -> &'static str {
+        match self {
+            Locale::It => " %",
+            Locale::En => "%",
+        }
+    }
+
+    pub fn date(self, d: NaiveDate) -> String {
+        match self {
+            Locale::It => d.format("%d/%m/%Y").to_string(),
+            Locale::En => d.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// A result, target or baseline in its unit: `93 %`, `7 testate`, `1.500 €`, `31/12/2017`.
+    pub fn value(self, v: Value, unit: &Unit) -> String {
+        match v {
+            Value::Date(d) => self.date(d),
+            Value::Number(n) => self.quantity(n, unit),
+        }
+    }
+
+    /// A number in its unit.
+    pub fn quantity(self, n: Decimal, unit: &Unit) -> String {
+        let num = self.number(n);
+        match unit {
+            Unit::Percent => format!("{num}{}", self.percent_sign()),
+            Unit::Currency => format!("{num} €"),
+            Unit::Label(label) if !label.trim().is_empty() => format!("{num} {}", label.trim()),
+            _ => num,
+        }
+    }
+
+    /// The target as a controller writes it: `>= 80 %`, `<= 31/12/2017`, `10 – 20`.
+    pub fn target(self, target: &Target, unit: &Unit) -> String {
+        match target {
+            Target::AtLeast(t) => format!(">= {}", self.quantity(t.value(), unit)),
+            Target::MoreThan(t) => format!("> {}", self.quantity(t.value(), unit)),
+            Target::AtMost(t) => format!("<= {}", self.quantity(t.value(), unit)),
+            Target::LessThan(t) => format!("< {}", self.quantity(t.value(), unit)),
+            Target::Exactly(t) => format!("= {}", self.quantity(t.value(), unit)),
+            Target::Between { min, max } => format!(
+                "{} – {}",
+                self.number(min.value()),
+                self.quantity(max.value(), unit)
+            ),
+            Target::Deadline(d) => format!("<= {}", self.date(*d)),
+        }
+    }
+
+    /// Reads what the controller typed for a result of this unit. An empty text means
+    /// "no result" (pending) and gives `Ok(None)`.
+    pub fn parse_value(self, text: &str, unit: &Unit) -> Result<Option<Value>, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        if unit.is_date() {
+            return self.parse_date(text).map(|d| Some(Value::Date(d)));
+        }
+        self.parse_number(strip_unit(text, unit))
+            .map(|n| Some(Value::Number(n)))
+    }
+
+    /// A date typed as `31/12/2017`, `31-12-2017`, `31.12.2017` or `2017-12-31`.
+    pub fn parse_date(self, text: &str) -> Result<NaiveDate, String> {
+        let text = text.trim();
+        let formats = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"];
+        formats
+            .iter()
+            .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
+            .ok_or_else(|| {
+                format!(
+                    "not a date: \"{text}\"; write {} or 2017-12-31",
+                    self.date(NaiveDate::from_ymd_opt(2017, 12, 31).expect("valid date"))
+                )
+            })
+    }
+
+    /// A number typed in this locale. Both `2,03` and `2.03` are accepted; the locale's
+    /// group separator followed by exactly three digits groups thousands (`1.000` is a
+    /// thousand in Italian, `1,000` in English).
+    pub fn parse_number(self, text: &str) -> Result<Decimal, String> {
+        let original = text;
+        let text: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '\u{a0}')
+            .collect();
+        let (negative, body) = match text.strip_prefix(['-', '−']) {
+            Some(rest) => (true, rest.to_string()),
+            None => (false, text.strip_prefix('+').unwrap_or(&text).to_string()),
+        };
+        let bad = || {
+            format!(
+                "not a number: \"{original}\"; write it like {} or {}",
+                self.number(Decimal::new(203, 2)),
+                self.number(Decimal::from(1000))
+            )
+        };
+        if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+            return Err(bad());
+        }
+        let group = self.group_sep();
+        let decimal = self.decimal_sep();
+        let normalized = if body.contains(decimal) {
+            // The locale's decimal separator is present: the group separator may only group.
+            let (int, frac) = body.rsplit_once(decimal).ok_or_else(bad)?;
+            if frac.contains([group, decimal]) || !is_grouped(int, group) {
+                return Err(bad());
+            }
+            format!("{}.{}", int.replace(group, ""), frac)
+        } else if body.contains(group) {
+            if is_grouped(&body, group) {
+                body.replace(group, "")
+            } else if body.matches(group).count() == 1 {
+                // `2.03` in Italian: one separator not followed by three digits is a decimal point.
+                body.replace(group, ".")
+            } else {
+                return Err(bad());
+            }
+        } else {
+            body
+        };
+        if normalized.starts_with('.') || normalized.ends_with('.') {
+            return Err(bad());
+        }
+        let n = Decimal::from_str_exact(&normalized).map_err(|_| bad())?;
+        Ok(if negative { -n } else { n })
+    }
+}
+
+/// Whether `int` is digits grouped by threes with `sep` (or plain digits).
+fn is_grouped(int: &str, sep: char) -> bool {
+    if !int.contains(sep) {
+        return !int.is_empty() && int.chars().all(|c| c.is_ascii_digit());
+    }
+    let mut parts = int.split(sep);
+    let first = parts.next().unwrap_or("");
+    (1..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_digit())
+        && parts.all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Removes a unit sign the controller may type with the number (`93%`, `€ 1.000`).
+fn strip_unit<'a>(text: &'a str, unit: &Unit) -> &'a str {
+    let text = text.trim();
+    let text = match unit {
+        Unit::Percent => text.trim_end_matches('%'),
+        Unit::Currency => text.trim_start_matches('€').trim_end_matches('€'),
+        Unit::Label(label) if !label.trim().is_empty() => text
+            .strip_suffix(label.trim())
+            .unwrap_or(text),
+        _ => text,
+    };
+    text.trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn italian_numbers_use_comma_and_dot() {
+        let it = Locale::It;
+        assert_eq!(it.number(dec!(2.03)), "2,03");
+        assert_eq!(it.number(dec!(1119)), "1.119");
+        assert_eq!(it.number(dec!(1234567.5)), "1.234.567,5");
+        assert_eq!(it.number(dec!(-34)), "-34");
+        assert_eq!(it.number(dec!(100)), "100");
+        assert_eq!(it.percent(dec!(98.555)), "98,56 %");
+        assert_eq!(it.percent(dec!(90)), "90,00 %");
+        assert_eq!(Locale::En.percent(dec!(98.564)), "98.56%");
+        assert_eq!(Locale::En.number(dec!(1000.25)), "1,000.25");
+    }
+
+    #[test]
+    fn rounding_is_half_up() {
+        assert_eq!(round2(dec!(94.645)), dec!(94.65));
+        assert_eq!(round2(dec!(94.6449999)), dec!(94.64));
+        assert_eq!(round2(dec!(91.675)), dec!(91.68));
+    }
+
+    #[test]
+    fn italian_input_reads_both_separators() {
+        let it = Locale::It;
+        assert_eq!(it.parse_number("2,03").unwrap(), dec!(2.03));
+        assert_eq!(it.parse_number("2.03").unwrap(), dec!(2.03));
+        assert_eq!(it.parse_number("1.000").unwrap(), dec!(1000));
+        assert_eq!(it.parse_number("1.000,5").unwrap(), dec!(1000.5));
+        assert_eq!(it.parse_number("12.345.678").unwrap(), dec!(12345678));
+        assert_eq!(it.parse_number("-34").unwrap(), dec!(-34));
+        assert!(it.parse_number("7x").is_err());
+        assert!(it.parse_number("1,2,3").is_err());
+        assert!(it.parse_number("1.00,5").is_err());
+        assert!(it.parse_number(",5").is_err());
+    }
+
+    #[test]
+    fn english_input_groups_with_commas() {
+        let en = Locale::En;
+        assert_eq!(en.parse_number("1,000").unwrap(), dec!(1000));
+        assert_eq!(en.parse_number("2.03").unwrap(), dec!(2.03));
+        assert_eq!(en.parse_number("2,03").unwrap(), dec!(2.03));
+        assert_eq!(en.parse_number("1,000.25").unwrap(), dec!(1000.25));
+    }
+
+    #[test]
+    fn percent_input_takes_the_sign_or_not() {
+        let it = Locale::It;
+        let v = |s| it.parse_value(s, &Unit::Percent).unwrap();
+        assert_eq!(v("93%"), Some(Value::Number(dec!(93))));
+        assert_eq!(v("93 %"), Some(Value::Number(dec!(93))));
+        assert_eq!(v("93"), Some(Value::Number(dec!(93))));
+        assert_eq!(v(""), None);
+        assert_eq!(v("  "), None);
+    }
+
+    #[test]
+    fn dates_are_read_in_both_orders() {
+        let it = Locale::It;
+        let d = NaiveDate::from_ymd_opt(2017, 12, 31).unwrap();
+        assert_eq!(it.parse_date("31/12/2017").unwrap(), d);
+        assert_eq!(it.parse_date("2017-12-31").unwrap(), d);
+        assert!(it.parse_date("31/13/2017").is_err());
+        assert_eq!(it.date(d), "31/12/2017");
+        assert_eq!(Locale::En.date(d), "2017-12-31");
+    }
+}

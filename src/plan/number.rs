@@ -1,0 +1,176 @@
+//! Exact numbers and dates in the plan file.
+//!
+//! serde hands a bare RON number to a visitor as `f64`, which would turn `2.03` into
+//! 2.0299999999999998. To keep every figure exact, numbers are read as
+//! [`ron::value::RawValue`] (the value's own text) and parsed into a `Decimal`, which also
+//! keeps the written scale: `12.50` stays `12.50`.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use ron::value::RawValue;
+use rust_decimal::Decimal;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer};
+
+/// A number as written in the plan, held exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Num(Decimal);
+
+impl Num {
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+}
+
+impl From<Decimal> for Num {
+    fn from(d: Decimal) -> Self {
+        Num(d)
+    }
+}
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<'de> Deserialize<'de> for Num {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = <&RawValue>::deserialize(d)?;
+        parse_ron_number(raw.get_ron().trim())
+            .map(Num)
+            .map_err(D::Error::custom)
+    }
+}
+
+/// A result or baseline: a number, or a date for indicators measured in days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Value {
+    Number(Decimal),
+    Date(NaiveDate),
+}
+
+impl Value {
+    pub fn as_number(self) -> Option<Decimal> {
+        match self {
+            Value::Number(n) => Some(n),
+            Value::Date(_) => None,
+        }
+    }
+
+    pub fn as_date(self) -> Option<NaiveDate> {
+        match self {
+            Value::Date(d) => Some(d),
+            Value::Number(_) => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = <&RawValue>::deserialize(d)?;
+        let text = raw.get_ron().trim();
+        if text.starts_with('"') {
+            let s: String = ron::from_str(text).map_err(|e| D::Error::custom(e.code))?;
+            parse_iso_date(&s).map(Value::Date).map_err(D::Error::custom)
+        } else {
+            parse_ron_number(text)
+                .map(Value::Number)
+                .map_err(|_| {
+                    D::Error::custom(format!(
+                        "expected a number like 2.03 or a date like \"2017-12-31\", found `{}`",
+                        shorten(text)
+                    ))
+                })
+        }
+    }
+}
+
+/// Parses a RON number literal (`2.03`, `-34`, `1_000`, `1e3`) into an exact decimal.
+pub fn parse_ron_number(text: &str) -> Result<Decimal, String> {
+    let cleaned: String = text.chars().filter(|c| *c != '_').collect();
+    let plain = cleaned.strip_prefix('+').unwrap_or(&cleaned);
+    let looks_numeric = !plain.is_empty()
+        && plain
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | 'e' | 'E' | '+'))
+        && plain.chars().any(|c| c.is_ascii_digit());
+    if !looks_numeric {
+        return Err(format!(
+            "expected a plain number like 2.03 or 1000, found `{}`",
+            shorten(text)
+        ));
+    }
+    let parsed = if plain.contains(['e', 'E']) {
+        Decimal::from_scientific(plain)
+    } else {
+        Decimal::from_str_exact(plain)
+    };
+    parsed.map_err(|_| {
+        format!(
+            "the number `{}` cannot be held exactly (at most 28 significant digits, \
+             and no larger than 79228162514264337593543950335)",
+            shorten(text)
+        )
+    })
+}
+
+/// Parses an ISO date (`2017-12-31`).
+pub fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::from_str(s.trim())
+        .map_err(|_| format!("expected a date like \"2017-12-31\", found \"{}\"", shorten(s)))
+}
+
+fn shorten(s: &str) -> String {
+    const MAX: usize = 40;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let head: String = s.chars().take(MAX).collect();
+        format!("{head}…")
+    }
+}
+
+/// serde helper for dates written as ISO strings.
+pub mod iso_date {
+    use super::*;
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let s = String::deserialize(d)?;
+        parse_iso_date(&s).map_err(D::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_written_scale() {
+        assert_eq!(parse_ron_number("12.50").unwrap().to_string(), "12.50");
+        assert_eq!(parse_ron_number("2.03").unwrap().to_string(), "2.03");
+        assert_eq!(parse_ron_number("1_000").unwrap().to_string(), "1000");
+        assert_eq!(parse_ron_number("-34").unwrap().to_string(), "-34");
+        assert_eq!(parse_ron_number("+5").unwrap().to_string(), "5");
+        assert_eq!(parse_ron_number("1e3").unwrap(), Decimal::from(1000));
+    }
+
+    #[test]
+    fn long_numbers_stay_exact() {
+        let d = parse_ron_number("0.1234567890123456789012345678").unwrap();
+        assert_eq!(d.to_string(), "0.1234567890123456789012345678");
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_number() {
+        assert!(parse_ron_number("0x10").is_err());
+        assert!(parse_ron_number("inf").is_err());
+        assert!(parse_ron_number("NaN").is_err());
+        assert!(parse_ron_number("\"5\"").is_err());
+        assert!(parse_ron_number("").is_err());
+        assert!(parse_ron_number("1e400").is_err());
+        assert!(parse_ron_number("99999999999999999999999999999999").is_err());
+    }
+}

@@ -1,0 +1,179 @@
+//! Reading a plan file: bytes → text → `Plan`, with every failure named by its place.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+
+use crate::plan::Plan;
+
+/// Plans larger than this are refused rather than read: a 100,000-indicator plan is about
+/// 40 MB, so this leaves room while keeping a stray multi-gigabyte file from hanging the app.
+pub const MAX_PLAN_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Deepest nesting the reader follows; a plan needs about 10.
+const RECURSION_LIMIT: usize = 64;
+
+/// Why a plan could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: cannot read the file: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: the file is empty; a plan starts with `(` or `Plan(`")]
+    Empty { path: PathBuf },
+    #[error(
+        "{path}: the file is {size} bytes, more than the {max} perfplan reads; is it really a plan?"
+    )]
+    TooLarge { path: PathBuf, size: u64, max: u64 },
+    #[error(
+        "{path}:{line}:{column}: the file is not UTF-8 text (byte 0x{byte:02X}); save it as UTF-8"
+    )]
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        byte: u8,
+    },
+    #[error("{path}:{line}:{column}: {message}\n{excerpt}")]
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+        excerpt: Excerpt,
+    },
+}
+
+impl LoadError {
+    fn at(path: &Path) -> PathBuf {
+        path.to_path_buf()
+    }
+}
+
+/// The line of the file where an error is, with a caret under the column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    pub line: usize,
+    pub text: String,
+    pub column: usize,
+}
+
+impl fmt::Display for Excerpt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let gutter = self.line.to_string();
+        writeln!(f, "{gutter} | {}", self.text)?;
+        let pad: String = self
+            .text
+            .chars()
+            .take(self.column.saturating_sub(1))
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        write!(f, "{} | {pad}^", " ".repeat(gutter.len()))
+    }
+}
+
+/// Reads and parses the plan at `path`.
+pub fn load(path: &Path) -> Result<(Plan, String), LoadError> {
+    let size = std::fs::metadata(path)
+        .map_err(|source| LoadError::Io {
+            path: LoadError::at(path),
+            source,
+        })?
+        .len();
+    if size > MAX_PLAN_BYTES {
+        return Err(LoadError::TooLarge {
+            path: LoadError::at(path),
+            size,
+            max: MAX_PLAN_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: LoadError::at(path),
+        source,
+    })?;
+    let text = decode(path, bytes)?;
+    let plan = parse(path, &text)?;
+    Ok((plan, text))
+}
+
+/// Turns bytes into text, naming the first byte that is not UTF-8.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        let before = &bytes[..at];
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        LoadError::NotUtf8 {
+            path: LoadError::at(path),
+            line,
+            column,
+            byte: bytes[at],
+        }
+    })
+}
+
+fn options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT)
+}
+
+/// Parses plan text; `path` only names the file in messages.
+pub fn parse(path: &Path, text: &str) -> Result<Plan, LoadError> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if body.trim().is_empty() {
+        return Err(LoadError::Empty {
+            path: LoadError::at(path),
+        });
+    }
+    options().from_str::<Plan>(body).map_err(|e| {
+        let line = e.span.start.line.max(1);
+        let column = e.span.start.col.max(1);
+        let line_text = body.lines().nth(line - 1).unwrap_or("");
+        LoadError::Syntax {
+            path: LoadError::at(path),
+            line,
+            column,
+            message: explain(&e.code),
+            excerpt: Excerpt {
+                line,
+                text: clip(line_text, 160),
+                column: column.min(161),
+            },
+        }
+    })
+}
+
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        s.chars().take(max).chain(std::iter::once('…')).collect()
+    }
+}
+
+/// ron's message, reworded where it speaks of the library rather than the plan.
+fn explain(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::ExceededRecursionLimit => format!(
+            "values nested more than {RECURSION_LIMIT} deep; a plan nests about 10, so this file is not a plan"
+        ),
+        E::MissingStructField { field, outer } => match outer {
+            Some(outer) => format!("`{outer}` is missing its field `{field}`"),
+            None => format!("missing field `{field}`"),
+        },
+        E::Eof => "the file ends too early: a bracket or quote is not closed".to_string(),
+        E::Message(m) => m.clone(),
+        other => other.to_string(),
+    }
+}

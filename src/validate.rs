@@ -1,0 +1,334 @@
+//! What is wrong or odd in a plan, each finding with its place in the tree.
+//!
+//! A plan with errors still loads and scores (the controller may be half-way through
+//! writing it); `perfplan check` exits 1 on errors, and the app shows every finding.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::plan::{IndicatorPath, Indicator, NodePath, Plan, Scoring, Target, Unit, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Odd but scorable (weights that do not add up).
+    Warning,
+    /// Wrong: a value perfplan cannot score as written, or a rule of the format broken.
+    Error,
+}
+
+/// One thing validation found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    /// Where in the tree, or `None` for the plan as a whole.
+    pub node: Option<NodePath>,
+    /// The place in words: "Processi interni › 2.1 › 2.1.1 › 2.1.1-o1".
+    pub place: String,
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{label}: {}: {}", self.place, self.message)
+    }
+}
+
+/// Names a node of the tree the way the controller reads it.
+pub fn place(plan: &Plan, node: NodePath) -> String {
+    let p = |i: usize| plan.perspectives[i].name.as_str();
+    match node {
+        NodePath::Perspective(i) => p(i).to_string(),
+        NodePath::Strategic(i, s) => {
+            format!("{} › {}", p(i), plan.perspectives[i].objectives[s].code)
+        }
+        NodePath::Operational(i, s, o) => {
+            let so = &plan.perspectives[i].objectives[s];
+            format!("{} › {} › {}", p(i), so.code, so.operational[o].code)
+        }
+        NodePath::Indicator(path) => {
+            let so = &plan.perspectives[path.perspective].objectives[path.strategic];
+            format!(
+                "{} › {} › {} › indicator {}",
+                p(path.perspective),
+                so.code,
+                so.operational[path.operational].code,
+                plan.indicator(path).id
+            )
+        }
+    }
+}
+
+struct Findings<'a> {
+    plan: &'a Plan,
+    list: Vec<Finding>,
+}
+
+impl Findings<'_> {
+    fn push(&mut self, severity: Severity, node: Option<NodePath>, message: String) {
+        let place = match node {
+            Some(n) => place(self.plan, n),
+            None => "plan".to_string(),
+        };
+        self.list.push(Finding {
+            severity,
+            node,
+            place,
+            message,
+        });
+    }
+
+    fn error(&mut self, node: impl Into<Option<NodePath>>, message: String) {
+        self.push(Severity::Error, node.into(), message);
+    }
+
+    fn warning(&mut self, node: impl Into<Option<NodePath>>, message: String) {
+        self.push(Severity::Warning, node.into(), message);
+    }
+}
+
+/// Checks a plan; findings come in tree order, errors and warnings mixed.
+pub fn validate(plan: &Plan) -> Vec<Finding> {
+    let mut f = Findings {
+        plan,
+        list: Vec::new(),
+    };
+    let loc = plan.locale;
+    let hundred = Decimal::ONE_HUNDRED;
+
+    let (good, fair) = (plan.thresholds.good.value(), plan.thresholds.fair.value());
+    if !(Decimal::ZERO..=hundred).contains(&good) || !(Decimal::ZERO..=hundred).contains(&fair) {
+        f.error(None, "thresholds must lie between 0 and 100".to_string());
+    }
+    if fair > good {
+        f.error(
+            None,
+            format!(
+                "threshold `fair` ({}) is above `good` ({})",
+                loc.number(fair),
+                loc.number(good)
+            ),
+        );
+    }
+    if plan.perspectives.is_empty() {
+        f.warning(None, "the plan has no perspectives yet".to_string());
+    }
+
+    let mut total_weight = Decimal::ZERO;
+    for (pi, persp) in plan.perspectives.iter().enumerate() {
+        if persp.objectives.is_empty() {
+            f.warning(
+                NodePath::Perspective(pi),
+                "has no strategic objectives".to_string(),
+            );
+        }
+        for (si, so) in persp.objectives.iter().enumerate() {
+            let node = NodePath::Strategic(pi, si);
+            let weight = so.weight.value();
+            total_weight += weight;
+            if weight < Decimal::ZERO {
+                f.error(
+                    node,
+                    format!("weight {} % is negative", loc.number(weight)),
+                );
+            }
+            if so.operational.is_empty() {
+                f.warning(node, "has no operational objectives".to_string());
+                continue;
+            }
+            let sum: Decimal = so.operational.iter().map(|o| o.weight.value()).sum();
+            if sum != weight {
+                f.warning(
+                    node,
+                    format!(
+                        "weight {} % differs from the sum of its operational objectives' weights, {} %",
+                        loc.number(weight),
+                        loc.number(sum)
+                    ),
+                );
+            }
+            if so.operational.iter().all(|o| o.strategic_indicators.is_empty()) {
+                f.warning(
+                    node,
+                    "has no strategic indicators, so it gets no realization".to_string(),
+                );
+            }
+            for (oi, oo) in so.operational.iter().enumerate() {
+                let node = NodePath::Operational(pi, si, oi);
+                if oo.weight.value() < Decimal::ZERO {
+                    f.error(
+                        node,
+                        format!("weight {} % is negative", loc.number(oo.weight.value())),
+                    );
+                }
+                if oo.indicators.is_empty() {
+                    f.warning(
+                        node,
+                        "has no operational indicators, so it gets no realization".to_string(),
+                    );
+                }
+            }
+        }
+    }
+    if !plan.perspectives.is_empty() && total_weight != hundred {
+        f.warning(
+            None,
+            format!(
+                "the strategic objectives' weights add up to {} %, not 100 %",
+                loc.number(total_weight)
+            ),
+        );
+    }
+
+    let mut first_seen: HashMap<&str, IndicatorPath> = HashMap::new();
+    for (path, ind) in plan.indicators() {
+        if ind.id.trim().is_empty() {
+            f.error(NodePath::Indicator(path), "has an empty id".to_string());
+        } else if let Some(first) = first_seen.insert(ind.id.as_str(), path) {
+            let first_place = place(plan, NodePath::Indicator(first));
+            first_seen.insert(ind.id.as_str(), first);
+            f.error(
+                NodePath::Indicator(path),
+                format!("the id \"{}\" is also used by {first_place}; ids must be unique", ind.id),
+            );
+        }
+        check_indicator(&mut f, path, ind);
+    }
+    f.list
+}
+
+fn kind_of(v: Value) -> &'static str {
+    match v {
+        Value::Number(_) => "a number",
+        Value::Date(_) => "a date",
+    }
+}
+
+fn unit_name(unit: &Unit) -> String {
+    match unit {
+        Unit::Percent => "Percent".to_string(),
+        Unit::Count => "Count".to_string(),
+        Unit::Number => "Number".to_string(),
+        Unit::Date => "Date".to_string(),
+        Unit::Currency => "Currency".to_string(),
+        Unit::Label(l) => format!("Label(\"{l}\")"),
+    }
+}
+
+fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
+    let node = NodePath::Indicator(path);
+    let loc = f.plan.locale;
+    let unit = unit_name(&ind.unit);
+    if ind.description.trim().is_empty() {
+        f.warning(node, "has no description".to_string());
+    }
+    match (&ind.target, ind.unit.is_date()) {
+        (Target::Deadline(_), false) => f.error(
+            node,
+            format!("the target is a deadline, so the unit must be Date, not {unit}"),
+        ),
+        (t, true) if !t.is_deadline() => f.error(
+            node,
+            "the unit is Date, so the target must be a Deadline(\"YYYY-MM-DD\")".to_string(),
+        ),
+        _ => {}
+    }
+    for (what, value) in [("result", ind.result), ("baseline", ind.baseline)] {
+        let Some(v) = value else { continue };
+        let want_date = ind.unit.is_date();
+        match v {
+            Value::Date(_) if !want_date => f.error(
+                node,
+                format!(
+                    "the {what} is {}, but the unit is {unit}: write a number",
+                    kind_of(v)
+                ),
+            ),
+            Value::Number(_) if want_date => f.error(
+                node,
+                format!(
+                    "the {what} is {}, but the unit is Date: write a date like \"2017-12-31\"",
+                    kind_of(v)
+                ),
+            ),
+            Value::Number(n) if matches!(ind.unit, Unit::Count | Unit::Label(_)) => {
+                if n < Decimal::ZERO || n.fract() != Decimal::ZERO {
+                    f.error(
+                        node,
+                        format!(
+                            "the {what} {} is not a whole count; use unit Number for fractions",
+                            loc.number(n)
+                        ),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    let numbers = ind.target.numbers();
+    if matches!(ind.unit, Unit::Count | Unit::Label(_))
+        && numbers.iter().any(|n| *n < Decimal::ZERO)
+    {
+        f.error(
+            node,
+            format!("a count cannot have a negative target ({unit})"),
+        );
+    } else if ind.scoring == Scoring::Proportional
+        && !matches!(ind.target, Target::Exactly(_))
+        && numbers.iter().any(|n| *n < Decimal::ZERO)
+    {
+        f.warning(
+            node,
+            "a negative target cannot be scored in proportion: a missed one scores 0 %; \
+             write `scoring: AllOrNothing` to say so"
+                .to_string(),
+        );
+    }
+    if let Target::Between { min, max } = &ind.target
+        && min.value() > max.value()
+    {
+        f.error(
+            node,
+            format!(
+                "the range {} – {} has its minimum above its maximum",
+                loc.number(min.value()),
+                loc.number(max.value())
+            ),
+        );
+    }
+    if matches!(ind.scoring, Scoring::GraceDays(_)) && !ind.target.is_deadline() {
+        f.warning(
+            node,
+            "GraceDays applies only to deadlines; this target is scored proportionally".to_string(),
+        );
+    }
+    if let Some(ov) = &ind.realization_override {
+        if ov.reason.trim().is_empty() {
+            f.error(
+                node,
+                "the override has no reason; say why the computed realization is not used"
+                    .to_string(),
+            );
+        }
+        let r = ov.realization.value();
+        if r < Decimal::ZERO || r > Decimal::ONE_HUNDRED {
+            f.error(
+                node,
+                format!(
+                    "the override {} % is outside 0–100 %",
+                    loc.number(r)
+                ),
+            );
+        }
+    }
+}
+
+/// Whether any finding is an error.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
