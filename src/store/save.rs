@@ -1,0 +1,395 @@
+//! Saving a plan: the user's own text with only the edited values changed, written so that a
+//! crash at any instant leaves either the old file or the new one, whole.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use serde::de::DeserializeOwned;
+
+use super::syntax::{self, FieldSpan, IndicatorSpans, ShapeError};
+use super::write;
+use crate::plan::{Indicator, Override, Plan, Value};
+
+/// The fields the app edits; saving touches nothing else.
+const EDITABLE: [&str; 3] = ["result", "override", "note"];
+
+fn field_text(ind: &Indicator, name: &str) -> Option<String> {
+    match name {
+        "result" => ind.result.map(write::value),
+        "override" => ind.realization_override.as_ref().map(write::override_value),
+        "note" => ind.note.as_deref().map(write::string),
+        _ => None,
+    }
+}
+
+fn parse_field<T: DeserializeOwned>(text: &str) -> Option<T> {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .from_str::<Option<T>>(text)
+        .ok()
+        .flatten()
+}
+
+/// Whether the text already written for `name` means what the plan now holds.
+fn unchanged(ind: &Indicator, name: &str, written: &str) -> bool {
+    match name {
+        "result" => parse_field::<Value>(written) == ind.result,
+        "override" => parse_field::<Override>(written).as_ref() == ind.realization_override.as_ref(),
+        "note" => parse_field::<String>(written) == ind.note,
+        _ => true,
+    }
+}
+
+/// `original` (a plan's text) rewritten so that it holds `plan`'s results, overrides and
+/// notes. Everything else is kept byte for byte. Fails when the text does not have the
+/// plan's shape (it was not the text this plan was read from).
+pub fn patch(original: &str, plan: &Plan) -> Result<String, ShapeError> {
+    let spans = syntax::indicator_spans(original)?;
+    if spans.len() != plan.indicator_count() {
+        return Err(ShapeError(format!(
+            "the text has {} indicators, the plan {}",
+            spans.len(),
+            plan.indicator_count()
+        )));
+    }
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    for s in &spans {
+        let ind = plan
+            .get_indicator(s.path)
+            .ok_or_else(|| ShapeError(format!("no indicator at {:?}", s.path)))?;
+        let id_matches = s
+            .field("id")
+            .and_then(|f| parse_field::<String>(&original[f.value.clone()]))
+            .is_some_and(|id| id == ind.id);
+        if !id_matches {
+            return Err(ShapeError(format!("indicator {} is not where the text has it", ind.id)));
+        }
+        indicator_edits(original, s, ind, &mut edits);
+    }
+    edits.sort_by_key(|(r, _)| (r.start, r.end));
+    let mut out = String::with_capacity(original.len() + 64 * edits.len());
+    let mut at = 0;
+    for (range, text) in edits {
+        out.push_str(&original[at..range.start]);
+        out.push_str(&text);
+        at = range.end;
+    }
+    out.push_str(&original[at..]);
+    Ok(out)
+}
+
+fn indicator_edits(
+    text: &str,
+    s: &IndicatorSpans,
+    ind: &Indicator,
+    edits: &mut Vec<(Range<usize>, String)>,
+) {
+    let mut inserts: Vec<String> = Vec::new();
+    for name in EDITABLE {
+        let want = field_text(ind, name);
+        match (s.field(name), want) {
+            (Some(f), Some(new)) => {
+                if !unchanged(ind, name, &text[f.value.clone()]) {
+                    edits.push((f.value.clone(), new));
+                }
+            }
+            (Some(f), None) => {
+                if !unchanged(ind, name, &text[f.value.clone()]) {
+                    edits.push((removal(text, f), String::new()));
+                }
+            }
+            (None, Some(new)) => inserts.push(format!("{name}: {new}")),
+            (None, None) => {}
+        }
+    }
+    if inserts.is_empty() {
+        return;
+    }
+    let Some(last) = s.fields.last() else {
+        edits.push((s.close..s.close, inserts.join(", ")));
+        return;
+    };
+    let had_comma = last.end > last.value.end;
+    let line_start = text[..last.name_start].rfind('\n').map_or(0, |i| i + 1);
+    let lead = &text[line_start..last.name_start];
+    let mut add = String::new();
+    if !had_comma {
+        add.push(',');
+    }
+    let mut at = last.end;
+    if lead.chars().all(|c| c == ' ' || c == '\t') {
+        // After a comment that ends the last field's line, not inside it.
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let rest = text[at..line_end].trim();
+        if had_comma && (rest.is_empty() || rest.starts_with("//")) {
+            at = line_end;
+        }
+        for field in &inserts {
+            add.push('\n');
+            add.push_str(lead);
+            add.push_str(field);
+            add.push(',');
+        }
+    } else {
+        for field in &inserts {
+            add.push(' ');
+            add.push_str(field);
+            add.push(',');
+        }
+        if !had_comma {
+            add.pop();
+        }
+    }
+    edits.push((at..at, add));
+}
+
+/// The bytes to delete to remove a field: its whole line when it stands alone on it.
+fn removal(text: &str, f: &FieldSpan) -> Range<usize> {
+    let line_start = text[..f.name_start].rfind('\n').map_or(0, |i| i + 1);
+    let before_blank = text[line_start..f.name_start]
+        .chars()
+        .all(|c| c == ' ' || c == '\t');
+    let rest = &text[f.end..];
+    let line_end = rest.find('\n').map_or(text.len(), |i| f.end + i + 1);
+    let after_blank = text[f.end..line_end].trim().is_empty();
+    if before_blank && after_blank {
+        line_start..line_end
+    } else {
+        let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        f.name_start..f.end + spaces
+    }
+}
+
+/// Why a save failed, in words that say what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("cannot write in {dir}: {source}; {advice}")]
+    Write {
+        dir: PathBuf,
+        #[source]
+        source: io::Error,
+        advice: &'static str,
+    },
+}
+
+fn advice(e: &io::Error) -> &'static str {
+    match e.kind() {
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            "the folder is read-only for you: save under another name in a folder you can write"
+        }
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            "the disk is full: free some space, or save under another name on another disk"
+        }
+        io::ErrorKind::NotFound => {
+            "the folder is gone (moved, deleted or unmounted): save under another name"
+        }
+        _ => "nothing was changed on disk; try again, or save under another name",
+    }
+}
+
+/// The temporary file a save writes before renaming it over `path`.
+pub fn temp_path(path: &Path) -> PathBuf {
+    sibling(path, ".perfplan-tmp")
+}
+
+/// The one previous version kept beside the plan.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = std::ffi::OsString::from(".");
+    name.push(path.file_name().unwrap_or_default());
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Writes `bytes` to a fresh file at `tmp`, flushed to the disk.
+fn write_synced(tmp: &Path, bytes: &[u8], like: Option<&fs::Permissions>) -> io::Result<()> {
+    let _ = fs::remove_file(tmp);
+    let mut f = OpenOptions::new().write(true).create_new(true).open(tmp)?;
+    let result = (|| {
+        f.write_all(bytes)?;
+        f.flush()?;
+        if let Some(perms) = like {
+            f.set_permissions(perms.clone())?;
+        }
+        f.sync_all()
+    })();
+    if result.is_err() {
+        drop(f);
+        let _ = fs::remove_file(tmp);
+    }
+    result
+}
+
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+/// Replaces the file at `path` with `bytes` so that a crash at any instant leaves either the
+/// old file or the new one, whole: write a temporary file in the same folder, fsync it,
+/// keep the old file as `PATH.bak`, rename the new one over the plan, fsync the folder.
+/// The plan's permissions are kept.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let dir = parent_dir(path);
+    let fail = |source: io::Error| SaveError::Write {
+        dir: dir.clone(),
+        advice: advice(&source),
+        source,
+    };
+    let perms = fs::metadata(path).ok().map(|m| m.permissions());
+    let tmp = temp_path(path);
+    write_synced(&tmp, bytes, perms.as_ref()).map_err(fail)?;
+    if path.exists() {
+        // The backup is made the same way, so it too is always whole.
+        let backup = backup_path(path);
+        let backup_tmp = sibling(path, ".bak.perfplan-tmp");
+        let kept = fs::read(path)
+            .and_then(|old| write_synced(&backup_tmp, &old, perms.as_ref()))
+            .and_then(|_| fs::rename(&backup_tmp, &backup));
+        if let Err(e) = kept {
+            let _ = fs::remove_file(&tmp);
+            let _ = fs::remove_file(&backup_tmp);
+            return Err(fail(e));
+        }
+    }
+    if let Err(e) = fs::rename(&tmp, path) {
+        let _ = fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
+    sync_dir(&dir).map_err(fail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::parse;
+    use rust_decimal_macros::dec;
+
+    const HAND_WRITTEN: &str = r#"// Our plan, kept in git.
+Plan(
+    title: "T",
+    organization: "O",
+    year: 2017,
+    perspectives: [
+        Perspective(
+            name: "P",
+            objectives: [
+                StrategicObjective(
+                    code: "1", title: "S", weight: 100,
+                    operational: [
+                        OperationalObjective(
+                            code: "1.1",
+                            title: "O",
+                            weight: 100,
+                            indicators: [
+                                Indicator(
+                                    id: "a",
+                                    description: "first",   // as printed
+                                    unit: Count,
+                                    target: AtLeast(10),
+                                    result: 7, // checked with the office
+                                ),
+                                Indicator(id: "b", description: "second", unit: Percent, target: AtLeast(80)),
+                                Indicator(
+                                    id: "c",
+                                    description: "third",
+                                    unit: Number,
+                                    target: AtMost(5),
+                                    result: 2.030,
+                                    note: "old note",
+                                ),
+                            ],
+                        ),
+                    ],
+                ),
+            ],
+        ),
+    ],
+)
+"#;
+
+    fn plan() -> Plan {
+        parse(Path::new("t.ron"), HAND_WRITTEN).unwrap()
+    }
+
+    fn id<'a>(plan: &'a mut Plan, id: &str) -> &'a mut Indicator {
+        let path = plan.find_indicator(id).unwrap();
+        plan.indicator_mut(path)
+    }
+
+    #[test]
+    fn unchanged_plan_keeps_every_byte() {
+        assert_eq!(patch(HAND_WRITTEN, &plan()).unwrap(), HAND_WRITTEN);
+    }
+
+    #[test]
+    fn a_changed_result_changes_only_its_value() {
+        let mut p = plan();
+        id(&mut p, "a").result = Some(Value::Number(dec!(9)));
+        let out = patch(HAND_WRITTEN, &p).unwrap();
+        assert_eq!(
+            out,
+            HAND_WRITTEN.replace("result: 7, // checked", "result: 9, // checked")
+        );
+        assert_eq!(parse(Path::new("t.ron"), &out).unwrap(), p);
+    }
+
+    #[test]
+    fn a_new_field_goes_on_its_own_line_or_inline_as_the_struct_is_written() {
+        let mut p = plan();
+        id(&mut p, "b").result = Some(Value::Number(dec!(85)));
+        id(&mut p, "a").note = Some("rechecked \"twice\"".into());
+        let out = patch(HAND_WRITTEN, &p).unwrap();
+        assert!(out.contains("target: AtLeast(80), result: 85)"), "{out}");
+        assert!(out.contains(
+            "result: 7, // checked with the office\n                                    note: \"rechecked \\\"twice\\\"\","
+        ), "{out}");
+        assert_eq!(parse(Path::new("t.ron"), &out).unwrap(), p);
+    }
+
+    #[test]
+    fn a_cleared_field_loses_its_line_only() {
+        let mut p = plan();
+        id(&mut p, "c").note = None;
+        id(&mut p, "c").result = None;
+        let out = patch(HAND_WRITTEN, &p).unwrap();
+        assert_eq!(
+            out,
+            HAND_WRITTEN
+                .replace("                                    result: 2.030,\n", "")
+                .replace("                                    note: \"old note\",\n", "")
+        );
+        assert_eq!(parse(Path::new("t.ron"), &out).unwrap(), p);
+    }
+
+    #[test]
+    fn the_same_value_written_differently_is_left_alone() {
+        // 2.030 and 2.03 are the same number, but the user's text is kept.
+        let mut p = plan();
+        id(&mut p, "c").result = Some(Value::Number(dec!(2.03)));
+        assert_eq!(patch(HAND_WRITTEN, &p).unwrap(), HAND_WRITTEN);
+    }
+
+    #[test]
+    fn canonical_text_reads_back_as_the_same_plan_and_is_stable() {
+        let p = plan();
+        let text = write::plan(&p);
+        let again = parse(Path::new("t.ron"), &text).unwrap();
+        assert_eq!(again, p);
+        assert_eq!(write::plan(&again), text);
+    }
+}

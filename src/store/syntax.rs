@@ -1,0 +1,425 @@
+//! Where each indicator's editable fields sit in the plan's text.
+//!
+//! Saving rewrites only the values the controller changed, so that comments, field order and
+//! layout of a hand-written plan survive and `git diff` shows just the edited lines. This
+//! module walks the RON text along the plan's known shape (perspectives → objectives →
+//! operational → indicator lists) and records, for each indicator, the byte spans of its
+//! fields. It reads text that `ron` has already accepted, so it can be brief about errors.
+
+use std::ops::Range;
+
+use crate::plan::{IndicatorPath, Layer};
+
+/// One `name: value,` inside a struct.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldSpan {
+    pub name: String,
+    /// From the first byte of the name.
+    pub name_start: usize,
+    /// The value's text.
+    pub value: Range<usize>,
+    /// Just past the comma that ends the field, or past the value when there is none.
+    pub end: usize,
+}
+
+/// The fields of one indicator struct, in the order written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorSpans {
+    pub path: IndicatorPath,
+    /// Byte of the struct's closing `)`.
+    pub close: usize,
+    pub fields: Vec<FieldSpan>,
+}
+
+impl IndicatorSpans {
+    pub fn field(&self, name: &str) -> Option<&FieldSpan> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+}
+
+/// Why the text could not be followed (it did not have the plan's shape).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShapeError(pub String);
+
+struct Cursor<'a> {
+    text: &'a [u8],
+    pos: usize,
+}
+
+type Res<T> = Result<T, ShapeError>;
+
+impl<'a> Cursor<'a> {
+    fn err<T>(&self, what: &str) -> Res<T> {
+        Err(ShapeError(format!("{what} at byte {}", self.pos)))
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.get(self.pos).copied()
+    }
+
+    /// Skips white space and comments (`//`, nested `/* */`).
+    fn skip_trivia(&mut self) {
+        loop {
+            match self.peek() {
+                Some(b' ' | b'\t' | b'\n' | b'\r') => self.pos += 1,
+                Some(b'/') if self.text.get(self.pos + 1) == Some(&b'/') => {
+                    while let Some(c) = self.peek() {
+                        if c == b'\n' {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                }
+                Some(b'/') if self.text.get(self.pos + 1) == Some(&b'*') => {
+                    self.pos += 2;
+                    let mut depth = 1;
+                    while depth > 0 && self.pos < self.text.len() {
+                        if self.text[self.pos..].starts_with(b"/*") {
+                            depth += 1;
+                            self.pos += 2;
+                        } else if self.text[self.pos..].starts_with(b"*/") {
+                            depth -= 1;
+                            self.pos += 2;
+                        } else {
+                            self.pos += 1;
+                        }
+                    }
+                }
+                _ => {
+                    // A UTF-8 byte-order mark at the very start.
+                    if self.pos == 0 && self.text.starts_with("\u{feff}".as_bytes()) {
+                        self.pos += 3;
+                        continue;
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    fn is_ident_byte(c: u8) -> bool {
+        c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
+    }
+
+    /// An identifier (or raw identifier `r#name`), if one starts here.
+    fn ident(&mut self) -> Option<&'a str> {
+        let start = self.pos;
+        if self.text[self.pos..].starts_with(b"r#") {
+            self.pos += 2;
+        }
+        match self.peek() {
+            Some(c) if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 => {}
+            _ => {
+                self.pos = start;
+                return None;
+            }
+        }
+        while self.peek().is_some_and(Self::is_ident_byte) {
+            self.pos += 1;
+        }
+        let raw = std::str::from_utf8(&self.text[start..self.pos]).ok()?;
+        Some(raw.strip_prefix("r#").unwrap_or(raw))
+    }
+
+    fn expect(&mut self, c: u8) -> Res<()> {
+        self.skip_trivia();
+        if self.peek() == Some(c) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            self.err(&format!("expected `{}`", c as char))
+        }
+    }
+
+    /// Whether a string literal (`"…"`, `b"…"`, `r"…"`, `r#"…"#`, `br"…"`) starts here, as
+    /// opposed to a raw identifier `r#name`.
+    fn starts_string(&self) -> bool {
+        let rest = &self.text[self.pos..];
+        let rest = rest.strip_prefix(b"b").unwrap_or(rest);
+        match rest.strip_prefix(b"r") {
+            Some(raw) => {
+                let hashes = raw.iter().take_while(|c| **c == b'#').count();
+                raw.get(hashes) == Some(&b'"')
+            }
+            None => rest.first() == Some(&b'"'),
+        }
+    }
+
+    /// Skips a string literal starting at the cursor (`"…"`, `r#"…"#`, `b"…"`).
+    fn skip_string(&mut self) -> Res<()> {
+        if self.peek() == Some(b'b') {
+            self.pos += 1;
+        }
+        if self.peek() == Some(b'r') {
+            self.pos += 1;
+            let mut hashes = 0;
+            while self.peek() == Some(b'#') {
+                hashes += 1;
+                self.pos += 1;
+            }
+            if self.peek() != Some(b'"') {
+                return self.err("expected a raw string");
+            }
+            self.pos += 1;
+            loop {
+                match self.peek() {
+                    None => return self.err("unclosed string"),
+                    Some(b'"')
+                        if self.text[self.pos + 1..]
+                            .iter()
+                            .take(hashes)
+                            .filter(|c| **c == b'#')
+                            .count()
+                            == hashes =>
+                    {
+                        self.pos += 1 + hashes;
+                        return Ok(());
+                    }
+                    _ => self.pos += 1,
+                }
+            }
+        }
+        let quote = self.peek().unwrap_or(b'"');
+        self.pos += 1;
+        loop {
+            match self.peek() {
+                None => return self.err("unclosed string"),
+                Some(b'\\') => self.pos += 2,
+                Some(c) if c == quote => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                _ => self.pos += 1,
+            }
+        }
+    }
+
+    /// Skips one value of any kind.
+    fn skip_value(&mut self) -> Res<()> {
+        self.skip_trivia();
+        match self.peek() {
+            None => self.err("expected a value"),
+            Some(b'"' | b'\'') => self.skip_string(),
+            Some(_) if self.starts_string() => self.skip_string(),
+            Some(b'(' | b'[' | b'{') => self.skip_group(),
+            Some(_) => {
+                let start = self.pos;
+                while self.peek().is_some_and(|c| {
+                    Self::is_ident_byte(c) || matches!(c, b'.' | b'+' | b'-' | b'#')
+                }) {
+                    self.pos += 1;
+                }
+                if self.pos == start {
+                    return self.err("unexpected character");
+                }
+                self.skip_trivia();
+                if self.peek() == Some(b'(') {
+                    self.skip_group()?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Skips a bracketed group with everything inside.
+    fn skip_group(&mut self) -> Res<()> {
+        let open = self.peek().unwrap_or(b'(');
+        let close = match open {
+            b'(' => b')',
+            b'[' => b']',
+            _ => b'}',
+        };
+        self.pos += 1;
+        loop {
+            self.skip_trivia();
+            match self.peek() {
+                None => return self.err("unclosed bracket"),
+                Some(c) if c == close => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                Some(b',' | b':') => self.pos += 1,
+                Some(_) => self.skip_value()?,
+            }
+        }
+    }
+
+    /// Reads a struct `Name(field: value, …)` or `(field: value, …)`, handing each field
+    /// to `on_field`, which must consume the value. Returns the byte of the closing `)`.
+    fn read_struct(
+        &mut self,
+        mut on_field: impl FnMut(&mut Self, &'a str, usize) -> Res<()>,
+    ) -> Res<usize> {
+        self.skip_trivia();
+        let _name = self.ident();
+        self.expect(b'(')?;
+        loop {
+            self.skip_trivia();
+            if self.peek() == Some(b')') {
+                let close = self.pos;
+                self.pos += 1;
+                return Ok(close);
+            }
+            let name_start = self.pos;
+            let Some(name) = self.ident() else {
+                return self.err("expected a field name");
+            };
+            self.expect(b':')?;
+            on_field(self, name, name_start)?;
+            self.skip_trivia();
+            if self.peek() == Some(b',') {
+                self.pos += 1;
+            }
+        }
+    }
+
+    /// Reads a list `[item, …]`, handing each item's index to `on_item`.
+    fn read_list(&mut self, mut on_item: impl FnMut(&mut Self, usize) -> Res<()>) -> Res<()> {
+        self.expect(b'[')?;
+        let mut index = 0;
+        loop {
+            self.skip_trivia();
+            match self.peek() {
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                Some(b',') => self.pos += 1,
+                Some(_) => {
+                    on_item(self, index)?;
+                    index += 1;
+                }
+                None => return self.err("unclosed list"),
+            }
+        }
+    }
+}
+
+/// Finds every indicator's fields in the text of a plan.
+pub fn indicator_spans(text: &str) -> Result<Vec<IndicatorSpans>, ShapeError> {
+    let mut c = Cursor {
+        text: text.as_bytes(),
+        pos: 0,
+    };
+    let mut out = Vec::new();
+    c.skip_trivia();
+    // Inner attributes such as `#![enable(implicit_some)]`.
+    while c.text[c.pos..].starts_with(b"#!") {
+        while c.peek().is_some_and(|b| b != b']') {
+            c.pos += 1;
+        }
+        c.pos += 1;
+        c.skip_trivia();
+    }
+    c.read_struct(|c, name, _| {
+        if name != "perspectives" {
+            return c.skip_value();
+        }
+        c.read_list(|c, p| {
+            c.read_struct(|c, name, _| {
+                if name != "objectives" {
+                    return c.skip_value();
+                }
+                c.read_list(|c, s| {
+                    c.read_struct(|c, name, _| {
+                        if name != "operational" {
+                            return c.skip_value();
+                        }
+                        c.read_list(|c, o| {
+                            c.read_struct(|c, name, _| {
+                                let layer = match name {
+                                    "strategic_indicators" => Layer::Strategic,
+                                    "indicators" => Layer::Operational,
+                                    _ => return c.skip_value(),
+                                };
+                                c.read_list(|c, index| {
+                                    let path = IndicatorPath {
+                                        perspective: p,
+                                        strategic: s,
+                                        operational: o,
+                                        layer,
+                                        index,
+                                    };
+                                    let mut fields = Vec::new();
+                                    let close = c.read_struct(|c, name, name_start| {
+                                        c.skip_trivia();
+                                        let start = c.pos;
+                                        c.skip_value()?;
+                                        let value = start..c.pos;
+                                        c.skip_trivia();
+                                        let end = if c.peek() == Some(b',') {
+                                            c.pos + 1
+                                        } else {
+                                            value.end
+                                        };
+                                        fields.push(FieldSpan {
+                                            name: name.to_string(),
+                                            name_start,
+                                            value,
+                                            end,
+                                        });
+                                        Ok(())
+                                    })?;
+                                    out.push(IndicatorSpans {
+                                        path,
+                                        close,
+                                        fields,
+                                    });
+                                    Ok(())
+                                })
+                            })
+                            .map(|_| ())
+                        })
+                    })
+                    .map(|_| ())
+                })
+            })
+            .map(|_| ())
+        })
+    })?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = r##"// a plan
+Plan(
+    title: "t (with parens) and \"quotes\"",
+    organization: r#"raw "org""#,
+    year: 2017,
+    perspectives: [
+        Perspective(name: "P", objectives: [
+            StrategicObjective(code: "1", title: "x", weight: 10, operational: [
+                (code: "1.1", title: "[y]", weight: 10,
+                 indicators: [
+                    Indicator(id: "a", description: "d /* not a comment */", unit: Label("t"),
+                        target: AtLeast(3), result: 7, /* block /* nested */ */ note: "n"),
+                 ],
+                 strategic_indicators: [Indicator(id: "b", description: "e", unit: Percent, target: AtLeast(80))],
+                ),
+            ]),
+        ]),
+    ],
+)
+"##;
+
+    #[test]
+    fn finds_fields_of_each_indicator_with_their_layer() {
+        let spans = indicator_spans(TEXT).unwrap();
+        assert_eq!(spans.len(), 2);
+        let a = &spans[0];
+        assert_eq!(a.path.layer, Layer::Operational);
+        let result = a.field("result").unwrap();
+        assert_eq!(&TEXT[result.value.clone()], "7");
+        assert_eq!(&TEXT[a.field("note").unwrap().value.clone()], "\"n\"");
+        assert_eq!(&TEXT[a.field("description").unwrap().value.clone()], "\"d /* not a comment */\"");
+        assert_eq!(&TEXT[a.field("target").unwrap().value.clone()], "AtLeast(3)");
+        let b = &spans[1];
+        assert_eq!(b.path.layer, Layer::Strategic);
+        assert_eq!(b.path.index, 0);
+        assert!(b.field("result").is_none());
+        assert_eq!(&TEXT[b.close..b.close + 1], ")");
+    }
+}

@@ -1,0 +1,149 @@
+//! Writing plan text: the canonical layout of a whole plan (for plans perfplan creates) and
+//! the RON text of single values (for the edits that saving patches into the user's text).
+
+use std::fmt::Write as _;
+
+use crate::plan::{
+    Indicator, Num, OperationalObjective, Override, Plan, Scoring, Target, Unit, Value,
+};
+
+/// A string as a RON literal, escaped.
+pub fn string(s: &str) -> String {
+    ron::to_string(s).expect("a string always serializes")
+}
+
+pub fn num(n: Num) -> String {
+    n.value().to_string()
+}
+
+pub fn value(v: Value) -> String {
+    match v {
+        Value::Number(n) => n.to_string(),
+        Value::Date(d) => format!("\"{}\"", d.format("%Y-%m-%d")),
+    }
+}
+
+pub fn override_value(o: &Override) -> String {
+    format!(
+        "(realization: {}, reason: {})",
+        num(o.realization),
+        string(&o.reason)
+    )
+}
+
+pub fn unit(u: &Unit) -> String {
+    match u {
+        Unit::Percent => "Percent".into(),
+        Unit::Count => "Count".into(),
+        Unit::Number => "Number".into(),
+        Unit::Date => "Date".into(),
+        Unit::Currency => "Currency".into(),
+        Unit::Label(l) => format!("Label({})", string(l)),
+    }
+}
+
+pub fn target(t: &Target) -> String {
+    match t {
+        Target::AtLeast(n) => format!("AtLeast({})", num(*n)),
+        Target::MoreThan(n) => format!("MoreThan({})", num(*n)),
+        Target::AtMost(n) => format!("AtMost({})", num(*n)),
+        Target::LessThan(n) => format!("LessThan({})", num(*n)),
+        Target::Exactly(n) => format!("Exactly({})", num(*n)),
+        Target::Between { min, max } => format!("Between(min: {}, max: {})", num(*min), num(*max)),
+        Target::Deadline(d) => format!("Deadline(\"{}\")", d.format("%Y-%m-%d")),
+    }
+}
+
+pub fn scoring(s: Scoring) -> String {
+    match s {
+        Scoring::Proportional => "Proportional".into(),
+        Scoring::AllOrNothing => "AllOrNothing".into(),
+        Scoring::GraceDays(d) => format!("GraceDays({d})"),
+    }
+}
+
+/// The whole plan in perfplan's own layout: four-space indents, one field a line, optional
+/// fields left out when empty. The same plan always gives the same text.
+pub fn plan(plan: &Plan) -> String {
+    let mut out = String::with_capacity(plan.indicator_count() * 400 + 1024);
+    let _ = writeln!(out, "Plan(");
+    let _ = writeln!(out, "    title: {},", string(&plan.title));
+    let _ = writeln!(out, "    organization: {},", string(&plan.organization));
+    let _ = writeln!(out, "    year: {},", plan.year);
+    let _ = writeln!(out, "    locale: \"{}\",", plan.locale.code());
+    let _ = writeln!(
+        out,
+        "    thresholds: (good: {}, fair: {}),",
+        num(plan.thresholds.good),
+        num(plan.thresholds.fair)
+    );
+    let _ = writeln!(out, "    perspectives: [");
+    for p in &plan.perspectives {
+        let _ = writeln!(out, "        Perspective(");
+        let _ = writeln!(out, "            name: {},", string(&p.name));
+        let _ = writeln!(out, "            objectives: [");
+        for so in &p.objectives {
+            let _ = writeln!(out, "                StrategicObjective(");
+            let _ = writeln!(out, "                    code: {},", string(&so.code));
+            let _ = writeln!(out, "                    title: {},", string(&so.title));
+            let _ = writeln!(out, "                    weight: {},", num(so.weight));
+            let _ = writeln!(out, "                    operational: [");
+            for oo in &so.operational {
+                operational(&mut out, oo);
+            }
+            let _ = writeln!(out, "                    ],");
+            let _ = writeln!(out, "                ),");
+        }
+        let _ = writeln!(out, "            ],");
+        let _ = writeln!(out, "        ),");
+    }
+    let _ = writeln!(out, "    ],");
+    let _ = writeln!(out, ")");
+    out
+}
+
+fn operational(out: &mut String, oo: &OperationalObjective) {
+    const IN: &str = "                        ";
+    let _ = writeln!(out, "{IN}OperationalObjective(");
+    let _ = writeln!(out, "{IN}    code: {},", string(&oo.code));
+    let _ = writeln!(out, "{IN}    title: {},", string(&oo.title));
+    let _ = writeln!(out, "{IN}    weight: {},", num(oo.weight));
+    for (name, list) in [
+        ("strategic_indicators", &oo.strategic_indicators),
+        ("indicators", &oo.indicators),
+    ] {
+        let _ = writeln!(out, "{IN}    {name}: [");
+        for ind in list {
+            indicator(out, ind, &format!("{IN}        "));
+        }
+        let _ = writeln!(out, "{IN}    ],");
+    }
+    let _ = writeln!(out, "{IN}),");
+}
+
+fn indicator(out: &mut String, ind: &Indicator, indent: &str) {
+    let _ = writeln!(out, "{indent}Indicator(");
+    let f = |out: &mut String, name: &str, text: String| {
+        let _ = writeln!(out, "{indent}    {name}: {text},");
+    };
+    f(out, "id", string(&ind.id));
+    f(out, "description", string(&ind.description));
+    f(out, "unit", unit(&ind.unit));
+    f(out, "target", target(&ind.target));
+    if let Some(r) = ind.result {
+        f(out, "result", value(r));
+    }
+    if let Some(o) = &ind.realization_override {
+        f(out, "override", override_value(o));
+    }
+    if let Some(n) = &ind.note {
+        f(out, "note", string(n));
+    }
+    if let Some(b) = ind.baseline {
+        f(out, "baseline", value(b));
+    }
+    if ind.scoring != Scoring::Proportional {
+        f(out, "scoring", scoring(ind.scoring));
+    }
+    let _ = writeln!(out, "{indent}),");
+}
