@@ -126,8 +126,36 @@ pub fn score(path: &Path, json: bool) -> ExitCode {
     }
 }
 
-/// Opens the terminal app (the plan-editing UI).
-pub fn open_app(_plan: Option<PathBuf>) -> ExitCode {
-    eprintln!("perfplan: the terminal app is not built yet; use `perfplan score PLAN`");
-    ExitCode::from(EXIT_ERRORS)
+/// Opens the terminal app on `plan`, or on the plan used last (a copy of the bundled plan
+/// on a first run).
+pub fn open_app(plan: Option<PathBuf>) -> ExitCode {
+    let (path, first_run) = match plan {
+        Some(p) => (p, None),
+        None => match crate::paths::default_plan() {
+            Ok(found) => found,
+            Err(e) => {
+                eprintln!("perfplan: cannot prepare the example plan: {e}");
+                return ExitCode::from(EXIT_ERRORS);
+            }
+        },
+    };
+    let (plan, file) = match crate::store::PlanFile::open(&path) {
+        Ok(opened) => opened,
+        Err(e) => {
+            report_load_error(&e);
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
+    };
+    let _ = crate::paths::remember(&path);
+    let mut app = crate::app::App::new(plan, path);
+    if let Some(msg) = first_run {
+        app.info(msg);
+    }
+    match crate::tui::run(app, file) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("perfplan: the terminal failed: {e}");
+            ExitCode::from(EXIT_ERRORS)
+        }
+    }
 }

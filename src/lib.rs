@@ -12,3 +12,7 @@ pub mod validate;
 pub mod summary;
 pub mod text;
 pub mod cli;
+pub mod app;
+pub mod paths;
+pub mod tui;
+pub mod ui;

@@ -160,7 +160,21 @@ pub fn realization(
         return Ok(missed);
     }
     let scored = |numerator: Decimal, denominator: Decimal, how: How| {
-        let value = (numerator / denominator * HUNDRED).clamp(Decimal::ZERO, HUNDRED);
+        // A quotient too large to hold (a tiny target against a huge negative result) lies
+        // far outside 0–100: it clamps by its sign instead of overflowing.
+        let value = numerator
+            .checked_div(denominator)
+            .and_then(|q| q.checked_mul(HUNDRED))
+            .map_or_else(
+                || {
+                    if numerator.is_sign_negative() == denominator.is_sign_negative() {
+                        HUNDRED
+                    } else {
+                        Decimal::ZERO
+                    }
+                },
+                |v| v.clamp(Decimal::ZERO, HUNDRED),
+            );
         Realization {
             value,
             met: false,
@@ -185,8 +199,12 @@ pub fn realization(
             },
         ),
         Shortfall::Off(t) if !t.is_zero() => {
-            let value = ((Decimal::ONE - (r - t).abs() / t.abs()) * HUNDRED)
-                .clamp(Decimal::ZERO, HUNDRED);
+            // A deviation too large to hold is far beyond 100 %: it scores 0 %.
+            let value = r
+                .checked_sub(t)
+                .and_then(|d| d.abs().checked_div(t.abs()))
+                .and_then(|dev| (Decimal::ONE - dev).checked_mul(HUNDRED))
+                .map_or(Decimal::ZERO, |v| v.clamp(Decimal::ZERO, HUNDRED));
             Realization {
                 value,
                 met: false,
@@ -283,8 +301,13 @@ pub struct Weighted {
 }
 
 impl Weighted {
+    /// `None` also when the weights are too absurd to divide (validation reports them).
     pub fn score(&self) -> Option<Decimal> {
-        (self.weight > Decimal::ZERO).then(|| self.weighted_sum / self.weight)
+        if self.weight > Decimal::ZERO {
+            self.weighted_sum.checked_div(self.weight)
+        } else {
+            None
+        }
     }
 
     pub fn is_provisional(&self) -> bool {
@@ -296,14 +319,16 @@ impl Weighted {
         self.indicators.add(mean);
         if let Some(r) = mean.realization() {
             self.measured += 1;
-            self.weighted_sum += weight * r;
-            self.weight += weight;
+            // Saturating: weights beyond any plan's (validation warns about them) must not
+            // overflow and panic.
+            self.weighted_sum = self.weighted_sum.saturating_add(weight.saturating_mul(r));
+            self.weight = self.weight.saturating_add(weight);
         }
     }
 
     fn add(&mut self, other: &Weighted) {
-        self.weighted_sum += other.weighted_sum;
-        self.weight += other.weight;
+        self.weighted_sum = self.weighted_sum.saturating_add(other.weighted_sum);
+        self.weight = self.weight.saturating_add(other.weight);
         self.measured += other.measured;
         self.total += other.total;
         self.indicators.add(&other.indicators);

@@ -130,7 +130,7 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
         for (si, so) in persp.objectives.iter().enumerate() {
             let node = NodePath::Strategic(pi, si);
             let weight = so.weight.value();
-            total_weight += weight;
+            total_weight = total_weight.saturating_add(weight);
             if weight < Decimal::ZERO {
                 f.error(
                     node,
@@ -141,7 +141,10 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
                 f.warning(node, "has no operational objectives".to_string());
                 continue;
             }
-            let sum: Decimal = so.operational.iter().map(|o| o.weight.value()).sum();
+            let sum = so
+                .operational
+                .iter()
+                .fold(Decimal::ZERO, |sum, o| sum.saturating_add(o.weight.value()));
             if sum != weight {
                 f.warning(
                     node,
@@ -331,4 +334,15 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
 /// Whether any finding is an error.
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+/// The findings about one indicator alone (its values, not its id's uniqueness): what
+/// changes when the controller edits it, so the app can refresh just these.
+pub fn indicator_findings(plan: &Plan, path: IndicatorPath) -> Vec<Finding> {
+    let mut f = Findings {
+        plan,
+        list: Vec::new(),
+    };
+    check_indicator(&mut f, path, plan.indicator(path));
+    f.list
 }

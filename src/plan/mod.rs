@@ -83,7 +83,10 @@ pub struct Perspective {
 
 impl Perspective {
     pub fn weight(&self) -> Decimal {
-        self.objectives.iter().map(|s| s.weight.value()).sum()
+        // Saturating: an absurd weight (validation warns) must not overflow and panic.
+        self.objectives
+            .iter()
+            .fold(Decimal::ZERO, |sum, s| sum.saturating_add(s.weight.value()))
     }
 }
 
@@ -225,7 +228,7 @@ impl Target {
 }
 
 /// A realization set by hand. The reason is required; an empty one is a validation error.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Override {
     /// Percent, 0 to 100.

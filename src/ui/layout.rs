@@ -1,0 +1,92 @@
+//! Where each part of the screen goes, for a terminal of a given size. Pure geometry, used
+//! both to draw and to turn a mouse click into a row.
+
+use ratatui::layout::Rect;
+
+use crate::app::{App, Mode};
+
+/// The smallest terminal perfplan draws in; below it, a message says so.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Width from which the detail pane sits beside the tree rather than under it.
+const SIDE_BY_SIDE_WIDTH: u16 = 110;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    /// The rows of the tree (inside its frame); `None` when the terminal is too small.
+    pub tree: Option<Rect>,
+    /// The frame around the tree.
+    pub tree_frame: Rect,
+    pub detail: Option<Rect>,
+    /// The field being typed in, with its error line.
+    pub field: Option<Rect>,
+    pub status: Rect,
+    pub too_small: bool,
+}
+
+const HEADER_HEIGHT: u16 = 4;
+const STATUS_HEIGHT: u16 = 2;
+const FIELD_HEIGHT: u16 = 4;
+
+pub fn areas(width: u16, height: u16, app: &App) -> Areas {
+    let too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
+    let empty = Rect::new(0, 0, 0, 0);
+    if too_small {
+        return Areas {
+            header: empty,
+            tree: None,
+            tree_frame: empty,
+            detail: None,
+            field: None,
+            status: empty,
+            too_small,
+        };
+    }
+    let has_field = matches!(
+        app.mode,
+        Mode::Edit(_) | Mode::Search { .. } | Mode::Path { .. }
+    );
+    let field_h = if has_field { FIELD_HEIGHT } else { 0 };
+    let header = Rect::new(0, 0, width, HEADER_HEIGHT);
+    let status = Rect::new(0, height - STATUS_HEIGHT, width, STATUS_HEIGHT);
+    let field = has_field.then(|| Rect::new(0, height - STATUS_HEIGHT - field_h, width, field_h));
+    let body_top = HEADER_HEIGHT;
+    let body_h = height - HEADER_HEIGHT - STATUS_HEIGHT - field_h;
+    let (tree_frame, detail) = if width >= SIDE_BY_SIDE_WIDTH {
+        let detail_w = (width * 2 / 5).clamp(40, 70);
+        (
+            Rect::new(0, body_top, width - detail_w, body_h),
+            Some(Rect::new(width - detail_w, body_top, detail_w, body_h)),
+        )
+    } else if body_h >= 20 {
+        let detail_h = body_h * 2 / 5;
+        (
+            Rect::new(0, body_top, width, body_h - detail_h),
+            Some(Rect::new(0, body_top + body_h - detail_h, width, detail_h)),
+        )
+    } else {
+        (Rect::new(0, body_top, width, body_h), None)
+    };
+    let tree = inner(tree_frame);
+    Areas {
+        header,
+        tree: Some(tree),
+        tree_frame,
+        detail,
+        field,
+        status,
+        too_small: false,
+    }
+}
+
+/// The inside of a bordered block.
+pub fn inner(r: Rect) -> Rect {
+    Rect::new(
+        r.x.saturating_add(1),
+        r.y.saturating_add(1),
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
+}

@@ -1,0 +1,784 @@
+//! Drawing the app: pure functions of the state. Nothing here changes the app, and only the
+//! rows on screen are looked at, so a frame costs the same on any plan size.
+
+pub mod layout;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use rust_decimal::Decimal;
+
+use crate::app::keymap;
+use crate::app::{App, EditField, Mode, PathPurpose};
+use crate::plan::{IndicatorPath, Layer, Locale, NodePath, Plan, Unit};
+use crate::score::{Mean, Outcome, Weighted};
+use crate::summary::explain;
+use crate::text::{pad_left, pad_right, truncate, width};
+use crate::validate::Severity;
+use theme::Theme;
+
+/// Draws the whole screen.
+pub fn draw(app: &App, frame: &mut Frame, theme: Theme) {
+    let area = frame.area();
+    let a = layout::areas(area.width, area.height, app);
+    if a.too_small {
+        draw_too_small(frame, area, theme);
+        return;
+    }
+    draw_header(app, frame, a.header, theme);
+    draw_tree(app, frame, a.tree_frame, theme);
+    if let Some(d) = a.detail {
+        draw_detail(app, frame, d, theme);
+    }
+    if let Some(f) = a.field {
+        draw_field(app, frame, f, theme);
+    }
+    draw_status(app, frame, a.status, theme);
+    match &app.mode {
+        Mode::Help { scroll } => draw_help(frame, area, *scroll, theme),
+        Mode::Dialog { kind, selected } => draw_dialog(frame, area, *kind, *selected, theme),
+        _ => {}
+    }
+}
+
+fn draw_too_small(frame: &mut Frame, area: Rect, theme: Theme) {
+    let msg = format!(
+        "Terminal too small: {}×{}. perfplan needs at least {}×{}; enlarge the window.",
+        area.width,
+        area.height,
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    let p = Paragraph::new(msg)
+        .style(theme.warning())
+        .wrap(Wrap { trim: true })
+        .alignment(Alignment::Center);
+    let y = area.height / 2;
+    let rect = Rect::new(area.x, area.y + y.saturating_sub(1), area.width, area.height - y.saturating_sub(1));
+    frame.render_widget(p, rect);
+}
+
+const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/// A bar of `cells` cells filled to `percent` (0–100), in eighths of a cell.
+pub fn bar(percent: Decimal, cells: usize) -> String {
+    let eighths_total = cells * 8;
+    let p = percent.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+    let filled = (p * Decimal::from(eighths_total) / Decimal::ONE_HUNDRED)
+        .round()
+        .to_string()
+        .parse::<usize>()
+        .unwrap_or(0)
+        .min(eighths_total);
+    let full = filled / 8;
+    let part = filled % 8;
+    let mut s = String::with_capacity(cells * 3);
+    s.extend(std::iter::repeat_n('█', full));
+    if full < cells {
+        if part > 0 {
+            s.push(EIGHTHS[part]);
+        } else {
+            s.push('░');
+        }
+        s.extend(std::iter::repeat_n('░', cells - full - 1));
+    }
+    s
+}
+
+fn percent_or_pending(loc: Locale, v: Option<Decimal>) -> String {
+    v.map_or_else(|| "pending".to_string(), |v| loc.percent(v))
+}
+
+fn status_style(app: &App, theme: Theme, v: Option<Decimal>) -> Style {
+    match v {
+        Some(v) => theme.status(app.plan.thresholds.status(v)),
+        None => theme.pending(),
+    }
+}
+
+fn is_previewing(app: &App) -> bool {
+    matches!(&app.mode, Mode::Edit(e) if e.error.is_none() && matches!(e.field, EditField::Result | EditField::OverrideRealization))
+}
+
+fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let loc = app.plan.locale;
+    let w = area.width as usize;
+    let mut right = Vec::new();
+    if app.read_only {
+        right.push(Span::styled(" READ-ONLY ", theme.error()));
+    }
+    if app.is_dirty() {
+        right.push(Span::styled(" ● unsaved ", theme.unsaved()));
+    }
+    let right_w: usize = right.iter().map(|s| width(&s.content)).sum();
+    let title = format!(
+        "{} · {} · {}",
+        app.plan.organization, app.plan.title, app.plan.year
+    );
+    let mut line1 = vec![Span::styled(
+        pad_right(&title, w.saturating_sub(right_w)),
+        theme.title(),
+    )];
+    line1.extend(right);
+
+    let overall = &app.scores.overall;
+    let bar_w = if w >= 100 { 20 } else { 10 };
+    let score_spans = |label: &'static str, wsum: &Weighted| -> Vec<Span<'static>> {
+        let v = wsum.score();
+        let style = status_style(app, theme, v);
+        vec![
+            Span::styled(format!("{label} "), theme.bold()),
+            Span::styled(bar(v.unwrap_or_default(), bar_w), style),
+            Span::styled(format!(" {:>9}", percent_or_pending(loc, v)), style.add_modifier(Modifier::BOLD)),
+            Span::raw("   "),
+        ]
+    };
+    let mut line2 = score_spans("Strategic  ", &overall.strategic);
+    line2.extend(score_spans("Operational", &overall.operational));
+    if is_previewing(app) {
+        line2.push(Span::styled("PREVIEW", theme.preview()));
+    }
+
+    let counts: Mean = app.scores.indicator_counts();
+    let errors = app.findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let warnings = app.findings.len() - errors;
+    let mut line3 = vec![Span::raw(format!(
+        "Indicators measured {} / {}",
+        counts.measured, counts.total
+    ))];
+    if counts.is_provisional() {
+        line3.push(Span::styled(" (provisional)", theme.warning()));
+    }
+    line3.push(Span::raw(format!(" · filter: {}", app.filter.label())));
+    if errors > 0 {
+        line3.push(Span::styled(format!(" · {errors} error(s)"), theme.error()));
+    }
+    if warnings > 0 {
+        line3.push(Span::styled(format!(" · {warnings} warning(s)"), theme.warning()));
+    }
+    line3.push(Span::styled(
+        format!(" · {}", app.path.display()),
+        theme.dim(),
+    ));
+    let text = Text::from(vec![Line::from(line1), Line::from(line2), Line::from(line3)]);
+    frame.render_widget(Paragraph::new(text), area);
+}
+
+/// What a row of the tree shows.
+struct RowView {
+    depth: usize,
+    expander: &'static str,
+    tag: Option<(&'static str, Style)>,
+    code: String,
+    title: String,
+    weight: String,
+    realization: Option<Decimal>,
+    /// Text beside the percentage: `✎` overridden, `~` provisional, `!` cannot be scored.
+    mark: &'static str,
+    measured: String,
+    style: Style,
+}
+
+fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
+    let plan = &app.plan;
+    let loc = plan.locale;
+    let expander = |collapsed: bool, has: bool| match (has, collapsed) {
+        (false, _) => "  ",
+        (true, true) => "▸ ",
+        (true, false) => "▾ ",
+    };
+    let has = crate::app::tree::has_children(plan, node);
+    let exp = expander(app.tree.is_collapsed(node), has);
+    let provisional = |m: &Mean| if m.is_provisional() && m.measured > 0 { "~" } else { "" };
+    match node {
+        NodePath::Perspective(p) => {
+            let persp = &plan.perspectives[p];
+            let s = &app.scores.perspectives[p].score;
+            RowView {
+                depth: 0,
+                expander: exp,
+                tag: None,
+                code: String::new(),
+                title: persp.name.to_uppercase(),
+                weight: loc.number(persp.weight()),
+                realization: s.strategic.score(),
+                mark: provisional(&s.strategic.indicators),
+                measured: format!("{}/{}", s.strategic.indicators.measured, s.strategic.indicators.total),
+                style: theme.perspective(),
+            }
+        }
+        NodePath::Strategic(p, s) => {
+            let so = &plan.perspectives[p].objectives[s];
+            let sc = &app.scores.strategic(p, s).realization;
+            RowView {
+                depth: 1,
+                expander: exp,
+                tag: None,
+                code: so.code.clone(),
+                title: so.title.clone(),
+                weight: loc.number(so.weight.value()),
+                realization: sc.realization(),
+                mark: provisional(sc),
+                measured: format!("{}/{}", sc.measured, sc.total),
+                style: theme.bold(),
+            }
+        }
+        NodePath::Operational(p, s, o) => {
+            let oo = &plan.perspectives[p].objectives[s].operational[o];
+            let sc = app.scores.operational(p, s, o).realization();
+            RowView {
+                depth: 2,
+                expander: exp,
+                tag: None,
+                code: oo.code.clone(),
+                title: oo.title.clone(),
+                weight: loc.number(oo.weight.value()),
+                realization: sc.realization(),
+                mark: provisional(sc),
+                measured: format!("{}/{}", sc.measured, sc.total),
+                style: Style::new(),
+            }
+        }
+        NodePath::Indicator(path) => {
+            let ind = plan.indicator(path);
+            let outcome = app.scores.outcome(path);
+            let tag = match path.layer {
+                Layer::Strategic => ("S", theme.strategic_tag()),
+                Layer::Operational => ("O", theme.operational_tag()),
+            };
+            let mark = match outcome {
+                Outcome::Unscorable(_) => "!",
+                _ if ind.realization_override.is_some() => "✎",
+                _ => "",
+            };
+            RowView {
+                depth: 3,
+                expander: "  ",
+                tag: Some(tag),
+                code: ind.id.clone(),
+                title: ind.description.clone(),
+                weight: String::new(),
+                realization: outcome.realization(),
+                mark,
+                measured: String::new(),
+                style: if outcome.is_measured() { Style::new() } else { theme.pending() },
+            }
+        }
+    }
+}
+
+const BAR_CELLS: usize = 10;
+
+fn draw_tree(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let title = match app.filter {
+        crate::app::tree::Filter::All => " Plan ".to_string(),
+        f => format!(" Plan · filter: {} ", f.label()),
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if matches!(app.mode, Mode::Normal) { theme.border_focus() } else { theme.border() })
+        .title(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let rows = app.tree.rows();
+    if rows.is_empty() {
+        let msg = match app.filter {
+            crate::app::tree::Filter::All => "The plan has no perspectives yet.".to_string(),
+            f => format!("No indicator is {}. Press f to change the filter.", f.label()),
+        };
+        frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
+        return;
+    }
+    let w = inner.width as usize;
+    let start = app.tree.offset.min(rows.len());
+    let end = (start + inner.height as usize).min(rows.len());
+    let editing = match &app.mode {
+        Mode::Edit(e) => Some(NodePath::Indicator(e.path)),
+        _ => None,
+    };
+    let show_measured = w >= 80;
+    let right_w = 7 + 1 + BAR_CELLS + 1 + 10 + if show_measured { 6 } else { 0 };
+    let left_w = w.saturating_sub(right_w + 1);
+    let mut lines = Vec::with_capacity(end - start);
+    for (i, node) in rows[start..end].iter().enumerate() {
+        let v = row_view(app, *node, theme);
+        let selected = start + i == app.tree.selected_index();
+        let in_preview = editing.is_some_and(|e| e.is_within(*node));
+        let mut spans = Vec::new();
+        let indent = "  ".repeat(v.depth);
+        let mut left = format!("{indent}{}", v.expander);
+        let mut used = width(&left);
+        spans.push(Span::raw(left.clone()));
+        if let Some((tag, style)) = v.tag {
+            spans.push(Span::styled(format!("{tag} "), style));
+            used += 2;
+        }
+        if !v.code.is_empty() {
+            let code = truncate(&v.code, left_w.saturating_sub(used).min(20));
+            used += width(&code) + 1;
+            spans.push(Span::styled(format!("{code} "), theme.code()));
+        }
+        left.clear();
+        let title = pad_right(&v.title, left_w.saturating_sub(used));
+        spans.push(Span::styled(title, v.style));
+        spans.push(Span::raw(" "));
+        let rstyle = status_style(app, theme, v.realization);
+        spans.push(Span::styled(pad_left(&v.weight, 7), theme.dim()));
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            match v.realization {
+                Some(r) => bar(r, BAR_CELLS),
+                None => "·".repeat(BAR_CELLS),
+            },
+            rstyle,
+        ));
+        let pct = format!("{}{}", percent_or_pending(app.plan.locale, v.realization), v.mark);
+        let pct_style = if in_preview { theme.preview() } else { rstyle };
+        spans.push(Span::styled(pad_left(&pct, 11), pct_style));
+        if show_measured {
+            spans.push(Span::styled(pad_left(&v.measured, 6), theme.dim()));
+        }
+        let mut line = Line::from(spans);
+        if selected {
+            line = line.style(theme.selection());
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn kv<'a>(key: &str, value: impl Into<String>, theme: Theme) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(format!("{key:<12} "), theme.dim()),
+        Span::raw(value.into()),
+    ])
+}
+
+fn unit_words(unit: &Unit) -> String {
+    match unit {
+        Unit::Percent => "percent".into(),
+        Unit::Count => "count".into(),
+        Unit::Number => "number".into(),
+        Unit::Date => "date".into(),
+        Unit::Currency => "euro".into(),
+        Unit::Label(l) => l.clone(),
+    }
+}
+
+fn place(plan: &Plan, node: NodePath) -> String {
+    crate::validate::place(plan, node)
+}
+
+fn draw_detail(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(" Detail ");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(node) = app.tree.selected() else { return };
+    let mut lines = match node {
+        NodePath::Indicator(path) => indicator_detail(app, path, theme),
+        _ => objective_detail(app, node, theme),
+    };
+    for f in app.findings.iter().filter(|f| f.node == Some(node)) {
+        let style = match f.severity {
+            Severity::Error => theme.error(),
+            Severity::Warning => theme.warning(),
+        };
+        lines.push(Line::from(""));
+        lines.push(Line::styled(
+            format!(
+                "{}: {}",
+                if f.severity == Severity::Error { "Error" } else { "Warning" },
+                f.message
+            ),
+            style,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'static>> {
+    let plan = &app.plan;
+    let loc = plan.locale;
+    let ind = plan.indicator(path);
+    let outcome = app.scores.outcome(path);
+    let (kind, tag_style) = match path.layer {
+        Layer::Strategic => ("Strategic indicator", theme.strategic_tag()),
+        Layer::Operational => ("Operational indicator", theme.operational_tag()),
+    };
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(format!("{kind} "), tag_style),
+            Span::styled(ind.id.clone(), theme.code()),
+        ]),
+        Line::from(Span::styled(ind.description.clone(), theme.bold())),
+        Line::from(""),
+        kv("Target", loc.target(&ind.target, &ind.unit), theme),
+        kv(
+            "Result",
+            ind.result.map_or("— (pending)".to_string(), |v| loc.value(v, &ind.unit)),
+            theme,
+        ),
+        kv("Unit", unit_words(&ind.unit), theme),
+    ];
+    let r = outcome.realization();
+    let mut real = vec![Span::styled(format!("{:<12} ", "Realization"), theme.dim())];
+    real.push(Span::styled(
+        percent_or_pending(loc, r),
+        status_style(app, theme, r).add_modifier(Modifier::BOLD),
+    ));
+    if let Some(v) = r {
+        real.push(Span::raw(" "));
+        real.push(Span::styled(bar(v, 12), status_style(app, theme, r)));
+    }
+    lines.push(Line::from(real));
+    lines.push(kv("How", explain(loc, ind, outcome), theme));
+    if let Some(o) = &ind.realization_override {
+        lines.push(kv(
+            "Override ✎",
+            format!("{} — {}", loc.percent(o.realization.value()), o.reason),
+            theme,
+        ));
+    }
+    if let Some(n) = &ind.note {
+        lines.push(kv("Note", n.clone(), theme));
+    }
+    if let Some(b) = ind.baseline {
+        lines.push(kv("Baseline", loc.value(b, &ind.unit), theme));
+    }
+    lines.push(kv("Place", place(plan, NodePath::Operational(path.perspective, path.strategic, path.operational)), theme));
+    lines
+}
+
+fn contribution(loc: Locale, weight: Decimal, r: Option<Decimal>, total_weight: Decimal) -> String {
+    match r {
+        Some(r) if total_weight > Decimal::ZERO => format!(
+            "{} % × {} → {} points",
+            loc.number(weight),
+            loc.percent(r),
+            loc.fixed2(weight * r / total_weight)
+        ),
+        Some(r) => format!("{} % × {}", loc.number(weight), loc.percent(r)),
+        None => format!("{} % × pending → left out", loc.number(weight)),
+    }
+}
+
+fn mean_line(loc: Locale, label: &str, m: &Mean) -> String {
+    format!(
+        "{label} {} ({} / {} measured)",
+        percent_or_pending(loc, m.realization()),
+        m.measured,
+        m.total
+    )
+}
+
+fn indicator_list(app: &App, paths: impl Iterator<Item = IndicatorPath>, measured: usize, theme: Theme) -> Vec<Line<'static>> {
+    let loc = app.plan.locale;
+    paths
+        .map(|p| {
+            let ind = app.plan.indicator(p);
+            let r = app.scores.outcome(p).realization();
+            let share = match r {
+                Some(v) if measured > 0 => format!(" → {} points", loc.fixed2(v / Decimal::from(measured))),
+                _ => String::new(),
+            };
+            Line::from(vec![
+                Span::styled(format!("  {:<10} ", ind.id), theme.code()),
+                Span::styled(format!("{:>9}", percent_or_pending(loc, r)), status_style(app, theme, r)),
+                Span::styled(share, theme.dim()),
+            ])
+        })
+        .collect()
+}
+
+fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static>> {
+    let plan = &app.plan;
+    let loc = plan.locale;
+    let mut lines = Vec::new();
+    match node {
+        NodePath::Perspective(p) => {
+            let persp = &plan.perspectives[p];
+            let sc = &app.scores.perspectives[p];
+            lines.push(Line::styled(format!("Perspective {}", persp.name), theme.title()));
+            lines.push(kv("Weight", format!("{} %", loc.number(persp.weight())), theme));
+            for (label, w) in [("Strategic", &sc.score.strategic), ("Operational", &sc.score.operational)] {
+                lines.push(kv(
+                    label,
+                    format!(
+                        "{} (weighted mean of {} / {} objectives; indicators {} / {})",
+                        percent_or_pending(loc, w.score()),
+                        w.measured,
+                        w.total,
+                        w.indicators.measured,
+                        w.indicators.total
+                    ),
+                    theme,
+                ));
+            }
+            lines.push(Line::from(""));
+            lines.push(Line::styled("Strategic objectives (weight × realization):", theme.dim()));
+            for (s, so) in persp.objectives.iter().enumerate() {
+                let r = sc.objectives[s].realization.realization();
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {:<7} ", so.code), theme.code()),
+                    Span::raw(contribution(loc, so.weight.value(), r, sc.score.strategic.weight)),
+                ]));
+            }
+        }
+        NodePath::Strategic(p, s) => {
+            let so = &plan.perspectives[p].objectives[s];
+            let sc = app.scores.strategic(p, s);
+            lines.push(Line::from(vec![
+                Span::styled("Strategic objective ", theme.title()),
+                Span::styled(so.code.clone(), theme.code()),
+            ]));
+            lines.push(Line::styled(so.title.clone(), theme.bold()));
+            lines.push(Line::from(""));
+            lines.push(kv("Weight", format!("{} %", loc.number(so.weight.value())), theme));
+            lines.push(kv("Realization", mean_line(loc, "", &sc.realization).trim().to_string(), theme));
+            lines.push(kv("How", "flat mean of all its strategic indicators", theme));
+            lines.push(kv(
+                "Operational",
+                format!("{} (weighted over its operational objectives)", percent_or_pending(loc, sc.operational_score.score())),
+                theme,
+            ));
+            lines.push(Line::from(""));
+            lines.push(Line::styled("Strategic indicators:", theme.dim()));
+            let paths = so.operational.iter().enumerate().flat_map(|(o, oo)| {
+                (0..oo.strategic_indicators.len()).map(move |index| IndicatorPath {
+                    perspective: p,
+                    strategic: s,
+                    operational: o,
+                    layer: Layer::Strategic,
+                    index,
+                })
+            });
+            lines.extend(indicator_list(app, paths, sc.realization.measured, theme));
+            lines.push(Line::styled("Operational objectives (weight × realization):", theme.dim()));
+            for (o, oo) in so.operational.iter().enumerate() {
+                let r = sc.operational[o].realization().realization();
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {:<7} ", oo.code), theme.code()),
+                    Span::raw(contribution(loc, oo.weight.value(), r, sc.operational_score.weight)),
+                ]));
+            }
+        }
+        NodePath::Operational(p, s, o) => {
+            let oo = &plan.perspectives[p].objectives[s].operational[o];
+            let sc = app.scores.operational(p, s, o);
+            lines.push(Line::from(vec![
+                Span::styled("Operational objective ", theme.title()),
+                Span::styled(oo.code.clone(), theme.code()),
+            ]));
+            lines.push(Line::styled(oo.title.clone(), theme.bold()));
+            lines.push(Line::from(""));
+            lines.push(kv("Weight", format!("{} %", loc.number(oo.weight.value())), theme));
+            lines.push(kv("Realization", mean_line(loc, "", sc.realization()).trim().to_string(), theme));
+            lines.push(kv("How", "mean of its operational indicators", theme));
+            for layer in Layer::BOTH {
+                let (label, mean) = match layer {
+                    Layer::Strategic => ("Strategic indicators (count toward the strategic objective):", &sc.means.strategic),
+                    Layer::Operational => ("Operational indicators:", &sc.means.operational),
+                };
+                let n = oo.layer(layer).len();
+                if n == 0 {
+                    continue;
+                }
+                lines.push(Line::from(""));
+                lines.push(Line::styled(label, theme.dim()));
+                let paths = (0..n).map(|index| IndicatorPath {
+                    perspective: p,
+                    strategic: s,
+                    operational: o,
+                    layer,
+                    index,
+                });
+                lines.extend(indicator_list(app, paths, mean.measured, theme));
+            }
+        }
+        NodePath::Indicator(_) => {}
+    }
+    lines
+}
+
+fn draw_field(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let (label, input, error, hint) = match &app.mode {
+        Mode::Edit(e) => {
+            let ind = app.plan.indicator(e.path);
+            let hint = match e.field {
+                EditField::Result => result_hint(app.plan.locale, &ind.unit),
+                EditField::Note => "a note for the report; empty removes it".to_string(),
+                EditField::OverrideRealization => "the realization to use instead of the computed one, 0–100".to_string(),
+                EditField::OverrideReason => "why the computed realization is not used".to_string(),
+            };
+            (format!(" {} · {} ", e.field.label(), ind.id), &e.input, e.error.clone(), hint)
+        }
+        Mode::Search { input, .. } => {
+            let n = app.matches(&input.text()).len();
+            (" Search codes, ids and descriptions ".to_string(), input, None, format!("{n} match(es) · Enter keeps the search (n / N move) · Esc cancels"))
+        }
+        Mode::Path { input, purpose, error } => {
+            let label = match purpose {
+                PathPurpose::SaveAs => " Save the plan as ",
+            };
+            (label.to_string(), input, error.clone(), "a file path; Enter saves, Esc cancels".to_string())
+        }
+        _ => return,
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus())
+        .title(label);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 || inner.width < 2 {
+        return;
+    }
+    let w = inner.width as usize;
+    let text = input.text();
+    let before = input.before_cursor();
+    // Scroll the field so that the cursor stays visible.
+    let cursor_cells = width(&before);
+    let skip_cells = cursor_cells.saturating_sub(w.saturating_sub(2));
+    let mut shown = String::new();
+    let mut cells = 0;
+    for c in text.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if cells >= skip_cells {
+            shown.push(c);
+        }
+        cells += cw;
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(truncate(&shown, w), theme.bold()))),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
+    let cx = inner.x + (cursor_cells - skip_cells).min(w.saturating_sub(1)) as u16;
+    frame.set_cursor_position((cx, inner.y));
+    if inner.height > 1 {
+        let line = match error {
+            Some(e) => Line::styled(format!("✗ {e}"), theme.error()),
+            None => Line::styled(hint, theme.dim()),
+        };
+        frame.render_widget(Paragraph::new(line), Rect::new(inner.x, inner.y + 1, inner.width, 1));
+    }
+}
+
+fn result_hint(loc: Locale, unit: &Unit) -> String {
+    let example = match (unit, loc) {
+        (Unit::Date, Locale::It) => "a date: 31/12/2017 or 2017-12-31",
+        (Unit::Date, Locale::En) => "a date: 2017-12-31 or 31/12/2017",
+        (Unit::Percent, Locale::It) => "a percentage: 93 or 93% or 2,5",
+        (Unit::Percent, Locale::En) => "a percentage: 93 or 93% or 2.5",
+        (_, Locale::It) => "a number: 2,03 or 1.000 (a thousand)",
+        (_, Locale::En) => "a number: 2.03 or 1,000",
+    };
+    format!("{example} · empty: pending · Enter confirms · Esc keeps the old value")
+}
+
+fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let w = area.width as usize;
+    let msg_style = if app.status.is_error { theme.error() } else { Style::new() };
+    let msg = Line::from(Span::styled(truncate(&app.status.text, w), msg_style));
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, word) in keymap::hints(app.context()) {
+        let piece = width(&key) + width(word) + 4;
+        if used + piece > w {
+            break;
+        }
+        used += piece;
+        spans.push(Span::styled(format!(" {key} "), theme.key()));
+        spans.push(Span::raw(format!(" {word} ")));
+    }
+    let lines = vec![msg, Line::from(spans)];
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+}
+
+fn draw_help(frame: &mut Frame, area: Rect, scroll: u16, theme: Theme) {
+    let rect = centered(area, 90, area.height.saturating_sub(2));
+    frame.render_widget(Clear, rect);
+    let mut lines = vec![
+        Line::styled("perfplan — keys", theme.title()),
+        Line::styled(
+            "Rows: S strategic indicator · O operational indicator · ✎ realization set by hand · ~ provisional (some pending) · ! cannot be scored",
+            theme.dim(),
+        ),
+    ];
+    for (section, keys, help) in keymap::help_lines() {
+        match section {
+            Some(title) => {
+                lines.push(Line::from(""));
+                lines.push(Line::styled(title.to_string(), theme.bold()));
+            }
+            None => lines.push(Line::from(vec![
+                Span::styled(format!("  {:<22}", keys), theme.code()),
+                Span::raw(help.to_string()),
+            ])),
+        }
+    }
+    let max_scroll = (lines.len() as u16).saturating_sub(rect.height.saturating_sub(2));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus())
+        .title(" Help · ↑↓ scroll · Esc close ");
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll.min(max_scroll), 0)),
+        rect,
+    );
+}
+
+fn draw_dialog(frame: &mut Frame, area: Rect, kind: crate::app::DialogKind, selected: usize, theme: Theme) {
+    let choices = kind.choices();
+    let rect = centered(area, 64, 6 + choices.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    let mut lines = vec![Line::from(kind.question()), Line::from("")];
+    for (i, c) in choices.iter().enumerate() {
+        let style = if i == selected { theme.selection() } else { Style::new() };
+        lines.push(
+            Line::from(vec![
+                Span::styled(format!(" [{}] ", c.key), theme.code()),
+                Span::raw(c.label.to_string()),
+            ])
+            .style(style),
+        );
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus())
+        .title(format!(" {} ", kind.title()));
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn bars_fill_in_eighths() {
+        assert_eq!(bar(dec!(100), 10), "██████████");
+        assert_eq!(bar(dec!(0), 4), "░░░░");
+        assert_eq!(bar(dec!(50), 4), "██░░");
+        assert_eq!(bar(dec!(90), 10), "█████████░");
+        assert_eq!(bar(dec!(87.5), 4), "███▌");
+        assert_eq!(bar(dec!(120), 3), "███");
+    }
+}
