@@ -1,6 +1,7 @@
 //! Reading a plan file: bytes → text → `Plan`, with every failure named by its place.
 
 use std::fmt;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
@@ -91,10 +92,22 @@ pub fn load(path: &Path) -> Result<(Plan, String), LoadError> {
             max: MAX_PLAN_BYTES,
         });
     }
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
-        path: LoadError::at(path),
-        source,
-    })?;
+    // Read at most one byte past the limit: a pipe or a device (`/dev/zero`) reports size 0
+    // and may never end, so the size above alone does not bound the read.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_PLAN_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|source| LoadError::Io {
+            path: LoadError::at(path),
+            source,
+        })?;
+    if bytes.len() as u64 > MAX_PLAN_BYTES {
+        return Err(LoadError::TooLarge {
+            path: LoadError::at(path),
+            size: bytes.len() as u64,
+            max: MAX_PLAN_BYTES,
+        });
+    }
     let text = decode(path, bytes)?;
     let plan = parse(path, &text)?;
     Ok((plan, text))
@@ -139,6 +152,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, LoadError> {
         let line = e.span.start.line.max(1);
         let column = e.span.start.col.max(1);
         let line_text = body.lines().nth(line - 1).unwrap_or("");
+        let (text, caret) = clip_around(line_text, column, EXCERPT_CHARS);
         LoadError::Syntax {
             path: LoadError::at(path),
             line,
@@ -146,19 +160,36 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, LoadError> {
             message: explain(&e.code),
             excerpt: Excerpt {
                 line,
-                text: clip(line_text, 160),
-                column: column.min(161),
+                text,
+                column: caret,
             },
         }
     })
 }
 
-fn clip(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        s.chars().take(max).chain(std::iter::once('…')).collect()
+/// Widest excerpt of a line shown under a syntax error, in characters.
+const EXCERPT_CHARS: usize = 160;
+
+/// At most `max` characters of `line` around `column` (1-based), with `…` where cut, and
+/// the caret's column in the clipped text: a long line (a plan written on one line) still
+/// shows the place of the error, not only its first `max` characters.
+fn clip_around(line: &str, column: usize, max: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= max {
+        return (line.to_string(), column);
     }
+    let at = column.saturating_sub(1).min(chars.len());
+    let start = at.saturating_sub(max / 2).min(chars.len() - max);
+    let end = start + max;
+    let mut text = String::new();
+    if start > 0 {
+        text.push('…');
+    }
+    text.extend(&chars[start..end]);
+    if end < chars.len() {
+        text.push('…');
+    }
+    (text, at - start + 1 + usize::from(start > 0))
 }
 
 /// ron's message, reworded where it speaks of the library rather than the plan.

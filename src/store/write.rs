@@ -7,9 +7,26 @@ use crate::plan::{
     Indicator, Num, OperationalObjective, Override, Plan, Scoring, Target, Unit, Value,
 };
 
-/// A string as a RON literal, escaped.
+/// A string as a RON literal. Only what must be escaped is (quotes, backslashes, control
+/// characters), so accents and apostrophes stay readable in the file.
 pub fn string(s: &str) -> String {
-    ron::to_string(s).expect("a string always serializes")
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 pub fn num(n: Num) -> String {

@@ -1,0 +1,467 @@
+//! The app driven by keys against ratatui's TestBackend, checked on the drawn screen.
+
+use std::path::{Path, PathBuf};
+
+use perfplan::app::{Action, App, Effect, Mode};
+use perfplan::plan::Value;
+use perfplan::store::PlanFile;
+use perfplan::tui::{action_for_event, perform};
+use perfplan::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use rust_decimal_macros::dec;
+
+const SEED: &str = "plans/cciaa-massa-carrara-2017.ron";
+
+struct Harness {
+    app: App,
+    file: PlanFile,
+    terminal: Terminal<TestBackend>,
+    _dir: tempfile::TempDir,
+    quit: bool,
+}
+
+impl Harness {
+    /// The seed plan, copied to a temporary folder so that saving is safe.
+    fn seed() -> Harness {
+        Harness::open(SEED)
+    }
+
+    fn open(source: &str) -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.ron");
+        std::fs::copy(source, &path).unwrap();
+        let (plan, file) = PlanFile::open(&path).unwrap();
+        let mut app = App::new(plan, path);
+        app.update(Action::Resize {
+            width: 120,
+            height: 36,
+        });
+        let terminal = Terminal::new(TestBackend::new(120, 36)).unwrap();
+        Harness {
+            app,
+            file,
+            terminal,
+            _dir: dir,
+            quit: false,
+        }
+    }
+
+    fn path(&self) -> PathBuf {
+        self.app.path.clone()
+    }
+
+    fn event(&mut self, ev: Event) {
+        if let Some(action) = action_for_event(&self.app, &ev) {
+            let effect = self.app.update(action);
+            self.quit |= perform(&mut self.app, &mut self.file, effect);
+        }
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        self.event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    fn ctrl(&mut self, c: char) {
+        self.event(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )));
+    }
+
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    fn screen(&mut self) -> String {
+        let app = &self.app;
+        self.terminal
+            .draw(|f| ui::draw(app, f, Theme { color: false }))
+            .unwrap();
+        let buf = self.terminal.backend().buffer().clone();
+        let mut out = String::new();
+        for y in 0..buf.area.height {
+            let mut line = String::new();
+            for x in 0..buf.area.width {
+                line.push_str(buf[(x, y)].symbol());
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The screen line that contains `needle`.
+    fn line_with(&mut self, needle: &str) -> String {
+        let screen = self.screen();
+        screen
+            .lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no line with {needle:?} on screen:\n{screen}"))
+            .to_string()
+    }
+
+    /// Selects the indicator whose description contains `text`, by searching for it.
+    fn go_to(&mut self, text: &str) {
+        self.key(KeyCode::Char('/'));
+        self.type_text(text);
+        self.key(KeyCode::Enter);
+    }
+}
+
+/// The tree row of an indicator or objective, by its id or code and a word of its title.
+fn row<'a>(screen: &'a str, code: &str) -> &'a str {
+    screen
+        .lines()
+        .map(tree_part)
+        .find(|l| l.contains(&format!(" {code} ")) && l.starts_with('│'))
+        .unwrap_or_else(|| panic!("no row {code} on screen:\n{screen}"))
+}
+
+/// The tree part of a row (left pane), without the detail pane beside it.
+fn tree_part(line: &str) -> &str {
+    match line.find("││") {
+        Some(i) => &line[..i],
+        None => line,
+    }
+}
+
+#[test]
+fn opening_the_seed_shows_the_published_scores() {
+    let mut h = Harness::seed();
+    let s = h.screen();
+    assert!(s.contains("Camera di Commercio di Massa-Carrara"), "{s}");
+    let header = h.line_with("Strategic");
+    assert!(header.contains("98,56 %") && header.contains("94,64 %"), "{header}");
+    assert!(s.contains("Indicators measured 70 / 70"), "{s}");
+    h.go_to("crescita responsabile");
+    let s = h.screen();
+    assert!(row(&s, "3.2").ends_with("98,00 %"), "{}", row(&s, "3.2"));
+    assert!(s.contains("Strategic objective 3.2"), "{s}");
+}
+
+#[test]
+fn typing_a_result_moves_the_bars_before_enter_and_esc_restores() {
+    let mut h = Harness::seed();
+    h.go_to("domande depositate marchi");
+    let s = h.screen();
+    assert!(tree_part(row(&s, "3.2.2-s2")).contains("90,00 %"));
+
+    h.key(KeyCode::Char('e'));
+    h.ctrl('u');
+    h.type_text("70");
+    let s = h.screen();
+    // The indicator, its strategic objective and the header show the value being typed.
+    assert!(tree_part(row(&s, "3.2.2-s2")).contains("87,50 %"), "{s}");
+    assert!(tree_part(row(&s, "3.2")).contains("97,50 %"), "{s}");
+    assert!(h.line_with("Strategic").contains("98,43 %"));
+    assert!(h.line_with("Strategic").contains("PREVIEW"));
+    // Nothing is committed yet.
+    assert!(!h.app.is_dirty());
+
+    h.key(KeyCode::Esc);
+    let s = h.screen();
+    assert!(tree_part(row(&s, "3.2.2-s2")).contains("90,00 %"), "{s}");
+    assert!(tree_part(row(&s, "3.2")).contains("98,00 %"), "{s}");
+    assert!(h.line_with("Strategic").contains("98,56 %"));
+    assert!(!h.app.is_dirty());
+}
+
+#[test]
+fn commit_undo_redo_of_a_result() {
+    let mut h = Harness::seed();
+    h.go_to("domande depositate marchi");
+    h.key(KeyCode::Enter);
+    h.ctrl('u');
+    h.type_text("76");
+    h.key(KeyCode::Enter);
+    let id_path = h.app.plan.find_indicator("3.2.2-s2").unwrap();
+    assert_eq!(
+        h.app.plan.indicator(id_path).result,
+        Some(Value::Number(dec!(76)))
+    );
+    let s = h.screen();
+    assert!(tree_part(row(&s, "3.2.2-s2")).contains("95,00 %"), "{s}");
+    assert!(s.lines().next().unwrap().contains("● unsaved"), "{s}");
+    assert!(s.contains("result of 3.2.2-s2: 72 → 76"), "{s}");
+
+    h.key(KeyCode::Char('u'));
+    let s = h.screen();
+    assert!(tree_part(row(&s, "3.2.2-s2")).contains("90,00 %"), "{s}");
+    assert!(s.contains("Undone: result of 3.2.2-s2: 72 → 76"), "{s}");
+    assert!(!h.app.is_dirty());
+
+    h.ctrl('r');
+    let s = h.screen();
+    assert!(tree_part(row(&s, "3.2.2-s2")).contains("95,00 %"), "{s}");
+    assert!(s.contains("Redone: result of 3.2.2-s2: 72 → 76"), "{s}");
+    assert!(h.app.is_dirty());
+}
+
+#[test]
+fn bad_input_shows_an_error_and_changes_nothing() {
+    let mut h = Harness::seed();
+    h.go_to("domande depositate marchi");
+    h.key(KeyCode::Enter);
+    h.ctrl('u');
+    h.type_text("7x");
+    let s = h.screen();
+    assert!(s.contains("✗ not a number: \"7x\""), "{s}");
+    // The bars show the committed value while the input is wrong.
+    assert!(tree_part(row(&s, "3.2.2-s2")).contains("90,00 %"), "{s}");
+    h.key(KeyCode::Enter);
+    assert!(matches!(h.app.mode, Mode::Edit(_)), "Enter on bad input must not commit");
+    let path = h.app.plan.find_indicator("3.2.2-s2").unwrap();
+    assert_eq!(h.app.plan.indicator(path).result, Some(Value::Number(dec!(72))));
+    assert!(!h.app.is_dirty());
+}
+
+#[test]
+fn italian_notation_is_read_in_the_plans_locale() {
+    let mut h = Harness::seed();
+    // Sick-leave days: 2,03 against at most 5.
+    h.go_to("assenza per malattia");
+    h.key(KeyCode::Enter);
+    h.ctrl('u');
+    h.type_text("6,5");
+    h.key(KeyCode::Enter);
+    let p = h.app.plan.find_indicator("2.1.1-s2").unwrap();
+    assert_eq!(h.app.plan.indicator(p).result, Some(Value::Number(dec!(6.5))));
+    // At most 5 missed with 6,5: 5 / 6,5 = 76,92 %.
+    assert!(tree_part(row(&h.screen(), "2.1.1-s2")).contains("76,92 %"));
+
+    // A thousand with the Italian group separator.
+    h.go_to("Persone a cui piace");
+    h.key(KeyCode::Enter);
+    h.ctrl('u');
+    h.type_text("1.000");
+    h.key(KeyCode::Enter);
+    let p = h.app.plan.find_indicator("1.2.4-o1").unwrap();
+    assert_eq!(h.app.plan.indicator(p).result, Some(Value::Number(dec!(1000))));
+
+    // A date typed the Italian way, late against its deadline.
+    h.go_to("Museo");
+    h.go_to("riqualificazione del polo museale");
+    h.key(KeyCode::Enter);
+    h.ctrl('u');
+    h.type_text("15/01/2018");
+    h.key(KeyCode::Enter);
+    let p = h.app.plan.find_indicator("1.2.3-s1").unwrap();
+    assert_eq!(
+        h.app.plan.indicator(p).result,
+        Some(Value::Date(chrono::NaiveDate::from_ymd_opt(2018, 1, 15).unwrap()))
+    );
+    assert!(tree_part(row(&h.screen(), "1.2.3-s1")).contains("0,00 %"));
+
+    // A percentage with its sign.
+    h.go_to("Riduzione dei costi");
+    h.key(KeyCode::Enter);
+    h.ctrl('u');
+    h.type_text("93%");
+    h.key(KeyCode::Enter);
+    let p = h.app.plan.find_indicator("2.1.3-s1").unwrap();
+    assert_eq!(h.app.plan.indicator(p).result, Some(Value::Number(dec!(93))));
+}
+
+#[test]
+fn an_empty_result_makes_the_indicator_pending() {
+    let mut h = Harness::seed();
+    h.go_to("domande depositate marchi");
+    h.key(KeyCode::Enter);
+    h.ctrl('u');
+    h.key(KeyCode::Enter);
+    let s = h.screen();
+    assert!(tree_part(row(&s, "3.2.2-s2")).contains("pending"), "{s}");
+    // 3.2 is now the mean of the four measured strategic indicators, all 100.
+    assert!(tree_part(row(&s, "3.2")).contains("100,00 %~"), "{s}");
+    assert!(s.contains("Indicators measured 69 / 70"), "{s}");
+}
+
+#[test]
+fn save_then_reload_gives_the_same_plan() {
+    let mut h = Harness::seed();
+    h.go_to("domande depositate marchi");
+    h.key(KeyCode::Enter);
+    h.ctrl('u');
+    h.type_text("70");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('c'));
+    h.type_text("dato fornito dall'ufficio marchi");
+    h.key(KeyCode::Enter);
+    h.ctrl('s');
+    assert!(!h.app.is_dirty(), "status: {}", h.app.status.text);
+    let (again, _) = PlanFile::open(&h.path()).unwrap();
+    assert_eq!(again, h.app.plan);
+    let p = again.find_indicator("3.2.2-s2").unwrap();
+    assert_eq!(again.indicator(p).result, Some(Value::Number(dec!(70))));
+    assert_eq!(
+        again.indicator(p).note.as_deref(),
+        Some("dato fornito dall'ufficio marchi")
+    );
+    // Only the edited value changed, and the note went in on a line of its own.
+    let before = std::fs::read_to_string(SEED).unwrap();
+    let after = std::fs::read_to_string(h.path()).unwrap();
+    let old = "target: AtLeast(80),\n                                    result: 72,\n";
+    assert_eq!(before.matches(old).count(), 1);
+    let new = "target: AtLeast(80),\n                                    result: 70,\n                                    note: \"dato fornito dall'ufficio marchi\",\n";
+    assert_eq!(after, before.replace(old, new));
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let mut h = Harness::seed();
+    h.go_to("domande depositate marchi");
+    h.key(KeyCode::Enter);
+    h.ctrl('u');
+    h.type_text("70");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('q'));
+    assert!(!h.quit);
+    let s = h.screen();
+    assert!(s.contains("Unsaved changes") && s.contains("[d] Discard"), "{s}");
+    h.key(KeyCode::Char('c'));
+    assert!(!h.quit && h.app.is_dirty());
+    h.key(KeyCode::Char('q'));
+    h.key(KeyCode::Char('s'));
+    assert!(h.quit, "save and quit");
+    let (saved, _) = PlanFile::open(&h.path()).unwrap();
+    let p = saved.find_indicator("3.2.2-s2").unwrap();
+    assert_eq!(saved.indicator(p).result, Some(Value::Number(dec!(70))));
+}
+
+#[test]
+fn a_change_on_disk_is_not_overwritten_silently() {
+    let mut h = Harness::seed();
+    h.go_to("domande depositate marchi");
+    h.key(KeyCode::Enter);
+    h.ctrl('u');
+    h.type_text("70");
+    h.key(KeyCode::Enter);
+    let theirs = std::fs::read_to_string(h.path()).unwrap().replace("result: 151", "result: 152");
+    std::fs::write(h.path(), &theirs).unwrap();
+    h.ctrl('s');
+    let s = h.screen();
+    assert!(s.contains("The file changed on disk"), "{s}");
+    assert_eq!(std::fs::read_to_string(h.path()).unwrap(), theirs);
+    // Reload keeps our edits aside in a file beside the plan.
+    h.key(KeyCode::Char('r'));
+    let p = h.app.plan.find_indicator("3.2.1-s1").unwrap();
+    assert_eq!(h.app.plan.indicator(p).result, Some(Value::Number(dec!(152))));
+    let aside: Vec<_> = std::fs::read_dir(h.path().parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".unsaved-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    let (mine, _) = PlanFile::open(&aside[0]).unwrap();
+    let p = mine.find_indicator("3.2.2-s2").unwrap();
+    assert_eq!(mine.indicator(p).result, Some(Value::Number(dec!(70))));
+}
+
+#[test]
+fn help_lists_the_keys_from_the_key_map() {
+    let mut h = Harness::seed();
+    h.key(KeyCode::Char('?'));
+    let s = h.screen();
+    for b in perfplan::app::keymap::BINDINGS.iter().take(10) {
+        assert!(s.contains(b.help), "help lacks {:?}:\n{s}", b.help);
+    }
+    h.key(KeyCode::Esc);
+    assert!(matches!(h.app.mode, Mode::Normal));
+}
+
+#[test]
+fn filters_next_pending_and_collapse() {
+    let mut h = Harness::seed();
+    // Make two indicators pending, then filter on pending.
+    for text in ["domande depositate marchi", "N. newsletter inviate"] {
+        h.go_to(text);
+        h.key(KeyCode::Enter);
+        h.ctrl('u');
+        h.key(KeyCode::Enter);
+    }
+    h.key(KeyCode::Char('f'));
+    let s = h.screen();
+    assert!(s.contains("filter: pending"), "{s}");
+    let indicator_rows = s.lines().filter(|l| l.contains(" S ") || l.contains(" O ")).count();
+    assert_eq!(indicator_rows, 2, "{s}");
+    h.key(KeyCode::Char('f'));
+    h.key(KeyCode::Char('f'));
+    h.key(KeyCode::Char('f'));
+    assert!(h.screen().contains("filter: all"));
+
+    h.key(KeyCode::Home);
+    h.key(KeyCode::Char('p'));
+    assert_eq!(
+        h.app.selected_indicator(),
+        h.app.plan.find_indicator("1.2.4-o2")
+    );
+    h.key(KeyCode::Char('p'));
+    assert_eq!(
+        h.app.selected_indicator(),
+        h.app.plan.find_indicator("3.2.2-s2")
+    );
+
+    let rows_before = h.app.tree.rows().len();
+    h.key(KeyCode::Char('-'));
+    assert_eq!(h.app.tree.rows().len(), 4, "collapse all leaves the perspectives");
+    h.key(KeyCode::Char('+'));
+    assert_eq!(h.app.tree.rows().len(), rows_before);
+}
+
+#[test]
+fn a_click_selects_the_row_under_the_mouse() {
+    let mut h = Harness::seed();
+    let area = h.app.areas().tree.unwrap();
+    h.event(Event::Mouse(ratatui::crossterm::event::MouseEvent {
+        kind: ratatui::crossterm::event::MouseEventKind::Down(
+            ratatui::crossterm::event::MouseButton::Left,
+        ),
+        column: area.x + 5,
+        row: area.y + 3,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(h.app.tree.selected_index(), 3);
+}
+
+#[test]
+fn a_tiny_terminal_gets_a_message_not_a_crash() {
+    let mut h = Harness::seed();
+    h.terminal = Terminal::new(TestBackend::new(30, 8)).unwrap();
+    h.app.update(Action::Resize {
+        width: 30,
+        height: 8,
+    });
+    let s = h.screen();
+    assert!(s.contains("too small"), "{s}");
+    for (w, hgt) in [(1, 1), (2, 1), (1, 2), (59, 15), (60, 16), (200, 60)] {
+        h.terminal = Terminal::new(TestBackend::new(w, hgt)).unwrap();
+        h.app.update(Action::Resize {
+            width: w,
+            height: hgt,
+        });
+        h.screen();
+    }
+}
+
+#[test]
+fn read_only_refuses_edits_and_saves() {
+    let mut h = Harness::seed();
+    h.app.read_only = true;
+    h.go_to("domande depositate marchi");
+    h.key(KeyCode::Enter);
+    assert!(matches!(h.app.mode, Mode::Normal));
+    assert!(h.app.status.text.contains("Read-only"));
+    assert_eq!(h.app.update(Action::Save), Effect::None);
+}
+
+#[test]
+fn the_english_example_reads_english_notation() {
+    let mut h = Harness::open("plans/example.ron");
+    let s = h.screen();
+    assert!(s.contains('%'), "{s}");
+    let _ = Path::new("plans/example.ron");
+}
