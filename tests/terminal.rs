@@ -1,0 +1,86 @@
+//! The built binary in a real terminal (tmux): type a result, save, quit, check the file.
+//! Skips with a message where tmux is not installed; `.ci/run` installs it.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn tmux(args: &[&str]) -> String {
+    let out = Command::new("tmux").args(args).output().expect("tmux runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn has_tmux() -> bool {
+    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
+}
+
+/// Waits until the screen of `session` shows `text`; returns the screen.
+fn wait_for(session: &str, text: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let screen = tmux(&["capture-pane", "-p", "-t", session]);
+        if screen.contains(text) {
+            return screen;
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            tmux(&["kill-session", "-t", session]);
+            panic!("the screen never showed {text:?}; it shows:\n{screen}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+struct Session(String);
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["kill-session", "-t", &self.0]).output();
+    }
+}
+
+#[test]
+fn type_a_result_save_and_quit_in_a_real_terminal() {
+    if !has_tmux() {
+        eprintln!("SKIPPED: tmux is not installed (apt-get install -y tmux), so the real-terminal test did not run");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    std::fs::copy("plans/cciaa-massa-carrara-2017.ron", &plan).unwrap();
+    let session = Session(format!("perfplan-e2e-{}", std::process::id()));
+    let command = format!(
+        "PERFPLAN_DATA_DIR='{}' '{}' '{}'",
+        dir.path().join("data").display(),
+        env!("CARGO_BIN_EXE_perfplan"),
+        plan.display()
+    );
+    tmux(&["new-session", "-d", "-s", &session.0, "-x", "120", "-y", "36", &command]);
+    wait_for(&session.0, "98,56 %");
+    tmux(&["send-keys", "-t", &session.0, "/"]);
+    tmux(&["send-keys", "-t", &session.0, "-l", "marchi e brevetti"]);
+    tmux(&["send-keys", "-t", &session.0, "Enter"]);
+    wait_for(&session.0, "Match 1 of 1");
+    tmux(&["send-keys", "-t", &session.0, "e", "C-u"]);
+    tmux(&["send-keys", "-t", &session.0, "-l", "70"]);
+    // The preview shows before Enter.
+    let screen = wait_for(&session.0, "98,43 %");
+    assert!(screen.contains("PREVIEW") && screen.contains("87,50 %"), "{screen}");
+    tmux(&["send-keys", "-t", &session.0, "Enter"]);
+    wait_for(&session.0, "result of 3.2.2-s2: 72 → 70");
+    tmux(&["send-keys", "-t", &session.0, "C-s"]);
+    wait_for(&session.0, "Saved");
+    tmux(&["send-keys", "-t", &session.0, "q"]);
+    let start = Instant::now();
+    while Command::new("tmux")
+            .args(["has-session", "-t", &session.0])
+            .status()
+            .is_ok_and(|s| s.success())
+    {
+        assert!(start.elapsed() < Duration::from_secs(10), "perfplan did not quit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let text = std::fs::read_to_string(&plan).unwrap();
+    assert!(text.contains("result: 70,"), "the saved file lacks the new result");
+    assert!(!text.contains("result: 72,"), "the old result is still there");
+    assert!(Path::new(&format!("{}.bak", plan.display())).exists());
+}
