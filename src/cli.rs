@@ -139,7 +139,7 @@ pub fn open_app(plan: Option<PathBuf>) -> ExitCode {
             }
         },
     };
-    let (plan, file) = match crate::store::PlanFile::open(&path) {
+    let opened = match crate::session::Session::open(&path, crate::paths::data_dir().ok()) {
         Ok(opened) => opened,
         Err(e) => {
             report_load_error(&e);
@@ -147,11 +147,11 @@ pub fn open_app(plan: Option<PathBuf>) -> ExitCode {
         }
     };
     let _ = crate::paths::remember(&path);
-    let mut app = crate::app::App::new(plan, path);
+    let (mut app, session) = crate::session::Session::app(opened);
     if let Some(msg) = first_run {
         app.info(msg);
     }
-    match crate::tui::run(app, file) {
+    match crate::tui::run(app, session) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("perfplan: the terminal failed: {e}");

@@ -16,3 +16,4 @@ pub mod app;
 pub mod paths;
 pub mod tui;
 pub mod ui;
+pub mod session;

@@ -40,8 +40,13 @@ pub fn last_plan() -> Option<PathBuf> {
 
 /// Remembers `path` as the plan used last.
 pub fn remember(path: &Path) -> io::Result<()> {
+    remember_in(&data_dir()?, path)
+}
+
+/// Remembers `path` as the plan used last, in the data folder `dir`.
+pub fn remember_in(dir: &Path, path: &Path) -> io::Result<()> {
     let abs = std::path::absolute(path)?;
-    std::fs::write(last_plan_file()?, format!("{}\n", abs.display()))
+    std::fs::write(dir.join("last-plan"), format!("{}\n", abs.display()))
 }
 
 /// The plan to open when none is named: the last one, or a fresh copy of the bundled plan.

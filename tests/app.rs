@@ -4,8 +4,9 @@ use std::path::{Path, PathBuf};
 
 use perfplan::app::{Action, App, Effect, Mode};
 use perfplan::plan::Value;
+use perfplan::session::Session;
 use perfplan::store::PlanFile;
-use perfplan::tui::{action_for_event, perform};
+use perfplan::tui::action_for_event;
 use perfplan::ui::{self, theme::Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -16,7 +17,7 @@ const SEED: &str = "plans/cciaa-massa-carrara-2017.ron";
 
 struct Harness {
     app: App,
-    file: PlanFile,
+    session: Session,
     terminal: Terminal<TestBackend>,
     _dir: tempfile::TempDir,
     quit: bool,
@@ -32,8 +33,8 @@ impl Harness {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("plan.ron");
         std::fs::copy(source, &path).unwrap();
-        let (plan, file) = PlanFile::open(&path).unwrap();
-        let mut app = App::new(plan, path);
+        let opened = Session::open(&path, Some(dir.path().join("data"))).unwrap();
+        let (mut app, session) = Session::app(opened);
         app.update(Action::Resize {
             width: 120,
             height: 36,
@@ -41,7 +42,7 @@ impl Harness {
         let terminal = Terminal::new(TestBackend::new(120, 36)).unwrap();
         Harness {
             app,
-            file,
+            session,
             terminal,
             _dir: dir,
             quit: false,
@@ -55,7 +56,7 @@ impl Harness {
     fn event(&mut self, ev: Event) {
         if let Some(action) = action_for_event(&self.app, &ev) {
             let effect = self.app.update(action);
-            self.quit |= perform(&mut self.app, &mut self.file, effect);
+            self.quit |= self.session.perform(&mut self.app, effect);
         }
     }
 

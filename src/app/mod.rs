@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 use crate::plan::{Indicator, IndicatorPath, Layer, NodePath, Override, Plan, Value};
 use crate::score::{self, Outcome, Scores};
+use crate::store::journal::Entry;
 use crate::ui::layout::{self, Areas};
 use crate::validate::{self, Finding};
 use history::{Change, Fields, History};
@@ -81,6 +82,8 @@ pub enum Effect {
     Quit,
     /// An indicator's edited fields changed (an edit, undo or redo): record it.
     Changed { id: String, fields: Fields },
+    /// Forget the crash-recovery journal: the user dropped its edits.
+    DropJournal,
 }
 
 /// Which field of an indicator is being typed.
@@ -128,6 +131,8 @@ pub enum DialogKind {
     Quit,
     /// The file changed on disk since it was loaded.
     Conflict,
+    /// A previous run ended without saving; its edits are in the journal.
+    Restore,
 }
 
 /// One answer of a dialog: the letter that picks it and its words.
@@ -146,6 +151,8 @@ pub enum Answer {
     Reload,
     Overwrite,
     SaveAs,
+    Restore,
+    Drop,
 }
 
 impl DialogKind {
@@ -153,11 +160,13 @@ impl DialogKind {
         match self {
             DialogKind::Quit => "Unsaved changes",
             DialogKind::Conflict => "The file changed on disk",
+            DialogKind::Restore => "Unsaved edits from a previous session",
         }
     }
 
-    pub fn question(self) -> &'static str {
+    fn question(self) -> &'static str {
         match self {
+            DialogKind::Restore => "",
             DialogKind::Quit => "The plan has changes that are not saved. Save them before quitting?",
             DialogKind::Conflict => {
                 "Someone changed the plan's file since perfplan opened it (another editor, \
@@ -178,6 +187,10 @@ impl DialogKind {
                 Choice { key: 'o', label: "Overwrite with yours", answer: Answer::Overwrite },
                 Choice { key: 'a', label: "Save as another file", answer: Answer::SaveAs },
                 Choice { key: 'c', label: "Cancel", answer: Answer::Cancel },
+            ],
+            DialogKind::Restore => &[
+                Choice { key: 'r', label: "Restore them", answer: Answer::Restore },
+                Choice { key: 'd', label: "Drop them (the file stays as saved)", answer: Answer::Drop },
             ],
         }
     }
@@ -233,6 +246,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Quit after the save under way succeeds.
     pub quit_after_save: bool,
+    /// Journalled edits of a run that ended without saving, while the user decides.
+    pub recovered: Vec<Entry>,
 }
 
 /// The text a field starts with: the current value as the controller would type it.
@@ -277,6 +292,7 @@ impl App {
             query: String::new(),
             size: (120, 36),
             quit_after_save: false,
+            recovered: Vec::new(),
         };
         app.status_findings_summary();
         app
@@ -816,6 +832,16 @@ impl App {
         };
         self.mode = Mode::Normal;
         match (kind, answer) {
+            (DialogKind::Restore, Answer::Restore) => {
+                self.restore();
+                Effect::None
+            }
+            (DialogKind::Restore, _) => {
+                let n = self.recovered.len();
+                self.recovered.clear();
+                self.info(format!("Dropped {n} unsaved edit(s) from the previous session"));
+                Effect::DropJournal
+            }
             (_, Answer::Cancel) => {
                 self.quit_after_save = false;
                 self.info("Cancelled");
@@ -1107,6 +1133,74 @@ impl App {
     pub fn save_failed(&mut self, message: String) {
         self.quit_after_save = false;
         self.error(format!("Not saved: {message}. Your changes are still here; S saves under another name."));
+    }
+
+    /// Asks whether to restore the edits a crashed run left in the journal.
+    pub fn offer_restore(&mut self, entries: Vec<Entry>) {
+        self.recovered = entries;
+        self.mode = Mode::Dialog {
+            kind: DialogKind::Restore,
+            selected: 0,
+        };
+    }
+
+    /// The question a dialog asks, in full.
+    pub fn dialog_question(&self, kind: DialogKind) -> String {
+        if kind != DialogKind::Restore {
+            return kind.question().to_string();
+        }
+        let n = self.recovered.len();
+        let fmt = |e: &Entry| {
+            format!(
+                "{} {}",
+                self.plan.locale.date(e.at.date_naive()),
+                e.at.format("%H:%M:%S")
+            )
+        };
+        let span = match (self.recovered.first(), self.recovered.last()) {
+            (Some(a), Some(b)) if n > 1 => format!("from {} to {}", fmt(a), fmt(b)),
+            (Some(a), _) => format!("made {}", fmt(a)),
+            _ => String::new(),
+        };
+        format!(
+            "perfplan ended without saving {n} edit(s) to this plan, {span}. They were kept in the recovery journal."
+        )
+    }
+
+    /// Applies the journalled edits, each as an undoable edit.
+    fn restore(&mut self) {
+        let entries = std::mem::take(&mut self.recovered);
+        let mut applied = 0;
+        let mut missing = Vec::new();
+        for e in &entries {
+            let Some(path) = self.plan.find_indicator(&e.id) else {
+                missing.push(e.id.clone());
+                continue;
+            };
+            let ind = self.plan.indicator(path);
+            let before = Fields::of(ind);
+            if before == e.fields {
+                continue;
+            }
+            let change = Change {
+                path,
+                id: e.id.clone(),
+                before,
+                after: e.fields.clone(),
+                description: format!("restored edit of {}", e.id),
+            };
+            self.apply_fields(path, &e.fields);
+            self.history.push(change);
+            applied += 1;
+        }
+        let mut msg = format!("Restored {applied} edit(s); save to keep them");
+        if !missing.is_empty() {
+            msg.push_str(&format!(
+                " · not found in the plan (skipped): {}",
+                missing.join(", ")
+            ));
+        }
+        self.set_status(msg, !missing.is_empty());
     }
 
     /// The plan's file changed on disk since it was loaded: ask what to do.

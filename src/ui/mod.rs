@@ -39,7 +39,7 @@ pub fn draw(app: &App, frame: &mut Frame, theme: Theme) {
     draw_status(app, frame, a.status, theme);
     match &app.mode {
         Mode::Help { scroll } => draw_help(frame, area, *scroll, theme),
-        Mode::Dialog { kind, selected } => draw_dialog(frame, area, *kind, *selected, theme),
+        Mode::Dialog { kind, selected } => draw_dialog(app, frame, area, *kind, *selected, theme),
         _ => {}
     }
 }
@@ -745,11 +745,11 @@ fn draw_help(frame: &mut Frame, area: Rect, scroll: u16, theme: Theme) {
     );
 }
 
-fn draw_dialog(frame: &mut Frame, area: Rect, kind: crate::app::DialogKind, selected: usize, theme: Theme) {
+fn draw_dialog(app: &App, frame: &mut Frame, area: Rect, kind: crate::app::DialogKind, selected: usize, theme: Theme) {
     let choices = kind.choices();
     let rect = centered(area, 64, 6 + choices.len() as u16 + 2);
     frame.render_widget(Clear, rect);
-    let mut lines = vec![Line::from(kind.question()), Line::from("")];
+    let mut lines = vec![Line::from(app.dialog_question(kind)), Line::from("")];
     for (i, c) in choices.iter().enumerate() {
         let style = if i == selected { theme.selection() } else { Style::new() };
         lines.push(
