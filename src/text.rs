@@ -14,21 +14,26 @@ pub fn truncate(s: &str, max: usize) -> String {
     if max == 0 {
         return String::new();
     }
-    let clean = || s.chars().map(|c| if c.is_control() { ' ' } else { c });
-    if clean().map(|c| c.width().unwrap_or(0)).sum::<usize>() <= max {
-        return clean().collect();
-    }
+    // Stops at the first character that does not fit, so a 10 MB description costs no
+    // more than a short one.
     let mut out = String::new();
     let mut used = 0;
-    for c in clean() {
+    // Where `out` ends while there is still room for the ellipsis.
+    let mut room_for_ellipsis = 0;
+    for c in s.chars() {
+        let c = if c.is_control() { ' ' } else { c };
         let w = c.width().unwrap_or(0);
-        if used + w > max - 1 {
-            break;
+        if used + w > max {
+            out.truncate(room_for_ellipsis);
+            out.push('…');
+            return out;
         }
         out.push(c);
         used += w;
+        if used < max {
+            room_for_ellipsis = out.len();
+        }
     }
-    out.push('…');
     out
 }
 

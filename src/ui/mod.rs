@@ -353,6 +353,15 @@ fn draw_tree(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// Long text cut for the detail pane, which shows a screenful at most.
+fn clip(s: &str) -> String {
+    const MAX: usize = 2000;
+    match s.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
+    }
+}
+
 fn kv<'a>(key: &str, value: impl Into<String>, theme: Theme) -> Line<'a> {
     Line::from(vec![
         Span::styled(format!("{key:<12} "), theme.dim()),
@@ -419,7 +428,7 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
             Span::styled(format!("{kind} "), tag_style),
             Span::styled(ind.id.clone(), theme.code()),
         ]),
-        Line::from(Span::styled(ind.description.clone(), theme.bold())),
+        Line::from(Span::styled(clip(&ind.description), theme.bold())),
         Line::from(""),
         kv("Target", loc.target(&ind.target, &ind.unit), theme),
         kv(
@@ -444,12 +453,12 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
     if let Some(o) = &ind.realization_override {
         lines.push(kv(
             "Override ✎",
-            format!("{} — {}", loc.percent(o.realization.value()), o.reason),
+            format!("{} — {}", loc.percent(o.realization.value()), clip(&o.reason)),
             theme,
         ));
     }
     if let Some(n) = &ind.note {
-        lines.push(kv("Note", n.clone(), theme));
+        lines.push(kv("Note", clip(n), theme));
     }
     if let Some(b) = ind.baseline {
         lines.push(kv("Baseline", loc.value(b, &ind.unit), theme));
