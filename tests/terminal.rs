@@ -84,3 +84,65 @@ fn type_a_result_save_and_quit_in_a_real_terminal() {
     assert!(!text.contains("result: 72,"), "the old result is still there");
     assert!(Path::new(&format!("{}.bak", plan.display())).exists());
 }
+
+/// The pid of the program running in the session's pane.
+fn pane_pid(session: &str) -> String {
+    tmux(&["list-panes", "-t", session, "-F", "#{pane_pid}"])
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn edits_survive_kill_9_and_are_restored_on_the_next_open() {
+    if !has_tmux() {
+        eprintln!("SKIPPED: tmux is not installed (apt-get install -y tmux), so the real-terminal test did not run");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    std::fs::copy("plans/cciaa-massa-carrara-2017.ron", &plan).unwrap();
+    let original = std::fs::read_to_string(&plan).unwrap();
+    let command = format!(
+        "exec env PERFPLAN_DATA_DIR='{}' '{}' '{}'",
+        dir.path().join("data").display(),
+        env!("CARGO_BIN_EXE_perfplan"),
+        plan.display()
+    );
+    let first = Session(format!("perfplan-kill-{}", std::process::id()));
+    tmux(&["new-session", "-d", "-s", &first.0, "-x", "120", "-y", "36", &command]);
+    wait_for(&first.0, "98,56 %");
+    for (search, value) in [("marchi e brevetti", "70"), ("newsletter inviate", "9")] {
+        tmux(&["send-keys", "-t", &first.0, "/"]);
+        tmux(&["send-keys", "-t", &first.0, "-l", search]);
+        tmux(&["send-keys", "-t", &first.0, "Enter", "e", "C-u"]);
+        tmux(&["send-keys", "-t", &first.0, "-l", value]);
+        tmux(&["send-keys", "-t", &first.0, "Enter"]);
+        wait_for(&first.0, &format!("→ {value}"));
+    }
+    // The edits are shown as done: kill the process the hard way.
+    let pid = pane_pid(&first.0);
+    assert!(!pid.is_empty());
+    let killed = Command::new("kill").args(["-9", &pid]).status().unwrap();
+    assert!(killed.success());
+    drop(first);
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), original, "nothing was saved");
+
+    let second = Session(format!("perfplan-restore-{}", std::process::id()));
+    tmux(&["new-session", "-d", "-s", &second.0, "-x", "120", "-y", "36", &command]);
+    let screen = wait_for(&second.0, "Unsaved edits from a previous session");
+    assert!(screen.contains("2 edit(s)"), "{screen}");
+    tmux(&["send-keys", "-t", &second.0, "r"]);
+    let screen = wait_for(&second.0, "Restored 2 edit(s)");
+    assert!(screen.contains("● unsaved"), "{screen}");
+    tmux(&["send-keys", "-t", &second.0, "C-s"]);
+    wait_for(&second.0, "Saved");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    assert!(text.contains("result: 70,") && !text.contains("result: 72,"));
+    tmux(&["send-keys", "-t", &second.0, "q"]);
+    // After a clean save the journal is empty: a third open asks nothing.
+    let journal_dir = dir.path().join("data").join("journal");
+    let leftover: Vec<_> = std::fs::read_dir(&journal_dir)
+        .map(|d| d.filter_map(Result::ok).collect())
+        .unwrap_or_default();
+    assert!(leftover.is_empty(), "journal not cleared: {leftover:?}");
+}
