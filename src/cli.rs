@@ -41,6 +41,24 @@ pub enum Command {
         /// The plan file (.ron).
         plan: PathBuf,
     },
+    /// Write the summary for the Giunta and the OIV as XLSX, CSV, Markdown or HTML.
+    Export {
+        /// The plan file (.ron).
+        plan: PathBuf,
+        /// The format to write.
+        #[arg(long, short, value_enum)]
+        format: crate::export::Format,
+        /// Where to write (default: beside the plan, same name, the format's extension;
+        /// `-` writes a text format to standard output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// CSV field separator (default: `;` for Italian plans, `,` for English ones).
+        #[arg(long)]
+        delimiter: Option<char>,
+        /// CSV decimal separator (default: `,` for Italian plans, `.` for English ones).
+        #[arg(long)]
+        decimal: Option<char>,
+    },
     /// Print the scored tree with weights, results, targets and realizations.
     Score {
         /// The plan file (.ron).
@@ -155,6 +173,81 @@ pub fn open_app(plan: Option<PathBuf>) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("perfplan: the terminal failed: {e}");
+            ExitCode::from(EXIT_ERRORS)
+        }
+    }
+}
+
+/// Everything `perfplan export` takes.
+pub struct ExportArgs {
+    pub plan: PathBuf,
+    pub format: crate::export::Format,
+    pub output: Option<PathBuf>,
+    pub delimiter: Option<char>,
+    pub decimal: Option<char>,
+}
+
+pub fn export(args: ExportArgs) -> ExitCode {
+    use crate::export::{self, Format};
+    let plan = match load_or_report(&args.plan) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let mut opts = export::Options::for_locale(plan.locale, chrono::Local::now().date_naive());
+    if let Some(d) = args.delimiter {
+        if !d.is_ascii() || d == '"' || d == '\n' || d == '\r' {
+            eprintln!("perfplan: --delimiter must be one plain ASCII character other than a quote or a line break, like ; or ,");
+            return ExitCode::from(EXIT_ERRORS);
+        }
+        opts.csv.delimiter = d as u8;
+    }
+    if let Some(d) = args.decimal {
+        if d != ',' && d != '.' {
+            eprintln!("perfplan: --decimal must be , or .");
+            return ExitCode::from(EXIT_ERRORS);
+        }
+        opts.csv.decimal = d;
+    }
+    if opts.csv.decimal as u32 == u32::from(opts.csv.delimiter) {
+        eprintln!("perfplan: the CSV separator and the decimal separator must differ");
+        return ExitCode::from(EXIT_ERRORS);
+    }
+    let summary = Summary::build(&plan, &Scores::compute(&plan));
+    let bytes = match export::render(&summary, args.format, &opts) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("perfplan: {e}");
+            return ExitCode::from(EXIT_ERRORS);
+        }
+    };
+    let to_stdout = args.output.as_deref() == Some(Path::new("-"));
+    if to_stdout {
+        if args.format == Format::Xlsx {
+            eprintln!("perfplan: XLSX is a binary file; name a file with -o instead of -");
+            return ExitCode::from(EXIT_ERRORS);
+        }
+        return match std::io::stdout().lock().write_all(&bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("perfplan: cannot write the output: {e}");
+                ExitCode::from(EXIT_ERRORS)
+            }
+        };
+    }
+    let out = args
+        .output
+        .unwrap_or_else(|| export::default_path(&args.plan, args.format));
+    match crate::store::write_atomic(&out, &bytes) {
+        Ok(()) => {
+            eprintln!("perfplan: wrote {}", out.display());
+            if let Some(n) = export::provisional_notice(&summary) {
+                eprintln!("perfplan: {n}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("perfplan: {}: {e}", out.display());
             ExitCode::from(EXIT_ERRORS)
         }
     }

@@ -17,3 +17,4 @@ pub mod paths;
 pub mod tui;
 pub mod ui;
 pub mod session;
+pub mod export;

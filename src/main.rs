@@ -8,6 +8,19 @@ fn main() -> ExitCode {
     match args.command {
         Some(Command::Check { plan }) => cli::check(&plan),
         Some(Command::Score { plan, json }) => cli::score(&plan, json),
+        Some(Command::Export {
+            plan,
+            format,
+            output,
+            delimiter,
+            decimal,
+        }) => cli::export(cli::ExportArgs {
+            plan,
+            format,
+            output,
+            delimiter,
+            decimal,
+        }),
         None => cli::open_app(args.plan),
     }
 }

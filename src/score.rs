@@ -625,6 +625,29 @@ mod tests {
     }
 
     #[test]
+    fn quotients_too_large_to_hold_clamp_instead_of_panicking() {
+        let huge = Decimal::MAX;
+        assert_eq!(score(Target::AtLeast(num(dec!(0.0000001))), -huge).value, dec!(0));
+        assert_eq!(score(Target::Exactly(num(dec!(0.0001))), huge).value, dec!(0));
+        assert_eq!(score(Target::Exactly(num(-huge)), huge).value, dec!(0));
+        let mut w = Weighted::default();
+        let full = Mean {
+            sum: dec!(100),
+            measured: 1,
+            total: 1,
+        };
+        w.push(huge, &full);
+        w.push(huge, &full);
+        assert!(w.score().is_some());
+        let mut w = Weighted::default();
+        w.push(dec!(0.0000000000000000000000000001), &full);
+        w.push(-huge, &full);
+        w.push(huge, &full);
+        // Weights that cancel out leave a tiny divisor: no panic, whatever the score.
+        let _ = w.score();
+    }
+
+    #[test]
     fn deadline_met_on_or_before_the_day() {
         let t = Target::Deadline(date(2017, 12, 31));
         let on_day = realization(&t, Scoring::Proportional, Value::Date(date(2017, 12, 31)));

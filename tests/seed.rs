@@ -664,5 +664,14 @@ fn the_readme_example_plan_loads_and_validates() {
         "the README example has errors: {findings:#?}"
     );
     assert!(findings.is_empty(), "the README example has warnings: {findings:#?}");
-    assert!(plan.indicator_count() > 0);
+    assert_eq!(plan.indicator_count(), 7);
+    // The scores the README states for it, worked out there by hand: strategic
+    // (60·95 + 40·100) / 100 = 97; operational (35·100 + 25·100 + 40·96,666…) / 100 = 98,67;
+    // provisional, one of seven pending.
+    let summary = Summary::build(&plan, &Scores::compute(&plan));
+    assert_eq!(printed_score(&summary.overall.strategic), "97,00");
+    assert_eq!(printed_score(&summary.overall.operational), "98,67");
+    assert!(summary.is_provisional());
+    assert_eq!(summary.indicator_counts(), (6, 7));
+    assert!(readme.contains("97,00 % strategic and\n98,67 % operational"));
 }

@@ -1,0 +1,119 @@
+//! CSV: one row per indicator with its full path. For the Italian locale `;` and a decimal
+//! comma, so that a double-click opens it right in Italian Excel.
+
+use rust_decimal::Decimal;
+
+use crate::plan::Locale;
+use crate::plan::locale::round2;
+use crate::plan::{Unit, Value};
+use crate::summary::{IndicatorSummary, Summary};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvOptions {
+    pub delimiter: u8,
+    pub decimal: char,
+    /// Dates are written as this locale writes them (`31/12/2017` for Italian Excel).
+    pub dates: Locale,
+}
+
+impl CsvOptions {
+    pub fn for_locale(locale: Locale) -> CsvOptions {
+        match locale {
+            Locale::It => CsvOptions {
+                delimiter: b';',
+                decimal: ',',
+                dates: locale,
+            },
+            Locale::En => CsvOptions {
+                delimiter: b',',
+                decimal: '.',
+                dates: locale,
+            },
+        }
+    }
+}
+
+pub const HEADER: [&str; 14] = [
+    "perspective",
+    "strategic_code",
+    "operational_code",
+    "layer",
+    "id",
+    "description",
+    "unit",
+    "target",
+    "result",
+    "realization",
+    "pending",
+    "override",
+    "reason",
+    "note",
+];
+
+fn number(d: Decimal, decimal: char) -> String {
+    let s = d.to_string();
+    if decimal == '.' { s } else { s.replace('.', &decimal.to_string()) }
+}
+
+fn unit(u: &Unit) -> String {
+    match u {
+        Unit::Percent => "percent".into(),
+        Unit::Count => "count".into(),
+        Unit::Number => "number".into(),
+        Unit::Date => "date".into(),
+        Unit::Currency => "euro".into(),
+        Unit::Label(l) => l.clone(),
+    }
+}
+
+fn row(persp: &str, so: &str, oo: &str, layer: &str, ind: &IndicatorSummary, opts: &CsvOptions) -> Vec<String> {
+    let realization = ind.realization.map(|r| {
+        let mut r = round2(r);
+        r.rescale(2);
+        number(r, opts.decimal)
+    });
+    vec![
+        persp.to_string(),
+        so.to_string(),
+        oo.to_string(),
+        layer.to_string(),
+        ind.id.clone(),
+        ind.description.clone(),
+        unit(&ind.unit),
+        ind.target.clone(),
+        match ind.result {
+            Some(Value::Number(n)) => number(n, opts.decimal),
+            Some(Value::Date(d)) => opts.dates.date(d),
+            None => String::new(),
+        },
+        realization.unwrap_or_default(),
+        if ind.pending { "yes" } else { "no" }.to_string(),
+        if ind.overridden { "yes" } else { "no" }.to_string(),
+        ind.override_reason.clone().unwrap_or_default(),
+        ind.note.clone().unwrap_or_default(),
+    ]
+}
+
+pub fn render(summary: &Summary, opts: &CsvOptions) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(opts.delimiter)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    w.write_record(HEADER)?;
+    for p in &summary.perspectives {
+        for so in &p.objectives {
+            for oo in &so.operational {
+                for (layer, inds) in [("strategic", &oo.strategic_indicators), ("operational", &oo.indicators)] {
+                    for ind in inds {
+                        w.write_record(row(&p.name, &so.code, &oo.code, layer, ind, opts))?;
+                    }
+                }
+            }
+        }
+    }
+    w.flush()?;
+    // The UTF-8 byte-order mark makes Excel read accents right.
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    out.extend(w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?);
+    Ok(out)
+}

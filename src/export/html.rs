@@ -1,0 +1,236 @@
+//! HTML: one self-contained page (inline CSS, no scripts, nothing fetched) with realization
+//! bars drawn in CSS and a print stylesheet for clean A4 pages. Every piece of text from the
+//! plan is escaped.
+
+use std::fmt::Write as _;
+
+use rust_decimal::Decimal;
+
+use super::{Options, provisional_notice};
+use crate::plan::{Locale, Status, Thresholds};
+use crate::summary::{IndicatorSummary, Score, Summary};
+
+/// Text made safe for HTML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("<br>"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = r#"
+:root { --good: #2e7d32; --fair: #c99a06; --poor: #c62828; --pending: #9e9e9e; }
+* { box-sizing: border-box; }
+body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; color: #222; margin: 2em auto; max-width: 60em; padding: 0 1em; }
+h1 { font-size: 1.6em; margin-bottom: .2em; }
+h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 2px solid #333; padding-bottom: .2em; }
+h3 { font-size: 1.05em; margin-top: 1.2em; }
+.meta { color: #555; margin-top: 0; }
+.notice { background: #fff8e1; border-left: 4px solid var(--fair); padding: .5em .8em; }
+table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; }
+th, td { border-bottom: 1px solid #ddd; padding: .3em .45em; vertical-align: top; text-align: left; }
+th { background: #f2f2f2; font-weight: 600; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+tr.so td { font-weight: 700; background: #fafafa; }
+tr.oo td { font-weight: 600; }
+tr.ind td:nth-child(2) { padding-left: 1.4em; }
+.tag { display: inline-block; min-width: 1.4em; text-align: center; font-size: .8em; border-radius: 3px; color: #fff; margin-right: .3em; }
+.tag.s { background: #7b1fa2; } .tag.o { background: #1565c0; }
+.real { white-space: nowrap; }
+.bar { display: inline-block; width: 5em; height: .75em; background: #e0e0e0; border-radius: 2px; vertical-align: middle; margin-right: .4em; overflow: hidden; }
+.bar span { display: block; height: 100%; }
+.good .bar span { background: var(--good); } .fair .bar span { background: var(--fair); } .poor .bar span { background: var(--poor); }
+.pending { color: var(--pending); font-style: italic; }
+.score { font-size: 1.3em; font-weight: 700; }
+ul.notes li { margin-bottom: .3em; }
+footer { color: #666; font-size: .9em; margin-top: 2em; }
+@media print {
+  @page { size: A4; margin: 15mm 12mm; }
+  body { margin: 0; max-width: none; font-size: 9.5pt; }
+  h2 { break-before: page; page-break-before: always; }
+  h2.first { break-before: auto; page-break-before: auto; }
+  tr, li { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  th { background: #eee !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .bar, .bar span, .tag { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"#;
+
+fn class(thresholds: &Thresholds, v: Option<Decimal>) -> &'static str {
+    match v.map(|v| thresholds.status(v)) {
+        Some(Status::Good) => "good",
+        Some(Status::Fair) => "fair",
+        Some(Status::Poor) => "poor",
+        None => "pending",
+    }
+}
+
+fn realization_cell(loc: Locale, t: &Thresholds, v: Option<Decimal>, suffix: &str) -> String {
+    match v {
+        Some(r) => format!(
+            "<td class=\"num real {}\"><span class=\"bar\"><span style=\"width:{}%\"></span></span>{}{}</td>",
+            class(t, v),
+            r.round_dp(1).normalize(),
+            escape(&loc.percent(r)),
+            suffix
+        ),
+        None => "<td class=\"num pending\">pending</td>".to_string(),
+    }
+}
+
+fn score_text(loc: Locale, s: &Score) -> String {
+    match s.value {
+        Some(v) if s.is_provisional() => format!("{} (provisional)", loc.percent(v)),
+        Some(v) => loc.percent(v),
+        None => "pending".into(),
+    }
+}
+
+pub fn render(summary: &Summary, opts: &Options) -> String {
+    let loc = summary.locale;
+    let t = &summary.thresholds;
+    let mut o = String::new();
+    let lang = loc.code();
+    let _ = writeln!(o, "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">");
+    let _ = writeln!(o, "<title>{} — {}</title>", escape(&summary.title), summary.year);
+    let _ = writeln!(o, "<style>{STYLE}</style>\n</head>\n<body>");
+    let _ = writeln!(o, "<h1>{}</h1>", escape(&summary.title));
+    let _ = writeln!(
+        o,
+        "<p class=\"meta\"><strong>{}</strong> · {} · exported {}</p>",
+        escape(&summary.organization),
+        summary.year,
+        escape(&loc.date(opts.date))
+    );
+    if let Some(n) = provisional_notice(summary) {
+        let _ = writeln!(o, "<p class=\"notice\">{}</p>", escape(&n));
+    }
+    let (measured, total) = summary.indicator_counts();
+    let _ = writeln!(o, "<table class=\"overall\">\n<thead><tr><th>Overall</th><th class=\"num\">Score</th></tr></thead><tbody>");
+    for (label, s) in [("Strategic", &summary.overall.strategic), ("Operational", &summary.overall.operational)] {
+        let _ = writeln!(
+            o,
+            "<tr><td>{label}</td>{}</tr>",
+            realization_cell(loc, t, s.value, if s.is_provisional() { " (provisional)" } else { "" })
+        );
+    }
+    let _ = writeln!(o, "<tr><td>Indicators measured</td><td class=\"num\">{measured} / {total}</td></tr>\n</tbody></table>");
+    let _ = writeln!(o, "<table class=\"perspectives\">\n<thead><tr><th>Perspective</th><th class=\"num\">Weight</th><th class=\"num\">Strategic</th><th class=\"num\">Operational</th></tr></thead><tbody>");
+    for p in &summary.perspectives {
+        let _ = writeln!(
+            o,
+            "<tr><td>{}</td><td class=\"num\">{} %</td>{}{}</tr>",
+            escape(&p.name),
+            escape(&loc.number(p.weight)),
+            realization_cell(loc, t, p.score.strategic.value, ""),
+            realization_cell(loc, t, p.score.operational.value, "")
+        );
+    }
+    let _ = writeln!(o, "</tbody></table>");
+    let mut notes = Vec::new();
+    for (i, p) in summary.perspectives.iter().enumerate() {
+        let first = if i == 0 { " class=\"first\"" } else { "" };
+        let _ = writeln!(o, "<h2{first}>{}</h2>", escape(&p.name));
+        let _ = writeln!(
+            o,
+            "<p>Strategic score <span class=\"score\">{}</span> · operational score <span class=\"score\">{}</span></p>",
+            escape(&score_text(loc, &p.score.strategic)),
+            escape(&score_text(loc, &p.score.operational))
+        );
+        table_head(&mut o, "Strategic objectives and their indicators");
+        for so in &p.objectives {
+            let _ = writeln!(
+                o,
+                "<tr class=\"so\"><td>{}</td><td>{}</td><td class=\"num\">{} %</td><td></td><td></td>{}</tr>",
+                escape(&so.code),
+                escape(&so.title),
+                escape(&loc.number(so.weight)),
+                realization_cell(loc, t, so.realization.value, "")
+            );
+            for oo in &so.operational {
+                let _ = writeln!(
+                    o,
+                    "<tr class=\"oo\"><td>{}</td><td>{}</td><td class=\"num\">{} %</td><td></td><td></td><td></td></tr>",
+                    escape(&oo.code),
+                    escape(&oo.title),
+                    escape(&loc.number(oo.weight))
+                );
+                for ind in &oo.strategic_indicators {
+                    indicator_row(&mut o, loc, t, ind, "s", &mut notes);
+                }
+            }
+        }
+        let _ = writeln!(o, "</tbody></table>");
+        table_head(&mut o, "Operational objectives and their indicators");
+        for so in &p.objectives {
+            for oo in &so.operational {
+                let _ = writeln!(
+                    o,
+                    "<tr class=\"so\"><td>{}</td><td>{} <small>({} / {} measured)</small></td><td class=\"num\">{} %</td><td></td><td></td>{}</tr>",
+                    escape(&oo.code),
+                    escape(&oo.title),
+                    oo.realization.measured,
+                    oo.realization.total,
+                    escape(&loc.number(oo.weight)),
+                    realization_cell(loc, t, oo.realization.value, "")
+                );
+                for ind in &oo.indicators {
+                    indicator_row(&mut o, loc, t, ind, "o", &mut notes);
+                }
+            }
+        }
+        let _ = writeln!(o, "</tbody></table>");
+    }
+    if !notes.is_empty() {
+        let _ = writeln!(o, "<h3>Notes and overrides</h3>\n<ul class=\"notes\">");
+        for n in notes {
+            let _ = writeln!(o, "<li>{n}</li>");
+        }
+        let _ = writeln!(o, "</ul>");
+    }
+    let _ = writeln!(
+        o,
+        "<footer>Realization: result against target, 0–100 %. Objectives: mean of their indicators. Scores: weighted by the objectives' weights. ✎ realization set by hand. <span class=\"tag s\">S</span>strategic indicator <span class=\"tag o\">O</span>operational indicator.</footer>\n</body>\n</html>"
+    );
+    o
+}
+
+fn table_head(o: &mut String, caption: &str) {
+    let _ = writeln!(
+        o,
+        "<h3>{caption}</h3>\n<table>\n<thead><tr><th>Code</th><th>Objective / indicator</th><th class=\"num\">Weight</th><th class=\"num\">Result</th><th class=\"num\">Target</th><th class=\"num\">Realization</th></tr></thead><tbody>"
+    );
+}
+
+fn indicator_row(o: &mut String, loc: Locale, t: &Thresholds, ind: &IndicatorSummary, tag: &str, notes: &mut Vec<String>) {
+    let result = if ind.pending {
+        "<td class=\"num pending\">pending</td>".to_string()
+    } else {
+        format!("<td class=\"num\">{}</td>", escape(&ind.result_text))
+    };
+    let _ = writeln!(
+        o,
+        "<tr class=\"ind\"><td><span class=\"tag {tag}\">{}</span>{}</td><td>{}</td><td></td>{result}<td class=\"num\">{}</td>{}</tr>",
+        tag.to_uppercase(),
+        escape(&ind.id),
+        escape(&ind.description),
+        escape(&ind.target),
+        realization_cell(loc, t, ind.realization, if ind.overridden { " ✎" } else { "" })
+    );
+    if let Some(reason) = &ind.override_reason {
+        notes.push(format!("<strong>{}</strong> — realization set by hand: {}", escape(&ind.id), escape(reason)));
+    }
+    if let Some(note) = &ind.note {
+        notes.push(format!("<strong>{}</strong> — note: {}", escape(&ind.id), escape(note)));
+    }
+}

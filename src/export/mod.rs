@@ -1,0 +1,111 @@
+//! The summary the controller hands on, in the formats their office uses. One [`Summary`]
+//! is built from the plan and its scores; each writer only lays it out.
+
+mod csv;
+mod html;
+mod md;
+mod xlsx;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::plan::Locale;
+use crate::summary::Summary;
+
+pub use self::csv::CsvOptions;
+
+/// A format the summary can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Xlsx,
+    Csv,
+    Md,
+    Html,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Xlsx, Format::Csv, Format::Md, Format::Html];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Csv => "csv",
+            Format::Md => "md",
+            Format::Html => "html",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Xlsx => "XLSX (Excel, LibreOffice)",
+            Format::Csv => "CSV (one row per indicator)",
+            Format::Md => "Markdown (for the report)",
+            Format::Html => "HTML (a page to print)",
+        }
+    }
+
+    /// Text formats can go to standard output; XLSX cannot.
+    pub fn is_text(self) -> bool {
+        !matches!(self, Format::Xlsx)
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.extension())
+    }
+}
+
+/// Where an export of `plan` goes by default: beside it, same name, the format's extension.
+pub fn default_path(plan: &Path, format: Format) -> PathBuf {
+    plan.with_extension(format.extension())
+}
+
+/// How an export is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The date the export is dated (today, normally).
+    pub date: NaiveDate,
+    pub csv: CsvOptions,
+}
+
+impl Options {
+    /// Today's date and the CSV conventions of the plan's locale.
+    pub fn for_locale(locale: Locale, date: NaiveDate) -> Options {
+        Options {
+            date,
+            csv: CsvOptions::for_locale(locale),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("the spreadsheet could not be built: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("the CSV could not be written: {0}")]
+    Csv(#[from] ::csv::Error),
+}
+
+/// The summary in `format`, as the bytes of the file.
+pub fn render(summary: &Summary, format: Format, opts: &Options) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
+        Format::Xlsx => xlsx::render(summary, opts)?,
+        Format::Csv => csv::render(summary, &opts.csv)?,
+        Format::Md => md::render(summary, opts).into_bytes(),
+        Format::Html => html::render(summary, opts).into_bytes(),
+    })
+}
+
+/// A sentence for the top of every export while indicators are pending.
+pub fn provisional_notice(summary: &Summary) -> Option<String> {
+    let (measured, total) = summary.indicator_counts();
+    (measured < total).then(|| {
+        format!(
+            "Provisional: {} of {total} indicators are still pending; the scores count only the {measured} measured.",
+            total - measured
+        )
+    })
+}

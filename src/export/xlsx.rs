@@ -1,0 +1,323 @@
+//! XLSX: a summary sheet and one sheet per layer laid out like the seed's tables. Numbers
+//! are numbers, percentages percent-formatted numbers, dates dates; realization cells are
+//! coloured by the plan's thresholds with conditional formats.
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{
+    Color, ConditionalFormatFormula, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook,
+    Worksheet, XlsxError,
+};
+
+use super::{Options, provisional_notice};
+use crate::plan::{Locale, Unit, Value};
+use crate::summary::{IndicatorSummary, Score, Summary};
+
+/// Decimal to the spreadsheet's number (a binary float: the file format has no other).
+fn f(d: Decimal) -> f64 {
+    d.to_string().parse().unwrap_or(0.0)
+}
+
+fn share(percent: Decimal) -> f64 {
+    f(percent / Decimal::ONE_HUNDRED)
+}
+
+struct Styles {
+    title: Format,
+    bold: Format,
+    header: Format,
+    text: Format,
+    wrap: Format,
+    so_text: Format,
+    so_wrap: Format,
+    oo_text: Format,
+    oo_wrap: Format,
+    weight: Format,
+    so_weight: Format,
+    realization: Format,
+    so_realization: Format,
+    date: Format,
+    muted: Format,
+}
+
+impl Styles {
+    fn new(locale: Locale) -> Styles {
+        let header = Format::new()
+            .set_bold()
+            .set_background_color(Color::RGB(0xD9E1F2))
+            .set_border_bottom(FormatBorder::Thin)
+            .set_text_wrap()
+            .set_align(FormatAlign::VerticalCenter);
+        let top = Format::new().set_align(FormatAlign::Top);
+        let so = top.clone().set_bold().set_background_color(Color::RGB(0xF2F2F2));
+        let oo = top.clone().set_bold();
+        let date_format = match locale {
+            Locale::It => "dd/mm/yyyy",
+            Locale::En => "yyyy-mm-dd",
+        };
+        Styles {
+            title: Format::new().set_bold().set_font_size(14),
+            bold: Format::new().set_bold(),
+            header,
+            text: top.clone(),
+            wrap: top.clone().set_text_wrap(),
+            so_text: so.clone(),
+            so_wrap: so.clone().set_text_wrap(),
+            oo_text: oo.clone(),
+            oo_wrap: oo.clone().set_text_wrap(),
+            weight: top.clone().set_num_format("0.0%"),
+            so_weight: so.clone().set_num_format("0.0%"),
+            realization: top.clone().set_num_format("0.00%"),
+            so_realization: so.set_num_format("0.00%"),
+            date: top.clone().set_num_format(date_format),
+            muted: top.set_font_color(Color::RGB(0x808080)).set_italic(),
+        }
+    }
+}
+
+/// The number format for a result or target in its unit.
+fn unit_format(unit: &Unit, n: Decimal, base: &Format) -> (f64, Format) {
+    let whole = n.fract().is_zero();
+    match unit {
+        Unit::Percent => (
+            share(n),
+            base.clone().set_num_format(if whole { "0%" } else { "0.00%" }),
+        ),
+        Unit::Currency => (f(n), base.clone().set_num_format("#,##0.00 \"€\"")),
+        Unit::Label(label) => {
+            let label = label.replace('"', "");
+            let num = if whole { "#,##0" } else { "#,##0.00" };
+            (f(n), base.clone().set_num_format(format!("{num} \"{label}\"")))
+        }
+        _ => (
+            f(n),
+            base.clone().set_num_format(if whole { "#,##0" } else { "#,##0.00" }),
+        ),
+    }
+}
+
+fn excel_date(d: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    use chrono::Datelike;
+    ExcelDateTime::from_ymd(
+        u16::try_from(d.year()).unwrap_or(1900),
+        d.month() as u8,
+        d.day() as u8,
+    )
+}
+
+/// Colours realization cells (a column from `first` to `last` row) by the thresholds;
+/// cells without a number (pending) stay uncoloured.
+fn colour_by_thresholds(
+    ws: &mut Worksheet,
+    summary: &Summary,
+    col: u16,
+    first: u32,
+    last: u32,
+) -> Result<(), XlsxError> {
+    if last < first {
+        return Ok(());
+    }
+    let good = share(summary.thresholds.good.value());
+    let fair = share(summary.thresholds.fair.value());
+    let cell = format!("{}{}", column_name(col), first + 1);
+    let rules = [
+        (format!("=AND(ISNUMBER({cell}),{cell}>={good})"), 0xC6EFCE, 0x006100),
+        (format!("=AND(ISNUMBER({cell}),{cell}>={fair},{cell}<{good})"), 0xFFEB9C, 0x9C5700),
+        (format!("=AND(ISNUMBER({cell}),{cell}<{fair})"), 0xFFC7CE, 0x9C0006),
+    ];
+    for (rule, bg, fg) in rules {
+        let cf = ConditionalFormatFormula::new().set_rule(rule.as_str()).set_format(
+            Format::new()
+                .set_background_color(Color::RGB(bg))
+                .set_font_color(Color::RGB(fg)),
+        );
+        ws.add_conditional_format(first, col, last, col, &cf)?;
+    }
+    Ok(())
+}
+
+fn column_name(col: u16) -> String {
+    let mut n = col as u32 + 1;
+    let mut s = String::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        s.insert(0, (b'A' + r as u8) as char);
+        n = (n - 1) / 26;
+    }
+    s
+}
+
+fn write_score(ws: &mut Worksheet, row: u32, col: u16, s: &Score, fmt: &Format) -> Result<(), XlsxError> {
+    match s.value {
+        Some(v) => ws.write_number_with_format(row, col, share(v), fmt)?,
+        None => ws.write_string_with_format(row, col, "pending", fmt)?,
+    };
+    Ok(())
+}
+
+fn summary_sheet(wb: &mut Workbook, summary: &Summary, opts: &Options, st: &Styles) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet().set_name("Summary")?;
+    ws.set_column_width(0, 44)?;
+    ws.set_column_width(1, 14)?;
+    ws.set_column_width(2, 14)?;
+    ws.set_column_width(3, 14)?;
+    ws.write_string_with_format(0, 0, &summary.title, &st.title)?;
+    ws.write_string_with_format(1, 0, &summary.organization, &st.bold)?;
+    ws.write_string(2, 0, "Year")?;
+    ws.write_number(2, 1, summary.year)?;
+    ws.write_string(3, 0, "Exported")?;
+    ws.write_datetime_with_format(3, 1, excel_date(opts.date)?, &st.date)?;
+    let mut row = 4;
+    if let Some(n) = provisional_notice(summary) {
+        ws.write_string_with_format(row, 0, &n, &st.muted)?;
+        row += 1;
+    }
+    row += 1;
+    ws.write_string_with_format(row, 0, "Overall", &st.header)?;
+    ws.write_string_with_format(row, 1, "Score", &st.header)?;
+    let first = row + 1;
+    for (i, (label, s)) in [("Strategic", &summary.overall.strategic), ("Operational", &summary.overall.operational)]
+        .into_iter()
+        .enumerate()
+    {
+        let r = first + i as u32;
+        ws.write_string_with_format(r, 0, label, &st.bold)?;
+        write_score(ws, r, 1, s, &st.realization)?;
+    }
+    colour_by_thresholds(ws, summary, 1, first, first + 1)?;
+    let (measured, total) = summary.indicator_counts();
+    ws.write_string(first + 2, 0, "Indicators measured")?;
+    ws.write_number(first + 2, 1, measured as f64)?;
+    ws.write_string(first + 2, 2, "of")?;
+    ws.write_number(first + 2, 3, total as f64)?;
+
+    let head = first + 4;
+    for (c, h) in ["Perspective", "Weight", "Strategic", "Operational"].iter().enumerate() {
+        ws.write_string_with_format(head, c as u16, *h, &st.header)?;
+    }
+    for (i, p) in summary.perspectives.iter().enumerate() {
+        let r = head + 1 + i as u32;
+        ws.write_string_with_format(r, 0, &p.name, &st.text)?;
+        ws.write_number_with_format(r, 1, share(p.weight), &st.weight)?;
+        write_score(ws, r, 2, &p.score.strategic, &st.realization)?;
+        write_score(ws, r, 3, &p.score.operational, &st.realization)?;
+    }
+    let last = head + summary.perspectives.len() as u32;
+    colour_by_thresholds(ws, summary, 2, head + 1, last)?;
+    colour_by_thresholds(ws, summary, 3, head + 1, last)?;
+    Ok(())
+}
+
+const LAYER_HEADER: [&str; 11] = [
+    "Perspective",
+    "Code",
+    "Objective / indicator",
+    "Weight",
+    "Result",
+    "Target",
+    "Realization",
+    "Measured",
+    "Pending",
+    "Override reason",
+    "Note",
+];
+
+fn layer_sheet(
+    wb: &mut Workbook,
+    summary: &Summary,
+    strategic: bool,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let name = if strategic { "Strategic" } else { "Operational" };
+    let ws = wb.add_worksheet().set_name(name)?;
+    let widths = [24.0, 9.0, 64.0, 9.0, 13.0, 16.0, 12.0, 10.0, 9.0, 36.0, 36.0];
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    for (c, h) in LAYER_HEADER.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &st.header)?;
+    }
+    ws.set_freeze_panes(1, 3)?;
+    let mut row = 1u32;
+    for p in &summary.perspectives {
+        for so in &p.objectives {
+            if strategic {
+                ws.write_string_with_format(row, 0, &p.name, &st.so_text)?;
+                ws.write_string_with_format(row, 1, &so.code, &st.so_text)?;
+                ws.write_string_with_format(row, 2, &so.title, &st.so_wrap)?;
+                ws.write_number_with_format(row, 3, share(so.weight), &st.so_weight)?;
+                if let Some(v) = so.realization.value {
+                    ws.write_number_with_format(row, 6, share(v), &st.so_realization)?;
+                }
+                ws.write_string_with_format(row, 7, format!("{} / {}", so.realization.measured, so.realization.total), &st.so_text)?;
+                row += 1;
+            }
+            for oo in &so.operational {
+                let (text, wrap) = if strategic { (&st.oo_text, &st.oo_wrap) } else { (&st.so_text, &st.so_wrap) };
+                ws.write_string_with_format(row, 0, &p.name, text)?;
+                ws.write_string_with_format(row, 1, &oo.code, text)?;
+                ws.write_string_with_format(row, 2, &oo.title, wrap)?;
+                let wf = if strategic { &st.weight } else { &st.so_weight };
+                ws.write_number_with_format(row, 3, share(oo.weight), wf)?;
+                if !strategic {
+                    if let Some(v) = oo.realization.value {
+                        ws.write_number_with_format(row, 6, share(v), &st.so_realization)?;
+                    }
+                    ws.write_string_with_format(row, 7, format!("{} / {}", oo.realization.measured, oo.realization.total), text)?;
+                }
+                row += 1;
+                let inds = if strategic { &oo.strategic_indicators } else { &oo.indicators };
+                for ind in inds {
+                    indicator_row(ws, row, &p.name, ind, st)?;
+                    row += 1;
+                }
+            }
+        }
+    }
+    let last = row.saturating_sub(1).max(1);
+    ws.autofilter(0, 0, last, (LAYER_HEADER.len() - 1) as u16)?;
+    colour_by_thresholds(ws, summary, 6, 1, last)?;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_repeat_rows(0, 0)?;
+    ws.set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
+fn indicator_row(ws: &mut Worksheet, row: u32, perspective: &str, ind: &IndicatorSummary, st: &Styles) -> Result<(), XlsxError> {
+    ws.write_string_with_format(row, 0, perspective, &st.text)?;
+    ws.write_string_with_format(row, 1, &ind.id, &st.text)?;
+    ws.write_string_with_format(row, 2, &ind.description, &st.wrap)?;
+    match ind.result {
+        Some(Value::Number(n)) => {
+            let (v, fmt) = unit_format(&ind.unit, n, &st.text);
+            ws.write_number_with_format(row, 4, v, &fmt)?;
+        }
+        Some(Value::Date(d)) => {
+            ws.write_datetime_with_format(row, 4, excel_date(d)?, &st.date)?;
+        }
+        None => {
+            ws.write_string_with_format(row, 4, "pending", &st.muted)?;
+        }
+    }
+    ws.write_string_with_format(row, 5, &ind.target, &st.text)?;
+    if let Some(r) = ind.realization {
+        ws.write_number_with_format(row, 6, share(r), &st.realization)?;
+    }
+    ws.write_string_with_format(row, 8, if ind.pending { "yes" } else { "no" }, &st.text)?;
+    if let Some(reason) = &ind.override_reason {
+        ws.write_string_with_format(row, 9, reason, &st.wrap)?;
+    }
+    if let Some(note) = &ind.note {
+        ws.write_string_with_format(row, 10, note, &st.wrap)?;
+    }
+    Ok(())
+}
+
+pub fn render(summary: &Summary, opts: &Options) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let st = Styles::new(summary.locale);
+    summary_sheet(&mut wb, summary, opts, &st)?;
+    layer_sheet(&mut wb, summary, true, &st)?;
+    layer_sheet(&mut wb, summary, false, &st)?;
+    wb.save_to_buffer()
+}
