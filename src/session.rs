@@ -192,6 +192,10 @@ impl Session {
                 self.reload(app);
                 false
             }
+            Effect::Export { format, path } => {
+                export(app, format, &path);
+                false
+            }
         }
     }
 
@@ -241,5 +245,29 @@ impl Session {
                 aside.map_or(String::new(), |p| format!(" (and in {})", p.display()))
             )),
         }
+    }
+}
+
+/// Writes the app's summary in `format` to `path`, and says in the status line what was
+/// written where, or why not.
+fn export(app: &mut App, format: crate::export::Format, path: &Path) {
+    let summary = crate::summary::Summary::build(&app.plan, &app.scores);
+    let opts =
+        crate::export::Options::for_locale(app.plan.locale, chrono::Local::now().date_naive());
+    let written = crate::export::render(&summary, format, &opts)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            crate::store::write_atomic(path, &bytes).map_err(|e| e.to_string())
+        });
+    match written {
+        Ok(()) => {
+            let mut msg = format!("Exported the {} summary to {}", format.extension().to_uppercase(), path.display());
+            if let Some(n) = crate::export::provisional_notice(&summary) {
+                msg.push_str(" · ");
+                msg.push_str(&n);
+            }
+            app.info(msg);
+        }
+        Err(e) => app.error(format!("Not exported: {e}")),
     }
 }

@@ -259,16 +259,17 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
                     kind_of(v)
                 ),
             ),
-            Value::Number(n) if matches!(ind.unit, Unit::Count | Unit::Label(_)) => {
-                if n < Decimal::ZERO || n.fract() != Decimal::ZERO {
-                    f.error(
-                        node,
-                        format!(
-                            "the {what} {} is not a whole count; use unit Number for fractions",
-                            loc.number(n)
-                        ),
-                    );
-                }
+            Value::Number(n)
+                if matches!(ind.unit, Unit::Count | Unit::Label(_))
+                    && (n < Decimal::ZERO || n.fract() != Decimal::ZERO) =>
+            {
+                f.error(
+                    node,
+                    format!(
+                        "the {what} {} is not a whole count; use unit Number for fractions",
+                        loc.number(n)
+                    ),
+                )
             }
             _ => {}
         }

@@ -16,6 +16,8 @@ pub enum Context {
     Field,
     /// Choosing in a dialog (quit, save conflict, export).
     Dialog,
+    /// The export dialog: choosing a format and typing the path.
+    Export,
     /// Reading the help.
     Help,
 }
@@ -26,6 +28,7 @@ impl Context {
             Context::Tree => "In the tree",
             Context::Field => "While typing in a field",
             Context::Dialog => "In a dialog",
+            Context::Export => "In the export dialog (and the field keys above)",
             Context::Help => "In this help",
         }
     }
@@ -111,7 +114,7 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-use Context::{Dialog, Field, Help, Tree};
+use Context::{Dialog, Export, Field, Help, Tree};
 use KeyCode::{
     BackTab, Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right,
     Tab, Up,
@@ -144,6 +147,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding { context: Tree, keys: &[ctrl('r'), ctrl('y'), k('U')], action: Action::Redo, help: "redo the edit undone", hint: None },
     Binding { context: Tree, keys: &[ctrl('s'), k('s')], action: Action::Save, help: "save the plan to its file", hint: Some("save") },
     Binding { context: Tree, keys: &[k('S')], action: Action::SaveAs, help: "save the plan under another name", hint: None },
+    Binding { context: Tree, keys: &[k('x')], action: Action::Export, help: "export the summary (XLSX, CSV, Markdown, HTML)", hint: Some("export") },
     Binding { context: Tree, keys: &[k('?'), code(F(1))], action: Action::Help, help: "show this help", hint: Some("help") },
     Binding { context: Tree, keys: &[k('q'), ctrl('c'), ctrl('q')], action: Action::Quit, help: "quit (asks first when there are unsaved changes)", hint: Some("quit") },
     Binding { context: Field, keys: &[code(Enter)], action: Action::Submit, help: "confirm what was typed", hint: Some("confirm") },
@@ -160,6 +164,10 @@ pub static BINDINGS: &[Binding] = &[
     Binding { context: Dialog, keys: &[code(Right), code(Down), code(Tab)], action: Action::DialogNext, help: "next choice", hint: None },
     Binding { context: Dialog, keys: &[code(Enter)], action: Action::Submit, help: "do the chosen thing (or press its underlined letter)", hint: Some("choose") },
     Binding { context: Dialog, keys: &[code(Esc)], action: Action::Cancel, help: "close the dialog, changing nothing", hint: Some("cancel") },
+    Binding { context: Export, keys: &[code(Tab), code(Down)], action: Action::DialogNext, help: "next format", hint: Some("format") },
+    Binding { context: Export, keys: &[code(BackTab), code(Up)], action: Action::DialogPrev, help: "previous format", hint: None },
+    Binding { context: Export, keys: &[code(Enter)], action: Action::Submit, help: "write the file", hint: Some("export") },
+    Binding { context: Export, keys: &[code(Esc)], action: Action::Cancel, help: "close the dialog, writing nothing", hint: Some("cancel") },
     Binding { context: Help, keys: &[code(Down), k('j')], action: Action::Down, help: "scroll down", hint: None },
     Binding { context: Help, keys: &[code(Up), k('k')], action: Action::Up, help: "scroll up", hint: None },
     Binding { context: Help, keys: &[code(Esc), k('q'), k('?')], action: Action::Cancel, help: "close the help", hint: Some("close") },
@@ -175,6 +183,10 @@ pub fn action_for(context: Context, ev: &KeyEvent) -> Option<Action> {
         .map(|b| b.action.clone());
     if bound.is_some() {
         return bound;
+    }
+    if context == Export {
+        // The path is typed with the keys of a field.
+        return action_for(Field, ev);
     }
     let plain = !ev
         .modifiers
@@ -203,7 +215,7 @@ pub fn hints(context: Context) -> Vec<(String, &'static str)> {
 /// The help screen: every binding of every context, grouped.
 pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
     let mut out = Vec::new();
-    for context in [Tree, Field, Dialog, Help] {
+    for context in [Tree, Field, Dialog, Export, Help] {
         out.push((Some(context.title()), String::new(), ""));
         for b in BINDINGS.iter().filter(|b| b.context == context) {
             out.push((None, keys_label(b), b.help));

@@ -50,6 +50,7 @@ pub enum Action {
     Save,
     SaveAs,
     Help,
+    Export,
     Quit,
     /// A change to the field being typed in.
     Input(InputEdit),
@@ -84,6 +85,11 @@ pub enum Effect {
     Changed { id: String, fields: Fields },
     /// Forget the crash-recovery journal: the user dropped its edits.
     DropJournal,
+    /// Write the summary in `format` to `path`.
+    Export {
+        format: crate::export::Format,
+        path: PathBuf,
+    },
 }
 
 /// Which field of an indicator is being typed.
@@ -216,6 +222,14 @@ pub enum Mode {
     },
     Help {
         scroll: u16,
+    },
+    /// Choosing an export format and where to write it.
+    Export {
+        format: crate::export::Format,
+        input: Input,
+        /// The user changed the path: switching format changes only its extension.
+        edited: bool,
+        error: Option<String>,
     },
 }
 
@@ -350,6 +364,7 @@ impl App {
             Mode::Normal => Context::Tree,
             Mode::Edit(_) | Mode::Search { .. } | Mode::Path { .. } => Context::Field,
             Mode::Dialog { .. } => Context::Dialog,
+            Mode::Export { .. } => Context::Export,
             Mode::Help { .. } => Context::Help,
         }
     }
@@ -380,6 +395,12 @@ impl App {
                 input, purpose, ..
             } => self.update_path(input, purpose, action),
             Mode::Dialog { kind, selected } => self.update_dialog(kind, selected, action),
+            Mode::Export {
+                format,
+                input,
+                edited,
+                ..
+            } => self.update_export(format, input, edited, action),
             Mode::Help { scroll } => {
                 match action {
                     Action::Down | Action::ScrollDown => {
@@ -497,6 +518,19 @@ impl App {
                 };
             }
             Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::Export => {
+                let format = crate::export::Format::Xlsx;
+                self.mode = Mode::Export {
+                    format,
+                    input: Input::new(
+                        &crate::export::default_path(&self.path, format)
+                            .display()
+                            .to_string(),
+                    ),
+                    edited: false,
+                    error: None,
+                };
+            }
             Action::Quit => {
                 if self.is_dirty() {
                     self.mode = Mode::Dialog {
@@ -862,6 +896,67 @@ impl App {
             (DialogKind::Conflict, Answer::SaveAs) => self.update_normal(Action::SaveAs),
             _ => Effect::None,
         }
+    }
+
+    fn update_export(
+        &mut self,
+        format: crate::export::Format,
+        mut input: Input,
+        mut edited: bool,
+        action: Action,
+    ) -> Effect {
+        use crate::export::Format;
+        let step = |d: isize| {
+            let i = Format::ALL.iter().position(|f| *f == format).unwrap_or(0) as isize;
+            Format::ALL[(i + d).rem_euclid(Format::ALL.len() as isize) as usize]
+        };
+        let next = match action {
+            Action::DialogNext => step(1),
+            Action::DialogPrev => step(-1),
+            Action::Input(e) => {
+                input.apply(&e);
+                edited = true;
+                format
+            }
+            Action::Submit => {
+                let text = input.text();
+                if text.trim().is_empty() {
+                    self.mode = Mode::Export {
+                        format,
+                        input,
+                        edited,
+                        error: Some("type where to write the file".into()),
+                    };
+                    return Effect::None;
+                }
+                self.mode = Mode::Normal;
+                return Effect::Export {
+                    format,
+                    path: PathBuf::from(text.trim()),
+                };
+            }
+            Action::Cancel => {
+                self.mode = Mode::Normal;
+                self.info("Export cancelled");
+                return Effect::None;
+            }
+            _ => format,
+        };
+        if next != format {
+            let path = if edited {
+                PathBuf::from(input.text().trim()).with_extension(next.extension())
+            } else {
+                crate::export::default_path(&self.path, next)
+            };
+            input = Input::new(&path.display().to_string());
+        }
+        self.mode = Mode::Export {
+            format: next,
+            input,
+            edited,
+            error: None,
+        };
+        Effect::None
     }
 
     /// Opens a field of the selected indicator for typing.

@@ -46,9 +46,13 @@ pub fn areas(width: u16, height: u16, app: &App) -> Areas {
     }
     let has_field = matches!(
         app.mode,
-        Mode::Edit(_) | Mode::Search { .. } | Mode::Path { .. }
+        Mode::Edit(_) | Mode::Search { .. } | Mode::Path { .. } | Mode::Export { .. }
     );
-    let field_h = if has_field { FIELD_HEIGHT } else { 0 };
+    let field_h = match app.mode {
+        Mode::Export { .. } => FIELD_HEIGHT + crate::export::Format::ALL.len() as u16 + 1,
+        _ if has_field => FIELD_HEIGHT,
+        _ => 0,
+    };
     let header = Rect::new(0, 0, width, HEADER_HEIGHT);
     let status = Rect::new(0, height - STATUS_HEIGHT, width, STATUS_HEIGHT);
     let field = has_field.then(|| Rect::new(0, height - STATUS_HEIGHT - field_h, width, field_h));

@@ -634,6 +634,9 @@ fn draw_field(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             let n = app.matches(&input.text()).len();
             (" Search codes, ids and descriptions ".to_string(), input, None, format!("{n} match(es) · Enter keeps the search (n / N move) · Esc cancels"))
         }
+        Mode::Export { format, input, error, .. } => {
+            return draw_export(frame, area, *format, input, error.as_deref(), theme);
+        }
         Mode::Path { input, purpose, error } => {
             let label = match purpose {
                 PathPurpose::SaveAs => " Save the plan as ",
@@ -678,6 +681,47 @@ fn draw_field(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             None => Line::styled(hint, theme.dim()),
         };
         frame.render_widget(Paragraph::new(line), Rect::new(inner.x, inner.y + 1, inner.width, 1));
+    }
+}
+
+fn draw_export(
+    frame: &mut Frame,
+    area: Rect,
+    format: crate::export::Format,
+    input: &crate::app::input::Input,
+    error: Option<&str>,
+    theme: Theme,
+) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus())
+        .title(" Export the summary · Tab format · type the path · Enter write · Esc cancel ");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut lines = Vec::new();
+    for f in crate::export::Format::ALL {
+        let chosen = f == format;
+        lines.push(Line::from(vec![
+            Span::raw(if chosen { " (•) " } else { " ( ) " }),
+            Span::styled(f.name(), if chosen { theme.bold() } else { Style::new() }),
+        ]));
+    }
+    lines.push(Line::from(""));
+    let w = inner.width as usize;
+    let label = "File: ";
+    lines.push(Line::from(vec![
+        Span::styled(label, theme.dim()),
+        Span::styled(truncate(&input.text(), w.saturating_sub(label.len())), theme.bold()),
+    ]));
+    lines.push(match error {
+        Some(e) => Line::styled(format!("✗ {e}"), theme.error()),
+        None => Line::styled("Pending indicators are marked and the scores called provisional.", theme.dim()),
+    });
+    let path_row = inner.y + crate::export::Format::ALL.len() as u16 + 1;
+    frame.render_widget(Paragraph::new(lines), inner);
+    let cx = inner.x + (label.len() + width(&input.before_cursor())).min(w.saturating_sub(1)) as u16;
+    if path_row < inner.y + inner.height {
+        frame.set_cursor_position((cx, path_row));
     }
 }
 
