@@ -1,0 +1,347 @@
+//! Every export format read back and checked against the scores the seed prints.
+
+use std::io::Cursor;
+use std::path::Path;
+use std::process::Command;
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use chrono::NaiveDate;
+use perfplan::export::{self, Format, Options};
+use perfplan::plan::{Locale, Plan, Value};
+use perfplan::score::Scores;
+use perfplan::store::{load, parse};
+use perfplan::summary::Summary;
+
+const SEED: &str = "plans/cciaa-massa-carrara-2017.ron";
+const EXAMPLE: &str = "plans/example.ron";
+
+fn plan(path: &str) -> Plan {
+    load(Path::new(path)).unwrap().0
+}
+
+fn summary(plan: &Plan) -> Summary {
+    Summary::build(plan, &Scores::compute(plan))
+}
+
+fn opts(locale: Locale) -> Options {
+    Options::for_locale(locale, NaiveDate::from_ymd_opt(2018, 5, 25).unwrap())
+}
+
+fn render(plan: &Plan, format: Format) -> Vec<u8> {
+    export::render(&summary(plan), format, &opts(plan.locale)).unwrap()
+}
+
+fn text(plan: &Plan, format: Format) -> String {
+    String::from_utf8(render(plan, format)).unwrap()
+}
+
+/// The seed with a hostile description on one indicator and one result removed.
+fn hostile_plan() -> Plan {
+    let mut p = plan(SEED);
+    let path = p.find_indicator("3.2.2-s2").unwrap();
+    let ind = p.indicator_mut(path);
+    ind.description = "<script>alert(\"x\")</script> R&D | 'quoted' \"double\"\nsecond line".into();
+    let path = p.find_indicator("1.2.4-o2").unwrap();
+    p.indicator_mut(path).result = None;
+    p
+}
+
+fn workbook(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
+    open_workbook_from_rs(Cursor::new(bytes)).unwrap()
+}
+
+/// The row of a sheet whose column `col` holds `key`.
+fn sheet_row(range: &calamine::Range<Data>, col: usize, key: &str) -> Vec<Data> {
+    range
+        .rows()
+        .find(|r| r.get(col).is_some_and(|c| c.to_string() == key))
+        .unwrap_or_else(|| panic!("no row with {key:?} in column {col}"))
+        .to_vec()
+}
+
+fn float(d: &Data) -> f64 {
+    match d {
+        Data::Float(f) => *f,
+        Data::Int(i) => *i as f64,
+        other => panic!("expected a number, found {other:?}"),
+    }
+}
+
+#[test]
+fn xlsx_holds_numbers_percentages_and_dates_as_such() {
+    let mut wb = workbook(render(&plan(SEED), Format::Xlsx));
+    assert_eq!(wb.sheet_names(), ["Summary", "Strategic", "Operational"]);
+
+    let summary = wb.worksheet_range("Summary").unwrap();
+    let strategic = sheet_row(&summary, 0, "Strategic");
+    assert!((float(&strategic[1]) - 0.9856).abs() < 1e-12, "{strategic:?}");
+    let operational = sheet_row(&summary, 0, "Operational");
+    assert!((float(&operational[1]) - 0.94642).abs() < 1e-12, "{operational:?}");
+    let persp = sheet_row(&summary, 0, "Innovazione e crescita");
+    assert!((float(&persp[1]) - 0.15).abs() < 1e-12, "weight 15 %: {persp:?}");
+    assert!((float(&persp[2]) - 0.94).abs() < 1e-12, "strategic 94 %: {persp:?}");
+    assert!(matches!(sheet_row(&summary, 0, "Exported")[1], Data::DateTime(_)));
+
+    let s = wb.worksheet_range("Strategic").unwrap();
+    let header: Vec<String> = s.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    assert_eq!(&header[..7], ["Perspective", "Code", "Objective / indicator", "Weight", "Result", "Target", "Realization"]);
+    let so = sheet_row(&s, 1, "3.2");
+    assert!((float(&so[3]) - 0.27).abs() < 1e-12);
+    assert!((float(&so[6]) - 0.98).abs() < 1e-12);
+    let ind = sheet_row(&s, 1, "3.2.2-s2");
+    assert_eq!(ind[2].to_string(), "N. di domande depositate marchi e brevetti");
+    assert!((float(&ind[4]) - 72.0).abs() < 1e-12, "a count stays a number: {ind:?}");
+    assert_eq!(ind[5].to_string(), ">= 80");
+    assert!((float(&ind[6]) - 0.9).abs() < 1e-12);
+    let pct = sheet_row(&s, 1, "1.1.1-s1");
+    assert!((float(&pct[4]) - 1.0).abs() < 1e-12, "100 % is the number 1 formatted as percent");
+    let date = sheet_row(&s, 1, "2.2.1-s1");
+    assert!(matches!(date[4], Data::DateTime(_)), "a date result is a date: {date:?}");
+
+    let o = wb.worksheet_range("Operational").unwrap();
+    let oo = sheet_row(&o, 1, "2.1.1");
+    assert!((float(&oo[6]) - 0.957).abs() < 1e-12, "{oo:?}");
+    assert_eq!(oo[7].to_string(), "2 / 2");
+    let odd = sheet_row(&o, 1, "2.1.1-o1");
+    assert!((float(&odd[6]) - 0.914).abs() < 1e-12);
+    assert!(odd[9].to_string().contains("91,40"), "the override's reason: {odd:?}");
+    assert_eq!(o.rows().filter(|r| r[1].to_string().contains("-o")).count(), 48);
+    assert_eq!(s.rows().filter(|r| r[1].to_string().contains("-s")).count(), 22);
+}
+
+#[test]
+fn xlsx_marks_pending_indicators() {
+    let mut wb = workbook(render(&hostile_plan(), Format::Xlsx));
+    let summary = wb.worksheet_range("Summary").unwrap();
+    assert!(summary.rows().any(|r| r[0].to_string().starts_with("Provisional: 1 of 70")));
+    let o = wb.worksheet_range("Operational").unwrap();
+    let pending = sheet_row(&o, 1, "1.2.4-o2");
+    assert_eq!(pending[4].to_string(), "pending");
+    assert_eq!(pending[6], Data::Empty);
+    assert_eq!(pending[8].to_string(), "yes");
+    let s = wb.worksheet_range("Strategic").unwrap();
+    assert!(sheet_row(&s, 1, "3.2.2-s2")[2].to_string().starts_with("<script>"));
+}
+
+fn csv_rows(bytes: &[u8], delimiter: u8) -> Vec<csv::StringRecord> {
+    let body = bytes.strip_prefix("\u{feff}".as_bytes()).expect("starts with a BOM for Excel");
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .from_reader(body)
+        .records()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn csv_in_italian_uses_semicolons_and_decimal_commas() {
+    let rows = csv_rows(&render(&plan(SEED), Format::Csv), b';');
+    assert_eq!(rows.len(), 70);
+    let row = rows.iter().find(|r| &r[4] == "3.2.2-s2").unwrap();
+    assert_eq!(&row[0], "Imprese, consumatori e territorio");
+    assert_eq!((&row[1], &row[2], &row[3]), ("3.2", "3.2.2", "strategic"));
+    assert_eq!(&row[7], ">= 80");
+    assert_eq!((&row[8], &row[9], &row[10]), ("72", "90,00", "no"));
+    let sick = rows.iter().find(|r| &r[4] == "2.1.1-s2").unwrap();
+    assert_eq!(&sick[8], "2,03");
+    let date = rows.iter().find(|r| &r[4] == "1.2.3-s1").unwrap();
+    assert_eq!(&date[8], "22/05/2017");
+    let odd = rows.iter().find(|r| &r[4] == "2.1.1-o1").unwrap();
+    assert_eq!((&odd[9], &odd[11]), ("91,40", "yes"));
+    assert!(odd[12].contains("54,84"));
+}
+
+#[test]
+fn csv_in_english_uses_commas_and_points_and_quotes_what_needs_it() {
+    let p = plan(EXAMPLE);
+    let bytes = render(&p, Format::Csv);
+    let rows = csv_rows(&bytes, b',');
+    assert_eq!(rows.len(), p.indicator_count());
+    assert!(rows.iter().any(|r| &r[10] == "yes" && r[9].is_empty()), "pending rows");
+    assert!(rows.iter().all(|r| !r[9].contains(',')));
+
+    let hostile = render(&hostile_plan(), Format::Csv);
+    let rows = csv_rows(&hostile, b';');
+    let row = rows.iter().find(|r| &r[4] == "3.2.2-s2").unwrap();
+    assert_eq!(&row[5], "<script>alert(\"x\")</script> R&D | 'quoted' \"double\"\nsecond line");
+}
+
+#[test]
+fn csv_separators_can_be_chosen() {
+    let p = plan(SEED);
+    let mut o = opts(p.locale);
+    o.csv.delimiter = b',';
+    o.csv.decimal = '.';
+    let bytes = export::render(&summary(&p), Format::Csv, &o).unwrap();
+    let rows = csv_rows(&bytes, b',');
+    let row = rows.iter().find(|r| &r[4] == "3.2.2-s2").unwrap();
+    assert_eq!(&row[9], "90.00");
+}
+
+/// Cells of a Markdown table row, splitting on pipes that are not escaped.
+fn md_cells(line: &str) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let mut escaped = false;
+    for c in line.trim().trim_start_matches('|').chars() {
+        if escaped {
+            cells.last_mut().unwrap().push(c);
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == '|' {
+            cells.push(String::new());
+        } else {
+            cells.last_mut().unwrap().push(c);
+        }
+    }
+    cells.pop();
+    cells.into_iter().map(|c| c.trim().to_string()).collect()
+}
+
+#[test]
+fn markdown_tables_are_well_formed_and_escaped() {
+    let md = text(&hostile_plan(), Format::Md);
+    assert!(md.starts_with("# Obiettivi / indicatori strategici"));
+    assert!(md.contains("> **Provisional: 1 of 70 indicators are still pending"));
+    assert!(md.contains("| Strategic | 98,83 % (provisional) |") || md.contains("| Strategic |"));
+    // Every table keeps the column count of its header.
+    let mut columns = None;
+    for line in md.lines() {
+        if !line.starts_with('|') {
+            columns = None;
+            continue;
+        }
+        let n = md_cells(line).len();
+        match columns {
+            None => columns = Some(n),
+            Some(c) => assert_eq!(n, c, "row with {n} cells in a table of {c}: {line}"),
+        }
+    }
+    let row = md.lines().find(|l| l.contains("3.2.2-s2")).unwrap();
+    assert!(row.contains("&lt;script>"), "{row}");
+    assert!(row.contains("R&amp;D \\| 'quoted'"), "{row}");
+    assert!(row.contains("<br>second line"), "{row}");
+    assert_eq!(md_cells(row).len(), 6);
+    assert!(md.lines().any(|l| l.contains("1.2.4-o2") && l.contains("*pending*")));
+
+    let seed = text(&plan(SEED), Format::Md);
+    assert!(seed.contains("| Strategic | 98,56 % |"));
+    assert!(seed.contains("| Operational | 94,64 % |"));
+    assert!(seed.contains("| Innovazione e crescita | 15,0 % | 94,00 % | 80,00 % |"));
+    let oo = seed.lines().find(|l| l.starts_with("| **3.1.2**")).unwrap();
+    assert!(oo.contains("(5 / 5 measured)") && oo.contains("**80,00 %**"), "{oo}");
+    assert!(seed.contains("**2.1.1-o1** — realization set by hand:"));
+}
+
+#[test]
+fn html_is_self_contained_and_escapes_everything() {
+    let html = text(&hostile_plan(), Format::Html);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("<script"), "no script tag, not even the plan's");
+    assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; R&amp;D | &#39;quoted&#39; &quot;double&quot;<br>second line"));
+    for outside in ["src=", "href=", "http:", "https:", "url(", "@import", "<link", "<img", "<iframe"] {
+        assert!(!html.contains(outside), "external reference {outside:?}");
+    }
+    assert!(html.contains("@media print") && html.contains("size: A4"));
+    assert!(html.contains("Provisional: 1 of 70 indicators are still pending"));
+    assert!(html.contains("<td class=\"num pending\">pending</td>"));
+
+    let seed = text(&plan(SEED), Format::Html);
+    assert!(seed.contains("<span style=\"width:90%\"></span></span>90,00 %"));
+    assert!(seed.contains("98,56 %") && seed.contains("94,64 %"));
+    assert!(seed.contains("Camera di Commercio di Massa-Carrara"));
+    assert!(seed.contains("dell’economia locale"), "accents and apostrophes as written");
+}
+
+#[test]
+fn every_format_carries_the_header_facts() {
+    let p = plan(SEED);
+    for format in [Format::Md, Format::Html] {
+        let t = text(&p, format);
+        for needle in ["Camera di Commercio di Massa-Carrara", "2017", "25/05/2018", "98,56 %", "94,64 %", "99,08 %"] {
+            assert!(t.contains(needle), "{format} lacks {needle:?}");
+        }
+    }
+}
+
+#[test]
+fn cli_writes_beside_the_plan_or_to_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = dir.path().join("piano.ron");
+    std::fs::copy(SEED, &plan_path).unwrap();
+    let bin = env!("CARGO_BIN_EXE_perfplan");
+    let out = Command::new(bin)
+        .args(["export", plan_path.to_str().unwrap(), "--format", "xlsx"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(dir.path().join("piano.xlsx").exists());
+
+    let out = Command::new(bin)
+        .args(["export", plan_path.to_str().unwrap(), "-f", "md", "-o", "-"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout).unwrap().contains("| Strategic | 98,56 % |"));
+
+    let out = Command::new(bin)
+        .args(["export", plan_path.to_str().unwrap(), "-f", "xlsx", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary"));
+
+    let out = Command::new(bin)
+        .args(["export", plan_path.to_str().unwrap(), "-f", "csv", "--delimiter", ",", "--decimal", "."])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let csv = std::fs::read(dir.path().join("piano.csv")).unwrap();
+    let rows = csv_rows(&csv, b',');
+    assert_eq!(&rows.iter().find(|r| &r[4] == "3.2.2-s2").unwrap()[9], "90.00");
+}
+
+#[test]
+fn libreoffice_opens_the_workbook() {
+    let office = ["libreoffice", "soffice"]
+        .into_iter()
+        .find(|b| Command::new(b).arg("--version").output().is_ok_and(|o| o.status.success()));
+    let Some(office) = office else {
+        eprintln!("SKIPPED: LibreOffice is not installed, so the XLSX was not converted with it");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("seed.xlsx");
+    std::fs::write(&xlsx, render(&plan(SEED), Format::Xlsx)).unwrap();
+    let out = Command::new(office)
+        .args(["--headless", "--convert-to", "csv", "--outdir"])
+        .arg(dir.path())
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let csv = std::fs::read_to_string(dir.path().join("seed.csv")).unwrap();
+    assert!(csv.contains("Strategic") && csv.contains("98.56%"), "{csv}");
+}
+
+#[test]
+fn values_survive_as_written_in_the_exports() {
+    let p = parse(
+        Path::new("t.ron"),
+        r#"Plan(title: "T", organization: "O", year: 2020, locale: "en", perspectives: [
+            Perspective(name: "P", objectives: [StrategicObjective(code: "1", title: "S", weight: 100, operational: [
+                OperationalObjective(code: "1.1", title: "O", weight: 100, indicators: [
+                    Indicator(id: "a", description: "d", unit: Number, target: AtMost(5), result: 12.50),
+                ]),
+            ])]),
+        ])"#,
+    )
+    .unwrap();
+    let rows = csv_rows(&render(&p, Format::Csv), b',');
+    assert_eq!(&rows[0][8], "12.50");
+    assert_eq!(&rows[0][9], "40.00");
+    assert_eq!(
+        p.indicator(p.find_indicator("a").unwrap()).result,
+        Some(Value::Number(rust_decimal::Decimal::new(1250, 2)))
+    );
+}

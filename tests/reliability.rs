@@ -1,0 +1,851 @@
+//! "Never lose a controller's work": saving survives kill -9, full and read-only disks keep
+//! the file and the edits, two perfplans do not both write, a change on disk is never
+//! overwritten silently, the user's text and permissions are kept, and the crash-recovery
+//! journal brings back edits that were never saved.
+//!
+//! Some tests re-execute this test binary as a child process (`save_loop_child`,
+//! `lock_holder_child`); those functions return at once unless their environment variable
+//! is set, so in a normal run they are empty tests.
+
+use std::io::{BufRead, BufReader};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use perfplan::app::{Action, App, DialogKind, Effect, Mode};
+use perfplan::plan::{Plan, Value};
+use perfplan::session::Session;
+use perfplan::store::save::backup_path;
+use perfplan::store::{self, Journal, PlanFile, PlanLock, SaveFailure};
+use perfplan::tui::action_for_event;
+use perfplan::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use rust_decimal_macros::dec;
+
+const SEED_TEXT: &str = include_str!("../plans/cciaa-massa-carrara-2017.ron");
+const EXAMPLE_TEXT: &str = include_str!("../plans/example.ron");
+
+/// The seed's line for the result of 3.2.2-s2, the one edit the tests make to it.
+const SEED_RESULT_72: &str = "result: 72,";
+const SEED_RESULT_70: &str = "result: 70,";
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------
+
+fn parse(text: &str) -> Plan {
+    store::parse(Path::new("plan.ron"), text).expect("the text parses")
+}
+
+/// Plan A (the seed as is) and plan B (3.2.2-s2's result 72 → 70), with their texts.
+fn versions() -> ((Plan, String), (Plan, String)) {
+    assert_eq!(SEED_TEXT.matches(SEED_RESULT_72).count(), 1);
+    let a = parse(SEED_TEXT);
+    let mut b = a.clone();
+    let p = b.find_indicator("3.2.2-s2").unwrap();
+    b.indicator_mut(p).result = Some(Value::Number(dec!(70)));
+    let b_text = SEED_TEXT.replace(SEED_RESULT_72, SEED_RESULT_70);
+    assert_eq!(parse(&b_text), b);
+    ((a, SEED_TEXT.to_string()), (b, b_text))
+}
+
+fn result_of(plan: &Plan, id: &str) -> Option<Value> {
+    plan.indicator(plan.find_indicator(id).unwrap()).result
+}
+
+/// Names of the files in `dir`, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+fn temp_files_in(dir: &Path) -> Vec<String> {
+    names_in(dir)
+        .into_iter()
+        .filter(|n| n.contains("perfplan-tmp"))
+        .collect()
+}
+
+/// A small xorshift generator: deterministic, no dependency.
+struct XorShift(u64);
+
+impl XorShift {
+    fn new(seed: u64) -> Self {
+        XorShift(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// A child process that is killed when the guard goes, whatever happens in the test.
+struct ChildGuard(Child);
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts this test binary running only the test `name`, with `env` set.
+fn spawn_child(name: &str, env: &[(&str, &Path)]) -> ChildGuard {
+    let mut cmd = Command::new(std::env::current_exe().unwrap());
+    cmd.args([name, "--exact", "--nocapture", "--test-threads=1"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    ChildGuard(cmd.spawn().expect("the test binary starts again as a child"))
+}
+
+/// Sends the child's stdout lines to a channel, from a thread.
+fn lines_of(child: &mut ChildGuard) -> (mpsc::Receiver<String>, std::thread::JoinHandle<()>) {
+    let out = child.0.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    let handle = std::thread::spawn(move || {
+        for line in BufReader::new(out).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    (rx, handle)
+}
+
+/// Waits for a line equal to `want` from the child.
+fn wait_for_line(rx: &mpsc::Receiver<String>, want: &str, timeout: Duration) {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(line) if line == want => return,
+            Ok(_) => {}
+            Err(e) => panic!("the child never said {want:?}: {e}"),
+        }
+    }
+}
+
+/// The app on a plan file, driven by key events like tests/app.rs does.
+struct Harness {
+    app: App,
+    session: Session,
+    terminal: Terminal<TestBackend>,
+    quit: bool,
+}
+
+impl Harness {
+    fn open(path: &Path, data_dir: &Path) -> Harness {
+        let opened = Session::open(path, Some(data_dir.to_path_buf())).unwrap();
+        Harness::from_session(Session::app(opened))
+    }
+
+    fn from_session((mut app, session): (App, Session)) -> Harness {
+        app.update(Action::Resize {
+            width: 120,
+            height: 36,
+        });
+        Harness {
+            app,
+            session,
+            terminal: Terminal::new(TestBackend::new(120, 36)).unwrap(),
+            quit: false,
+        }
+    }
+
+    fn event(&mut self, ev: Event) {
+        if let Some(action) = action_for_event(&self.app, &ev) {
+            let effect = self.app.update(action);
+            self.quit |= self.session.perform(&mut self.app, effect);
+        }
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        self.event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    fn ctrl(&mut self, c: char) {
+        self.event(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )));
+    }
+
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    /// Selects the indicator whose description contains `text`, by searching for it.
+    fn go_to(&mut self, text: &str) {
+        self.key(KeyCode::Char('/'));
+        self.type_text(text);
+        self.key(KeyCode::Enter);
+    }
+
+    /// Types `value` as the result of the indicator found by `text` (empty: clears it).
+    fn set_result(&mut self, text: &str, value: &str) {
+        self.go_to(text);
+        self.key(KeyCode::Enter);
+        assert!(
+            matches!(self.app.mode, Mode::Edit(_)),
+            "no edit on {text:?}: {}",
+            self.app.status.text
+        );
+        self.ctrl('u');
+        self.type_text(value);
+        self.key(KeyCode::Enter);
+        assert!(matches!(self.app.mode, Mode::Normal), "{}", self.app.status.text);
+    }
+
+    fn set_note(&mut self, text: &str, note: &str) {
+        self.go_to(text);
+        self.key(KeyCode::Char('c'));
+        assert!(matches!(self.app.mode, Mode::Edit(_)), "{}", self.app.status.text);
+        self.ctrl('u');
+        self.type_text(note);
+        self.key(KeyCode::Enter);
+        assert!(matches!(self.app.mode, Mode::Normal), "{}", self.app.status.text);
+    }
+
+    fn screen(&mut self) -> String {
+        let app = &self.app;
+        self.terminal
+            .draw(|f| ui::draw(app, f, Theme { color: false }))
+            .unwrap();
+        let buf = self.terminal.backend().buffer().clone();
+        let mut out = String::new();
+        for y in 0..buf.area.height {
+            for x in 0..buf.area.width {
+                out.push_str(buf[(x, y)].symbol());
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// a. kill -9 during saves
+// ---------------------------------------------------------------------------------------
+
+const SAVE_LOOP_ENV: &str = "PERFPLAN_SAVE_LOOP_DIR";
+
+/// The child of `kill_9_during_saves_leaves_a_whole_plan`: saves the plan in the folder
+/// named by `PERFPLAN_SAVE_LOOP_DIR` over and over, alternating between plan A and plan B,
+/// printing a line after each save, until it is killed (or 60 s pass, should the parent
+/// die without killing it).
+#[test]
+fn save_loop_child() {
+    let Some(dir) = std::env::var_os(SAVE_LOOP_ENV) else {
+        return;
+    };
+    let path = PathBuf::from(dir).join("plan.ron");
+    let ((a, _), (b, _)) = versions();
+    let (_, mut file) = PlanFile::open(&path).expect("the child opens the plan");
+    println!("ready");
+    let started = Instant::now();
+    let mut n: u64 = 0;
+    while started.elapsed() < Duration::from_secs(60) {
+        let plan = if n % 2 == 0 { &b } else { &a };
+        file.save(plan, false).expect("the child's save succeeds");
+        n += 1;
+        println!("saved {n}");
+    }
+}
+
+/// Whether `text` is exactly plan A's or plan B's text, and parses to that plan.
+fn assert_whole(what: &str, text: &str, a: &(Plan, String), b: &(Plan, String)) {
+    let parsed = store::parse(Path::new(what), text)
+        .unwrap_or_else(|e| panic!("{what} does not parse after kill -9: {e}"));
+    let r = result_of(&parsed, "3.2.2-s2");
+    if text == a.1 {
+        assert_eq!(parsed, a.0, "{what}");
+        assert_eq!(r, Some(Value::Number(dec!(72))));
+    } else if text == b.1 {
+        assert_eq!(parsed, b.0, "{what}");
+        assert_eq!(r, Some(Value::Number(dec!(70))));
+    } else {
+        panic!(
+            "{what} is neither version A nor B after kill -9 ({} bytes, result {r:?})",
+            text.len()
+        );
+    }
+}
+
+#[test]
+fn kill_9_during_saves_leaves_a_whole_plan() {
+    const ROUNDS: u64 = 40;
+    let (a, b) = versions();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, &a.1).unwrap();
+    let bak = backup_path(&path);
+
+    let mut rounds_with_saves = 0;
+    let mut total_saves = 0;
+    let mut rounds_with_bak = 0;
+    let mut leftovers = 0;
+    for round in 0..ROUNDS {
+        let mut rng = XorShift::new(round + 1);
+        let mut child = spawn_child("save_loop_child", &[(SAVE_LOOP_ENV, dir.path())]);
+        let (rx, reader) = lines_of(&mut child);
+        wait_for_line(&rx, "ready", Duration::from_secs(30));
+        std::thread::sleep(Duration::from_millis(1 + rng.below(40)));
+        // SIGKILL: no destructor, no flush, nothing of the child runs after this.
+        child.0.kill().unwrap();
+        let status = child.0.wait().unwrap();
+        assert!(!status.success(), "the child was killed, it did not finish");
+        reader.join().unwrap();
+        let saves = rx.try_iter().filter(|l| l.starts_with("saved ")).count();
+        total_saves += saves;
+        if saves > 0 {
+            rounds_with_saves += 1;
+        }
+
+        let text = std::fs::read_to_string(&path).expect("the plan file is there after kill -9");
+        assert_whole("the plan", &text, &a, &b);
+        if bak.exists() {
+            rounds_with_bak += 1;
+            let text = std::fs::read_to_string(&bak).unwrap();
+            assert_whole("the backup", &text, &a, &b);
+        }
+        // A kill between writing and renaming may leave a temporary file; nothing else
+        // may appear, and the next save clears it.
+        for name in names_in(dir.path()) {
+            assert!(
+                ["plan.ron", "plan.ron.bak"].contains(&name.as_str())
+                    || name == ".plan.ron.perfplan-tmp"
+                    || name == ".plan.ron.bak.perfplan-tmp",
+                "unexpected file {name} after kill -9"
+            );
+        }
+        leftovers += temp_files_in(dir.path()).len();
+    }
+    eprintln!(
+        "kill -9: {ROUNDS} rounds, {total_saves} saves completed, {rounds_with_saves} rounds with saves, {leftovers} temp files left by kills"
+    );
+    assert!(
+        rounds_with_saves * 10 >= ROUNDS * 7,
+        "only {rounds_with_saves} of {ROUNDS} rounds completed a save: the test proves little"
+    );
+    assert!(rounds_with_bak > 0 && bak.exists(), "no save ever made a backup");
+    // The plan is still perfectly usable: a normal open and save work.
+    let (plan, mut file) = PlanFile::open(&path).unwrap();
+    file.save(&plan, false).unwrap();
+    assert!(temp_files_in(dir.path()).is_empty());
+}
+
+// ---------------------------------------------------------------------------------------
+// b. A full disk and a read-only disk
+// ---------------------------------------------------------------------------------------
+
+/// A tmpfs mounted on a fresh folder, unmounted when dropped.
+struct Tmpfs {
+    path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    /// Mounts a tmpfs of `size` (`mount` syntax: `80k`); `None` where this machine does
+    /// not allow it (not root, no capability, no `mount`).
+    fn mount(size: &str) -> Option<Tmpfs> {
+        let dir = tempfile::tempdir().ok()?;
+        let path = dir.path().to_path_buf();
+        let out = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size},mode=0755"), "tmpfs"])
+            .arg(&path)
+            .stderr(Stdio::piped())
+            .output();
+        match out {
+            Ok(o) if o.status.success() => Some(Tmpfs { path, _dir: dir }),
+            Ok(o) => {
+                println!(
+                    "SKIPPED: cannot mount a tmpfs here ({})",
+                    String::from_utf8_lossy(&o.stderr).trim()
+                );
+                None
+            }
+            Err(e) => {
+                println!("SKIPPED: cannot run mount ({e})");
+                None
+            }
+        }
+    }
+
+    fn remount(&self, options: &str) {
+        let ok = Command::new("mount")
+            .args(["-o", &format!("remount,{options}")])
+            .arg(&self.path)
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "remount {options} failed");
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let ok = Command::new("umount")
+            .arg(&self.path)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            let _ = Command::new("umount").arg("-l").arg(&self.path).status();
+        }
+    }
+}
+
+/// Fills the disk at one of the two writes of a save: the new text (`80k`: the plan takes
+/// 12 of its 20 pages) or the backup of the old one (`112k`: plan and new text fit, the
+/// backup does not).
+fn full_disk_keeps_everything(size: &str) {
+    let Some(fs) = Tmpfs::mount(size) else { return };
+    let data = tempfile::tempdir().unwrap();
+    let path = fs.path.join("plan.ron");
+    std::fs::write(&path, SEED_TEXT).expect("the plan fits on the small disk");
+    let mut h = Harness::open(&path, data.path());
+    h.set_result("domande depositate marchi", "70");
+    assert!(h.app.is_dirty());
+
+    h.ctrl('s');
+    let status = h.app.status.text.clone();
+    assert!(h.app.status.is_error, "{status}");
+    assert!(status.contains("Not saved"), "{status}");
+    assert!(status.contains("disk is full"), "{status}");
+    assert!(
+        status.contains("free some space") && status.contains("save under another name"),
+        "the message says what to do: {status}"
+    );
+    assert!(status.contains("Your changes are still here"), "{status}");
+    assert!(h.app.is_dirty());
+    assert_eq!(
+        result_of(&h.app.plan, "3.2.2-s2"),
+        Some(Value::Number(dec!(70)))
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), SEED_TEXT);
+    assert_eq!(names_in(&fs.path), ["plan.ron"], "nothing left behind");
+    assert!(h.screen().contains("disk is full"));
+
+    // Room again: the same session saves, and the backup is the old text.
+    fs.remount("size=4m");
+    h.ctrl('s');
+    assert!(!h.app.is_dirty(), "{}", h.app.status.text);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        SEED_TEXT.replace(SEED_RESULT_72, SEED_RESULT_70)
+    );
+    assert_eq!(std::fs::read_to_string(backup_path(&path)).unwrap(), SEED_TEXT);
+    assert!(temp_files_in(&fs.path).is_empty());
+}
+
+#[test]
+fn a_full_disk_at_the_new_text_keeps_the_file_and_the_edits() {
+    full_disk_keeps_everything("80k");
+}
+
+#[test]
+fn a_full_disk_at_the_backup_keeps_the_file_and_the_edits() {
+    full_disk_keeps_everything("112k");
+}
+
+#[test]
+fn a_read_only_disk_keeps_the_edits_and_save_as_elsewhere_works() {
+    let Some(fs) = Tmpfs::mount("1m") else { return };
+    let data = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let path = fs.path.join("plan.ron");
+    std::fs::write(&path, SEED_TEXT).unwrap();
+    let mut h = Harness::open(&path, data.path());
+    fs.remount("ro");
+    h.set_result("domande depositate marchi", "70");
+
+    h.ctrl('s');
+    let status = h.app.status.text.clone();
+    assert!(h.app.status.is_error && status.contains("Not saved"), "{status}");
+    assert!(status.contains("read-only"), "{status}");
+    assert!(status.contains("save under another name"), "{status}");
+    assert!(h.app.is_dirty());
+    assert_eq!(
+        result_of(&h.app.plan, "3.2.2-s2"),
+        Some(Value::Number(dec!(70)))
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), SEED_TEXT);
+    assert_eq!(names_in(&fs.path), ["plan.ron"]);
+
+    // Save as, typed in the app, to a folder that can be written.
+    let copy = elsewhere.path().join("copia.ron");
+    h.key(KeyCode::Char('S'));
+    assert!(matches!(h.app.mode, Mode::Path { .. }));
+    h.ctrl('u');
+    h.type_text(&copy.display().to_string());
+    h.key(KeyCode::Enter);
+    assert!(!h.app.is_dirty(), "{}", h.app.status.text);
+    assert!(h.app.status.text.starts_with("Saved"), "{}", h.app.status.text);
+    assert_eq!(h.app.path, copy);
+    assert!(!h.app.read_only);
+    let (saved, text) = store::load(&copy).unwrap();
+    assert_eq!(saved, h.app.plan);
+    assert_eq!(result_of(&saved, "3.2.2-s2"), Some(Value::Number(dec!(70))));
+    // It is the user's text with the one value changed, comments and all.
+    assert_eq!(text, SEED_TEXT.replace(SEED_RESULT_72, SEED_RESULT_70));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), SEED_TEXT);
+    // Later saves go to the copy.
+    h.set_result("domande depositate marchi", "71");
+    h.ctrl('s');
+    assert!(!h.app.is_dirty(), "{}", h.app.status.text);
+    let (saved, _) = store::load(&copy).unwrap();
+    assert_eq!(result_of(&saved, "3.2.2-s2"), Some(Value::Number(dec!(71))));
+}
+
+// ---------------------------------------------------------------------------------------
+// c. Two processes on one plan
+// ---------------------------------------------------------------------------------------
+
+const LOCK_DATA_ENV: &str = "PERFPLAN_LOCK_CHILD_DATA";
+const LOCK_PLAN_ENV: &str = "PERFPLAN_LOCK_CHILD_PLAN";
+
+/// The child of `a_second_perfplan_is_read_only_until_the_first_dies`: takes the plan's lock
+/// and holds it until killed (or 60 s).
+#[test]
+fn lock_holder_child() {
+    let (Some(data), Some(plan)) = (
+        std::env::var_os(LOCK_DATA_ENV),
+        std::env::var_os(LOCK_PLAN_ENV),
+    ) else {
+        return;
+    };
+    let lock = PlanLock::acquire(Path::new(&data), Path::new(&plan)).unwrap();
+    println!("{}", if lock.is_some() { "locked" } else { "not locked" });
+    std::thread::sleep(Duration::from_secs(60));
+    drop(lock);
+}
+
+#[test]
+fn a_second_perfplan_is_read_only_until_the_first_dies() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, SEED_TEXT).unwrap();
+
+    let mut child = spawn_child(
+        "lock_holder_child",
+        &[(LOCK_DATA_ENV, &data), (LOCK_PLAN_ENV, &path)],
+    );
+    let (rx, reader) = lines_of(&mut child);
+    wait_for_line(&rx, "locked", Duration::from_secs(30));
+
+    assert!(PlanLock::acquire(&data, &path).unwrap().is_none());
+    // The same plan written another way is the same plan.
+    let other_spelling = dir.path().join(".").join("plan.ron");
+    assert!(PlanLock::acquire(&data, &other_spelling).unwrap().is_none());
+
+    let opened = Session::open(&path, Some(data.clone())).unwrap();
+    assert!(opened.read_only);
+    assert!(opened.recovered.is_empty());
+    let mut h = Harness::from_session(Session::app(opened));
+    assert!(h.app.read_only);
+    assert!(h.app.status.text.contains("Read-only"), "{}", h.app.status.text);
+    assert!(h.screen().contains("READ-ONLY"));
+
+    h.go_to("domande depositate marchi");
+    assert!(h.app.selected_indicator().is_some());
+    for key in [KeyCode::Enter, KeyCode::Char('c'), KeyCode::Char('o')] {
+        h.app.status.text.clear();
+        h.key(key);
+        assert!(matches!(h.app.mode, Mode::Normal), "{key:?} opened an edit");
+        assert!(h.app.status.text.contains("Read-only"), "{}", h.app.status.text);
+    }
+    h.app.status.text.clear();
+    assert_eq!(h.app.update(Action::Save), Effect::None);
+    assert!(h.app.status.text.contains("Read-only"), "{}", h.app.status.text);
+    h.ctrl('s');
+    assert!(!h.app.is_dirty());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), SEED_TEXT);
+    assert_eq!(names_in(dir.path()), ["data", "plan.ron"], "nothing was written");
+
+    child.0.kill().unwrap();
+    child.0.wait().unwrap();
+    reader.join().unwrap();
+    let lock = PlanLock::acquire(&data, &path).unwrap();
+    assert!(lock.is_some(), "the lock of a killed process is free again");
+    drop(lock);
+    let opened = Session::open(&path, Some(data)).unwrap();
+    assert!(!opened.read_only);
+}
+
+// ---------------------------------------------------------------------------------------
+// d. A change on disk between load and save
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_change_on_disk_is_detected_by_content_not_by_time() {
+    let ((_, _), (b, b_text)) = versions();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, SEED_TEXT).unwrap();
+    let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
+
+    // One byte changed by another writer, with the old modification time put back: still
+    // a change.
+    let (_, mut file) = PlanFile::open(&path).unwrap();
+    let theirs = SEED_TEXT.replace("result: 151,", "result: 152,");
+    assert_eq!(theirs.len(), SEED_TEXT.len());
+    std::fs::write(&path, &theirs).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    assert!(!file.unchanged_on_disk());
+    assert!(matches!(
+        file.save(&b, false),
+        Err(SaveFailure::ChangedOnDisk)
+    ));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    assert!(!backup_path(&path).exists());
+    assert!(temp_files_in(dir.path()).is_empty());
+
+    // The same text rewritten with a new modification time: not a change.
+    std::fs::write(&path, SEED_TEXT).unwrap();
+    let (_, mut file) = PlanFile::open(&path).unwrap();
+    std::fs::write(&path, SEED_TEXT).unwrap();
+    let later = mtime + Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), later);
+    assert!(file.unchanged_on_disk());
+    file.save(&b, false).expect("a touched file is not a changed file");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), b_text);
+}
+
+// ---------------------------------------------------------------------------------------
+// e. Saving keeps what the user wrote
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn saving_changes_only_the_edited_lines_of_a_hand_written_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("example.ron");
+    std::fs::write(&path, EXAMPLE_TEXT).unwrap();
+    let mut h = Harness::open(&path, &dir.path().join("data"));
+
+    // 1.1.1-o2: a result changed; 1.1.1-o1: its note rewritten; 1.2.1-o1: its result cleared.
+    h.set_result("Written complaints about the desk", "45");
+    h.set_note(
+        "Average wait at the desk",
+        "Re-measured in \"peak\" hours \\ all desks",
+    );
+    h.set_result("road-safety board", "");
+    assert_eq!(result_of(&h.app.plan, "1.1.1-o2"), Some(Value::Number(dec!(45))));
+    assert_eq!(result_of(&h.app.plan, "1.2.1-o1"), None);
+    h.ctrl('s');
+    assert!(!h.app.is_dirty(), "{}", h.app.status.text);
+
+    let old_result = "                                    result: 50,\n";
+    let old_note = "                                    note: \"Measured by the ticket system, all opening days.\",\n";
+    let cleared = "                                    result: 4,\n";
+    for s in [old_result, old_note, cleared] {
+        assert_eq!(EXAMPLE_TEXT.matches(s).count(), 1, "{s:?}");
+    }
+    let expected = EXAMPLE_TEXT
+        .replace(old_result, "                                    result: 45,\n")
+        .replace(
+            old_note,
+            "                                    note: \"Re-measured in \\\"peak\\\" hours \\\\ all desks\",\n",
+        )
+        .replace(cleared, "");
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(saved, expected);
+    assert_eq!(parse(&saved), h.app.plan);
+    assert_eq!(
+        std::fs::read_to_string(backup_path(&path)).unwrap(),
+        EXAMPLE_TEXT
+    );
+
+    // Saving again with no change writes the same bytes.
+    h.ctrl('s');
+    assert!(!h.app.is_dirty(), "{}", h.app.status.text);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+
+    // An edit undone is no change either.
+    h.set_result("Written complaints about the desk", "46");
+    h.key(KeyCode::Char('u'));
+    h.ctrl('s');
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+}
+
+#[test]
+fn a_plan_in_perfplans_layout_is_stable_when_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let canonical = store::write::plan(&parse(SEED_TEXT));
+    std::fs::write(&path, &canonical).unwrap();
+    let mut h = Harness::open(&path, &dir.path().join("data"));
+    h.ctrl('s');
+    assert!(h.app.status.text.starts_with("Saved"), "{}", h.app.status.text);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), canonical);
+    h.ctrl('s');
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), canonical);
+
+    // With one edit, one line changes and saving twice writes it once.
+    h.set_result("domande depositate marchi", "70");
+    h.ctrl('s');
+    let once = std::fs::read_to_string(&path).unwrap();
+    h.ctrl('s');
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), once);
+    assert_eq!(
+        once.lines().zip(canonical.lines()).filter(|(a, b)| a != b).count(),
+        1
+    );
+    assert_eq!(once.lines().count(), canonical.lines().count());
+    assert_eq!(parse(&once), h.app.plan);
+}
+
+// ---------------------------------------------------------------------------------------
+// f. Permissions kept
+// ---------------------------------------------------------------------------------------
+
+fn mode_of(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+#[test]
+fn saving_keeps_the_permissions_and_a_whole_backup() {
+    let ((a, a_text), (b, b_text)) = versions();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, &a_text).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+
+    let (_, mut file) = PlanFile::open(&path).unwrap();
+    file.save(&b, false).unwrap();
+    assert_eq!(mode_of(&path), 0o640);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), b_text);
+    let bak = backup_path(&path);
+    assert_eq!(std::fs::read_to_string(&bak).unwrap(), a_text);
+    assert_eq!(parse(&std::fs::read_to_string(&bak).unwrap()), a);
+    // The backup of a private plan is no more readable than the plan.
+    assert_eq!(mode_of(&bak), 0o640);
+
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    file.save(&a, false).unwrap();
+    assert_eq!(mode_of(&path), 0o600);
+    assert_eq!(mode_of(&bak), 0o600);
+    assert_eq!(std::fs::read_to_string(&bak).unwrap(), b_text);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), a_text);
+    assert!(temp_files_in(dir.path()).is_empty());
+}
+
+// ---------------------------------------------------------------------------------------
+// g. The crash-recovery journal
+// ---------------------------------------------------------------------------------------
+
+/// Opens the plan, commits two edits through the app, and "crashes": app and session are
+/// dropped without saving.
+fn two_edits_then_crash(path: &Path, data: &Path) {
+    let mut h = Harness::open(path, data);
+    h.set_result("domande depositate marchi", "70");
+    h.set_note("domande depositate marchi", "dato dell'ufficio marchi");
+    assert!(h.app.is_dirty());
+    assert!(!h.quit);
+    drop(h);
+}
+
+fn journal_path(data: &Path, plan: &Path) -> PathBuf {
+    Journal::for_plan(data, plan).unwrap().path
+}
+
+#[test]
+fn edits_not_saved_before_a_crash_are_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, SEED_TEXT).unwrap();
+    two_edits_then_crash(&path, &data);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), SEED_TEXT, "nothing saved");
+
+    let opened = Session::open(&path, Some(data.clone())).unwrap();
+    assert!(!opened.read_only, "the crashed session's lock is gone");
+    assert_eq!(opened.recovered.len(), 2);
+    assert!(opened.recovered.iter().all(|e| e.id == "3.2.2-s2"));
+    let mut h = Harness::from_session(Session::app(opened));
+    assert!(matches!(
+        h.app.mode,
+        Mode::Dialog {
+            kind: DialogKind::Restore,
+            ..
+        }
+    ));
+    assert!(h.screen().contains("Unsaved edits from a previous session"));
+    assert!(!h.app.is_dirty());
+
+    h.key(KeyCode::Char('r'));
+    assert!(matches!(h.app.mode, Mode::Normal));
+    let p = h.app.plan.find_indicator("3.2.2-s2").unwrap();
+    let ind = h.app.plan.indicator(p);
+    assert_eq!(ind.result, Some(Value::Number(dec!(70))));
+    assert_eq!(ind.note.as_deref(), Some("dato dell'ufficio marchi"));
+    assert!(h.app.is_dirty(), "restored edits are unsaved edits");
+    assert!(h.app.status.text.contains("Restored"), "{}", h.app.status.text);
+    // The scores follow the restored values.
+    assert_eq!(h.app.scores, perfplan::score::Scores::compute(&h.app.plan));
+
+    h.ctrl('s');
+    assert!(!h.app.is_dirty(), "{}", h.app.status.text);
+    assert!(!journal_path(&data, &path).exists(), "a save clears the journal");
+    let (saved, _) = store::load(&path).unwrap();
+    assert_eq!(saved, h.app.plan);
+    drop(h);
+    let opened = Session::open(&path, Some(data)).unwrap();
+    assert!(opened.recovered.is_empty());
+}
+
+#[test]
+fn edits_not_saved_before_a_crash_can_be_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, SEED_TEXT).unwrap();
+    two_edits_then_crash(&path, &data);
+    assert!(journal_path(&data, &path).exists());
+
+    let opened = Session::open(&path, Some(data.clone())).unwrap();
+    assert_eq!(opened.recovered.len(), 2);
+    let mut h = Harness::from_session(Session::app(opened));
+    h.key(KeyCode::Char('d'));
+    assert!(matches!(h.app.mode, Mode::Normal));
+    assert_eq!(h.app.plan, parse(SEED_TEXT), "the plan stays as on disk");
+    assert!(!h.app.is_dirty());
+    assert!(!journal_path(&data, &path).exists(), "dropping clears the journal");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), SEED_TEXT);
+    drop(h);
+    let opened = Session::open(&path, Some(data)).unwrap();
+    assert!(opened.recovered.is_empty());
+}
