@@ -18,3 +18,4 @@ pub mod tui;
 pub mod ui;
 pub mod session;
 pub mod export;
+pub mod screenshot;

@@ -134,13 +134,14 @@ fn lines_of(child: &mut ChildGuard) -> (mpsc::Receiver<String>, std::thread::Joi
     (rx, handle)
 }
 
-/// Waits for a line equal to `want` from the child.
+/// Waits for a line ending with `want` from the child (the test harness may have started
+/// the line with `test name ... `).
 fn wait_for_line(rx: &mpsc::Receiver<String>, want: &str, timeout: Duration) {
     let deadline = Instant::now() + timeout;
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
         match rx.recv_timeout(left) {
-            Ok(line) if line == want => return,
+            Ok(line) if line.ends_with(want) => return,
             Ok(_) => {}
             Err(e) => panic!("the child never said {want:?}: {e}"),
         }
@@ -272,7 +273,7 @@ fn save_loop_child() {
         let plan = if n % 2 == 0 { &b } else { &a };
         file.save(plan, false).expect("the child's save succeeds");
         n += 1;
-        println!("saved {n}");
+        println!("{n} saved");
     }
 }
 
@@ -313,13 +314,20 @@ fn kill_9_during_saves_leaves_a_whole_plan() {
         let mut child = spawn_child("save_loop_child", &[(SAVE_LOOP_ENV, dir.path())]);
         let (rx, reader) = lines_of(&mut child);
         wait_for_line(&rx, "ready", Duration::from_secs(30));
+        // In three rounds of four, let one or two saves finish first, so that even on a
+        // slow machine most rounds kill the child in the middle of its save loop; the
+        // random sleep then puts the kill at any instant of a save.
+        let seen = if round % 4 == 0 { 0 } else { 1 + rng.below(2) as usize };
+        for _ in 0..seen {
+            wait_for_line(&rx, " saved", Duration::from_secs(30));
+        }
         std::thread::sleep(Duration::from_millis(1 + rng.below(40)));
         // SIGKILL: no destructor, no flush, nothing of the child runs after this.
         child.0.kill().unwrap();
         let status = child.0.wait().unwrap();
         assert!(!status.success(), "the child was killed, it did not finish");
         reader.join().unwrap();
-        let saves = rx.try_iter().filter(|l| l.starts_with("saved ")).count();
+        let saves = seen + rx.try_iter().filter(|l| l.ends_with(" saved")).count();
         total_saves += saves;
         if saves > 0 {
             rounds_with_saves += 1;
@@ -537,7 +545,7 @@ fn lock_holder_child() {
         return;
     };
     let lock = PlanLock::acquire(Path::new(&data), Path::new(&plan)).unwrap();
-    println!("{}", if lock.is_some() { "locked" } else { "not locked" });
+    println!("{}", if lock.is_some() { "lock held" } else { "lock busy" });
     std::thread::sleep(Duration::from_secs(60));
     drop(lock);
 }
@@ -554,7 +562,7 @@ fn a_second_perfplan_is_read_only_until_the_first_dies() {
         &[(LOCK_DATA_ENV, &data), (LOCK_PLAN_ENV, &path)],
     );
     let (rx, reader) = lines_of(&mut child);
-    wait_for_line(&rx, "locked", Duration::from_secs(30));
+    wait_for_line(&rx, "lock held", Duration::from_secs(30));
 
     assert!(PlanLock::acquire(&data, &path).unwrap().is_none());
     // The same plan written another way is the same plan.

@@ -1,0 +1,52 @@
+//! The committed pictures in screenshots/ must be what the app draws now: a change to the UI
+//! that forgets `cargo run --example screenshots` fails here.
+
+use std::path::Path;
+
+use perfplan::screenshot::{SCENES, SEED_PATH, render, svg};
+
+#[test]
+fn committed_screenshots_match_what_the_app_draws() {
+    let mut stale = Vec::new();
+    for scene in SCENES {
+        let drawn = svg(&render(scene, Path::new(SEED_PATH)).unwrap());
+        let path = Path::new("screenshots").join(format!("{}.svg", scene.name));
+        match std::fs::read_to_string(&path) {
+            Ok(committed) if committed == drawn => {}
+            Ok(_) => stale.push(format!("{} differs from what the app draws", path.display())),
+            Err(e) => stale.push(format!("{}: {e}", path.display())),
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "screenshots are out of date; run `cargo run --example screenshots` and commit them:\n{}",
+        stale.join("\n")
+    );
+}
+
+#[test]
+fn scenes_show_what_their_captions_promise() {
+    let text = |name: &str| {
+        let scene = SCENES.iter().find(|s| s.name == name).unwrap();
+        let buf = render(scene, Path::new(SEED_PATH)).unwrap();
+        let mut s = String::new();
+        for y in 0..buf.area.height {
+            for x in 0..buf.area.width {
+                s.push_str(buf[(x, y)].symbol());
+            }
+            s.push('\n');
+        }
+        s
+    };
+    assert!(text("01-tree").contains("98,56 %"));
+    let preview = text("02-typing-preview");
+    assert!(preview.contains("PREVIEW") && preview.contains("87,50 %") && preview.contains("98,43 %"));
+    assert!(text("03-detail").contains("72 / 80 = 90,00 %"));
+    assert!(text("04-search").contains("match(es)"));
+    let pending = text("05-pending-filter");
+    assert!(pending.contains("filter: pending") && pending.contains("67 / 70"), "{pending}");
+    assert!(text("06-help").contains("type the result of the indicator"));
+    assert!(text("07-export").contains("Export the summary"));
+    assert!(text("08-validation-warning").contains("differs from the sum"));
+    assert!(text("09-too-small").contains("too small"));
+}
