@@ -1,5 +1,7 @@
 //! The command line: what each command takes, and running it. Exit codes scripts can rely
-//! on: 0 done, 1 the plan has errors (or the command failed), 2 the plan cannot be read.
+//! on: 0 done, 1 the plan has errors (`check`) or the command could not do its job (an
+//! export that cannot be written), 2 the plan cannot be read. `score` prints a plan's errors
+//! on standard error and still scores it (exit 0), as the app does.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,11 +10,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::plan::Plan;
+use crate::report;
 use crate::score::Scores;
 use crate::store::{self, LoadError};
 use crate::summary::Summary;
 use crate::validate::{self, Severity};
-use crate::report;
 
 /// Exit code: the plan has errors, or the command could not do its job.
 pub const EXIT_ERRORS: u8 = 1;
@@ -103,7 +105,10 @@ pub fn check(path: &Path) -> ExitCode {
         Err(code) => return code,
     };
     let findings = validate::validate(&plan);
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     let warnings = findings.len() - errors;
     let mut text = String::new();
     for f in &findings {
@@ -196,7 +201,9 @@ pub fn export(args: ExportArgs) -> ExitCode {
     let mut opts = export::Options::for_locale(plan.locale, chrono::Local::now().date_naive());
     if let Some(d) = args.delimiter {
         if !d.is_ascii() || d == '"' || d == '\n' || d == '\r' {
-            eprintln!("perfplan: --delimiter must be one plain ASCII character other than a quote or a line break, like ; or ,");
+            eprintln!(
+                "perfplan: --delimiter must be one plain ASCII character other than a quote or a line break, like ; or ,"
+            );
             return ExitCode::from(EXIT_ERRORS);
         }
         opts.csv.delimiter = d as u8;

@@ -4,18 +4,18 @@
 //! [`plan`] is its model, [`score`] computes realizations and weighted scores from it,
 //! [`validate`] says what is wrong or odd in it, and [`report`] prints the scores.
 
+pub mod app;
+pub mod cli;
+pub mod export;
+pub mod paths;
 pub mod plan;
 pub mod report;
 pub mod score;
+pub mod screenshot;
+pub mod session;
 pub mod store;
-pub mod validate;
 pub mod summary;
 pub mod text;
-pub mod cli;
-pub mod app;
-pub mod paths;
 pub mod tui;
 pub mod ui;
-pub mod session;
-pub mod export;
-pub mod screenshot;
+pub mod validate;

@@ -59,7 +59,10 @@ pub fn default_plan() -> io::Result<(PathBuf, Option<String>)> {
     if path.exists() {
         return Ok((
             path.clone(),
-            Some(format!("Opened the example plan kept at {}", path.display())),
+            Some(format!(
+                "Opened the example plan kept at {}",
+                path.display()
+            )),
         ));
     }
     crate::store::write_atomic(&path, BUNDLED_PLAN.as_bytes())

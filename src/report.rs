@@ -47,17 +47,29 @@ pub fn text(summary: &Summary) -> String {
     let loc = summary.locale;
     let mut out = String::new();
     let (measured, total) = summary.indicator_counts();
-    out.push_str(&format!("{}\n{} — {}\n\n", summary.organization, summary.title, summary.year));
+    out.push_str(&format!(
+        "{}\n{} — {}\n\n",
+        summary.organization, summary.title, summary.year
+    ));
     out.push_str(&format!(
         "Overall score   strategic {}   operational {}   indicators measured {measured} / {total}\n",
         pct(loc, &summary.overall.strategic),
         pct(loc, &summary.overall.operational),
     ));
     if summary.is_provisional() {
-        out.push_str("Provisional: some indicators are still pending and are left out of the scores.\n");
+        out.push_str(
+            "Provisional: some indicators are still pending and are left out of the scores.\n",
+        );
     }
     out.push('\n');
-    out.push_str(&row("", "Weight", "Result", "Target", "Realization", "Measured"));
+    out.push_str(&row(
+        "",
+        "Weight",
+        "Result",
+        "Target",
+        "Realization",
+        "Measured",
+    ));
     out.push('\n');
     let mut any_override = false;
     for p in &summary.perspectives {
@@ -106,9 +118,13 @@ pub fn text(summary: &Summary) -> String {
             }
         }
     }
-    out.push_str("\nS: strategic indicator (measures the strategic objective) · O: operational indicator\n");
+    out.push_str(
+        "\nS: strategic indicator (measures the strategic objective) · O: operational indicator\n",
+    );
     if any_override {
-        out.push_str("*: realization set by hand; `perfplan score --json` and the app show the reason\n");
+        out.push_str(
+            "*: realization set by hand; `perfplan score --json` and the app show the reason\n",
+        );
     }
     out
 }
@@ -134,7 +150,10 @@ fn indicator_row(loc: Locale, mark: &str, ind: &IndicatorSummary) -> String {
 /// `arbitrary_precision` keeps them; no binary float is involved).
 fn number(d: Decimal) -> Json {
     let text = d.normalize().to_string();
-    Json::Number(text.parse::<Number>().expect("a decimal's text is a JSON number"))
+    Json::Number(
+        text.parse::<Number>()
+            .expect("a decimal's text is a JSON number"),
+    )
 }
 
 fn score_json(s: &Score) -> Json {
@@ -169,7 +188,8 @@ fn indicator_json(ind: &IndicatorSummary) -> Json {
     m.insert("result".into(), result);
     m.insert(
         "realization".into(),
-        ind.realization.map_or(Json::Null, |r| number(round_for_json(r))),
+        ind.realization
+            .map_or(Json::Null, |r| number(round_for_json(r))),
     );
     m.insert("pending".into(), json!(ind.pending));
     m.insert("overridden".into(), json!(ind.overridden));

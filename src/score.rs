@@ -414,7 +414,11 @@ impl OperationalScores {
 impl StrategicScores {
     fn compute(so: &StrategicObjective) -> Self {
         let mut s = StrategicScores {
-            operational: so.operational.iter().map(OperationalScores::compute).collect(),
+            operational: so
+                .operational
+                .iter()
+                .map(OperationalScores::compute)
+                .collect(),
             ..Default::default()
         };
         s.refresh(so);
@@ -549,9 +553,18 @@ mod tests {
 
     #[test]
     fn at_least_missed_scores_the_share_reached() {
-        assert_eq!(score(Target::AtLeast(num(dec!(80))), dec!(72)).value, dec!(90));
-        assert_eq!(score(Target::AtLeast(num(dec!(3.0))), dec!(2.7)).value, dec!(90));
-        assert_eq!(score(Target::AtLeast(num(dec!(85))), dec!(0)).value, dec!(0));
+        assert_eq!(
+            score(Target::AtLeast(num(dec!(80))), dec!(72)).value,
+            dec!(90)
+        );
+        assert_eq!(
+            score(Target::AtLeast(num(dec!(3.0))), dec!(2.7)).value,
+            dec!(90)
+        );
+        assert_eq!(
+            score(Target::AtLeast(num(dec!(85))), dec!(0)).value,
+            dec!(0)
+        );
     }
 
     #[test]
@@ -565,12 +578,18 @@ mod tests {
         assert!(score(Target::MoreThan(num(dec!(60))), dec!(65)).met);
         let on_target = score(Target::MoreThan(num(dec!(60))), dec!(60));
         assert!(!on_target.met);
-        assert_eq!(score(Target::MoreThan(num(dec!(60))), dec!(30)).value, dec!(50));
+        assert_eq!(
+            score(Target::MoreThan(num(dec!(60))), dec!(30)).value,
+            dec!(50)
+        );
     }
 
     #[test]
     fn at_most_missed_scores_target_over_result() {
-        assert_eq!(score(Target::AtMost(num(dec!(1))), dec!(0)).value, dec!(100));
+        assert_eq!(
+            score(Target::AtMost(num(dec!(1))), dec!(0)).value,
+            dec!(100)
+        );
         let r = score(Target::AtMost(num(dec!(5))), dec!(10));
         assert_eq!(r.value, dec!(50));
         assert!(!r.met);
@@ -586,16 +605,34 @@ mod tests {
     #[test]
     fn less_than_on_the_target_is_not_met() {
         assert!(!score(Target::LessThan(num(dec!(5))), dec!(5)).met);
-        assert_eq!(score(Target::LessThan(num(dec!(5))), dec!(4)).value, dec!(100));
-        assert_eq!(score(Target::LessThan(num(dec!(4))), dec!(8)).value, dec!(50));
+        assert_eq!(
+            score(Target::LessThan(num(dec!(5))), dec!(4)).value,
+            dec!(100)
+        );
+        assert_eq!(
+            score(Target::LessThan(num(dec!(4))), dec!(8)).value,
+            dec!(50)
+        );
     }
 
     #[test]
     fn exactly_missed_loses_the_relative_deviation() {
-        assert_eq!(score(Target::Exactly(num(dec!(100))), dec!(90)).value, dec!(90));
-        assert_eq!(score(Target::Exactly(num(dec!(100))), dec!(110)).value, dec!(90));
-        assert_eq!(score(Target::Exactly(num(dec!(10))), dec!(35)).value, dec!(0));
-        assert_eq!(score(Target::Exactly(num(dec!(1))), dec!(1)).value, dec!(100));
+        assert_eq!(
+            score(Target::Exactly(num(dec!(100))), dec!(90)).value,
+            dec!(90)
+        );
+        assert_eq!(
+            score(Target::Exactly(num(dec!(100))), dec!(110)).value,
+            dec!(90)
+        );
+        assert_eq!(
+            score(Target::Exactly(num(dec!(10))), dec!(35)).value,
+            dec!(0)
+        );
+        assert_eq!(
+            score(Target::Exactly(num(dec!(1))), dec!(1)).value,
+            dec!(100)
+        );
     }
 
     #[test]
@@ -611,24 +648,45 @@ mod tests {
 
     #[test]
     fn zero_target_missed_scores_zero() {
-        assert_eq!(score(Target::AtLeast(num(dec!(0))), dec!(3)).value, dec!(100));
-        assert_eq!(score(Target::AtLeast(num(dec!(0))), dec!(-3)).value, dec!(0));
+        assert_eq!(
+            score(Target::AtLeast(num(dec!(0))), dec!(3)).value,
+            dec!(100)
+        );
+        assert_eq!(
+            score(Target::AtLeast(num(dec!(0))), dec!(-3)).value,
+            dec!(0)
+        );
         assert_eq!(score(Target::AtMost(num(dec!(0))), dec!(2)).value, dec!(0));
-        assert_eq!(score(Target::AtMost(num(dec!(0))), dec!(0)).value, dec!(100));
+        assert_eq!(
+            score(Target::AtMost(num(dec!(0))), dec!(0)).value,
+            dec!(100)
+        );
         assert_eq!(score(Target::Exactly(num(dec!(0))), dec!(1)).value, dec!(0));
-        assert_eq!(score(Target::MoreThan(num(dec!(0))), dec!(0)).value, dec!(0));
+        assert_eq!(
+            score(Target::MoreThan(num(dec!(0))), dec!(0)).value,
+            dec!(0)
+        );
     }
 
     #[test]
     fn negative_result_never_scores_below_zero() {
-        assert_eq!(score(Target::AtLeast(num(dec!(10))), dec!(-5)).value, dec!(0));
+        assert_eq!(
+            score(Target::AtLeast(num(dec!(10))), dec!(-5)).value,
+            dec!(0)
+        );
     }
 
     #[test]
     fn quotients_too_large_to_hold_clamp_instead_of_panicking() {
         let huge = Decimal::MAX;
-        assert_eq!(score(Target::AtLeast(num(dec!(0.0000001))), -huge).value, dec!(0));
-        assert_eq!(score(Target::Exactly(num(dec!(0.0001))), huge).value, dec!(0));
+        assert_eq!(
+            score(Target::AtLeast(num(dec!(0.0000001))), -huge).value,
+            dec!(0)
+        );
+        assert_eq!(
+            score(Target::Exactly(num(dec!(0.0001))), huge).value,
+            dec!(0)
+        );
         assert_eq!(score(Target::Exactly(num(-huge)), huge).value, dec!(0));
         let mut w = Weighted::default();
         let full = Mean {

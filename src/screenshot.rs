@@ -65,7 +65,14 @@ pub const SCENES: &[Scene] = &[
         width: 120,
         height: 36,
         prepare: unchanged,
-        keys: &[Code(KeyCode::Char('/')), Text("marchi e brevetti"), Code(KeyCode::Enter), Code(KeyCode::Char('e')), Ctrl('u'), Text("70")],
+        keys: &[
+            Code(KeyCode::Char('/')),
+            Text("marchi e brevetti"),
+            Code(KeyCode::Enter),
+            Code(KeyCode::Char('e')),
+            Ctrl('u'),
+            Text("70"),
+        ],
     },
     Scene {
         name: "03-detail",
@@ -73,7 +80,11 @@ pub const SCENES: &[Scene] = &[
         width: 120,
         height: 36,
         prepare: unchanged,
-        keys: &[Code(KeyCode::Char('/')), Text("marchi e brevetti"), Code(KeyCode::Enter)],
+        keys: &[
+            Code(KeyCode::Char('/')),
+            Text("marchi e brevetti"),
+            Code(KeyCode::Enter),
+        ],
     },
     Scene {
         name: "04-search",
@@ -90,9 +101,26 @@ pub const SCENES: &[Scene] = &[
         height: 36,
         prepare: unchanged,
         keys: &[
-            Code(KeyCode::Char('/')), Text("newsletter"), Code(KeyCode::Enter), Code(KeyCode::Enter), Ctrl('u'), Code(KeyCode::Enter),
-            Code(KeyCode::Char('/')), Text("Sportello Reti di Impresa"), Code(KeyCode::Enter), Code(KeyCode::Enter), Ctrl('u'), Code(KeyCode::Enter),
-            Code(KeyCode::Char('/')), Text("Museo"), Code(KeyCode::Enter), Code(KeyCode::Char('j')), Code(KeyCode::Char('j')), Code(KeyCode::Enter), Ctrl('u'), Code(KeyCode::Enter),
+            Code(KeyCode::Char('/')),
+            Text("newsletter"),
+            Code(KeyCode::Enter),
+            Code(KeyCode::Enter),
+            Ctrl('u'),
+            Code(KeyCode::Enter),
+            Code(KeyCode::Char('/')),
+            Text("Sportello Reti di Impresa"),
+            Code(KeyCode::Enter),
+            Code(KeyCode::Enter),
+            Ctrl('u'),
+            Code(KeyCode::Enter),
+            Code(KeyCode::Char('/')),
+            Text("Museo"),
+            Code(KeyCode::Enter),
+            Code(KeyCode::Char('j')),
+            Code(KeyCode::Char('j')),
+            Code(KeyCode::Enter),
+            Ctrl('u'),
+            Code(KeyCode::Enter),
             Code(KeyCode::Char('f')),
         ],
     },
@@ -199,7 +227,9 @@ fn hex(c: Color) -> Option<String> {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// How much of a cell a block glyph fills from the left (bars are drawn as rectangles, so
@@ -234,7 +264,10 @@ pub fn svg(buf: &Buffer) -> String {
         out,
         r#"<style>text{{font-family:"DejaVu Sans Mono","Cascadia Mono","Menlo","Consolas","Liberation Mono",monospace;font-size:{FONT_SIZE}px;white-space:pre}}.b{{font-weight:bold}}.i{{font-style:italic}}.d{{opacity:.6}}.u{{text-decoration:underline}}</style>"#
     );
-    let _ = writeln!(out, r#"<rect width="100%" height="100%" fill="{DEFAULT_BG}"/>"#);
+    let _ = writeln!(
+        out,
+        r#"<rect width="100%" height="100%" fill="{DEFAULT_BG}"/>"#
+    );
     for y in 0..buf.area.height {
         let top = y as f32 * CELL_H;
         // Backgrounds and block glyphs.
@@ -242,7 +275,10 @@ pub fn svg(buf: &Buffer) -> String {
             let cell = &buf[(x, y)];
             let reversed = cell.modifier.contains(Modifier::REVERSED);
             let (fg, bg) = if reversed {
-                (hex(cell.bg).unwrap_or(DEFAULT_BG.into()), hex(cell.fg).or(Some(DEFAULT_FG.into())))
+                (
+                    hex(cell.bg).unwrap_or(DEFAULT_BG.into()),
+                    hex(cell.fg).or(Some(DEFAULT_FG.into())),
+                )
             } else {
                 (hex(cell.fg).unwrap_or(DEFAULT_FG.into()), hex(cell.bg))
             };

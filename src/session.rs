@@ -128,10 +128,7 @@ impl Session {
             Some(dir) => match PlanLock::acquire(dir, path) {
                 Ok(Some(l)) => Some(l),
                 Ok(None) => {
-                    app.save_failed(format!(
-                        "another perfplan has {} open",
-                        path.display()
-                    ));
+                    app.save_failed(format!("another perfplan has {} open", path.display()));
                     return false;
                 }
                 Err(_) => None,
@@ -203,7 +200,12 @@ impl Session {
     fn reload(&mut self, app: &mut App) {
         let aside = if app.is_dirty() {
             let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-            let mut name = self.file.path.file_name().unwrap_or_default().to_os_string();
+            let mut name = self
+                .file
+                .path
+                .file_name()
+                .unwrap_or_default()
+                .to_os_string();
             name.push(format!(".unsaved-{stamp}.ron"));
             let path: PathBuf = self.file.path.with_file_name(name);
             match crate::store::write_atomic(&path, write::plan(&app.plan).as_bytes()) {
@@ -256,12 +258,14 @@ fn export(app: &mut App, format: crate::export::Format, path: &Path) {
         crate::export::Options::for_locale(app.plan.locale, chrono::Local::now().date_naive());
     let written = crate::export::render(&summary, format, &opts)
         .map_err(|e| e.to_string())
-        .and_then(|bytes| {
-            crate::store::write_atomic(path, &bytes).map_err(|e| e.to_string())
-        });
+        .and_then(|bytes| crate::store::write_atomic(path, &bytes).map_err(|e| e.to_string()));
     match written {
         Ok(()) => {
-            let mut msg = format!("Exported the {} summary to {}", format.extension().to_uppercase(), path.display());
+            let mut msg = format!(
+                "Exported the {} summary to {}",
+                format.extension().to_uppercase(),
+                path.display()
+            );
             if let Some(n) = crate::export::provisional_notice(&summary) {
                 msg.push_str(" · ");
                 msg.push_str(&n);

@@ -8,7 +8,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::plan::{IndicatorPath, Indicator, NodePath, Plan, Scoring, Target, Unit, Value};
+use crate::plan::{Indicator, IndicatorPath, NodePath, Plan, Scoring, Target, Unit, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -132,9 +132,14 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
             let weight = so.weight.value();
             total_weight = total_weight.saturating_add(weight);
             if weight < Decimal::ZERO {
+                f.error(node, format!("weight {} % is negative", loc.number(weight)));
+            } else if weight > hundred {
                 f.error(
                     node,
-                    format!("weight {} % is negative", loc.number(weight)),
+                    format!(
+                        "weight {} % is more than the whole plan (100 %)",
+                        loc.number(weight)
+                    ),
                 );
             }
             if so.operational.is_empty() {
@@ -155,7 +160,11 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
                     ),
                 );
             }
-            if so.operational.iter().all(|o| o.strategic_indicators.is_empty()) {
+            if so
+                .operational
+                .iter()
+                .all(|o| o.strategic_indicators.is_empty())
+            {
                 f.warning(
                     node,
                     "has no strategic indicators, so it gets no realization".to_string(),
@@ -167,6 +176,14 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
                     f.error(
                         node,
                         format!("weight {} % is negative", loc.number(oo.weight.value())),
+                    );
+                } else if oo.weight.value() > hundred {
+                    f.error(
+                        node,
+                        format!(
+                            "weight {} % is more than the whole plan (100 %)",
+                            loc.number(oo.weight.value())
+                        ),
                     );
                 }
                 if oo.indicators.is_empty() {
@@ -197,7 +214,10 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
             first_seen.insert(ind.id.as_str(), first);
             f.error(
                 NodePath::Indicator(path),
-                format!("the id \"{}\" is also used by {first_place}; ids must be unique", ind.id),
+                format!(
+                    "the id \"{}\" is also used by {first_place}; ids must be unique",
+                    ind.id
+                ),
             );
         }
         check_indicator(&mut f, path, ind);
@@ -323,10 +343,7 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
         if r < Decimal::ZERO || r > Decimal::ONE_HUNDRED {
             f.error(
                 node,
-                format!(
-                    "the override {} % is outside 0–100 %",
-                    loc.number(r)
-                ),
+                format!("the override {} % is outside 0–100 %", loc.number(r)),
             );
         }
     }

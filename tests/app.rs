@@ -136,7 +136,10 @@ fn opening_the_seed_shows_the_published_scores() {
     let s = h.screen();
     assert!(s.contains("Camera di Commercio di Massa-Carrara"), "{s}");
     let header = h.line_with("Strategic");
-    assert!(header.contains("98,56 %") && header.contains("94,64 %"), "{header}");
+    assert!(
+        header.contains("98,56 %") && header.contains("94,64 %"),
+        "{header}"
+    );
     assert!(s.contains("Indicators measured 70 / 70"), "{s}");
     h.go_to("crescita responsabile");
     let s = h.screen();
@@ -214,9 +217,15 @@ fn bad_input_shows_an_error_and_changes_nothing() {
     // The bars show the committed value while the input is wrong.
     assert!(tree_part(row(&s, "3.2.2-s2")).contains("90,00 %"), "{s}");
     h.key(KeyCode::Enter);
-    assert!(matches!(h.app.mode, Mode::Edit(_)), "Enter on bad input must not commit");
+    assert!(
+        matches!(h.app.mode, Mode::Edit(_)),
+        "Enter on bad input must not commit"
+    );
     let path = h.app.plan.find_indicator("3.2.2-s2").unwrap();
-    assert_eq!(h.app.plan.indicator(path).result, Some(Value::Number(dec!(72))));
+    assert_eq!(
+        h.app.plan.indicator(path).result,
+        Some(Value::Number(dec!(72)))
+    );
     assert!(!h.app.is_dirty());
 }
 
@@ -230,7 +239,10 @@ fn italian_notation_is_read_in_the_plans_locale() {
     h.type_text("6,5");
     h.key(KeyCode::Enter);
     let p = h.app.plan.find_indicator("2.1.1-s2").unwrap();
-    assert_eq!(h.app.plan.indicator(p).result, Some(Value::Number(dec!(6.5))));
+    assert_eq!(
+        h.app.plan.indicator(p).result,
+        Some(Value::Number(dec!(6.5)))
+    );
     // At most 5 missed with 6,5: 5 / 6,5 = 76,92 %.
     assert!(tree_part(row(&h.screen(), "2.1.1-s2")).contains("76,92 %"));
 
@@ -241,7 +253,10 @@ fn italian_notation_is_read_in_the_plans_locale() {
     h.type_text("1.000");
     h.key(KeyCode::Enter);
     let p = h.app.plan.find_indicator("1.2.4-o1").unwrap();
-    assert_eq!(h.app.plan.indicator(p).result, Some(Value::Number(dec!(1000))));
+    assert_eq!(
+        h.app.plan.indicator(p).result,
+        Some(Value::Number(dec!(1000)))
+    );
 
     // A date typed the Italian way, late against its deadline.
     h.go_to("Museo");
@@ -253,7 +268,9 @@ fn italian_notation_is_read_in_the_plans_locale() {
     let p = h.app.plan.find_indicator("1.2.3-s1").unwrap();
     assert_eq!(
         h.app.plan.indicator(p).result,
-        Some(Value::Date(chrono::NaiveDate::from_ymd_opt(2018, 1, 15).unwrap()))
+        Some(Value::Date(
+            chrono::NaiveDate::from_ymd_opt(2018, 1, 15).unwrap()
+        ))
     );
     assert!(tree_part(row(&h.screen(), "1.2.3-s1")).contains("0,00 %"));
 
@@ -264,7 +281,10 @@ fn italian_notation_is_read_in_the_plans_locale() {
     h.type_text("93%");
     h.key(KeyCode::Enter);
     let p = h.app.plan.find_indicator("2.1.3-s1").unwrap();
-    assert_eq!(h.app.plan.indicator(p).result, Some(Value::Number(dec!(93))));
+    assert_eq!(
+        h.app.plan.indicator(p).result,
+        Some(Value::Number(dec!(93)))
+    );
 }
 
 #[test]
@@ -322,7 +342,10 @@ fn quitting_with_unsaved_changes_asks_first() {
     h.key(KeyCode::Char('q'));
     assert!(!h.quit);
     let s = h.screen();
-    assert!(s.contains("Unsaved changes") && s.contains("[d] Discard"), "{s}");
+    assert!(
+        s.contains("Unsaved changes") && s.contains("[d] Discard"),
+        "{s}"
+    );
     h.key(KeyCode::Char('c'));
     assert!(!h.quit && h.app.is_dirty());
     h.key(KeyCode::Char('q'));
@@ -341,7 +364,9 @@ fn a_change_on_disk_is_not_overwritten_silently() {
     h.ctrl('u');
     h.type_text("70");
     h.key(KeyCode::Enter);
-    let theirs = std::fs::read_to_string(h.path()).unwrap().replace("result: 151", "result: 152");
+    let theirs = std::fs::read_to_string(h.path())
+        .unwrap()
+        .replace("result: 151", "result: 152");
     std::fs::write(h.path(), &theirs).unwrap();
     h.ctrl('s');
     let s = h.screen();
@@ -350,7 +375,10 @@ fn a_change_on_disk_is_not_overwritten_silently() {
     // Reload keeps our edits aside in a file beside the plan.
     h.key(KeyCode::Char('r'));
     let p = h.app.plan.find_indicator("3.2.1-s1").unwrap();
-    assert_eq!(h.app.plan.indicator(p).result, Some(Value::Number(dec!(152))));
+    assert_eq!(
+        h.app.plan.indicator(p).result,
+        Some(Value::Number(dec!(152)))
+    );
     let aside: Vec<_> = std::fs::read_dir(h.path().parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -387,7 +415,10 @@ fn filters_next_pending_and_collapse() {
     h.key(KeyCode::Char('f'));
     let s = h.screen();
     assert!(s.contains("filter: pending"), "{s}");
-    let indicator_rows = s.lines().filter(|l| l.contains(" S ") || l.contains(" O ")).count();
+    let indicator_rows = s
+        .lines()
+        .filter(|l| l.contains(" S ") || l.contains(" O "))
+        .count();
     assert_eq!(indicator_rows, 2, "{s}");
     h.key(KeyCode::Char('f'));
     h.key(KeyCode::Char('f'));
@@ -408,7 +439,11 @@ fn filters_next_pending_and_collapse() {
 
     let rows_before = h.app.tree.rows().len();
     h.key(KeyCode::Char('-'));
-    assert_eq!(h.app.tree.rows().len(), 4, "collapse all leaves the perspectives");
+    assert_eq!(
+        h.app.tree.rows().len(),
+        4,
+        "collapse all leaves the perspectives"
+    );
     h.key(KeyCode::Char('+'));
     assert_eq!(h.app.tree.rows().len(), rows_before);
 }
@@ -465,4 +500,13 @@ fn the_english_example_reads_english_notation() {
     let s = h.screen();
     assert!(s.contains('%'), "{s}");
     let _ = Path::new("plans/example.ron");
+}
+
+#[test]
+fn the_readme_lists_every_key_of_the_key_map() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    assert!(
+        readme.contains(&perfplan::app::keymap::markdown_tables()),
+        "README.md's key tables differ from the key map; paste `keymap::markdown_tables()` into it"
+    );
 }

@@ -11,7 +11,8 @@ use serde_json::Value as Json;
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_perfplan"));
     // Messages must not depend on the developer's environment.
-    c.env_remove("RUST_BACKTRACE").env_remove("RUST_LIB_BACKTRACE");
+    c.env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE");
     c
 }
 
@@ -32,7 +33,11 @@ fn seed_text() -> String {
 }
 
 fn run(args: &[&str], path: &Path) -> Output {
-    bin().args(args).arg(path).output().expect("the binary runs")
+    bin()
+        .args(args)
+        .arg(path)
+        .output()
+        .expect("the binary runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -60,7 +65,10 @@ fn check_passes_the_seed() {
     let o = run(&["check"], &seed());
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("70 indicators, 0 error(s), 0 warning(s)"), "{out}");
+    assert!(
+        out.contains("70 indicators, 0 error(s), 0 warning(s)"),
+        "{out}"
+    );
     assert_eq!(out.lines().count(), 1, "{out}");
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
 }
@@ -69,7 +77,11 @@ fn check_passes_the_seed() {
 fn check_passes_the_example() {
     let o = run(&["check"], &example());
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
-    assert!(stdout(&o).contains("12 indicators, 0 error(s)"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("12 indicators, 0 error(s)"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -143,31 +155,55 @@ fn check_exits_1_on_errors_naming_each_place() {
         )),
         "{dup}"
     );
-    assert!(dup.contains("Processi interni › 2.1 › 2.1.1 › indicator dup"), "{dup}");
+    assert!(
+        dup.contains("Processi interni › 2.1 › 2.1.1 › indicator dup"),
+        "{dup}"
+    );
     assert!(dup.contains("unique"), "{dup}");
 
     // Override without a reason.
     let ov = line_with("indicator ov:");
-    assert!(ov.starts_with(&format!("{file}: error: Processi interni › 2.1 › 2.1.1 › indicator ov: ")), "{ov}");
+    assert!(
+        ov.starts_with(&format!(
+            "{file}: error: Processi interni › 2.1 › 2.1.1 › indicator ov: "
+        )),
+        "{ov}"
+    );
     assert!(ov.contains("no reason"), "{ov}");
 
     // Negative weight, at the operational objective.
     let neg = line_with("negative");
-    assert!(neg.starts_with(&format!("{file}: error: Processi interni › 2.1 › 2.1.2: ")), "{neg}");
+    assert!(
+        neg.starts_with(&format!("{file}: error: Processi interni › 2.1 › 2.1.2: ")),
+        "{neg}"
+    );
     assert!(neg.contains("-10"), "{neg}");
 
     // A date for a Percent unit.
     let date = line_with("indicator when:");
-    assert!(date.starts_with(&format!("{file}: error: Processi interni › 2.1 › 2.1.2 › indicator when: ")), "{date}");
+    assert!(
+        date.starts_with(&format!(
+            "{file}: error: Processi interni › 2.1 › 2.1.2 › indicator when: "
+        )),
+        "{date}"
+    );
     assert!(date.contains("date") && date.contains("Percent"), "{date}");
+
+    // A weight above the whole plan.
+    let over = line_with("110");
+    assert!(
+        over.starts_with(&format!("{file}: error: Processi interni › 2.1 › 2.1.1: ")),
+        "{over}"
+    );
+    assert!(over.contains("more than the whole plan"), "{over}");
 
     // The summary line counts them; 110 + (-10) = 100 = 100, so no weight warning.
     assert!(
         out.trim_end()
-            .ends_with(&format!("{file}: 4 indicators, 4 error(s), 0 warning(s)")),
+            .ends_with(&format!("{file}: 4 indicators, 5 error(s), 0 warning(s)")),
         "{out}"
     );
-    assert_eq!(out.lines().count(), 5, "{out}");
+    assert_eq!(out.lines().count(), 6, "{out}");
 }
 
 #[test]
@@ -176,7 +212,7 @@ fn score_still_prints_a_plan_with_errors_and_lists_them_on_stderr() {
     let o = run(&["score"], &path);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let err = stderr(&o);
-    assert_eq!(err.lines().count(), 4, "{err}");
+    assert_eq!(err.lines().count(), 5, "{err}");
     assert!(err.lines().all(|l| l.contains(": error: ")), "{err}");
     assert!(stdout(&o).contains("Overall score"));
 }
@@ -189,12 +225,21 @@ fn score_still_prints_a_plan_with_errors_and_lists_them_on_stderr() {
 fn unreadable(path: &Path) -> String {
     let o = run(&["check"], path);
     let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(2), "{}: stdout {} stderr {err}", path.display(), stdout(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{}: stdout {} stderr {err}",
+        path.display(),
+        stdout(&o)
+    );
     assert!(!err.contains("panicked"), "{err}");
     assert!(!err.contains("RUST_BACKTRACE"), "{err}");
     assert!(err.starts_with("perfplan: "), "{err}");
     assert!(err.lines().count() < 15, "more than a screen:\n{err}");
-    assert!(err.lines().all(|l| l.chars().count() < 400), "a line too long:\n{err}");
+    assert!(
+        err.lines().all(|l| l.chars().count() < 400),
+        "a line too long:\n{err}"
+    );
     assert!(stdout(&o).is_empty(), "{}", stdout(&o));
     err
 }
@@ -206,8 +251,16 @@ fn place_in(err: &str, path: &Path) -> (usize, usize) {
         .strip_prefix(&prefix)
         .unwrap_or_else(|| panic!("no {prefix:?} in {err}"));
     let mut parts = rest.splitn(3, ':');
-    let line: usize = parts.next().unwrap().parse().unwrap_or_else(|_| panic!("no line in {err}"));
-    let column: usize = parts.next().unwrap().parse().unwrap_or_else(|_| panic!("no column in {err}"));
+    let line: usize = parts
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap_or_else(|_| panic!("no line in {err}"));
+    let column: usize = parts
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap_or_else(|_| panic!("no column in {err}"));
     (line, column)
 }
 
@@ -234,12 +287,16 @@ fn non_utf8_bytes_are_unreadable_with_their_place() {
 #[test]
 fn garbage_binary_bytes_are_unreadable() {
     // Not UTF-8 at all.
-    let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8 | 0x80).collect();
+    let bytes: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8 | 0x80)
+        .collect();
     let (_dir, path) = temp_file("garbage.bin", &bytes);
     let err = unreadable(&path);
     assert_eq!(place_in(&err, &path), (1, 1), "{err}");
     // UTF-8, but control characters and NULs: a syntax error with its place.
-    let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8 & 0x1f).collect();
+    let bytes: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8 & 0x1f)
+        .collect();
     let (_dir, path) = temp_file("controls.bin", &bytes);
     let err = unreadable(&path);
     place_in(&err, &path);
@@ -256,7 +313,10 @@ fn a_truncated_seed_is_unreadable_at_its_end() {
     let err = unreadable(&path);
     let (line, _) = place_in(&err, &path);
     let lines_kept = text[..cut].lines().count();
-    assert!(line + 5 >= lines_kept && line <= lines_kept, "line {line} of {lines_kept}: {err}");
+    assert!(
+        line + 5 >= lines_kept && line <= lines_kept,
+        "line {line} of {lines_kept}: {err}"
+    );
     assert!(err.contains("ends too early"), "{err}");
     // The excerpt shows the line with a caret under it.
     assert!(err.contains(&format!("{line} | ")), "{err}");
@@ -266,7 +326,11 @@ fn a_truncated_seed_is_unreadable_at_its_end() {
 #[test]
 fn a_wrong_type_is_unreadable_at_its_place() {
     let text = seed_text().replacen("year: 2017,", "year: \"x\",", 1);
-    let line = text.lines().position(|l| l.contains("year: \"x\"")).unwrap() + 1;
+    let line = text
+        .lines()
+        .position(|l| l.contains("year: \"x\""))
+        .unwrap()
+        + 1;
     let (_dir, path) = temp_file("year.ron", &text);
     let err = unreadable(&path);
     let (at_line, column) = place_in(&err, &path);
@@ -284,7 +348,10 @@ fn a_bad_date_is_unreadable_at_its_place() {
     let err = unreadable(&path);
     assert_eq!(place_in(&err, &path).0, line, "{err}");
     assert!(err.contains("2017-13-45"), "{err}");
-    assert!(err.contains("2017-12-31"), "the message shows the right form: {err}");
+    assert!(
+        err.contains("2017-12-31"),
+        "the message shows the right form: {err}"
+    );
 }
 
 #[test]
@@ -298,7 +365,11 @@ fn a_bad_result_date_and_a_spreadsheet_number_are_unreadable() {
     let text = seed_text().replacen("result: 2.03,", "result: 2,03,", 1);
     let (_dir, path) = temp_file("comma.ron", &text);
     let err = unreadable(&path);
-    let line = text.lines().position(|l| l.contains("result: 2,03,")).unwrap() + 1;
+    let line = text
+        .lines()
+        .position(|l| l.contains("result: 2,03,"))
+        .unwrap()
+        + 1;
     assert_eq!(place_in(&err, &path).0, line, "{err}");
 }
 
@@ -308,8 +379,15 @@ fn a_missing_field_is_unreadable_and_named() {
     let (_dir, path) = temp_file("missing.ron", &text);
     let err = unreadable(&path);
     place_in(&err, &path);
-    assert!(err.contains("`Indicator` is missing its field `unit`"), "{err}");
-    let text = seed_text().replacen("    organization: \"Camera di Commercio di Massa-Carrara\",\n", "", 1);
+    assert!(
+        err.contains("`Indicator` is missing its field `unit`"),
+        "{err}"
+    );
+    let text = seed_text().replacen(
+        "    organization: \"Camera di Commercio di Massa-Carrara\",\n",
+        "",
+        1,
+    );
     let (_dir, path) = temp_file("missing.ron", &text);
     let err = unreadable(&path);
     place_in(&err, &path);
@@ -378,13 +456,20 @@ fn a_long_line_shows_the_place_of_the_error_not_its_start() {
     let caret = err.lines().nth(2).expect("a caret line");
     let at = caret.chars().position(|c| c == '^').expect("a caret");
     let shown: String = excerpt.chars().skip(at.saturating_sub(4)).take(8).collect();
-    assert!(shown.contains("72"), "the caret is not at the error: {shown:?}\n{err}");
+    assert!(
+        shown.contains("72"),
+        "the caret is not at the error: {shown:?}\n{err}"
+    );
 }
 
 #[test]
 fn an_unknown_locale_is_unreadable() {
     let text = seed_text().replacen("locale: \"it\"", "locale: \"fr\"", 1);
-    let line = text.lines().position(|l| l.contains("locale: \"fr\"")).unwrap() + 1;
+    let line = text
+        .lines()
+        .position(|l| l.contains("locale: \"fr\""))
+        .unwrap()
+        + 1;
     let (_dir, path) = temp_file("fr.ron", &text);
     let err = unreadable(&path);
     assert_eq!(place_in(&err, &path).0, line, "{err}");
@@ -409,7 +494,11 @@ fn absurd_numbers_never_panic() {
         body("50", "Exactly(0.0001)", max),
         body("50", "AtLeast(0.0000001)", &format!("-{max}")),
         body("50", &format!("Exactly(-{max})"), max),
-        body("50", &format!("AtMost({max})"), "0.0000000000000000000000000001"),
+        body(
+            "50",
+            &format!("AtMost({max})"),
+            "0.0000000000000000000000000001",
+        ),
         body(max, "AtLeast(1)", "1"),
         body(&format!("-{max}"), "AtLeast(1)", "1"),
         body("0.0000000000000000000000000001", "AtLeast(1)", "0"),
@@ -421,7 +510,10 @@ fn absurd_numbers_never_panic() {
             let o = run(args, &path);
             let err = stderr(&o);
             assert!(!err.contains("panicked"), "{args:?} {text}\n{err}");
-            assert!(matches!(o.status.code(), Some(0 | 1)), "{args:?} {text}\n{err}");
+            assert!(
+                matches!(o.status.code(), Some(0 | 1)),
+                "{args:?} {text}\n{err}"
+            );
         }
     }
 }
@@ -464,7 +556,15 @@ fn has_keys(v: &Json, required: &[&str]) {
 }
 
 const PERSPECTIVE_KEYS: [&str; 4] = ["name", "objectives", "score", "weight"];
-const STRATEGIC_KEYS: [&str; 7] = ["code", "measured", "operational", "realization", "title", "total", "weight"];
+const STRATEGIC_KEYS: [&str; 7] = [
+    "code",
+    "measured",
+    "operational",
+    "realization",
+    "title",
+    "total",
+    "weight",
+];
 const OPERATIONAL_KEYS: [&str; 8] = [
     "code",
     "indicators",
@@ -525,7 +625,10 @@ fn find<'a>(list: &[&'a Json], key: &str, value: &str) -> &'a Json {
 #[test]
 fn score_json_on_the_seed_has_the_documented_shape_and_the_seed_figures() {
     let doc = score_json(&seed());
-    has_keys(&doc, &["title", "organization", "year", "overall", "perspectives"]);
+    has_keys(
+        &doc,
+        &["title", "organization", "year", "overall", "perspectives"],
+    );
     assert_eq!(keys(&doc["overall"]), ["operational", "strategic"]);
     assert_eq!(doc["organization"], "Camera di Commercio di Massa-Carrara");
     assert_eq!(doc["year"], 2017);
@@ -535,12 +638,23 @@ fn score_json_on_the_seed_has_the_documented_shape_and_the_seed_figures() {
     assert_eq!(doc["total"], 70);
 
     let perspectives = doc["perspectives"].as_array().unwrap();
-    let names: Vec<&str> = perspectives.iter().map(|p| p["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = perspectives
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
     assert_eq!(
         names,
-        ["Imprese, consumatori e territorio", "Processi interni", "Innovazione e crescita", "Economico-finanziario"]
+        [
+            "Imprese, consumatori e territorio",
+            "Processi interni",
+            "Innovazione e crescita",
+            "Economico-finanziario"
+        ]
     );
-    let strategic: Vec<String> = perspectives.iter().map(|p| num(&p["score"]["strategic"])).collect();
+    let strategic: Vec<String> = perspectives
+        .iter()
+        .map(|p| num(&p["score"]["strategic"]))
+        .collect();
     assert_eq!(strategic, ["99.08", "100", "94", "100"]);
     let weights: Vec<String> = perspectives.iter().map(|p| num(&p["weight"])).collect();
     assert_eq!(weights, ["58.5", "12", "15", "14.5"]);
@@ -552,18 +666,37 @@ fn score_json_on_the_seed_has_the_documented_shape_and_the_seed_figures() {
     let so32 = find(&sos, "code", "3.2");
     assert_eq!(num(&so32["realization"]), "98");
     assert_eq!(num(&so32["weight"]), "27");
-    assert_eq!((so32["measured"].as_u64(), so32["total"].as_u64()), (Some(5), Some(5)));
+    assert_eq!(
+        (so32["measured"].as_u64(), so32["total"].as_u64()),
+        (Some(5), Some(5))
+    );
     let so31: Vec<&&Json> = sos.iter().filter(|so| so["code"] == "3.1").collect();
     assert_eq!(so31.len(), 2);
-    assert_eq!((num(&so31[0]["weight"]), num(&so31[0]["realization"])), ("18".into(), "100".into()));
-    assert_eq!((num(&so31[1]["weight"]), num(&so31[1]["realization"])), ("9".into(), "90".into()));
+    assert_eq!(
+        (num(&so31[0]["weight"]), num(&so31[0]["realization"])),
+        ("18".into(), "100".into())
+    );
+    assert_eq!(
+        (num(&so31[1]["weight"]), num(&so31[1]["realization"])),
+        ("9".into(), "90".into())
+    );
 
     // Operational objectives.
-    let expect_oo = [("3.1.2", "80", 5), ("2.1.1", "95.7", 2), ("2.1.4", "95", 2), ("2.2.1", "50", 2), ("1.1.1", "100", 8)];
+    let expect_oo = [
+        ("3.1.2", "80", 5),
+        ("2.1.1", "95.7", 2),
+        ("2.1.4", "95", 2),
+        ("2.2.1", "50", 2),
+        ("1.1.1", "100", 8),
+    ];
     for (code, real, n) in expect_oo {
         let oo = find(&oos, "code", code);
         assert_eq!(num(&oo["realization"]), real, "{code}");
-        assert_eq!((oo["measured"].as_u64(), oo["total"].as_u64()), (Some(n), Some(n)), "{code}");
+        assert_eq!(
+            (oo["measured"].as_u64(), oo["total"].as_u64()),
+            (Some(n), Some(n)),
+            "{code}"
+        );
     }
     assert_eq!(num(&find(&oos, "code", "1.2.3")["weight"]), "2.5");
 
@@ -595,7 +728,10 @@ fn score_json_on_the_seed_has_the_documented_shape_and_the_seed_figures() {
     let i = find(&inds, "id", "2.2.1-o2");
     assert_eq!(num(&i["realization"]), "0");
     assert_eq!(i["target"], ">= 85 %");
-    assert!(inds.iter().all(|i| i["pending"] == false && i["realization"].is_number()));
+    assert!(
+        inds.iter()
+            .all(|i| i["pending"] == false && i["realization"].is_number())
+    );
 }
 
 #[test]
@@ -622,14 +758,23 @@ fn score_json_shows_pending_indicators_as_null_and_counts_them() {
     // 3.2: the four measured, (100 + 100 + 100 + 100) / 4 = 100, 4 of 5.
     let so32 = find(&sos, "code", "3.2");
     assert_eq!(num(&so32["realization"]), "100");
-    assert_eq!((so32["measured"].as_u64(), so32["total"].as_u64()), (Some(4), Some(5)));
+    assert_eq!(
+        (so32["measured"].as_u64(), so32["total"].as_u64()),
+        (Some(4), Some(5))
+    );
     // 3.1.2: (100 + 100 + 100 + 100) / 4 = 100, 4 of 5.
     let oo = find(&oos, "code", "3.1.2");
     assert_eq!(num(&oo["realization"]), "100");
-    assert_eq!((oo["measured"].as_u64(), oo["total"].as_u64()), (Some(4), Some(5)));
+    assert_eq!(
+        (oo["measured"].as_u64(), oo["total"].as_u64()),
+        (Some(4), Some(5))
+    );
     // 3.2.2's own realization does not depend on its strategic indicators.
     let oo = find(&oos, "code", "3.2.2");
-    assert_eq!((oo["measured"].as_u64(), oo["total"].as_u64()), (Some(3), Some(3)));
+    assert_eq!(
+        (oo["measured"].as_u64(), oo["total"].as_u64()),
+        (Some(3), Some(3))
+    );
     // Overall: strategic 98,56 + 27 · 2 / 100 = 99,10; operational 94,642 + 9 · 20 / 100
     // = 96,442 → 96,44.
     assert_eq!(num(&doc["overall"]["strategic"]), "99.1");
@@ -653,9 +798,15 @@ fn score_json_gives_null_where_nothing_is_measured() {
     assert!(doc["overall"]["operational"].is_null());
     let (sos, oos, inds) = walk(&doc);
     assert!(sos[0]["realization"].is_null());
-    assert_eq!((sos[0]["measured"].as_u64(), sos[0]["total"].as_u64()), (Some(0), Some(1)));
+    assert_eq!(
+        (sos[0]["measured"].as_u64(), sos[0]["total"].as_u64()),
+        (Some(0), Some(1))
+    );
     assert!(oos[0]["realization"].is_null());
-    assert!(inds.iter().all(|i| i["pending"] == true && i["realization"].is_null()));
+    assert!(
+        inds.iter()
+            .all(|i| i["pending"] == true && i["realization"].is_null())
+    );
     assert_eq!(doc["measured"], 0);
     assert_eq!(doc["total"], 2);
 }
@@ -668,7 +819,10 @@ fn score_json_on_the_example() {
     // = 78,125 → 78,13 (half up).
     assert_eq!(num(&doc["overall"]["strategic"]), "100");
     assert_eq!(num(&doc["overall"]["operational"]), "78.13");
-    assert_eq!((doc["measured"].as_u64(), doc["total"].as_u64()), (Some(10), Some(12)));
+    assert_eq!(
+        (doc["measured"].as_u64(), doc["total"].as_u64()),
+        (Some(10), Some(12))
+    );
     let (_, oos, inds) = walk(&doc);
     // 1.1.2: (100 − 100 · 10 / 30 + 9 / 12 · 100) / 2 = (66,666… + 75) / 2 = 70,83.
     assert_eq!(num(&find(&oos, "code", "1.1.2")["realization"]), "70.83");
@@ -709,7 +863,11 @@ fn score_text_on_the_seed_prints_the_italian_figures() {
     assert!(row("2.1.1-s2").contains("2,03"), "{}", row("2.1.1-s2"));
     assert!(row("1.2.4-o1").contains("1.119"), "{}", row("1.2.4-o1"));
     assert!(row("1.2.4-o1").contains(">= 1.000"), "{}", row("1.2.4-o1"));
-    assert!(row("1.1.1-o2").contains("29/11/2017"), "{}", row("1.1.1-o2"));
+    assert!(
+        row("1.1.1-o2").contains("29/11/2017"),
+        "{}",
+        row("1.1.1-o2")
+    );
     let objective = |code: &str| {
         out.lines()
             .find(|l| l.trim_start().starts_with(&format!("{code} ")))
@@ -717,8 +875,16 @@ fn score_text_on_the_seed_prints_the_italian_figures() {
             .to_string()
     };
     assert!(objective("3.2").contains("98,00 %"), "{}", objective("3.2"));
-    assert!(objective("2.1.1").contains("95,70 %"), "{}", objective("2.1.1"));
-    assert!(objective("2.2.1").contains("50,00 %"), "{}", objective("2.2.1"));
+    assert!(
+        objective("2.1.1").contains("95,70 %"),
+        "{}",
+        objective("2.1.1")
+    );
+    assert!(
+        objective("2.2.1").contains("50,00 %"),
+        "{}",
+        objective("2.2.1")
+    );
     assert!(!out.contains("98.56"), "{out}");
 }
 

@@ -74,29 +74,73 @@ fn xlsx_holds_numbers_percentages_and_dates_as_such() {
 
     let summary = wb.worksheet_range("Summary").unwrap();
     let strategic = sheet_row(&summary, 0, "Strategic");
-    assert!((float(&strategic[1]) - 0.9856).abs() < 1e-12, "{strategic:?}");
+    assert!(
+        (float(&strategic[1]) - 0.9856).abs() < 1e-12,
+        "{strategic:?}"
+    );
     let operational = sheet_row(&summary, 0, "Operational");
-    assert!((float(&operational[1]) - 0.94642).abs() < 1e-12, "{operational:?}");
+    assert!(
+        (float(&operational[1]) - 0.94642).abs() < 1e-12,
+        "{operational:?}"
+    );
     let persp = sheet_row(&summary, 0, "Innovazione e crescita");
-    assert!((float(&persp[1]) - 0.15).abs() < 1e-12, "weight 15 %: {persp:?}");
-    assert!((float(&persp[2]) - 0.94).abs() < 1e-12, "strategic 94 %: {persp:?}");
-    assert!(matches!(sheet_row(&summary, 0, "Exported")[1], Data::DateTime(_)));
+    assert!(
+        (float(&persp[1]) - 0.15).abs() < 1e-12,
+        "weight 15 %: {persp:?}"
+    );
+    assert!(
+        (float(&persp[2]) - 0.94).abs() < 1e-12,
+        "strategic 94 %: {persp:?}"
+    );
+    assert!(matches!(
+        sheet_row(&summary, 0, "Exported")[1],
+        Data::DateTime(_)
+    ));
 
     let s = wb.worksheet_range("Strategic").unwrap();
-    let header: Vec<String> = s.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
-    assert_eq!(&header[..7], ["Perspective", "Code", "Objective / indicator", "Weight", "Result", "Target", "Realization"]);
+    let header: Vec<String> = s
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        &header[..7],
+        [
+            "Perspective",
+            "Code",
+            "Objective / indicator",
+            "Weight",
+            "Result",
+            "Target",
+            "Realization"
+        ]
+    );
     let so = sheet_row(&s, 1, "3.2");
     assert!((float(&so[3]) - 0.27).abs() < 1e-12);
     assert!((float(&so[6]) - 0.98).abs() < 1e-12);
     let ind = sheet_row(&s, 1, "3.2.2-s2");
-    assert_eq!(ind[2].to_string(), "N. di domande depositate marchi e brevetti");
-    assert!((float(&ind[4]) - 72.0).abs() < 1e-12, "a count stays a number: {ind:?}");
+    assert_eq!(
+        ind[2].to_string(),
+        "N. di domande depositate marchi e brevetti"
+    );
+    assert!(
+        (float(&ind[4]) - 72.0).abs() < 1e-12,
+        "a count stays a number: {ind:?}"
+    );
     assert_eq!(ind[5].to_string(), ">= 80");
     assert!((float(&ind[6]) - 0.9).abs() < 1e-12);
     let pct = sheet_row(&s, 1, "1.1.1-s1");
-    assert!((float(&pct[4]) - 1.0).abs() < 1e-12, "100 % is the number 1 formatted as percent");
+    assert!(
+        (float(&pct[4]) - 1.0).abs() < 1e-12,
+        "100 % is the number 1 formatted as percent"
+    );
     let date = sheet_row(&s, 1, "2.2.1-s1");
-    assert!(matches!(date[4], Data::DateTime(_)), "a date result is a date: {date:?}");
+    assert!(
+        matches!(date[4], Data::DateTime(_)),
+        "a date result is a date: {date:?}"
+    );
 
     let o = wb.worksheet_range("Operational").unwrap();
     let oo = sheet_row(&o, 1, "2.1.1");
@@ -104,27 +148,46 @@ fn xlsx_holds_numbers_percentages_and_dates_as_such() {
     assert_eq!(oo[7].to_string(), "2 / 2");
     let odd = sheet_row(&o, 1, "2.1.1-o1");
     assert!((float(&odd[6]) - 0.914).abs() < 1e-12);
-    assert!(odd[9].to_string().contains("91,40"), "the override's reason: {odd:?}");
-    assert_eq!(o.rows().filter(|r| r[1].to_string().contains("-o")).count(), 48);
-    assert_eq!(s.rows().filter(|r| r[1].to_string().contains("-s")).count(), 22);
+    assert!(
+        odd[9].to_string().contains("91,40"),
+        "the override's reason: {odd:?}"
+    );
+    assert_eq!(
+        o.rows().filter(|r| r[1].to_string().contains("-o")).count(),
+        48
+    );
+    assert_eq!(
+        s.rows().filter(|r| r[1].to_string().contains("-s")).count(),
+        22
+    );
 }
 
 #[test]
 fn xlsx_marks_pending_indicators() {
     let mut wb = workbook(render(&hostile_plan(), Format::Xlsx));
     let summary = wb.worksheet_range("Summary").unwrap();
-    assert!(summary.rows().any(|r| r[0].to_string().starts_with("Provisional: 1 of 70")));
+    assert!(
+        summary
+            .rows()
+            .any(|r| r[0].to_string().starts_with("Provisional: 1 of 70"))
+    );
     let o = wb.worksheet_range("Operational").unwrap();
     let pending = sheet_row(&o, 1, "1.2.4-o2");
     assert_eq!(pending[4].to_string(), "pending");
     assert_eq!(pending[6], Data::Empty);
     assert_eq!(pending[8].to_string(), "yes");
     let s = wb.worksheet_range("Strategic").unwrap();
-    assert!(sheet_row(&s, 1, "3.2.2-s2")[2].to_string().starts_with("<script>"));
+    assert!(
+        sheet_row(&s, 1, "3.2.2-s2")[2]
+            .to_string()
+            .starts_with("<script>")
+    );
 }
 
 fn csv_rows(bytes: &[u8], delimiter: u8) -> Vec<csv::StringRecord> {
-    let body = bytes.strip_prefix("\u{feff}".as_bytes()).expect("starts with a BOM for Excel");
+    let body = bytes
+        .strip_prefix("\u{feff}".as_bytes())
+        .expect("starts with a BOM for Excel");
     csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .from_reader(body)
@@ -157,13 +220,19 @@ fn csv_in_english_uses_commas_and_points_and_quotes_what_needs_it() {
     let bytes = render(&p, Format::Csv);
     let rows = csv_rows(&bytes, b',');
     assert_eq!(rows.len(), p.indicator_count());
-    assert!(rows.iter().any(|r| &r[10] == "yes" && r[9].is_empty()), "pending rows");
+    assert!(
+        rows.iter().any(|r| &r[10] == "yes" && r[9].is_empty()),
+        "pending rows"
+    );
     assert!(rows.iter().all(|r| !r[9].contains(',')));
 
     let hostile = render(&hostile_plan(), Format::Csv);
     let rows = csv_rows(&hostile, b';');
     let row = rows.iter().find(|r| &r[4] == "3.2.2-s2").unwrap();
-    assert_eq!(&row[5], "<script>alert(\"x\")</script> R&D | 'quoted' \"double\"\nsecond line");
+    assert_eq!(
+        &row[5],
+        "<script>alert(\"x\")</script> R&D | 'quoted' \"double\"\nsecond line"
+    );
 }
 
 #[test]
@@ -222,14 +291,20 @@ fn markdown_tables_are_well_formed_and_escaped() {
     assert!(row.contains("R&amp;D \\| 'quoted'"), "{row}");
     assert!(row.contains("<br>second line"), "{row}");
     assert_eq!(md_cells(row).len(), 6);
-    assert!(md.lines().any(|l| l.contains("1.2.4-o2") && l.contains("*pending*")));
+    assert!(
+        md.lines()
+            .any(|l| l.contains("1.2.4-o2") && l.contains("*pending*"))
+    );
 
     let seed = text(&plan(SEED), Format::Md);
     assert!(seed.contains("| Strategic | 98,56 % |"));
     assert!(seed.contains("| Operational | 94,64 % |"));
     assert!(seed.contains("| Innovazione e crescita | 15,0 % | 94,00 % | 80,00 % |"));
     let oo = seed.lines().find(|l| l.starts_with("| **3.1.2**")).unwrap();
-    assert!(oo.contains("(5 / 5 measured)") && oo.contains("**80,00 %**"), "{oo}");
+    assert!(
+        oo.contains("(5 / 5 measured)") && oo.contains("**80,00 %**"),
+        "{oo}"
+    );
     assert!(seed.contains("**2.1.1-o1** — realization set by hand:"));
 }
 
@@ -237,9 +312,14 @@ fn markdown_tables_are_well_formed_and_escaped() {
 fn html_is_self_contained_and_escapes_everything() {
     let html = text(&hostile_plan(), Format::Html);
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(!html.contains("<script"), "no script tag, not even the plan's");
+    assert!(
+        !html.contains("<script"),
+        "no script tag, not even the plan's"
+    );
     assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; R&amp;D | &#39;quoted&#39; &quot;double&quot;<br>second line"));
-    for outside in ["src=", "href=", "http:", "https:", "url(", "@import", "<link", "<img", "<iframe"] {
+    for outside in [
+        "src=", "href=", "http:", "https:", "url(", "@import", "<link", "<img", "<iframe",
+    ] {
         assert!(!html.contains(outside), "external reference {outside:?}");
     }
     assert!(html.contains("@media print") && html.contains("size: A4"));
@@ -250,7 +330,10 @@ fn html_is_self_contained_and_escapes_everything() {
     assert!(seed.contains("<span style=\"width:90%\"></span></span>90,00 %"));
     assert!(seed.contains("98,56 %") && seed.contains("94,64 %"));
     assert!(seed.contains("Camera di Commercio di Massa-Carrara"));
-    assert!(seed.contains("dell’economia locale"), "accents and apostrophes as written");
+    assert!(
+        seed.contains("dell’economia locale"),
+        "accents and apostrophes as written"
+    );
 }
 
 #[test]
@@ -258,7 +341,14 @@ fn every_format_carries_the_header_facts() {
     let p = plan(SEED);
     for format in [Format::Md, Format::Html] {
         let t = text(&p, format);
-        for needle in ["Camera di Commercio di Massa-Carrara", "2017", "25/05/2018", "98,56 %", "94,64 %", "99,08 %"] {
+        for needle in [
+            "Camera di Commercio di Massa-Carrara",
+            "2017",
+            "25/05/2018",
+            "98,56 %",
+            "94,64 %",
+            "99,08 %",
+        ] {
             assert!(t.contains(needle), "{format} lacks {needle:?}");
         }
     }
@@ -274,7 +364,11 @@ fn cli_writes_beside_the_plan_or_to_stdout() {
         .args(["export", plan_path.to_str().unwrap(), "--format", "xlsx"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(dir.path().join("piano.xlsx").exists());
 
     let out = Command::new(bin)
@@ -282,30 +376,56 @@ fn cli_writes_beside_the_plan_or_to_stdout() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    assert!(String::from_utf8(out.stdout).unwrap().contains("| Strategic | 98,56 % |"));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("| Strategic | 98,56 % |")
+    );
 
     let out = Command::new(bin)
-        .args(["export", plan_path.to_str().unwrap(), "-f", "xlsx", "-o", "-"])
+        .args([
+            "export",
+            plan_path.to_str().unwrap(),
+            "-f",
+            "xlsx",
+            "-o",
+            "-",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("binary"));
 
     let out = Command::new(bin)
-        .args(["export", plan_path.to_str().unwrap(), "-f", "csv", "--delimiter", ",", "--decimal", "."])
+        .args([
+            "export",
+            plan_path.to_str().unwrap(),
+            "-f",
+            "csv",
+            "--delimiter",
+            ",",
+            "--decimal",
+            ".",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
     let csv = std::fs::read(dir.path().join("piano.csv")).unwrap();
     let rows = csv_rows(&csv, b',');
-    assert_eq!(&rows.iter().find(|r| &r[4] == "3.2.2-s2").unwrap()[9], "90.00");
+    assert_eq!(
+        &rows.iter().find(|r| &r[4] == "3.2.2-s2").unwrap()[9],
+        "90.00"
+    );
 }
 
 #[test]
 fn libreoffice_opens_the_workbook() {
-    let office = ["libreoffice", "soffice"]
-        .into_iter()
-        .find(|b| Command::new(b).arg("--version").output().is_ok_and(|o| o.status.success()));
+    let office = ["libreoffice", "soffice"].into_iter().find(|b| {
+        Command::new(b)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
     let Some(office) = office else {
         eprintln!("SKIPPED: LibreOffice is not installed, so the XLSX was not converted with it");
         return;
@@ -319,7 +439,11 @@ fn libreoffice_opens_the_workbook() {
         .arg(&xlsx)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let csv = std::fs::read_to_string(dir.path().join("seed.csv")).unwrap();
     assert!(csv.contains("Strategic") && csv.contains("98.56%"), "{csv}");
 }

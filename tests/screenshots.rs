@@ -13,7 +13,10 @@ fn committed_screenshots_match_what_the_app_draws() {
         let path = Path::new("screenshots").join(format!("{}.svg", scene.name));
         match std::fs::read_to_string(&path) {
             Ok(committed) if committed == drawn => {}
-            Ok(_) => stale.push(format!("{} differs from what the app draws", path.display())),
+            Ok(_) => stale.push(format!(
+                "{} differs from what the app draws",
+                path.display()
+            )),
             Err(e) => stale.push(format!("{}: {e}", path.display())),
         }
     }
@@ -40,13 +43,33 @@ fn scenes_show_what_their_captions_promise() {
     };
     assert!(text("01-tree").contains("98,56 %"));
     let preview = text("02-typing-preview");
-    assert!(preview.contains("PREVIEW") && preview.contains("87,50 %") && preview.contains("98,43 %"));
+    assert!(
+        preview.contains("PREVIEW") && preview.contains("87,50 %") && preview.contains("98,43 %")
+    );
     assert!(text("03-detail").contains("72 / 80 = 90,00 %"));
     assert!(text("04-search").contains("match(es)"));
     let pending = text("05-pending-filter");
-    assert!(pending.contains("filter: pending") && pending.contains("67 / 70"), "{pending}");
+    assert!(
+        pending.contains("filter: pending") && pending.contains("67 / 70"),
+        "{pending}"
+    );
     assert!(text("06-help").contains("type the result of the indicator"));
     assert!(text("07-export").contains("Export the summary"));
     assert!(text("08-validation-warning").contains("differs from the sum"));
     assert!(text("09-too-small").contains("too small"));
+}
+
+#[test]
+fn the_readme_tour_shows_every_scene_under_its_caption() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    for scene in SCENES {
+        let entry = format!(
+            "{}\n\n![{}](screenshots/{}.svg)",
+            scene.caption, scene.name, scene.name
+        );
+        assert!(
+            readme.contains(&entry),
+            "README.md lacks the tour entry:\n{entry}"
+        );
+    }
 }

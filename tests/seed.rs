@@ -67,88 +67,788 @@ macro_rules! rows {
 /// (operational indicators), in the order printed.
 const ROWS: &[Row] = rows![
     // ---- First table: strategic indicators ----
-    (P1, "1.1", "1.1.1", S, "1.1.1-s1", "Realizzazione programma delle attività proposto dalla Giunta", "100", "AtLeast(80)", "100,00"),
-    (P1, "1.2", "1.2.1", S, "1.2.1-s1", "Condivisione iniziative del CreaInRete", "2", "AtLeast(2)", "100,00"),
-    (P1, "1.2", "1.2.2", S, "1.2.2-s1", "Numero progetti attivati e coordinati", "3", "AtLeast(3)", "100,00"),
-    (P1, "1.2", "1.2.4", S, "1.2.4-s1", "N. presenze (uscite) sui media locali", "32", "AtLeast(15)", "100,00"),
-    (P1, "3.1", "3.1.2", S, "3.1.2-s1", "N. fruitori del Servizio Nuove Imprese", "51", "AtLeast(50)", "100,00"),
-    (P1, "3.1", "3.1.3", S, "3.1.3-s1", "Percentuale iniziative realizzate nell'ambito del Programma", "100", "AtLeast(80)", "100,00"),
-    (P1, "3.1", "3.1.3", S, "3.1.3-s2", "Risorse esterne reperite", "20", "AtLeast(10)", "100,00"),
-    (P1, "3.2", "3.2.1", S, "3.2.1-s1", "N. conciliazioni concluse nell'anno 2017", "151", "AtLeast(90)", "100,00"),
+    (
+        P1,
+        "1.1",
+        "1.1.1",
+        S,
+        "1.1.1-s1",
+        "Realizzazione programma delle attività proposto dalla Giunta",
+        "100",
+        "AtLeast(80)",
+        "100,00"
+    ),
+    (
+        P1,
+        "1.2",
+        "1.2.1",
+        S,
+        "1.2.1-s1",
+        "Condivisione iniziative del CreaInRete",
+        "2",
+        "AtLeast(2)",
+        "100,00"
+    ),
+    (
+        P1,
+        "1.2",
+        "1.2.2",
+        S,
+        "1.2.2-s1",
+        "Numero progetti attivati e coordinati",
+        "3",
+        "AtLeast(3)",
+        "100,00"
+    ),
+    (
+        P1,
+        "1.2",
+        "1.2.4",
+        S,
+        "1.2.4-s1",
+        "N. presenze (uscite) sui media locali",
+        "32",
+        "AtLeast(15)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.1",
+        "3.1.2",
+        S,
+        "3.1.2-s1",
+        "N. fruitori del Servizio Nuove Imprese",
+        "51",
+        "AtLeast(50)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.1",
+        "3.1.3",
+        S,
+        "3.1.3-s1",
+        "Percentuale iniziative realizzate nell'ambito del Programma",
+        "100",
+        "AtLeast(80)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.1",
+        "3.1.3",
+        S,
+        "3.1.3-s2",
+        "Risorse esterne reperite",
+        "20",
+        "AtLeast(10)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.2",
+        "3.2.1",
+        S,
+        "3.2.1-s1",
+        "N. conciliazioni concluse nell'anno 2017",
+        "151",
+        "AtLeast(90)",
+        "100,00"
+    ),
     // printed "0  < =1"
-    (P1, "3.2", "3.2.2", S, "3.2.2-s1", "Affidabilità degli Organismi di controllo", "0", "AtMost(1)", "100,00"),
-    (P1, "3.2", "3.2.2", S, "3.2.2-s2", "N. di domande depositate marchi e brevetti", "72", "AtLeast(80)", "90,00"),
+    (
+        P1,
+        "3.2",
+        "3.2.2",
+        S,
+        "3.2.2-s1",
+        "Affidabilità degli Organismi di controllo",
+        "0",
+        "AtMost(1)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.2",
+        "3.2.2",
+        S,
+        "3.2.2-s2",
+        "N. di domande depositate marchi e brevetti",
+        "72",
+        "AtLeast(80)",
+        "90,00"
+    ),
     // printed "882  500": a plain target, at least
-    (P1, "3.2", "3.2.3", S, "3.2.3-s1", "n. di strumenti mediamente verificati", "882", "AtLeast(500)", "100,00"),
-    (P1, "3.2", "3.2.3", S, "3.2.3-s2", "n. di ispezioni mediamente effettuate", "573", "AtLeast(350)", "100,00"),
-    (P2, "2.1", "2.1.1", S, "2.1.1-s1", "Partecipazione personale camerale alla formazione", "93", "AtLeast(85)", "100,00"),
+    (
+        P1,
+        "3.2",
+        "3.2.3",
+        S,
+        "3.2.3-s1",
+        "n. di strumenti mediamente verificati",
+        "882",
+        "AtLeast(500)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.2",
+        "3.2.3",
+        S,
+        "3.2.3-s2",
+        "n. di ispezioni mediamente effettuate",
+        "573",
+        "AtLeast(350)",
+        "100,00"
+    ),
+    (
+        P2,
+        "2.1",
+        "2.1.1",
+        S,
+        "2.1.1-s1",
+        "Partecipazione personale camerale alla formazione",
+        "93",
+        "AtLeast(85)",
+        "100,00"
+    ),
     // printed "2,03  5": sick-leave days, lower is better
-    (P2, "2.1", "2.1.1", S, "2.1.1-s2", "Numero giorni di assenza per malattia breve", "2.03", "AtMost(5)", "100,00"),
-    (P2, "2.1", "2.1.4", S, "2.1.4-s1", "Grado di rispetto degli standard previsti dalla Carta dei servizi", "97", "AtLeast(85)", "100,00"),
-    (P2, "2.1", "2.1.4", S, "2.1.4-s2", "Grado di soddisfazione dell'utenza", "93", "AtLeast(85)", "100,00"),
-    (P3, "2.2", "2.2.1", S, "2.2.1-s1", "Analisi contratti di rete", "2017-12-31", "Deadline(\"2017-12-31\")", "100,00"),
-    (P3, "3.1", "3.1.1", S, "3.1.1-s1", "Sviluppo delle attività dell'agenzia formativa", "9", "AtLeast(10)", "90,00"),
-    (P4, "2.1", "2.1.2", S, "2.1.2-s1", "Numero di utilizzo delle sale camerali a pagamento", "39", "AtLeast(15)", "100,00"),
+    (
+        P2,
+        "2.1",
+        "2.1.1",
+        S,
+        "2.1.1-s2",
+        "Numero giorni di assenza per malattia breve",
+        "2.03",
+        "AtMost(5)",
+        "100,00"
+    ),
+    (
+        P2,
+        "2.1",
+        "2.1.4",
+        S,
+        "2.1.4-s1",
+        "Grado di rispetto degli standard previsti dalla Carta dei servizi",
+        "97",
+        "AtLeast(85)",
+        "100,00"
+    ),
+    (
+        P2,
+        "2.1",
+        "2.1.4",
+        S,
+        "2.1.4-s2",
+        "Grado di soddisfazione dell'utenza",
+        "93",
+        "AtLeast(85)",
+        "100,00"
+    ),
+    (
+        P3,
+        "2.2",
+        "2.2.1",
+        S,
+        "2.2.1-s1",
+        "Analisi contratti di rete",
+        "2017-12-31",
+        "Deadline(\"2017-12-31\")",
+        "100,00"
+    ),
+    (
+        P3,
+        "3.1",
+        "3.1.1",
+        S,
+        "3.1.1-s1",
+        "Sviluppo delle attività dell'agenzia formativa",
+        "9",
+        "AtLeast(10)",
+        "90,00"
+    ),
+    (
+        P4,
+        "2.1",
+        "2.1.2",
+        S,
+        "2.1.2-s1",
+        "Numero di utilizzo delle sale camerali a pagamento",
+        "39",
+        "AtLeast(15)",
+        "100,00"
+    ),
     // ODD ROW: printed "34%  <=5%  100,00%"; a 34 % reduction recorded as a change of -34 %.
-    (P4, "2.1", "2.1.3", S, "2.1.3-s1", "Riduzione dei costi di funzionamento", "-34", "AtMost(5)", "100,00"),
+    (
+        P4,
+        "2.1",
+        "2.1.3",
+        S,
+        "2.1.3-s1",
+        "Riduzione dei costi di funzionamento",
+        "-34",
+        "AtMost(5)",
+        "100,00"
+    ),
     // printed "65%  >60%"
-    (P4, "2.1", "2.1.3", S, "2.1.3-s2", "Importo totale riscossioni spontanee del Diritto Annuale", "65", "MoreThan(60)", "100,00"),
-    (P4, "2.1", "1.2.3", S, "1.2.3-s1", "Realizzazione intervento di riqualificazione del polo museale", "2017-05-22", "Deadline(\"2017-12-31\")", "100,00"),
+    (
+        P4,
+        "2.1",
+        "2.1.3",
+        S,
+        "2.1.3-s2",
+        "Importo totale riscossioni spontanee del Diritto Annuale",
+        "65",
+        "MoreThan(60)",
+        "100,00"
+    ),
+    (
+        P4,
+        "2.1",
+        "1.2.3",
+        S,
+        "1.2.3-s1",
+        "Realizzazione intervento di riqualificazione del polo museale",
+        "2017-05-22",
+        "Deadline(\"2017-12-31\")",
+        "100,00"
+    ),
     // ---- Second table: operational indicators ----
     // printed "7  3 testate"
-    (P1, "1.1", "1.1.1", O, "1.1.1-o1", "Rilevanza Rapporto Economia sulla stampa", "7", "AtLeast(3)", "100,00"),
-    (P1, "1.1", "1.1.1", O, "1.1.1-o2", "Presentazione Rapporto Economia intermedio", "2017-11-29", "Deadline(\"2017-11-30\")", "100,00"),
-    (P1, "1.1", "1.1.1", O, "1.1.1-o3", "N. conferenze stampa organizzate", "3", "AtLeast(2)", "100,00"),
-    (P1, "1.1", "1.1.1", O, "1.1.1-o4", "Produzione rapporti /studi/ricerche", "4", "AtLeast(3)", "100,00"),
-    (P1, "1.1", "1.1.1", O, "1.1.1-o5", "Orario apertura al pubblico Biblioteca", "1", "AtLeast(1)", "100,00"),
-    (P1, "1.1", "1.1.1", O, "1.1.1-o6", "N. partecipanti complessivi alla presentazione", "70", "AtLeast(60)", "100,00"),
-    (P1, "1.1", "1.1.1", O, "1.1.1-o7", "Valutazione (giudizio: buono o +) di customer satisfaction sulle attività realizzate da ISR", "85", "AtLeast(85)", "100,00"),
-    (P1, "1.1", "1.1.1", O, "1.1.1-o8", "N. complessivo presenze sulla stampa della Camera", "31", "AtLeast(25)", "100,00"),
-    (P1, "1.2", "1.2.1", O, "1.2.1-o1", "Realizzazione iniziative previste nell'ambito dei progetti di CreaInRete", "3", "AtLeast(3)", "100,00"),
-    (P1, "1.2", "1.2.1", O, "1.2.1-o2", "Realizzazione documento di sintesi delle attività", "2017-12-31", "Deadline(\"2017-12-31\")", "100,00"),
-    (P1, "1.2", "1.2.2", O, "1.2.2-o1", "Realizzazione iniziative nell'ambito dei progetti attivati", "2", "AtLeast(2)", "100,00"),
-    (P1, "1.2", "1.2.2", O, "1.2.2-o2", "Realizzazione documento di sintesi nell'ambito dei progetti", "2017-12-31", "Deadline(\"2017-12-31\")", "100,00"),
+    (
+        P1,
+        "1.1",
+        "1.1.1",
+        O,
+        "1.1.1-o1",
+        "Rilevanza Rapporto Economia sulla stampa",
+        "7",
+        "AtLeast(3)",
+        "100,00"
+    ),
+    (
+        P1,
+        "1.1",
+        "1.1.1",
+        O,
+        "1.1.1-o2",
+        "Presentazione Rapporto Economia intermedio",
+        "2017-11-29",
+        "Deadline(\"2017-11-30\")",
+        "100,00"
+    ),
+    (
+        P1,
+        "1.1",
+        "1.1.1",
+        O,
+        "1.1.1-o3",
+        "N. conferenze stampa organizzate",
+        "3",
+        "AtLeast(2)",
+        "100,00"
+    ),
+    (
+        P1,
+        "1.1",
+        "1.1.1",
+        O,
+        "1.1.1-o4",
+        "Produzione rapporti /studi/ricerche",
+        "4",
+        "AtLeast(3)",
+        "100,00"
+    ),
+    (
+        P1,
+        "1.1",
+        "1.1.1",
+        O,
+        "1.1.1-o5",
+        "Orario apertura al pubblico Biblioteca",
+        "1",
+        "AtLeast(1)",
+        "100,00"
+    ),
+    (
+        P1,
+        "1.1",
+        "1.1.1",
+        O,
+        "1.1.1-o6",
+        "N. partecipanti complessivi alla presentazione",
+        "70",
+        "AtLeast(60)",
+        "100,00"
+    ),
+    (
+        P1,
+        "1.1",
+        "1.1.1",
+        O,
+        "1.1.1-o7",
+        "Valutazione (giudizio: buono o +) di customer satisfaction sulle attività realizzate da ISR",
+        "85",
+        "AtLeast(85)",
+        "100,00"
+    ),
+    (
+        P1,
+        "1.1",
+        "1.1.1",
+        O,
+        "1.1.1-o8",
+        "N. complessivo presenze sulla stampa della Camera",
+        "31",
+        "AtLeast(25)",
+        "100,00"
+    ),
+    (
+        P1,
+        "1.2",
+        "1.2.1",
+        O,
+        "1.2.1-o1",
+        "Realizzazione iniziative previste nell'ambito dei progetti di CreaInRete",
+        "3",
+        "AtLeast(3)",
+        "100,00"
+    ),
+    (
+        P1,
+        "1.2",
+        "1.2.1",
+        O,
+        "1.2.1-o2",
+        "Realizzazione documento di sintesi delle attività",
+        "2017-12-31",
+        "Deadline(\"2017-12-31\")",
+        "100,00"
+    ),
+    (
+        P1,
+        "1.2",
+        "1.2.2",
+        O,
+        "1.2.2-o1",
+        "Realizzazione iniziative nell'ambito dei progetti attivati",
+        "2",
+        "AtLeast(2)",
+        "100,00"
+    ),
+    (
+        P1,
+        "1.2",
+        "1.2.2",
+        O,
+        "1.2.2-o2",
+        "Realizzazione documento di sintesi nell'ambito dei progetti",
+        "2017-12-31",
+        "Deadline(\"2017-12-31\")",
+        "100,00"
+    ),
     // printed "1119  >=1.000": a thousand, Italian thousands dot
-    (P1, "1.2", "1.2.4", O, "1.2.4-o1", "N. \"Persone a cui piace\" pagine profilo FaceBook", "1119", "AtLeast(1000)", "100,00"),
-    (P1, "1.2", "1.2.4", O, "1.2.4-o2", "N. newsletter inviate", "14", "AtLeast(12)", "100,00"),
-    (P1, "3.1", "3.1.2", O, "3.1.2-o1", "Avvio Sportello Start Up Innovative", "2017-01-01", "Deadline(\"2017-04-30\")", "100,00"),
-    (P1, "3.1", "3.1.2", O, "3.1.2-o2", "Messa a regime Sportello Ascolto", "2017-02-23", "Deadline(\"2017-04-30\")", "100,00"),
-    (P1, "3.1", "3.1.2", O, "3.1.2-o3", "Partecipazione diretta ai Progetti di Alternanza Scuola Lavoro", "16", "AtLeast(8)", "100,00"),
-    (P1, "3.1", "3.1.2", O, "3.1.2-o4", "Valutazione (giudizio: buono o +) di customer satisfaction sullo Sportello Start Up", "0", "AtLeast(85)", "0,00"),
-    (P1, "3.1", "3.1.2", O, "3.1.2-o5", "Valutazione (giudizio: buono o +) di customer satisfaction sullo Sportello di ascolto", "100", "AtLeast(85)", "100,00"),
-    (P1, "3.1", "3.1.3", O, "3.1.3-o1", "Valutazione (giudizio: buono o +) di customer satisfaction rilevato sulle iniziative del programma", "100", "AtLeast(85)", "100,00"),
-    (P1, "3.2", "3.2.1", O, "3.2.1-o1", "Valutazione (giudizio: buono o +) di customer satisfaction in materia di mediazione", "99", "AtLeast(85)", "100,00"),
-    (P1, "3.2", "3.2.1", O, "3.2.1-o2", "Realizzazione evento \"Settimana della Conciliazione/Mediazione\"", "2017-11-20", "Deadline(\"2017-11-30\")", "100,00"),
-    (P1, "3.2", "3.2.1", O, "3.2.1-o3", "Emissione ruolo esattoriale", "2", "AtLeast(2)", "100,00"),
-    (P1, "3.2", "3.2.1", O, "3.2.1-o4", "Emissione ordinanze in relazione ai verbali", "443", "AtLeast(300)", "100,00"),
-    (P1, "3.2", "3.2.2", O, "3.2.2-o1", "N.ro di richieste a sportello", "622", "AtLeast(300)", "100,00"),
-    (P1, "3.2", "3.2.2", O, "3.2.2-o2", "Evasione richieste di prelievo per certificazione DOC e IGT", "100", "AtLeast(90)", "100,00"),
+    (
+        P1,
+        "1.2",
+        "1.2.4",
+        O,
+        "1.2.4-o1",
+        "N. \"Persone a cui piace\" pagine profilo FaceBook",
+        "1119",
+        "AtLeast(1000)",
+        "100,00"
+    ),
+    (
+        P1,
+        "1.2",
+        "1.2.4",
+        O,
+        "1.2.4-o2",
+        "N. newsletter inviate",
+        "14",
+        "AtLeast(12)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.1",
+        "3.1.2",
+        O,
+        "3.1.2-o1",
+        "Avvio Sportello Start Up Innovative",
+        "2017-01-01",
+        "Deadline(\"2017-04-30\")",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.1",
+        "3.1.2",
+        O,
+        "3.1.2-o2",
+        "Messa a regime Sportello Ascolto",
+        "2017-02-23",
+        "Deadline(\"2017-04-30\")",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.1",
+        "3.1.2",
+        O,
+        "3.1.2-o3",
+        "Partecipazione diretta ai Progetti di Alternanza Scuola Lavoro",
+        "16",
+        "AtLeast(8)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.1",
+        "3.1.2",
+        O,
+        "3.1.2-o4",
+        "Valutazione (giudizio: buono o +) di customer satisfaction sullo Sportello Start Up",
+        "0",
+        "AtLeast(85)",
+        "0,00"
+    ),
+    (
+        P1,
+        "3.1",
+        "3.1.2",
+        O,
+        "3.1.2-o5",
+        "Valutazione (giudizio: buono o +) di customer satisfaction sullo Sportello di ascolto",
+        "100",
+        "AtLeast(85)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.1",
+        "3.1.3",
+        O,
+        "3.1.3-o1",
+        "Valutazione (giudizio: buono o +) di customer satisfaction rilevato sulle iniziative del programma",
+        "100",
+        "AtLeast(85)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.2",
+        "3.2.1",
+        O,
+        "3.2.1-o1",
+        "Valutazione (giudizio: buono o +) di customer satisfaction in materia di mediazione",
+        "99",
+        "AtLeast(85)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.2",
+        "3.2.1",
+        O,
+        "3.2.1-o2",
+        "Realizzazione evento \"Settimana della Conciliazione/Mediazione\"",
+        "2017-11-20",
+        "Deadline(\"2017-11-30\")",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.2",
+        "3.2.1",
+        O,
+        "3.2.1-o3",
+        "Emissione ruolo esattoriale",
+        "2",
+        "AtLeast(2)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.2",
+        "3.2.1",
+        O,
+        "3.2.1-o4",
+        "Emissione ordinanze in relazione ai verbali",
+        "443",
+        "AtLeast(300)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.2",
+        "3.2.2",
+        O,
+        "3.2.2-o1",
+        "N.ro di richieste a sportello",
+        "622",
+        "AtLeast(300)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.2",
+        "3.2.2",
+        O,
+        "3.2.2-o2",
+        "Evasione richieste di prelievo per certificazione DOC e IGT",
+        "100",
+        "AtLeast(90)",
+        "100,00"
+    ),
     // printed "100,0%  100,0%": the written decimal is kept
-    (P1, "3.2", "3.2.2", O, "3.2.2-o3", "Aggiornamento dati ISTAT", "100.0", "AtLeast(100.0)", "100,00"),
-    (P1, "3.2", "3.2.3", O, "3.2.3-o1", "n. strumenti di misura carburanti MID", "18", "AtLeast(18)", "100,00"),
-    (P1, "3.2", "3.2.3", O, "3.2.3-o2", "n. stazioni di servizio dotate di apparecchiature di prepagamento", "20", "AtLeast(20)", "100,00"),
-    (P1, "3.2", "3.2.3", O, "3.2.3-o3", "n. impianti di pesatura industriale", "16", "AtLeast(15)", "100,00"),
-    (P1, "3.2", "3.2.3", O, "3.2.3-o4", "n. esercizi commerciali sottoposti a controllo peso netto", "20", "AtLeast(20)", "100,00"),
-    (P1, "3.2", "3.2.3", O, "3.2.3-o5", "n. rivenditori prodotti elettrici", "3", "AtLeast(3)", "100,00"),
-    (P1, "3.2", "3.2.3", O, "3.2.3-o6", "n. rivenditori giocattoli, tessile e calzature", "9", "AtLeast(9)", "100,00"),
+    (
+        P1,
+        "3.2",
+        "3.2.2",
+        O,
+        "3.2.2-o3",
+        "Aggiornamento dati ISTAT",
+        "100.0",
+        "AtLeast(100.0)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.2",
+        "3.2.3",
+        O,
+        "3.2.3-o1",
+        "n. strumenti di misura carburanti MID",
+        "18",
+        "AtLeast(18)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.2",
+        "3.2.3",
+        O,
+        "3.2.3-o2",
+        "n. stazioni di servizio dotate di apparecchiature di prepagamento",
+        "20",
+        "AtLeast(20)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.2",
+        "3.2.3",
+        O,
+        "3.2.3-o3",
+        "n. impianti di pesatura industriale",
+        "16",
+        "AtLeast(15)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.2",
+        "3.2.3",
+        O,
+        "3.2.3-o4",
+        "n. esercizi commerciali sottoposti a controllo peso netto",
+        "20",
+        "AtLeast(20)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.2",
+        "3.2.3",
+        O,
+        "3.2.3-o5",
+        "n. rivenditori prodotti elettrici",
+        "3",
+        "AtLeast(3)",
+        "100,00"
+    ),
+    (
+        P1,
+        "3.2",
+        "3.2.3",
+        O,
+        "3.2.3-o6",
+        "n. rivenditori giocattoli, tessile e calzature",
+        "9",
+        "AtLeast(9)",
+        "100,00"
+    ),
     // ODD ROW: printed "55%  >=60%  91,40%" (55/60 would be 91,67 %): an override.
-    (P2, "2.1", "2.1.1", O, "2.1.1-o1", "Valutazione (giudizio: sufficiente o + ) ottenuta nell' indagine di People Satisfaction fra i dipendenti", "55", "AtLeast(60)", "91,40"),
-    (P2, "2.1", "2.1.1", O, "2.1.1-o2", "Realizzazione incontri periodici del SG", "5", "AtLeast(4)", "100,00"),
-    (P2, "2.1", "2.1.4", O, "2.1.4-o1", "Valutazione positiva (buono e + ) ottenuta nell' indagine di People Satisfaction fra gli utenti", "93", "AtLeast(80)", "100,00"),
+    (
+        P2,
+        "2.1",
+        "2.1.1",
+        O,
+        "2.1.1-o1",
+        "Valutazione (giudizio: sufficiente o + ) ottenuta nell' indagine di People Satisfaction fra i dipendenti",
+        "55",
+        "AtLeast(60)",
+        "91,40"
+    ),
+    (
+        P2,
+        "2.1",
+        "2.1.1",
+        O,
+        "2.1.1-o2",
+        "Realizzazione incontri periodici del SG",
+        "5",
+        "AtLeast(4)",
+        "100,00"
+    ),
+    (
+        P2,
+        "2.1",
+        "2.1.4",
+        O,
+        "2.1.4-o1",
+        "Valutazione positiva (buono e + ) ottenuta nell' indagine di People Satisfaction fra gli utenti",
+        "93",
+        "AtLeast(80)",
+        "100,00"
+    ),
     // printed "2,7  3,0  90,00%"
-    (P2, "2.1", "2.1.4", O, "2.1.4-o2", "N. report quadrimestrali", "2.7", "AtLeast(3.0)", "90,00"),
-    (P3, "2.2", "2.2.1", O, "2.2.1-o1", "Organizzazione iniziative per la promozione dello Sportello Reti di impresa", "2017-12-31", "Deadline(\"2017-12-31\")", "100,00"),
-    (P3, "2.2", "2.2.1", O, "2.2.1-o2", "Valutazione (giudizio: buono o +) di customer satisfaction rilevata sullo Sportello Reti di Impresa", "0", "AtLeast(85)", "0,00"),
-    (P3, "3.1", "3.1.1", O, "3.1.1-o1", "Organizzazione eventi formativi entro il 31.12.2017", "13", "AtLeast(10)", "100,00"),
-    (P3, "3.1", "3.1.1", O, "3.1.1-o2", "Introiti offerta formativa a pagamento", "48", "AtLeast(15)", "100,00"),
-    (P3, "3.1", "3.1.1", O, "3.1.1-o3", "Valutazione (giudizio: buono o +) di customer satisfaction sulle attività formative non a pagamento", "87", "AtLeast(85)", "100,00"),
-    (P3, "3.1", "3.1.1", O, "3.1.1-o4", "Valutazione (giudizio: buono o +) di customer satisfaction sulle attività formative a pagamento", "100", "AtLeast(85)", "100,00"),
-    (P3, "3.1", "3.1.1", O, "3.1.1-o5", "Organizzazione incontri CIF", "3", "AtLeast(3)", "100,00"),
-    (P4, "2.1", "2.1.2", O, "2.1.2-o1", "N. di volte di utilizzo delle Sale camerali", "136", "AtLeast(100)", "100,00"),
-    (P4, "2.1", "2.1.2", O, "2.1.2-o2", "Predisposizione relazione conclusiva sulla messa in sicurezza", "2017-12-31", "Deadline(\"2017-12-31\")", "100,00"),
-    (P4, "2.1", "2.1.3", O, "2.1.3-o1", "Comunicazione Associazioni di categoria e ODEC", "2017-06-15", "Deadline(\"2017-06-30\")", "100,00"),
+    (
+        P2,
+        "2.1",
+        "2.1.4",
+        O,
+        "2.1.4-o2",
+        "N. report quadrimestrali",
+        "2.7",
+        "AtLeast(3.0)",
+        "90,00"
+    ),
+    (
+        P3,
+        "2.2",
+        "2.2.1",
+        O,
+        "2.2.1-o1",
+        "Organizzazione iniziative per la promozione dello Sportello Reti di impresa",
+        "2017-12-31",
+        "Deadline(\"2017-12-31\")",
+        "100,00"
+    ),
+    (
+        P3,
+        "2.2",
+        "2.2.1",
+        O,
+        "2.2.1-o2",
+        "Valutazione (giudizio: buono o +) di customer satisfaction rilevata sullo Sportello Reti di Impresa",
+        "0",
+        "AtLeast(85)",
+        "0,00"
+    ),
+    (
+        P3,
+        "3.1",
+        "3.1.1",
+        O,
+        "3.1.1-o1",
+        "Organizzazione eventi formativi entro il 31.12.2017",
+        "13",
+        "AtLeast(10)",
+        "100,00"
+    ),
+    (
+        P3,
+        "3.1",
+        "3.1.1",
+        O,
+        "3.1.1-o2",
+        "Introiti offerta formativa a pagamento",
+        "48",
+        "AtLeast(15)",
+        "100,00"
+    ),
+    (
+        P3,
+        "3.1",
+        "3.1.1",
+        O,
+        "3.1.1-o3",
+        "Valutazione (giudizio: buono o +) di customer satisfaction sulle attività formative non a pagamento",
+        "87",
+        "AtLeast(85)",
+        "100,00"
+    ),
+    (
+        P3,
+        "3.1",
+        "3.1.1",
+        O,
+        "3.1.1-o4",
+        "Valutazione (giudizio: buono o +) di customer satisfaction sulle attività formative a pagamento",
+        "100",
+        "AtLeast(85)",
+        "100,00"
+    ),
+    (
+        P3,
+        "3.1",
+        "3.1.1",
+        O,
+        "3.1.1-o5",
+        "Organizzazione incontri CIF",
+        "3",
+        "AtLeast(3)",
+        "100,00"
+    ),
+    (
+        P4,
+        "2.1",
+        "2.1.2",
+        O,
+        "2.1.2-o1",
+        "N. di volte di utilizzo delle Sale camerali",
+        "136",
+        "AtLeast(100)",
+        "100,00"
+    ),
+    (
+        P4,
+        "2.1",
+        "2.1.2",
+        O,
+        "2.1.2-o2",
+        "Predisposizione relazione conclusiva sulla messa in sicurezza",
+        "2017-12-31",
+        "Deadline(\"2017-12-31\")",
+        "100,00"
+    ),
+    (
+        P4,
+        "2.1",
+        "2.1.3",
+        O,
+        "2.1.3-o1",
+        "Comunicazione Associazioni di categoria e ODEC",
+        "2017-06-15",
+        "Deadline(\"2017-06-30\")",
+        "100,00"
+    ),
     // printed target "31/12/2017" without "<="
-    (P4, "2.1", "1.2.3", O, "1.2.3-o1", "Realizzazione documento di sintesi sul progetto di riqualificazione", "2017-12-31", "Deadline(\"2017-12-31\")", "100,00"),
+    (
+        P4,
+        "2.1",
+        "1.2.3",
+        O,
+        "1.2.3-o1",
+        "Realizzazione documento di sintesi sul progetto di riqualificazione",
+        "2017-12-31",
+        "Deadline(\"2017-12-31\")",
+        "100,00"
+    ),
 ];
 
 /// The strategic objective entries of the first table: perspective, code, printed weight,
@@ -222,11 +922,18 @@ fn the_seed_has_the_shape_of_the_document() {
     assert_eq!(plan.locale, Locale::It);
     let names: Vec<&str> = plan.perspectives.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, [P1, P2, P3, P4]);
-    let strategic: Vec<_> = plan.perspectives.iter().flat_map(|p| &p.objectives).collect();
+    let strategic: Vec<_> = plan
+        .perspectives
+        .iter()
+        .flat_map(|p| &p.objectives)
+        .collect();
     assert_eq!(strategic.len(), 8, "strategic objective entries");
     let operational: Vec<_> = strategic.iter().flat_map(|s| &s.operational).collect();
     assert_eq!(operational.len(), 16, "operational objectives");
-    let n_strategic: usize = operational.iter().map(|o| o.strategic_indicators.len()).sum();
+    let n_strategic: usize = operational
+        .iter()
+        .map(|o| o.strategic_indicators.len())
+        .sum();
     let n_operational: usize = operational.iter().map(|o| o.indicators.len()).sum();
     assert_eq!(n_strategic, 22, "strategic indicators");
     assert_eq!(n_operational, 48, "operational indicators");
@@ -309,7 +1016,13 @@ fn every_indicator_realization_is_the_printed_one() {
         let Outcome::Scored(r) = outcome else {
             panic!("{} is not scored: {outcome:?}", row.id);
         };
-        assert_eq!(printed(r.value), row.realization, "{} {}", row.id, row.description);
+        assert_eq!(
+            printed(r.value),
+            row.realization,
+            "{} {}",
+            row.id,
+            row.description
+        );
         // The same figure as a number, rounded half up to two decimals.
         let expected: Decimal = row.realization.replace(',', ".").parse().unwrap();
         assert_eq!(round2(r.value), expected, "{}", row.id);
@@ -345,7 +1058,10 @@ fn every_operational_objective_realization_is_the_printed_one() {
     for ((persp, parent, oo), (e_persp, e_parent, e_code, e_weight, e_real)) in
         got.iter().zip(OPERATIONAL)
     {
-        assert_eq!((*persp, *parent, oo.code.as_str()), (*e_persp, *e_parent, *e_code));
+        assert_eq!(
+            (*persp, *parent, oo.code.as_str()),
+            (*e_persp, *e_parent, *e_code)
+        );
         assert_eq!(oo.weight, *e_weight, "{e_code}");
         assert_eq!(printed_score(&oo.realization), *e_real, "{e_code}");
         assert_eq!(oo.realization.measured, oo.realization.total, "{e_code}");
@@ -377,7 +1093,11 @@ fn every_strategic_objective_realization_is_the_printed_one() {
         assert_eq!((*persp, so.code.as_str()), (*e_persp, *e_code));
         assert_eq!(so.weight, *e_weight, "{e_code}");
         assert_eq!(printed_score(&so.realization), *e_real, "{persp} {e_code}");
-        let n: usize = so.operational.iter().map(|o| o.strategic_indicators.len()).sum();
+        let n: usize = so
+            .operational
+            .iter()
+            .map(|o| o.strategic_indicators.len())
+            .sum();
         assert_eq!((so.realization.measured, so.realization.total), (n, n));
     }
     // 3.2 is the flat mean of its five strategic indicators, (100+100+90+100+100)/5 = 98,
@@ -426,11 +1146,17 @@ fn the_weighted_scores_are_the_ones_the_seed_implies() {
     let counts = scores.indicator_counts();
     assert_eq!((counts.measured, counts.total), (70, 70));
     assert_eq!(
-        (summary.overall.strategic.measured, summary.overall.strategic.total),
+        (
+            summary.overall.strategic.measured,
+            summary.overall.strategic.total
+        ),
         (22, 22)
     );
     assert_eq!(
-        (summary.overall.operational.measured, summary.overall.operational.total),
+        (
+            summary.overall.operational.measured,
+            summary.overall.operational.total
+        ),
         (48, 48)
     );
     assert!(!summary.is_provisional());
@@ -510,7 +1236,13 @@ fn edits_to_the_seed_touch_only_their_lines() {
     };
     set(&mut plan, "3.2.2-s2", Some(Value::Number(dec!(80.50))));
     set(&mut plan, "2.1.1-s2", None);
-    set(&mut plan, "1.2.3-s1", Some(Value::Date(chrono::NaiveDate::from_ymd_opt(2018, 1, 3).unwrap())));
+    set(
+        &mut plan,
+        "1.2.3-s1",
+        Some(Value::Date(
+            chrono::NaiveDate::from_ymd_opt(2018, 1, 3).unwrap(),
+        )),
+    );
     let out = store::patch(&text, &plan).unwrap();
     assert_eq!(store::parse(Path::new("edited.ron"), &out).unwrap(), plan);
     assert!(out.contains("result: 80.50,"));
@@ -632,9 +1364,13 @@ fn numbers_keep_their_written_digits_through_a_patched_save() {
     // A value typed by the controller ("12,50", "2,03") is written with its digits.
     let mut typed = again.clone();
     let b = typed.find_indicator("b").unwrap();
-    typed.indicator_mut(b).result = Locale::It.parse_value("12,50", &perfplan::plan::Unit::Number).unwrap();
+    typed.indicator_mut(b).result = Locale::It
+        .parse_value("12,50", &perfplan::plan::Unit::Number)
+        .unwrap();
     let a = typed.find_indicator("a").unwrap();
-    typed.indicator_mut(a).result = Locale::It.parse_value("2,03", &perfplan::plan::Unit::Number).unwrap();
+    typed.indicator_mut(a).result = Locale::It
+        .parse_value("2,03", &perfplan::plan::Unit::Number)
+        .unwrap();
     let out = store::patch(&again_text, &typed).unwrap();
     let a_line = out.lines().position(|l| l.contains("id: \"a\"")).unwrap();
     let b_line = out.lines().position(|l| l.contains("id: \"b\"")).unwrap();
@@ -663,7 +1399,10 @@ fn the_readme_example_plan_loads_and_validates() {
         !validate::has_errors(&findings),
         "the README example has errors: {findings:#?}"
     );
-    assert!(findings.is_empty(), "the README example has warnings: {findings:#?}");
+    assert!(
+        findings.is_empty(),
+        "the README example has warnings: {findings:#?}"
+    );
     assert_eq!(plan.indicator_count(), 7);
     // The scores the README states for it, worked out there by hand: strategic
     // (60·95 + 40·100) / 100 = 97; operational (35·100 + 25·100 + 40·96,666…) / 100 = 98,67;

@@ -11,7 +11,10 @@ fn tmux(args: &[&str]) -> String {
 }
 
 fn has_tmux() -> bool {
-    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 /// Waits until the screen of `session` shows `text`; returns the screen.
@@ -34,14 +37,18 @@ struct Session(String);
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["kill-session", "-t", &self.0]).output();
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", &self.0])
+            .output();
     }
 }
 
 #[test]
 fn type_a_result_save_and_quit_in_a_real_terminal() {
     if !has_tmux() {
-        eprintln!("SKIPPED: tmux is not installed (apt-get install -y tmux), so the real-terminal test did not run");
+        eprintln!(
+            "SKIPPED: tmux is not installed (apt-get install -y tmux), so the real-terminal test did not run"
+        );
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -54,7 +61,17 @@ fn type_a_result_save_and_quit_in_a_real_terminal() {
         env!("CARGO_BIN_EXE_perfplan"),
         plan.display()
     );
-    tmux(&["new-session", "-d", "-s", &session.0, "-x", "120", "-y", "36", &command]);
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        &session.0,
+        "-x",
+        "120",
+        "-y",
+        "36",
+        &command,
+    ]);
     wait_for(&session.0, "98,56 %");
     tmux(&["send-keys", "-t", &session.0, "/"]);
     tmux(&["send-keys", "-t", &session.0, "-l", "marchi e brevetti"]);
@@ -64,7 +81,10 @@ fn type_a_result_save_and_quit_in_a_real_terminal() {
     tmux(&["send-keys", "-t", &session.0, "-l", "70"]);
     // The preview shows before Enter.
     let screen = wait_for(&session.0, "98,43 %");
-    assert!(screen.contains("PREVIEW") && screen.contains("87,50 %"), "{screen}");
+    assert!(
+        screen.contains("PREVIEW") && screen.contains("87,50 %"),
+        "{screen}"
+    );
     tmux(&["send-keys", "-t", &session.0, "Enter"]);
     wait_for(&session.0, "result of 3.2.2-s2: 72 → 70");
     tmux(&["send-keys", "-t", &session.0, "C-s"]);
@@ -72,16 +92,25 @@ fn type_a_result_save_and_quit_in_a_real_terminal() {
     tmux(&["send-keys", "-t", &session.0, "q"]);
     let start = Instant::now();
     while Command::new("tmux")
-            .args(["has-session", "-t", &session.0])
-            .status()
-            .is_ok_and(|s| s.success())
+        .args(["has-session", "-t", &session.0])
+        .status()
+        .is_ok_and(|s| s.success())
     {
-        assert!(start.elapsed() < Duration::from_secs(10), "perfplan did not quit");
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "perfplan did not quit"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     let text = std::fs::read_to_string(&plan).unwrap();
-    assert!(text.contains("result: 70,"), "the saved file lacks the new result");
-    assert!(!text.contains("result: 72,"), "the old result is still there");
+    assert!(
+        text.contains("result: 70,"),
+        "the saved file lacks the new result"
+    );
+    assert!(
+        !text.contains("result: 72,"),
+        "the old result is still there"
+    );
     assert!(Path::new(&format!("{}.bak", plan.display())).exists());
 }
 
@@ -95,7 +124,9 @@ fn pane_pid(session: &str) -> String {
 #[test]
 fn edits_survive_kill_9_and_are_restored_on_the_next_open() {
     if !has_tmux() {
-        eprintln!("SKIPPED: tmux is not installed (apt-get install -y tmux), so the real-terminal test did not run");
+        eprintln!(
+            "SKIPPED: tmux is not installed (apt-get install -y tmux), so the real-terminal test did not run"
+        );
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -109,7 +140,17 @@ fn edits_survive_kill_9_and_are_restored_on_the_next_open() {
         plan.display()
     );
     let first = Session(format!("perfplan-kill-{}", std::process::id()));
-    tmux(&["new-session", "-d", "-s", &first.0, "-x", "120", "-y", "36", &command]);
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        &first.0,
+        "-x",
+        "120",
+        "-y",
+        "36",
+        &command,
+    ]);
     wait_for(&first.0, "98,56 %");
     for (search, value) in [("marchi e brevetti", "70"), ("newsletter inviate", "9")] {
         tmux(&["send-keys", "-t", &first.0, "/"]);
@@ -125,10 +166,24 @@ fn edits_survive_kill_9_and_are_restored_on_the_next_open() {
     let killed = Command::new("kill").args(["-9", &pid]).status().unwrap();
     assert!(killed.success());
     drop(first);
-    assert_eq!(std::fs::read_to_string(&plan).unwrap(), original, "nothing was saved");
+    assert_eq!(
+        std::fs::read_to_string(&plan).unwrap(),
+        original,
+        "nothing was saved"
+    );
 
     let second = Session(format!("perfplan-restore-{}", std::process::id()));
-    tmux(&["new-session", "-d", "-s", &second.0, "-x", "120", "-y", "36", &command]);
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        &second.0,
+        "-x",
+        "120",
+        "-y",
+        "36",
+        &command,
+    ]);
     let screen = wait_for(&second.0, "Unsaved edits from a previous session");
     assert!(screen.contains("2 edit(s)"), "{screen}");
     tmux(&["send-keys", "-t", &second.0, "r"]);

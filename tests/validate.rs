@@ -86,7 +86,10 @@ fn ind(perspective: &str, so: &str, oo: &str, id: &str) -> String {
 }
 
 fn errors(findings: &[Finding]) -> Vec<&Finding> {
-    findings.iter().filter(|f| f.severity == Severity::Error).collect()
+    findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect()
 }
 
 #[test]
@@ -148,14 +151,22 @@ fn ids_must_be_unique() {
     let findings = findings_of(&[("id: \"o4\"", "id: \"s1\"")]);
     let f = only(&findings, Severity::Error, &ind(EF, "2.1", "2.1.3", "s1"));
     // The message names the other place, so both are known.
-    assert!(f.message.contains(&ind(PI, "2.1", "2.1.1", "s1")), "{}", f.message);
+    assert!(
+        f.message.contains(&ind(PI, "2.1", "2.1.1", "s1")),
+        "{}",
+        f.message
+    );
     assert!(f.message.contains("unique"), "{}", f.message);
     // A third use names the first one too.
     let findings = findings_of(&[("id: \"o4\"", "id: \"s1\""), ("id: \"s3\"", "id: \"s1\"")]);
     assert_eq!(findings.len(), 2, "{findings:#?}");
     for f in &findings {
         assert_eq!(f.severity, Severity::Error);
-        assert!(f.message.contains(&ind(PI, "2.1", "2.1.1", "s1")), "{}", f.message);
+        assert!(
+            f.message.contains(&ind(PI, "2.1", "2.1.1", "s1")),
+            "{}",
+            f.message
+        );
     }
     // Across the two layers of one objective as well.
     let findings = findings_of(&[("id: \"o1\"", "id: \"s1\"")]);
@@ -172,18 +183,35 @@ fn ids_must_not_be_empty() {
 #[test]
 fn a_result_must_be_of_the_kind_of_its_unit() {
     // A date for a percentage.
-    let findings = findings_of(&[("target: AtLeast(80), result: 85", "target: AtLeast(80), result: \"2017-12-31\"")]);
+    let findings = findings_of(&[(
+        "target: AtLeast(80), result: 85",
+        "target: AtLeast(80), result: \"2017-12-31\"",
+    )]);
     let f = only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.1", "s1"));
-    assert!(f.message.contains("date") && f.message.contains("Percent"), "{}", f.message);
+    assert!(
+        f.message.contains("date") && f.message.contains("Percent"),
+        "{}",
+        f.message
+    );
     // It is not scored, and not counted as measured.
-    let plan = base_with(&[("target: AtLeast(80), result: 85", "target: AtLeast(80), result: \"2017-12-31\"")]);
+    let plan = base_with(&[(
+        "target: AtLeast(80), result: 85",
+        "target: AtLeast(80), result: \"2017-12-31\"",
+    )]);
     let path = plan.find_indicator("s1").unwrap();
-    assert!(matches!(score::outcome(plan.indicator(path)), Outcome::Unscorable(_)));
+    assert!(matches!(
+        score::outcome(plan.indicator(path)),
+        Outcome::Unscorable(_)
+    ));
 
     // A number for a date.
     let findings = findings_of(&[("result: \"2017-11-30\"", "result: 20171130")]);
     let f = only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.1", "o2"));
-    assert!(f.message.contains("a number") && f.message.contains("Date"), "{}", f.message);
+    assert!(
+        f.message.contains("a number") && f.message.contains("Date"),
+        "{}",
+        f.message
+    );
 
     // The baseline too.
     let findings = findings_of(&[("result: 2.03", "result: 2.03, baseline: \"2016-12-31\"")]);
@@ -193,11 +221,21 @@ fn a_result_must_be_of_the_kind_of_its_unit() {
 
 #[test]
 fn a_deadline_goes_with_a_date_unit() {
-    let findings = findings_of(&[("unit: Date, target: Deadline", "unit: Percent, target: Deadline")]);
+    let findings = findings_of(&[(
+        "unit: Date, target: Deadline",
+        "unit: Percent, target: Deadline",
+    )]);
     // The target and the (date) result both disagree with the unit.
     assert!(!findings.is_empty());
-    assert!(findings.iter().all(|f| f.severity == Severity::Error && f.place == ind(PI, "2.1", "2.1.1", "o2")));
-    assert!(findings.iter().any(|f| f.message.contains("deadline")), "{findings:#?}");
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.severity == Severity::Error && f.place == ind(PI, "2.1", "2.1.1", "o2"))
+    );
+    assert!(
+        findings.iter().any(|f| f.message.contains("deadline")),
+        "{findings:#?}"
+    );
 
     let findings = findings_of(&[(
         "unit: Date, target: Deadline(\"2017-12-31\"), result: \"2017-11-30\"",
@@ -209,17 +247,33 @@ fn a_deadline_goes_with_a_date_unit() {
 
 #[test]
 fn a_count_must_be_whole() {
-    let findings = findings_of(&[("target: AtLeast(3), result: 4", "target: AtLeast(3), result: 2.5")]);
+    let findings = findings_of(&[(
+        "target: AtLeast(3), result: 4",
+        "target: AtLeast(3), result: 2.5",
+    )]);
     let f = only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.1", "o1"));
-    assert!(f.message.contains("2,5") && f.message.contains("whole"), "{}", f.message);
+    assert!(
+        f.message.contains("2,5") && f.message.contains("whole"),
+        "{}",
+        f.message
+    );
     // A Label is a count too.
     let findings = findings_of(&[("result: 7", "result: 7.5")]);
     only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.2", "o3"));
     // A count cannot be negative.
-    let findings = findings_of(&[("target: AtLeast(3), result: 4", "target: AtLeast(3), result: -1")]);
+    let findings = findings_of(&[(
+        "target: AtLeast(3), result: 4",
+        "target: AtLeast(3), result: -1",
+    )]);
     only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.1", "o1"));
     // 4.0 is whole; a Number may have decimals.
-    assert!(findings_of(&[("target: AtLeast(3), result: 4", "target: AtLeast(3), result: 4.0")]).is_empty());
+    assert!(
+        findings_of(&[(
+            "target: AtLeast(3), result: 4",
+            "target: AtLeast(3), result: 4.0"
+        )])
+        .is_empty()
+    );
     assert!(findings_of(&[("result: 2.03", "result: 2.035")]).is_empty());
 }
 
@@ -234,12 +288,21 @@ fn an_override_needs_a_reason() {
         let f = only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.1", "s1"));
         assert!(f.message.contains("no reason"), "{written}: {}", f.message);
     }
-    let findings = findings_of(&[("result: 85", "result: 85, override: (realization: 90, reason: \"agreed with the OIV\")")]);
+    let findings = findings_of(&[(
+        "result: 85",
+        "result: 85, override: (realization: 90, reason: \"agreed with the OIV\")",
+    )]);
     assert!(findings.is_empty(), "{findings:#?}");
     // An override scores without a result.
-    let plan = base_with(&[("result: 85", "override: (realization: 90, reason: \"agreed\")")]);
+    let plan = base_with(&[(
+        "result: 85",
+        "override: (realization: 90, reason: \"agreed\")",
+    )]);
     let path = plan.find_indicator("s1").unwrap();
-    assert_eq!(score::outcome(plan.indicator(path)).realization(), Some(dec!(90)));
+    assert_eq!(
+        score::outcome(plan.indicator(path)).realization(),
+        Some(dec!(90))
+    );
 }
 
 #[test]
@@ -252,7 +315,10 @@ fn an_override_lies_between_0_and_100() {
         // Scored clamped meanwhile.
         let plan = base_with(&[("result: 85", &edit)]);
         let path = plan.find_indicator("s1").unwrap();
-        assert_eq!(score::outcome(plan.indicator(path)).realization(), Some(scored));
+        assert_eq!(
+            score::outcome(plan.indicator(path)).realization(),
+            Some(scored)
+        );
     }
     for ok in ["0", "100", "91.40"] {
         let edit = format!("result: 85, override: (realization: {ok}, reason: \"r\")");
@@ -269,7 +335,11 @@ fn a_weight_cannot_be_negative() {
     ]);
     let f = only(&findings, Severity::Error, &format!("{PI} › 2.1 › 2.1.1"));
     assert_eq!(f.node, Some(NodePath::Operational(0, 0, 0)));
-    assert!(f.message.contains("-30") && f.message.contains("negative"), "{}", f.message);
+    assert!(
+        f.message.contains("-30") && f.message.contains("negative"),
+        "{}",
+        f.message
+    );
     // A strategic objective (its sums then disagree too: warnings besides the error).
     let findings = findings_of(&[("title: \"S\", weight: 40", "title: \"S\", weight: -40")]);
     let errs = errors(&findings);
@@ -280,18 +350,27 @@ fn a_weight_cannot_be_negative() {
 
 #[test]
 fn a_count_target_cannot_be_negative() {
-    let findings = findings_of(&[("target: AtLeast(3), result: 4", "target: AtLeast(-3), result: 4")]);
+    let findings = findings_of(&[(
+        "target: AtLeast(3), result: 4",
+        "target: AtLeast(-3), result: 4",
+    )]);
     let f = only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.1", "o1"));
     assert!(f.message.contains("negative target"), "{}", f.message);
     // For a Label, and for either bound of a range.
-    let findings = findings_of(&[("target: AtLeast(3), result: 7", "target: Between(min: -1, max: 9), result: 7")]);
+    let findings = findings_of(&[(
+        "target: AtLeast(3), result: 7",
+        "target: Between(min: -1, max: 9), result: 7",
+    )]);
     only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.2", "o3"));
 }
 
 #[test]
 fn a_negative_target_cannot_be_scored_in_proportion() {
     // A Number at most -5 (costs down by at least 5 %): missed, it scores 0 %; say so.
-    let findings = findings_of(&[("target: AtMost(5), result: 2.03", "target: AtMost(-5), result: -7")]);
+    let findings = findings_of(&[(
+        "target: AtMost(5), result: 2.03",
+        "target: AtMost(-5), result: -7",
+    )]);
     let f = only(&findings, Severity::Warning, &ind(PI, "2.1", "2.1.2", "s2"));
     assert!(f.message.contains("AllOrNothing"), "{}", f.message);
     let findings = findings_of(&[(
@@ -300,14 +379,24 @@ fn a_negative_target_cannot_be_scored_in_proportion() {
     )]);
     assert!(findings.is_empty(), "{findings:#?}");
     // Exactly a negative number deviates in proportion to |t|: fine.
-    assert!(findings_of(&[("target: AtMost(5), result: 2.03", "target: Exactly(-5), result: -5")]).is_empty());
+    assert!(
+        findings_of(&[(
+            "target: AtMost(5), result: 2.03",
+            "target: Exactly(-5), result: -5"
+        )])
+        .is_empty()
+    );
 }
 
 #[test]
 fn a_range_has_its_minimum_below_its_maximum() {
     let findings = findings_of(&[("Between(min: 10, max: 20)", "Between(min: 20, max: 10)")]);
     let f = only(&findings, Severity::Error, &ind(EF, "2.1", "2.1.3", "s3"));
-    assert!(f.message.contains("20") && f.message.contains("10"), "{}", f.message);
+    assert!(
+        f.message.contains("20") && f.message.contains("10"),
+        "{}",
+        f.message
+    );
     // min = max is an exact target written as a range: fine.
     assert!(findings_of(&[("Between(min: 10, max: 20)", "Between(min: 15, max: 15)")]).is_empty());
 }
@@ -317,7 +406,13 @@ fn grace_days_apply_only_to_deadlines() {
     let findings = findings_of(&[("result: 2.03", "result: 2.03, scoring: GraceDays(30)")]);
     let f = only(&findings, Severity::Warning, &ind(PI, "2.1", "2.1.2", "s2"));
     assert!(f.message.contains("GraceDays"), "{}", f.message);
-    assert!(findings_of(&[("result: \"2017-11-30\"", "result: \"2017-11-30\", scoring: GraceDays(30)")]).is_empty());
+    assert!(
+        findings_of(&[(
+            "result: \"2017-11-30\"",
+            "result: \"2017-11-30\", scoring: GraceDays(30)"
+        )])
+        .is_empty()
+    );
 }
 
 #[test]
@@ -328,14 +423,20 @@ fn an_indicator_has_a_description() {
 
 #[test]
 fn the_locale_is_it_or_en() {
-    let err = store::parse(Path::new("fr.ron"), &BASE.replacen("year: 2017,", "year: 2017, locale: \"fr\",", 1))
-        .expect_err("an unknown locale does not load");
+    let err = store::parse(
+        Path::new("fr.ron"),
+        &BASE.replacen("year: 2017,", "year: 2017, locale: \"fr\",", 1),
+    )
+    .expect_err("an unknown locale does not load");
     let LoadError::Syntax { line, message, .. } = &err else {
         panic!("{err:?}");
     };
     assert_eq!(*line, 4);
     assert!(message.contains("unknown locale \"fr\""), "{message}");
-    assert!(message.contains("\"it\"") && message.contains("\"en\""), "{message}");
+    assert!(
+        message.contains("\"it\"") && message.contains("\"en\""),
+        "{message}"
+    );
     // Case does not matter.
     let plan = parse(&BASE.replacen("year: 2017,", "year: 2017, locale: \"EN\",", 1));
     assert_eq!(plan.locale, perfplan::plan::Locale::En);
@@ -345,7 +446,11 @@ fn the_locale_is_it_or_en() {
 fn thresholds_have_fair_at_or_below_good() {
     let findings = findings_of(&[("(good: 90, fair: 60)", "(good: 60, fair: 90)")]);
     let f = only(&findings, Severity::Error, "plan");
-    assert!(f.message.contains("fair") && f.message.contains("good"), "{}", f.message);
+    assert!(
+        f.message.contains("fair") && f.message.contains("good"),
+        "{}",
+        f.message
+    );
     assert!(findings_of(&[("(good: 90, fair: 60)", "(good: 75, fair: 75)")]).is_empty());
 }
 
@@ -363,9 +468,16 @@ fn an_empty_tree_is_reported_at_each_level() {
     let plan = parse("Plan(title: \"T\", organization: \"O\", year: 2017)");
     only(&validate::validate(&plan), Severity::Warning, "plan");
 
-    let plan = parse("Plan(title: \"T\", organization: \"O\", year: 2017, perspectives: [Perspective(name: \"P\")])");
+    let plan = parse(
+        "Plan(title: \"T\", organization: \"O\", year: 2017, perspectives: [Perspective(name: \"P\")])",
+    );
     let findings = validate::validate(&plan);
-    assert!(findings.iter().any(|f| f.place == "P" && f.message.contains("no strategic objectives")), "{findings:#?}");
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.place == "P" && f.message.contains("no strategic objectives")),
+        "{findings:#?}"
+    );
     assert!(findings.iter().all(|f| f.severity == Severity::Warning));
 
     let plan = parse(
@@ -373,7 +485,11 @@ fn an_empty_tree_is_reported_at_each_level() {
          StrategicObjective(code: \"1\", title: \"S\", weight: 100)])])",
     );
     let f = only(&validate::validate(&plan), Severity::Warning, "P › 1");
-    assert!(f.message.contains("no operational objectives"), "{}", f.message);
+    assert!(
+        f.message.contains("no operational objectives"),
+        "{}",
+        f.message
+    );
 
     // An operational objective with no indicators of either layer.
     let findings = findings_of(&[(
@@ -381,12 +497,21 @@ fn an_empty_tree_is_reported_at_each_level() {
         "indicators: []",
     )]);
     let f = only(&findings, Severity::Warning, &format!("{PI} › 2.1 › 2.1.2"));
-    assert!(f.message.contains("no operational indicators"), "{}", f.message);
-    let findings = findings_of(&[
-        ("strategic_indicators: [\n                        Indicator(id: \"s3\", description: \"money\", unit: Currency, target: Between(min: 10, max: 20), result: 15),\n                    ],", ""),
-    ]);
+    assert!(
+        f.message.contains("no operational indicators"),
+        "{}",
+        f.message
+    );
+    let findings = findings_of(&[(
+        "strategic_indicators: [\n                        Indicator(id: \"s3\", description: \"money\", unit: Currency, target: Between(min: 10, max: 20), result: 15),\n                    ],",
+        "",
+    )]);
     let f = only(&findings, Severity::Warning, &format!("{EF} › 2.1"));
-    assert!(f.message.contains("no strategic indicators"), "{}", f.message);
+    assert!(
+        f.message.contains("no strategic indicators"),
+        "{}",
+        f.message
+    );
 }
 
 #[test]

@@ -116,61 +116,355 @@ pub struct Binding {
 
 use Context::{Dialog, Export, Field, Help, Tree};
 use KeyCode::{
-    BackTab, Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right,
-    Tab, Up,
+    BackTab, Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab,
+    Up,
 };
 
 /// Every key perfplan knows, in the order the help lists them.
 pub static BINDINGS: &[Binding] = &[
-    Binding { context: Tree, keys: &[code(Up), k('k')], action: Action::Up, help: "move up", hint: None },
-    Binding { context: Tree, keys: &[code(Down), k('j')], action: Action::Down, help: "move down", hint: None },
-    Binding { context: Tree, keys: &[code(PageUp), ctrl('b')], action: Action::PageUp, help: "one screen up", hint: None },
-    Binding { context: Tree, keys: &[code(PageDown), ctrl('f')], action: Action::PageDown, help: "one screen down", hint: None },
-    Binding { context: Tree, keys: &[code(Home), k('g')], action: Action::Top, help: "first row", hint: None },
-    Binding { context: Tree, keys: &[code(End), k('G')], action: Action::Bottom, help: "last row", hint: None },
-    Binding { context: Tree, keys: &[code(Right), k('l')], action: Action::Expand, help: "open the row (again: go to its first child)", hint: None },
-    Binding { context: Tree, keys: &[code(Left), k('h')], action: Action::Collapse, help: "close the row (again: go to its parent)", hint: None },
-    Binding { context: Tree, keys: &[k(' ')], action: Action::Toggle, help: "open or close the row", hint: None },
-    Binding { context: Tree, keys: &[k('+'), k('=')], action: Action::ExpandAll, help: "open every row", hint: None },
-    Binding { context: Tree, keys: &[k('-')], action: Action::CollapseAll, help: "close every row down to the perspectives", hint: None },
-    Binding { context: Tree, keys: &[code(Enter), k('e')], action: Action::EditResult, help: "type the result of the indicator (on an objective: open or close it)", hint: Some("result") },
-    Binding { context: Tree, keys: &[k('o')], action: Action::EditOverride, help: "set or clear an override of the realization, with its reason", hint: None },
-    Binding { context: Tree, keys: &[k('c')], action: Action::EditNote, help: "write a note (comment) on the indicator", hint: None },
-    Binding { context: Tree, keys: &[k('p'), code(Tab)], action: Action::NextPending, help: "go to the next pending indicator", hint: Some("next pending") },
-    Binding { context: Tree, keys: &[k('P'), code(BackTab)], action: Action::PrevPending, help: "go to the previous pending indicator", hint: None },
-    Binding { context: Tree, keys: &[k('/')], action: Action::Search, help: "search codes, ids and descriptions", hint: Some("search") },
-    Binding { context: Tree, keys: &[k('n')], action: Action::NextMatch, help: "next search match", hint: None },
-    Binding { context: Tree, keys: &[k('N')], action: Action::PrevMatch, help: "previous search match", hint: None },
-    Binding { context: Tree, keys: &[k('f')], action: Action::CycleFilter, help: "filter: all → pending → below target → overridden", hint: Some("filter") },
-    Binding { context: Tree, keys: &[k('w')], action: Action::NextFinding, help: "go to the next validation warning or error", hint: None },
-    Binding { context: Tree, keys: &[k('u'), ctrl('z')], action: Action::Undo, help: "undo the last edit", hint: Some("undo") },
-    Binding { context: Tree, keys: &[ctrl('r'), ctrl('y'), k('U')], action: Action::Redo, help: "redo the edit undone", hint: None },
-    Binding { context: Tree, keys: &[ctrl('s'), k('s')], action: Action::Save, help: "save the plan to its file", hint: Some("save") },
-    Binding { context: Tree, keys: &[k('S')], action: Action::SaveAs, help: "save the plan under another name", hint: None },
-    Binding { context: Tree, keys: &[k('x')], action: Action::Export, help: "export the summary (XLSX, CSV, Markdown, HTML)", hint: Some("export") },
-    Binding { context: Tree, keys: &[k('?'), code(F(1))], action: Action::Help, help: "show this help", hint: Some("help") },
-    Binding { context: Tree, keys: &[k('q'), ctrl('c'), ctrl('q')], action: Action::Quit, help: "quit (asks first when there are unsaved changes)", hint: Some("quit") },
-    Binding { context: Field, keys: &[code(Enter)], action: Action::Submit, help: "confirm what was typed", hint: Some("confirm") },
-    Binding { context: Field, keys: &[code(Esc), ctrl('c')], action: Action::Cancel, help: "cancel: the old value stays", hint: Some("cancel") },
-    Binding { context: Field, keys: &[code(Backspace)], action: Action::Input(InputEdit::Backspace), help: "delete the character before the cursor", hint: None },
-    Binding { context: Field, keys: &[code(Delete)], action: Action::Input(InputEdit::Delete), help: "delete the character under the cursor", hint: None },
-    Binding { context: Field, keys: &[ctrl('w')], action: Action::Input(InputEdit::DeleteWord), help: "delete the word before the cursor", hint: None },
-    Binding { context: Field, keys: &[ctrl('u')], action: Action::Input(InputEdit::Clear), help: "empty the field (an empty result makes the indicator pending)", hint: None },
-    Binding { context: Field, keys: &[code(Left)], action: Action::Input(InputEdit::Left), help: "cursor left", hint: None },
-    Binding { context: Field, keys: &[code(Right)], action: Action::Input(InputEdit::Right), help: "cursor right", hint: None },
-    Binding { context: Field, keys: &[code(Home), ctrl('a')], action: Action::Input(InputEdit::Home), help: "cursor to the start", hint: None },
-    Binding { context: Field, keys: &[code(End), ctrl('e')], action: Action::Input(InputEdit::End), help: "cursor to the end", hint: None },
-    Binding { context: Dialog, keys: &[code(Left), code(Up), code(BackTab)], action: Action::DialogPrev, help: "previous choice", hint: None },
-    Binding { context: Dialog, keys: &[code(Right), code(Down), code(Tab)], action: Action::DialogNext, help: "next choice", hint: None },
-    Binding { context: Dialog, keys: &[code(Enter)], action: Action::Submit, help: "do the chosen thing (or press its underlined letter)", hint: Some("choose") },
-    Binding { context: Dialog, keys: &[code(Esc)], action: Action::Cancel, help: "close the dialog, changing nothing", hint: Some("cancel") },
-    Binding { context: Export, keys: &[code(Tab), code(Down)], action: Action::DialogNext, help: "next format", hint: Some("format") },
-    Binding { context: Export, keys: &[code(BackTab), code(Up)], action: Action::DialogPrev, help: "previous format", hint: None },
-    Binding { context: Export, keys: &[code(Enter)], action: Action::Submit, help: "write the file", hint: Some("export") },
-    Binding { context: Export, keys: &[code(Esc)], action: Action::Cancel, help: "close the dialog, writing nothing", hint: Some("cancel") },
-    Binding { context: Help, keys: &[code(Down), k('j')], action: Action::Down, help: "scroll down", hint: None },
-    Binding { context: Help, keys: &[code(Up), k('k')], action: Action::Up, help: "scroll up", hint: None },
-    Binding { context: Help, keys: &[code(Esc), k('q'), k('?')], action: Action::Cancel, help: "close the help", hint: Some("close") },
+    Binding {
+        context: Tree,
+        keys: &[code(Up), k('k')],
+        action: Action::Up,
+        help: "move up",
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[code(Down), k('j')],
+        action: Action::Down,
+        help: "move down",
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[code(PageUp), ctrl('b')],
+        action: Action::PageUp,
+        help: "one screen up",
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[code(PageDown), ctrl('f')],
+        action: Action::PageDown,
+        help: "one screen down",
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[code(Home), k('g')],
+        action: Action::Top,
+        help: "first row",
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[code(End), k('G')],
+        action: Action::Bottom,
+        help: "last row",
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[code(Right), k('l')],
+        action: Action::Expand,
+        help: "open the row (again: go to its first child)",
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[code(Left), k('h')],
+        action: Action::Collapse,
+        help: "close the row (again: go to its parent)",
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[k(' ')],
+        action: Action::Toggle,
+        help: "open or close the row",
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[k('+'), k('=')],
+        action: Action::ExpandAll,
+        help: "open every row",
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[k('-')],
+        action: Action::CollapseAll,
+        help: "close every row down to the perspectives",
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[code(Enter), k('e')],
+        action: Action::EditResult,
+        help: "type the result of the indicator (on an objective: open or close it)",
+        hint: Some("result"),
+    },
+    Binding {
+        context: Tree,
+        keys: &[k('o')],
+        action: Action::EditOverride,
+        help: "set or clear an override of the realization, with its reason",
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[k('c')],
+        action: Action::EditNote,
+        help: "write a note (comment) on the indicator",
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[k('p'), code(Tab)],
+        action: Action::NextPending,
+        help: "go to the next pending indicator",
+        hint: Some("next pending"),
+    },
+    Binding {
+        context: Tree,
+        keys: &[k('P'), code(BackTab)],
+        action: Action::PrevPending,
+        help: "go to the previous pending indicator",
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[k('/')],
+        action: Action::Search,
+        help: "search codes, ids and descriptions",
+        hint: Some("search"),
+    },
+    Binding {
+        context: Tree,
+        keys: &[k('n')],
+        action: Action::NextMatch,
+        help: "next search match",
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[k('N')],
+        action: Action::PrevMatch,
+        help: "previous search match",
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[k('f')],
+        action: Action::CycleFilter,
+        help: "filter: all → pending → below target → overridden",
+        hint: Some("filter"),
+    },
+    Binding {
+        context: Tree,
+        keys: &[k('w')],
+        action: Action::NextFinding,
+        help: "go to the next validation warning or error",
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[k('u'), ctrl('z')],
+        action: Action::Undo,
+        help: "undo the last edit",
+        hint: Some("undo"),
+    },
+    Binding {
+        context: Tree,
+        keys: &[ctrl('r'), ctrl('y'), k('U')],
+        action: Action::Redo,
+        help: "redo the edit undone",
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[ctrl('s'), k('s')],
+        action: Action::Save,
+        help: "save the plan to its file",
+        hint: Some("save"),
+    },
+    Binding {
+        context: Tree,
+        keys: &[k('S')],
+        action: Action::SaveAs,
+        help: "save the plan under another name",
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[k('x')],
+        action: Action::Export,
+        help: "export the summary (XLSX, CSV, Markdown, HTML)",
+        hint: Some("export"),
+    },
+    Binding {
+        context: Tree,
+        keys: &[k('?'), code(F(1))],
+        action: Action::Help,
+        help: "show this help",
+        hint: Some("help"),
+    },
+    Binding {
+        context: Tree,
+        keys: &[k('q'), ctrl('c'), ctrl('q')],
+        action: Action::Quit,
+        help: "quit (asks first when there are unsaved changes)",
+        hint: Some("quit"),
+    },
+    Binding {
+        context: Field,
+        keys: &[code(Enter)],
+        action: Action::Submit,
+        help: "confirm what was typed",
+        hint: Some("confirm"),
+    },
+    Binding {
+        context: Field,
+        keys: &[code(Esc), ctrl('c')],
+        action: Action::Cancel,
+        help: "cancel: the old value stays",
+        hint: Some("cancel"),
+    },
+    Binding {
+        context: Field,
+        keys: &[code(Backspace)],
+        action: Action::Input(InputEdit::Backspace),
+        help: "delete the character before the cursor",
+        hint: None,
+    },
+    Binding {
+        context: Field,
+        keys: &[code(Delete)],
+        action: Action::Input(InputEdit::Delete),
+        help: "delete the character under the cursor",
+        hint: None,
+    },
+    Binding {
+        context: Field,
+        keys: &[ctrl('w')],
+        action: Action::Input(InputEdit::DeleteWord),
+        help: "delete the word before the cursor",
+        hint: None,
+    },
+    Binding {
+        context: Field,
+        keys: &[ctrl('u')],
+        action: Action::Input(InputEdit::Clear),
+        help: "empty the field (an empty result makes the indicator pending)",
+        hint: None,
+    },
+    Binding {
+        context: Field,
+        keys: &[code(Left)],
+        action: Action::Input(InputEdit::Left),
+        help: "cursor left",
+        hint: None,
+    },
+    Binding {
+        context: Field,
+        keys: &[code(Right)],
+        action: Action::Input(InputEdit::Right),
+        help: "cursor right",
+        hint: None,
+    },
+    Binding {
+        context: Field,
+        keys: &[code(Home), ctrl('a')],
+        action: Action::Input(InputEdit::Home),
+        help: "cursor to the start",
+        hint: None,
+    },
+    Binding {
+        context: Field,
+        keys: &[code(End), ctrl('e')],
+        action: Action::Input(InputEdit::End),
+        help: "cursor to the end",
+        hint: None,
+    },
+    Binding {
+        context: Dialog,
+        keys: &[code(Left), code(Up), code(BackTab)],
+        action: Action::DialogPrev,
+        help: "previous choice",
+        hint: None,
+    },
+    Binding {
+        context: Dialog,
+        keys: &[code(Right), code(Down), code(Tab)],
+        action: Action::DialogNext,
+        help: "next choice",
+        hint: None,
+    },
+    Binding {
+        context: Dialog,
+        keys: &[code(Enter)],
+        action: Action::Submit,
+        help: "do the chosen thing (or press its underlined letter)",
+        hint: Some("choose"),
+    },
+    Binding {
+        context: Dialog,
+        keys: &[code(Esc)],
+        action: Action::Cancel,
+        help: "close the dialog, changing nothing",
+        hint: Some("cancel"),
+    },
+    Binding {
+        context: Export,
+        keys: &[code(Tab), code(Down)],
+        action: Action::DialogNext,
+        help: "next format",
+        hint: Some("format"),
+    },
+    Binding {
+        context: Export,
+        keys: &[code(BackTab), code(Up)],
+        action: Action::DialogPrev,
+        help: "previous format",
+        hint: None,
+    },
+    Binding {
+        context: Export,
+        keys: &[code(Enter)],
+        action: Action::Submit,
+        help: "write the file",
+        hint: Some("export"),
+    },
+    Binding {
+        context: Export,
+        keys: &[code(Esc)],
+        action: Action::Cancel,
+        help: "close the dialog, writing nothing",
+        hint: Some("cancel"),
+    },
+    Binding {
+        context: Help,
+        keys: &[code(Down), k('j')],
+        action: Action::Down,
+        help: "scroll down",
+        hint: None,
+    },
+    Binding {
+        context: Help,
+        keys: &[code(Up), k('k')],
+        action: Action::Up,
+        help: "scroll up",
+        hint: None,
+    },
+    Binding {
+        context: Help,
+        keys: &[code(Esc), k('q'), k('?')],
+        action: Action::Cancel,
+        help: "close the help",
+        hint: Some("close"),
+    },
 ];
 
 /// The action a key means in a context, if any. In a field, other printable keys type
@@ -200,7 +494,11 @@ pub fn action_for(context: Context, ev: &KeyEvent) -> Option<Action> {
 
 /// The keys of a binding as one label: `↑ k`.
 pub fn keys_label(b: &Binding) -> String {
-    b.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" ")
+    b.keys
+        .iter()
+        .map(|k| k.label())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `key word` pairs for the status line of a context.
@@ -222,6 +520,29 @@ pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
         }
         if context == Field {
             out.push((None, "any other key".to_string(), "types itself"));
+        }
+    }
+    out
+}
+
+/// The key map as Markdown tables, one per context, for the README (a test keeps the
+/// README's copy equal to this).
+pub fn markdown_tables() -> String {
+    let mut out = String::new();
+    for (section, keys, help) in help_lines() {
+        match section {
+            Some(title) => {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(&format!(
+                    "**{title}**\n\n| Keys | What they do |\n|---|---|\n"
+                ));
+            }
+            None => {
+                let keys = keys.replace('|', "\\|");
+                out.push_str(&format!("| `{keys}` | {help} |\n"));
+            }
         }
     }
     out
@@ -258,20 +579,32 @@ mod tests {
     #[test]
     fn keys_map_to_their_actions() {
         let none = KeyModifiers::NONE;
-        assert_eq!(action_for(Tree, &key(KeyCode::Char('j'), none)), Some(Action::Down));
+        assert_eq!(
+            action_for(Tree, &key(KeyCode::Char('j'), none)),
+            Some(Action::Down)
+        );
         assert_eq!(
             action_for(Tree, &key(KeyCode::Char('s'), KeyModifiers::CONTROL)),
             Some(Action::Save)
         );
         assert_eq!(
-            action_for(Tree, &key(KeyCode::Char('S'), KeyModifiers::CONTROL | KeyModifiers::SHIFT)),
+            action_for(
+                Tree,
+                &key(
+                    KeyCode::Char('S'),
+                    KeyModifiers::CONTROL | KeyModifiers::SHIFT
+                )
+            ),
             Some(Action::Save)
         );
         assert_eq!(
             action_for(Field, &key(KeyCode::Char('j'), none)),
             Some(Action::Input(InputEdit::Insert('j')))
         );
-        assert_eq!(action_for(Field, &key(KeyCode::Enter, none)), Some(Action::Submit));
+        assert_eq!(
+            action_for(Field, &key(KeyCode::Enter, none)),
+            Some(Action::Submit)
+        );
         assert_eq!(action_for(Tree, &key(KeyCode::Char('Z'), none)), None);
     }
 
@@ -279,7 +612,11 @@ mod tests {
     fn help_lists_every_binding() {
         let lines = help_lines();
         for b in BINDINGS {
-            assert!(lines.iter().any(|(_, keys, help)| *keys == keys_label(b) && *help == b.help));
+            assert!(
+                lines
+                    .iter()
+                    .any(|(_, keys, help)| *keys == keys_label(b) && *help == b.help)
+            );
         }
     }
 }

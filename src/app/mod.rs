@@ -61,10 +61,16 @@ pub enum Action {
     /// A letter pressed in a dialog: picks the choice it names.
     DialogKey(char),
     /// A left click at a cell of the screen.
-    Click { column: u16, row: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
     ScrollUp,
     ScrollDown,
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
 }
 
 /// What the event loop must do after an update.
@@ -82,7 +88,10 @@ pub enum Effect {
     /// Leave the app.
     Quit,
     /// An indicator's edited fields changed (an edit, undo or redo): record it.
-    Changed { id: String, fields: Fields },
+    Changed {
+        id: String,
+        fields: Fields,
+    },
     /// Forget the crash-recovery journal: the user dropped its edits.
     DropJournal,
     /// Write the summary in `format` to `path`.
@@ -173,7 +182,9 @@ impl DialogKind {
     fn question(self) -> &'static str {
         match self {
             DialogKind::Restore => "",
-            DialogKind::Quit => "The plan has changes that are not saved. Save them before quitting?",
+            DialogKind::Quit => {
+                "The plan has changes that are not saved. Save them before quitting?"
+            }
             DialogKind::Conflict => {
                 "Someone changed the plan's file since perfplan opened it (another editor, \
                  a git pull, a sync). Saving now would overwrite their changes."
@@ -184,19 +195,55 @@ impl DialogKind {
     pub fn choices(self) -> &'static [Choice] {
         match self {
             DialogKind::Quit => &[
-                Choice { key: 's', label: "Save and quit", answer: Answer::Save },
-                Choice { key: 'd', label: "Discard changes and quit", answer: Answer::Discard },
-                Choice { key: 'c', label: "Cancel", answer: Answer::Cancel },
+                Choice {
+                    key: 's',
+                    label: "Save and quit",
+                    answer: Answer::Save,
+                },
+                Choice {
+                    key: 'd',
+                    label: "Discard changes and quit",
+                    answer: Answer::Discard,
+                },
+                Choice {
+                    key: 'c',
+                    label: "Cancel",
+                    answer: Answer::Cancel,
+                },
             ],
             DialogKind::Conflict => &[
-                Choice { key: 'r', label: "Reload theirs (your edits are kept aside)", answer: Answer::Reload },
-                Choice { key: 'o', label: "Overwrite with yours", answer: Answer::Overwrite },
-                Choice { key: 'a', label: "Save as another file", answer: Answer::SaveAs },
-                Choice { key: 'c', label: "Cancel", answer: Answer::Cancel },
+                Choice {
+                    key: 'r',
+                    label: "Reload theirs (your edits are kept aside)",
+                    answer: Answer::Reload,
+                },
+                Choice {
+                    key: 'o',
+                    label: "Overwrite with yours",
+                    answer: Answer::Overwrite,
+                },
+                Choice {
+                    key: 'a',
+                    label: "Save as another file",
+                    answer: Answer::SaveAs,
+                },
+                Choice {
+                    key: 'c',
+                    label: "Cancel",
+                    answer: Answer::Cancel,
+                },
             ],
             DialogKind::Restore => &[
-                Choice { key: 'r', label: "Restore them", answer: Answer::Restore },
-                Choice { key: 'd', label: "Drop them (the file stays as saved)", answer: Answer::Drop },
+                Choice {
+                    key: 'r',
+                    label: "Restore them",
+                    answer: Answer::Restore,
+                },
+                Choice {
+                    key: 'd',
+                    label: "Drop them (the file stays as saved)",
+                    answer: Answer::Drop,
+                },
             ],
         }
     }
@@ -321,7 +368,11 @@ impl App {
                 self.plan.indicator_count()
             ));
         } else {
-            let what = if errors { "error(s) and warning(s)" } else { "warning(s)" };
+            let what = if errors {
+                "error(s) and warning(s)"
+            } else {
+                "warning(s)"
+            };
             self.set_status(
                 format!("The plan has {n} {what}: press w to go to each; ? for help"),
                 errors,
@@ -391,9 +442,7 @@ impl App {
             Mode::Normal => self.update_normal(action),
             Mode::Edit(edit) => self.update_edit(edit, action),
             Mode::Search { input, origin } => self.update_search(input, origin, action),
-            Mode::Path {
-                input, purpose, ..
-            } => self.update_path(input, purpose, action),
+            Mode::Path { input, purpose, .. } => self.update_path(input, purpose, action),
             Mode::Dialog { kind, selected } => self.update_dialog(kind, selected, action),
             Mode::Export {
                 format,
@@ -551,7 +600,9 @@ impl App {
     }
 
     fn expand(&mut self) {
-        let Some(node) = self.tree.selected() else { return };
+        let Some(node) = self.tree.selected() else {
+            return;
+        };
         if !tree::has_children(&self.plan, node) {
             return;
         }
@@ -572,7 +623,9 @@ impl App {
     }
 
     fn collapse(&mut self) {
-        let Some(node) = self.tree.selected() else { return };
+        let Some(node) = self.tree.selected() else {
+            return;
+        };
         if tree::has_children(&self.plan, node) && !self.tree.is_collapsed(node) {
             self.tree.set_collapsed(node, true);
             self.rebuild();
@@ -584,7 +637,9 @@ impl App {
     }
 
     fn toggle(&mut self) {
-        let Some(node) = self.tree.selected() else { return };
+        let Some(node) = self.tree.selected() else {
+            return;
+        };
         if tree::has_children(&self.plan, node) {
             let now = self.tree.is_collapsed(node);
             self.tree.set_collapsed(node, !now);
@@ -635,7 +690,10 @@ impl App {
         let target = self
             .indicators_from_selection(forward)
             .into_iter()
-            .find(|p| !self.scores.outcome(*p).is_measured() && self.filter.admits(&self.plan, &self.scores, *p));
+            .find(|p| {
+                !self.scores.outcome(*p).is_measured()
+                    && self.filter.admits(&self.plan, &self.scores, *p)
+            });
         match target {
             Some(p) => {
                 self.reveal(NodePath::Indicator(p));
@@ -748,7 +806,13 @@ impl App {
                 if forward {
                     matches
                         .iter()
-                        .position(|n| if from_here { cmp(n).is_ge() } else { cmp(n).is_gt() })
+                        .position(|n| {
+                            if from_here {
+                                cmp(n).is_ge()
+                            } else {
+                                cmp(n).is_gt()
+                            }
+                        })
                         .unwrap_or(0)
                 } else {
                     matches
@@ -767,7 +831,12 @@ impl App {
         ));
     }
 
-    fn update_search(&mut self, mut input: Input, origin: Option<NodePath>, action: Action) -> Effect {
+    fn update_search(
+        &mut self,
+        mut input: Input,
+        origin: Option<NodePath>,
+        action: Action,
+    ) -> Effect {
         match action {
             Action::Input(edit) => {
                 input.apply(&edit);
@@ -873,7 +942,9 @@ impl App {
             (DialogKind::Restore, _) => {
                 let n = self.recovered.len();
                 self.recovered.clear();
-                self.info(format!("Dropped {n} unsaved edit(s) from the previous session"));
+                self.info(format!(
+                    "Dropped {n} unsaved edit(s) from the previous session"
+                ));
                 Effect::DropJournal
             }
             (_, Answer::Cancel) => {
@@ -962,11 +1033,15 @@ impl App {
     /// Opens a field of the selected indicator for typing.
     pub fn start_edit(&mut self, field: EditField) {
         let Some(path) = self.selected_indicator() else {
-            self.info("Select an indicator first: results, notes and overrides belong to indicators");
+            self.info(
+                "Select an indicator first: results, notes and overrides belong to indicators",
+            );
             return;
         };
         if self.read_only {
-            self.error("Read-only: another perfplan has this plan open; nothing can be changed here");
+            self.error(
+                "Read-only: another perfplan has this plan open; nothing can be changed here",
+            );
             return;
         }
         let text = initial_text(&self.plan, self.plan.indicator(path), field);
@@ -1124,7 +1199,10 @@ impl App {
         };
         self.apply_fields(path, &after);
         let realization = self.realization_text(path);
-        self.info(format!("{} · realization {realization}", change.description));
+        self.info(format!(
+            "{} · realization {realization}",
+            change.description
+        ));
         let id = change.id.clone();
         self.history.push(change);
         Effect::Changed { id, fields: after }
@@ -1138,7 +1216,13 @@ impl App {
         }
     }
 
-    fn describe(&self, ind: &Indicator, before: &Fields, after: &Fields, field: EditField) -> String {
+    fn describe(
+        &self,
+        ind: &Indicator,
+        before: &Fields,
+        after: &Fields,
+        field: EditField,
+    ) -> String {
         let loc = self.plan.locale;
         let show = |v: Option<Value>| v.map_or("pending".to_string(), |v| loc.value(v, &ind.unit));
         match field {
@@ -1151,7 +1235,11 @@ impl App {
             EditField::Note => format!(
                 "note of {}: {}",
                 ind.id,
-                if after.note.is_some() { "written" } else { "removed" }
+                if after.note.is_some() {
+                    "written"
+                } else {
+                    "removed"
+                }
             ),
             EditField::OverrideRealization | EditField::OverrideReason => {
                 match &after.realization_override {
@@ -1171,7 +1259,8 @@ impl App {
         fields.apply_to(self.plan.indicator_mut(path));
         self.scores.update_indicator(&self.plan, path);
         let node = Some(NodePath::Indicator(path));
-        self.findings.retain(|f| f.node != node || f.message.starts_with("the id"));
+        self.findings
+            .retain(|f| f.node != node || f.message.starts_with("the id"));
         let fresh = validate::indicator_findings(&self.plan, path);
         let at = self
             .findings
@@ -1227,7 +1316,9 @@ impl App {
     /// The event loop could not save: the plan stays in memory with its changes.
     pub fn save_failed(&mut self, message: String) {
         self.quit_after_save = false;
-        self.error(format!("Not saved: {message}. Your changes are still here; S saves under another name."));
+        self.error(format!(
+            "Not saved: {message}. Your changes are still here; S saves under another name."
+        ));
     }
 
     /// Asks whether to restore the edits a crashed run left in the journal.

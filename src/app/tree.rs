@@ -51,8 +51,11 @@ impl Filter {
     }
 }
 
+/// Sorts nodes in the order the tree shows them (see [`tree_order`]).
+pub type TreeKey = (usize, Option<usize>, Option<usize>, Option<(Layer, usize)>);
+
 /// A key that sorts nodes in the order the tree shows them: parents before children.
-pub fn tree_order(node: NodePath) -> (usize, Option<usize>, Option<usize>, Option<(Layer, usize)>) {
+pub fn tree_order(node: NodePath) -> TreeKey {
     match node {
         NodePath::Perspective(p) => (p, None, None, None),
         NodePath::Strategic(p, s) => (p, Some(s), None, None),
@@ -170,10 +173,7 @@ impl Tree {
 
     /// Index of `node`, or of the last row before it in tree order.
     fn position_or_before(&self, node: NodePath) -> usize {
-        match self
-            .rows
-            .binary_search_by(|r| cmp_tree_order(*r, node))
-        {
+        match self.rows.binary_search_by(|r| cmp_tree_order(*r, node)) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         }

@@ -52,7 +52,11 @@ pub const HEADER: [&str; 14] = [
 
 fn number(d: Decimal, decimal: char) -> String {
     let s = d.to_string();
-    if decimal == '.' { s } else { s.replace('.', &decimal.to_string()) }
+    if decimal == '.' {
+        s
+    } else {
+        s.replace('.', &decimal.to_string())
+    }
 }
 
 fn unit(u: &Unit) -> String {
@@ -66,7 +70,14 @@ fn unit(u: &Unit) -> String {
     }
 }
 
-fn row(persp: &str, so: &str, oo: &str, layer: &str, ind: &IndicatorSummary, opts: &CsvOptions) -> Vec<String> {
+fn row(
+    persp: &str,
+    so: &str,
+    oo: &str,
+    layer: &str,
+    ind: &IndicatorSummary,
+    opts: &CsvOptions,
+) -> Vec<String> {
     let realization = ind.realization.map(|r| {
         let mut r = round2(r);
         r.rescale(2);
@@ -103,7 +114,10 @@ pub fn render(summary: &Summary, opts: &CsvOptions) -> Result<Vec<u8>, csv::Erro
     for p in &summary.perspectives {
         for so in &p.objectives {
             for oo in &so.operational {
-                for (layer, inds) in [("strategic", &oo.strategic_indicators), ("operational", &oo.indicators)] {
+                for (layer, inds) in [
+                    ("strategic", &oo.strategic_indicators),
+                    ("operational", &oo.indicators),
+                ] {
                     for ind in inds {
                         w.write_record(row(&p.name, &so.code, &oo.code, layer, ind, opts))?;
                     }
@@ -114,6 +128,9 @@ pub fn render(summary: &Summary, opts: &CsvOptions) -> Result<Vec<u8>, csv::Erro
     w.flush()?;
     // The UTF-8 byte-order mark makes Excel read accents right.
     let mut out = "\u{feff}".as_bytes().to_vec();
-    out.extend(w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?);
+    out.extend(
+        w.into_inner()
+            .map_err(|e| csv::Error::from(e.into_error()))?,
+    );
     Ok(out)
 }

@@ -101,8 +101,16 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
     let t = &summary.thresholds;
     let mut o = String::new();
     let lang = loc.code();
-    let _ = writeln!(o, "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">");
-    let _ = writeln!(o, "<title>{} — {}</title>", escape(&summary.title), summary.year);
+    let _ = writeln!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">"
+    );
+    let _ = writeln!(
+        o,
+        "<title>{} — {}</title>",
+        escape(&summary.title),
+        summary.year
+    );
     let _ = writeln!(o, "<style>{STYLE}</style>\n</head>\n<body>");
     let _ = writeln!(o, "<h1>{}</h1>", escape(&summary.title));
     let _ = writeln!(
@@ -116,16 +124,37 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
         let _ = writeln!(o, "<p class=\"notice\">{}</p>", escape(&n));
     }
     let (measured, total) = summary.indicator_counts();
-    let _ = writeln!(o, "<table class=\"overall\">\n<thead><tr><th>Overall</th><th class=\"num\">Score</th></tr></thead><tbody>");
-    for (label, s) in [("Strategic", &summary.overall.strategic), ("Operational", &summary.overall.operational)] {
+    let _ = writeln!(
+        o,
+        "<table class=\"overall\">\n<thead><tr><th>Overall</th><th class=\"num\">Score</th></tr></thead><tbody>"
+    );
+    for (label, s) in [
+        ("Strategic", &summary.overall.strategic),
+        ("Operational", &summary.overall.operational),
+    ] {
         let _ = writeln!(
             o,
             "<tr><td>{label}</td>{}</tr>",
-            realization_cell(loc, t, s.value, if s.is_provisional() { " (provisional)" } else { "" })
+            realization_cell(
+                loc,
+                t,
+                s.value,
+                if s.is_provisional() {
+                    " (provisional)"
+                } else {
+                    ""
+                }
+            )
         );
     }
-    let _ = writeln!(o, "<tr><td>Indicators measured</td><td class=\"num\">{measured} / {total}</td></tr>\n</tbody></table>");
-    let _ = writeln!(o, "<table class=\"perspectives\">\n<thead><tr><th>Perspective</th><th class=\"num\">Weight</th><th class=\"num\">Strategic</th><th class=\"num\">Operational</th></tr></thead><tbody>");
+    let _ = writeln!(
+        o,
+        "<tr><td>Indicators measured</td><td class=\"num\">{measured} / {total}</td></tr>\n</tbody></table>"
+    );
+    let _ = writeln!(
+        o,
+        "<table class=\"perspectives\">\n<thead><tr><th>Perspective</th><th class=\"num\">Weight</th><th class=\"num\">Strategic</th><th class=\"num\">Operational</th></tr></thead><tbody>"
+    );
     for p in &summary.perspectives {
         let _ = writeln!(
             o,
@@ -212,7 +241,14 @@ fn table_head(o: &mut String, caption: &str) {
     );
 }
 
-fn indicator_row(o: &mut String, loc: Locale, t: &Thresholds, ind: &IndicatorSummary, tag: &str, notes: &mut Vec<String>) {
+fn indicator_row(
+    o: &mut String,
+    loc: Locale,
+    t: &Thresholds,
+    ind: &IndicatorSummary,
+    tag: &str,
+    notes: &mut Vec<String>,
+) {
     let result = if ind.pending {
         "<td class=\"num pending\">pending</td>".to_string()
     } else {
@@ -225,12 +261,25 @@ fn indicator_row(o: &mut String, loc: Locale, t: &Thresholds, ind: &IndicatorSum
         escape(&ind.id),
         escape(&ind.description),
         escape(&ind.target),
-        realization_cell(loc, t, ind.realization, if ind.overridden { " ✎" } else { "" })
+        realization_cell(
+            loc,
+            t,
+            ind.realization,
+            if ind.overridden { " ✎" } else { "" }
+        )
     );
     if let Some(reason) = &ind.override_reason {
-        notes.push(format!("<strong>{}</strong> — realization set by hand: {}", escape(&ind.id), escape(reason)));
+        notes.push(format!(
+            "<strong>{}</strong> — realization set by hand: {}",
+            escape(&ind.id),
+            escape(reason)
+        ));
     }
     if let Some(note) = &ind.note {
-        notes.push(format!("<strong>{}</strong> — note: {}", escape(&ind.id), escape(note)));
+        notes.push(format!(
+            "<strong>{}</strong> — note: {}",
+            escape(&ind.id),
+            escape(note)
+        ));
     }
 }

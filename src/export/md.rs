@@ -18,10 +18,16 @@ pub fn escape(s: &str) -> String {
             '\n' | '\r' => out.push_str("<br>"),
             // Only where it could start a tag or an entity, so `<= 5` and `>= 80 %` stay
             // as the controller wrote them.
-            '<' if chars.peek().is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) => {
+            '<' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) =>
+            {
                 out.push_str("&lt;")
             }
-            '&' if chars.peek().is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') => {
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
                 out.push_str("&amp;")
             }
             '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '#' | '~' | '$' => {
@@ -69,10 +75,21 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
     let (measured, total) = summary.indicator_counts();
     let _ = writeln!(out, "## Overall scores\n");
     let _ = writeln!(out, "| Layer | Score |\n|---|---:|");
-    let _ = writeln!(out, "| Strategic | {} |", pct(loc, &summary.overall.strategic));
-    let _ = writeln!(out, "| Operational | {} |", pct(loc, &summary.overall.operational));
+    let _ = writeln!(
+        out,
+        "| Strategic | {} |",
+        pct(loc, &summary.overall.strategic)
+    );
+    let _ = writeln!(
+        out,
+        "| Operational | {} |",
+        pct(loc, &summary.overall.operational)
+    );
     let _ = writeln!(out, "| Indicators measured | {measured} / {total} |\n");
-    let _ = writeln!(out, "| Perspective | Weight | Strategic | Operational |\n|---|---:|---:|---:|");
+    let _ = writeln!(
+        out,
+        "| Perspective | Weight | Strategic | Operational |\n|---|---:|---:|---:|"
+    );
     for p in &summary.perspectives {
         let _ = writeln!(
             out,
@@ -155,12 +172,20 @@ fn indicator_row(out: &mut String, loc: Locale, ind: &IndicatorSummary, notes: &
         "| {} | {} | | {} | {} | {} |",
         escape(&ind.id),
         escape(&ind.description),
-        if ind.pending { "*pending*".to_string() } else { escape(&ind.result_text) },
+        if ind.pending {
+            "*pending*".to_string()
+        } else {
+            escape(&ind.result_text)
+        },
         escape(&ind.target),
         realization(loc, ind)
     );
     if let Some(reason) = &ind.override_reason {
-        notes.push(format!("**{}** — realization set by hand: {}", escape(&ind.id), escape(reason)));
+        notes.push(format!(
+            "**{}** — realization set by hand: {}",
+            escape(&ind.id),
+            escape(reason)
+        ));
     }
     if let Some(note) = &ind.note {
         notes.push(format!("**{}** — note: {}", escape(&ind.id), escape(note)));

@@ -48,7 +48,10 @@ impl Styles {
             .set_text_wrap()
             .set_align(FormatAlign::VerticalCenter);
         let top = Format::new().set_align(FormatAlign::Top);
-        let so = top.clone().set_bold().set_background_color(Color::RGB(0xF2F2F2));
+        let so = top
+            .clone()
+            .set_bold()
+            .set_background_color(Color::RGB(0xF2F2F2));
         let oo = top.clone().set_bold();
         let date_format = match locale {
             Locale::It => "dd/mm/yyyy",
@@ -80,17 +83,22 @@ fn unit_format(unit: &Unit, n: Decimal, base: &Format) -> (f64, Format) {
     match unit {
         Unit::Percent => (
             share(n),
-            base.clone().set_num_format(if whole { "0%" } else { "0.00%" }),
+            base.clone()
+                .set_num_format(if whole { "0%" } else { "0.00%" }),
         ),
         Unit::Currency => (f(n), base.clone().set_num_format("#,##0.00 \"€\"")),
         Unit::Label(label) => {
             let label = label.replace('"', "");
             let num = if whole { "#,##0" } else { "#,##0.00" };
-            (f(n), base.clone().set_num_format(format!("{num} \"{label}\"")))
+            (
+                f(n),
+                base.clone().set_num_format(format!("{num} \"{label}\"")),
+            )
         }
         _ => (
             f(n),
-            base.clone().set_num_format(if whole { "#,##0" } else { "#,##0.00" }),
+            base.clone()
+                .set_num_format(if whole { "#,##0" } else { "#,##0.00" }),
         ),
     }
 }
@@ -120,16 +128,30 @@ fn colour_by_thresholds(
     let fair = share(summary.thresholds.fair.value());
     let cell = format!("{}{}", column_name(col), first + 1);
     let rules = [
-        (format!("=AND(ISNUMBER({cell}),{cell}>={good})"), 0xC6EFCE, 0x006100),
-        (format!("=AND(ISNUMBER({cell}),{cell}>={fair},{cell}<{good})"), 0xFFEB9C, 0x9C5700),
-        (format!("=AND(ISNUMBER({cell}),{cell}<{fair})"), 0xFFC7CE, 0x9C0006),
+        (
+            format!("=AND(ISNUMBER({cell}),{cell}>={good})"),
+            0xC6EFCE,
+            0x006100,
+        ),
+        (
+            format!("=AND(ISNUMBER({cell}),{cell}>={fair},{cell}<{good})"),
+            0xFFEB9C,
+            0x9C5700,
+        ),
+        (
+            format!("=AND(ISNUMBER({cell}),{cell}<{fair})"),
+            0xFFC7CE,
+            0x9C0006,
+        ),
     ];
     for (rule, bg, fg) in rules {
-        let cf = ConditionalFormatFormula::new().set_rule(rule.as_str()).set_format(
-            Format::new()
-                .set_background_color(Color::RGB(bg))
-                .set_font_color(Color::RGB(fg)),
-        );
+        let cf = ConditionalFormatFormula::new()
+            .set_rule(rule.as_str())
+            .set_format(
+                Format::new()
+                    .set_background_color(Color::RGB(bg))
+                    .set_font_color(Color::RGB(fg)),
+            );
         ws.add_conditional_format(first, col, last, col, &cf)?;
     }
     Ok(())
@@ -146,7 +168,13 @@ fn column_name(col: u16) -> String {
     s
 }
 
-fn write_score(ws: &mut Worksheet, row: u32, col: u16, s: &Score, fmt: &Format) -> Result<(), XlsxError> {
+fn write_score(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    s: &Score,
+    fmt: &Format,
+) -> Result<(), XlsxError> {
     match s.value {
         Some(v) => ws.write_number_with_format(row, col, share(v), fmt)?,
         None => ws.write_string_with_format(row, col, "pending", fmt)?,
@@ -154,7 +182,12 @@ fn write_score(ws: &mut Worksheet, row: u32, col: u16, s: &Score, fmt: &Format) 
     Ok(())
 }
 
-fn summary_sheet(wb: &mut Workbook, summary: &Summary, opts: &Options, st: &Styles) -> Result<(), XlsxError> {
+fn summary_sheet(
+    wb: &mut Workbook,
+    summary: &Summary,
+    opts: &Options,
+    st: &Styles,
+) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet().set_name("Summary")?;
     ws.set_column_width(0, 44)?;
     ws.set_column_width(1, 14)?;
@@ -175,9 +208,12 @@ fn summary_sheet(wb: &mut Workbook, summary: &Summary, opts: &Options, st: &Styl
     ws.write_string_with_format(row, 0, "Overall", &st.header)?;
     ws.write_string_with_format(row, 1, "Score", &st.header)?;
     let first = row + 1;
-    for (i, (label, s)) in [("Strategic", &summary.overall.strategic), ("Operational", &summary.overall.operational)]
-        .into_iter()
-        .enumerate()
+    for (i, (label, s)) in [
+        ("Strategic", &summary.overall.strategic),
+        ("Operational", &summary.overall.operational),
+    ]
+    .into_iter()
+    .enumerate()
     {
         let r = first + i as u32;
         ws.write_string_with_format(r, 0, label, &st.bold)?;
@@ -191,7 +227,10 @@ fn summary_sheet(wb: &mut Workbook, summary: &Summary, opts: &Options, st: &Styl
     ws.write_number(first + 2, 3, total as f64)?;
 
     let head = first + 4;
-    for (c, h) in ["Perspective", "Weight", "Strategic", "Operational"].iter().enumerate() {
+    for (c, h) in ["Perspective", "Weight", "Strategic", "Operational"]
+        .iter()
+        .enumerate()
+    {
         ws.write_string_with_format(head, c as u16, *h, &st.header)?;
     }
     for (i, p) in summary.perspectives.iter().enumerate() {
@@ -227,9 +266,15 @@ fn layer_sheet(
     strategic: bool,
     st: &Styles,
 ) -> Result<(), XlsxError> {
-    let name = if strategic { "Strategic" } else { "Operational" };
+    let name = if strategic {
+        "Strategic"
+    } else {
+        "Operational"
+    };
     let ws = wb.add_worksheet().set_name(name)?;
-    let widths = [24.0, 9.0, 64.0, 9.0, 13.0, 16.0, 12.0, 10.0, 9.0, 36.0, 36.0];
+    let widths = [
+        24.0, 9.0, 64.0, 9.0, 13.0, 16.0, 12.0, 10.0, 9.0, 36.0, 36.0,
+    ];
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
@@ -248,11 +293,20 @@ fn layer_sheet(
                 if let Some(v) = so.realization.value {
                     ws.write_number_with_format(row, 6, share(v), &st.so_realization)?;
                 }
-                ws.write_string_with_format(row, 7, format!("{} / {}", so.realization.measured, so.realization.total), &st.so_text)?;
+                ws.write_string_with_format(
+                    row,
+                    7,
+                    format!("{} / {}", so.realization.measured, so.realization.total),
+                    &st.so_text,
+                )?;
                 row += 1;
             }
             for oo in &so.operational {
-                let (text, wrap) = if strategic { (&st.oo_text, &st.oo_wrap) } else { (&st.so_text, &st.so_wrap) };
+                let (text, wrap) = if strategic {
+                    (&st.oo_text, &st.oo_wrap)
+                } else {
+                    (&st.so_text, &st.so_wrap)
+                };
                 ws.write_string_with_format(row, 0, &p.name, text)?;
                 ws.write_string_with_format(row, 1, &oo.code, text)?;
                 ws.write_string_with_format(row, 2, &oo.title, wrap)?;
@@ -262,10 +316,19 @@ fn layer_sheet(
                     if let Some(v) = oo.realization.value {
                         ws.write_number_with_format(row, 6, share(v), &st.so_realization)?;
                     }
-                    ws.write_string_with_format(row, 7, format!("{} / {}", oo.realization.measured, oo.realization.total), text)?;
+                    ws.write_string_with_format(
+                        row,
+                        7,
+                        format!("{} / {}", oo.realization.measured, oo.realization.total),
+                        text,
+                    )?;
                 }
                 row += 1;
-                let inds = if strategic { &oo.strategic_indicators } else { &oo.indicators };
+                let inds = if strategic {
+                    &oo.strategic_indicators
+                } else {
+                    &oo.indicators
+                };
                 for ind in inds {
                     indicator_row(ws, row, &p.name, ind, st)?;
                     row += 1;
@@ -283,7 +346,13 @@ fn layer_sheet(
     Ok(())
 }
 
-fn indicator_row(ws: &mut Worksheet, row: u32, perspective: &str, ind: &IndicatorSummary, st: &Styles) -> Result<(), XlsxError> {
+fn indicator_row(
+    ws: &mut Worksheet,
+    row: u32,
+    perspective: &str,
+    ind: &IndicatorSummary,
+    st: &Styles,
+) -> Result<(), XlsxError> {
     ws.write_string_with_format(row, 0, perspective, &st.text)?;
     ws.write_string_with_format(row, 1, &ind.id, &st.text)?;
     ws.write_string_with_format(row, 2, &ind.description, &st.wrap)?;

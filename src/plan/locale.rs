@@ -208,7 +208,11 @@ impl Locale {
                 self.number(Decimal::from(1000))
             )
         };
-        if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        if body.is_empty()
+            || !body
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
             return Err(bad());
         }
         let group = self.group_sep();
@@ -258,9 +262,9 @@ fn strip_unit<'a>(text: &'a str, unit: &Unit) -> &'a str {
     let text = match unit {
         Unit::Percent => text.trim_end_matches('%'),
         Unit::Currency => text.trim_start_matches('€').trim_end_matches('€'),
-        Unit::Label(label) if !label.trim().is_empty() => text
-            .strip_suffix(label.trim())
-            .unwrap_or(text),
+        Unit::Label(label) if !label.trim().is_empty() => {
+            text.strip_suffix(label.trim()).unwrap_or(text)
+        }
         _ => text,
     };
     text.trim()

@@ -277,26 +277,30 @@ impl Plan {
     /// within each operational objective).
     pub fn indicators(&self) -> impl Iterator<Item = (IndicatorPath, &Indicator)> {
         self.perspectives.iter().enumerate().flat_map(|(p, persp)| {
-            persp.objectives.iter().enumerate().flat_map(move |(s, so)| {
-                so.operational.iter().enumerate().flat_map(move |(o, oo)| {
-                    [Layer::Strategic, Layer::Operational]
-                        .into_iter()
-                        .flat_map(move |layer| {
-                            oo.layer(layer).iter().enumerate().map(move |(i, ind)| {
-                                (
-                                    IndicatorPath {
-                                        perspective: p,
-                                        strategic: s,
-                                        operational: o,
-                                        layer,
-                                        index: i,
-                                    },
-                                    ind,
-                                )
+            persp
+                .objectives
+                .iter()
+                .enumerate()
+                .flat_map(move |(s, so)| {
+                    so.operational.iter().enumerate().flat_map(move |(o, oo)| {
+                        [Layer::Strategic, Layer::Operational]
+                            .into_iter()
+                            .flat_map(move |layer| {
+                                oo.layer(layer).iter().enumerate().map(move |(i, ind)| {
+                                    (
+                                        IndicatorPath {
+                                            perspective: p,
+                                            strategic: s,
+                                            operational: o,
+                                            layer,
+                                            index: i,
+                                        },
+                                        ind,
+                                    )
+                                })
                             })
-                        })
+                    })
                 })
-            })
         })
     }
 

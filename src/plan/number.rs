@@ -74,16 +74,16 @@ impl<'de> Deserialize<'de> for Value {
         let text = raw.get_ron().trim();
         if text.starts_with('"') {
             let s: String = ron::from_str(text).map_err(|e| D::Error::custom(e.code))?;
-            parse_iso_date(&s).map(Value::Date).map_err(D::Error::custom)
+            parse_iso_date(&s)
+                .map(Value::Date)
+                .map_err(D::Error::custom)
         } else {
-            parse_ron_number(text)
-                .map(Value::Number)
-                .map_err(|_| {
-                    D::Error::custom(format!(
-                        "expected a number like 2.03 or a date like \"2017-12-31\", found `{}`",
-                        shorten(text)
-                    ))
-                })
+            parse_ron_number(text).map(Value::Number).map_err(|_| {
+                D::Error::custom(format!(
+                    "expected a number like 2.03 or a date like \"2017-12-31\", found `{}`",
+                    shorten(text)
+                ))
+            })
         }
     }
 }
@@ -119,8 +119,12 @@ pub fn parse_ron_number(text: &str) -> Result<Decimal, String> {
 
 /// Parses an ISO date (`2017-12-31`).
 pub fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::from_str(s.trim())
-        .map_err(|_| format!("expected a date like \"2017-12-31\", found \"{}\"", shorten(s)))
+    NaiveDate::from_str(s.trim()).map_err(|_| {
+        format!(
+            "expected a date like \"2017-12-31\", found \"{}\"",
+            shorten(s)
+        )
+    })
 }
 
 fn shorten(s: &str) -> String {

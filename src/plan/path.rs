@@ -52,7 +52,9 @@ impl NodePath {
 
     pub fn perspective(self) -> usize {
         match self {
-            NodePath::Perspective(p) | NodePath::Strategic(p, _) | NodePath::Operational(p, _, _) => p,
+            NodePath::Perspective(p)
+            | NodePath::Strategic(p, _)
+            | NodePath::Operational(p, _, _) => p,
             NodePath::Indicator(i) => i.perspective,
         }
     }
@@ -63,7 +65,11 @@ impl NodePath {
             NodePath::Perspective(_) => None,
             NodePath::Strategic(p, _) => Some(NodePath::Perspective(p)),
             NodePath::Operational(p, s, _) => Some(NodePath::Strategic(p, s)),
-            NodePath::Indicator(i) => Some(NodePath::Operational(i.perspective, i.strategic, i.operational)),
+            NodePath::Indicator(i) => Some(NodePath::Operational(
+                i.perspective,
+                i.strategic,
+                i.operational,
+            )),
         }
     }
 

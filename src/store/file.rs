@@ -73,7 +73,8 @@ impl PlanFile {
             }
         }
         let note = disk.map(|_| {
-            "the file's own layout could not be kept, so it is written in perfplan's layout".to_string()
+            "the file's own layout could not be kept, so it is written in perfplan's layout"
+                .to_string()
         });
         (write::plan(plan), note)
     }

@@ -46,7 +46,9 @@ fn value_from(j: &Json) -> Option<Option<Value>> {
         return Some(None);
     }
     if let Some(n) = j.get("number").and_then(Json::as_str) {
-        return Decimal::from_str_exact(n).ok().map(|d| Some(Value::Number(d)));
+        return Decimal::from_str_exact(n)
+            .ok()
+            .map(|d| Some(Value::Number(d)));
     }
     let d = j.get("date").and_then(Json::as_str)?;
     NaiveDate::parse_from_str(d, "%Y-%m-%d")

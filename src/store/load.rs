@@ -27,7 +27,7 @@ pub enum LoadError {
     #[error("{path}: the file is empty; a plan starts with `(` or `Plan(`")]
     Empty { path: PathBuf },
     #[error(
-        "{path}: the file is {size} bytes, more than the {max} perfplan reads; is it really a plan?"
+        "{path}: the file is larger than the {max} bytes perfplan reads (at least {size}); is it really a plan?"
     )]
     TooLarge { path: PathBuf, size: u64, max: u64 },
     #[error(
@@ -124,7 +124,10 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
             .iter()
             .rposition(|b| *b == b'\n')
             .map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
         LoadError::NotUtf8 {
             path: LoadError::at(path),
             line,

@@ -27,7 +27,13 @@ pub fn plan_key(path: &Path) -> String {
     abs.hash(&mut h);
     let stem = abs
         .file_stem()
-        .map(|s| s.to_string_lossy().chars().filter(|c| c.is_alphanumeric() || *c == '-' || *c == '_').take(40).collect::<String>())
+        .map(|s| {
+            s.to_string_lossy()
+                .chars()
+                .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+                .take(40)
+                .collect::<String>()
+        })
         .unwrap_or_default();
     format!("{stem}-{:016x}", h.finish())
 }

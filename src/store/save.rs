@@ -37,7 +37,9 @@ fn parse_field<T: DeserializeOwned>(text: &str) -> Option<T> {
 fn unchanged(ind: &Indicator, name: &str, written: &str) -> bool {
     match name {
         "result" => parse_field::<Value>(written) == ind.result,
-        "override" => parse_field::<Override>(written).as_ref() == ind.realization_override.as_ref(),
+        "override" => {
+            parse_field::<Override>(written).as_ref() == ind.realization_override.as_ref()
+        }
         "note" => parse_field::<String>(written) == ind.note,
         _ => true,
     }
@@ -65,7 +67,10 @@ pub fn patch(original: &str, plan: &Plan) -> Result<String, ShapeError> {
             .and_then(|f| parse_field::<String>(&original[f.value.clone()]))
             .is_some_and(|id| id == ind.id);
         if !id_matches {
-            return Err(ShapeError(format!("indicator {} is not where the text has it", ind.id)));
+            return Err(ShapeError(format!(
+                "indicator {} is not where the text has it",
+                ind.id
+            )));
         }
         indicator_edits(original, s, ind, &mut edits);
     }
@@ -371,7 +376,10 @@ Plan(
             out,
             HAND_WRITTEN
                 .replace("                                    result: 2.030,\n", "")
-                .replace("                                    note: \"old note\",\n", "")
+                .replace(
+                    "                                    note: \"old note\",\n",
+                    ""
+                )
         );
         assert_eq!(parse(Path::new("t.ron"), &out).unwrap(), p);
     }

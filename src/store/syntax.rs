@@ -414,8 +414,14 @@ Plan(
         let result = a.field("result").unwrap();
         assert_eq!(&TEXT[result.value.clone()], "7");
         assert_eq!(&TEXT[a.field("note").unwrap().value.clone()], "\"n\"");
-        assert_eq!(&TEXT[a.field("description").unwrap().value.clone()], "\"d /* not a comment */\"");
-        assert_eq!(&TEXT[a.field("target").unwrap().value.clone()], "AtLeast(3)");
+        assert_eq!(
+            &TEXT[a.field("description").unwrap().value.clone()],
+            "\"d /* not a comment */\""
+        );
+        assert_eq!(
+            &TEXT[a.field("target").unwrap().value.clone()],
+            "AtLeast(3)"
+        );
         let b = &spans[1];
         assert_eq!(b.path.layer, Layer::Strategic);
         assert_eq!(b.path.index, 0);

@@ -57,7 +57,12 @@ fn draw_too_small(frame: &mut Frame, area: Rect, theme: Theme) {
         .wrap(Wrap { trim: true })
         .alignment(Alignment::Center);
     let y = area.height / 2;
-    let rect = Rect::new(area.x, area.y + y.saturating_sub(1), area.width, area.height - y.saturating_sub(1));
+    let rect = Rect::new(
+        area.x,
+        area.y + y.saturating_sub(1),
+        area.width,
+        area.height - y.saturating_sub(1),
+    );
     frame.render_widget(p, rect);
 }
 
@@ -132,7 +137,10 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         vec![
             Span::styled(format!("{label} "), theme.bold()),
             Span::styled(bar(v.unwrap_or_default(), bar_w), style),
-            Span::styled(format!(" {:>9}", percent_or_pending(loc, v)), style.add_modifier(Modifier::BOLD)),
+            Span::styled(
+                format!(" {:>9}", percent_or_pending(loc, v)),
+                style.add_modifier(Modifier::BOLD),
+            ),
             Span::raw("   "),
         ]
     };
@@ -143,7 +151,11 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     }
 
     let counts: Mean = app.scores.indicator_counts();
-    let errors = app.findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = app
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     let warnings = app.findings.len() - errors;
     let mut line3 = vec![Span::raw(format!(
         "Indicators measured {} / {}",
@@ -157,13 +169,20 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         line3.push(Span::styled(format!(" · {errors} error(s)"), theme.error()));
     }
     if warnings > 0 {
-        line3.push(Span::styled(format!(" · {warnings} warning(s)"), theme.warning()));
+        line3.push(Span::styled(
+            format!(" · {warnings} warning(s)"),
+            theme.warning(),
+        ));
     }
     line3.push(Span::styled(
         format!(" · {}", app.path.display()),
         theme.dim(),
     ));
-    let text = Text::from(vec![Line::from(line1), Line::from(line2), Line::from(line3)]);
+    let text = Text::from(vec![
+        Line::from(line1),
+        Line::from(line2),
+        Line::from(line3),
+    ]);
     frame.render_widget(Paragraph::new(text), area);
 }
 
@@ -192,7 +211,13 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
     };
     let has = crate::app::tree::has_children(plan, node);
     let exp = expander(app.tree.is_collapsed(node), has);
-    let provisional = |m: &Mean| if m.is_provisional() && m.measured > 0 { "~" } else { "" };
+    let provisional = |m: &Mean| {
+        if m.is_provisional() && m.measured > 0 {
+            "~"
+        } else {
+            ""
+        }
+    };
     match node {
         NodePath::Perspective(p) => {
             let persp = &plan.perspectives[p];
@@ -206,7 +231,10 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 weight: loc.number(persp.weight()),
                 realization: s.strategic.score(),
                 mark: provisional(&s.strategic.indicators),
-                measured: format!("{}/{}", s.strategic.indicators.measured, s.strategic.indicators.total),
+                measured: format!(
+                    "{}/{}",
+                    s.strategic.indicators.measured, s.strategic.indicators.total
+                ),
                 style: theme.perspective(),
             }
         }
@@ -264,7 +292,11 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 realization: outcome.realization(),
                 mark,
                 measured: String::new(),
-                style: if outcome.is_measured() { Style::new() } else { theme.pending() },
+                style: if outcome.is_measured() {
+                    Style::new()
+                } else {
+                    theme.pending()
+                },
             }
         }
     }
@@ -279,7 +311,11 @@ fn draw_tree(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     };
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(if matches!(app.mode, Mode::Normal) { theme.border_focus() } else { theme.border() })
+        .border_style(if matches!(app.mode, Mode::Normal) {
+            theme.border_focus()
+        } else {
+            theme.border()
+        })
         .title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -290,7 +326,10 @@ fn draw_tree(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     if rows.is_empty() {
         let msg = match app.filter {
             crate::app::tree::Filter::All => "The plan has no perspectives yet.".to_string(),
-            f => format!("No indicator is {}. Press f to change the filter.", f.label()),
+            f => format!(
+                "No indicator is {}. Press f to change the filter.",
+                f.label()
+            ),
         };
         frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
         return;
@@ -338,7 +377,11 @@ fn draw_tree(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             },
             rstyle,
         ));
-        let pct = format!("{}{}", percent_or_pending(app.plan.locale, v.realization), v.mark);
+        let pct = format!(
+            "{}{}",
+            percent_or_pending(app.plan.locale, v.realization),
+            v.mark
+        );
         let pct_style = if in_preview { theme.preview() } else { rstyle };
         spans.push(Span::styled(pad_left(&pct, 11), pct_style));
         if show_measured {
@@ -391,7 +434,9 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .title(" Detail ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(node) = app.tree.selected() else { return };
+    let Some(node) = app.tree.selected() else {
+        return;
+    };
     let mut lines = match node {
         NodePath::Indicator(path) => indicator_detail(app, path, theme),
         _ => objective_detail(app, node, theme),
@@ -405,7 +450,11 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         lines.push(Line::styled(
             format!(
                 "{}: {}",
-                if f.severity == Severity::Error { "Error" } else { "Warning" },
+                if f.severity == Severity::Error {
+                    "Error"
+                } else {
+                    "Warning"
+                },
                 f.message
             ),
             style,
@@ -433,7 +482,8 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
         kv("Target", loc.target(&ind.target, &ind.unit), theme),
         kv(
             "Result",
-            ind.result.map_or("— (pending)".to_string(), |v| loc.value(v, &ind.unit)),
+            ind.result
+                .map_or("— (pending)".to_string(), |v| loc.value(v, &ind.unit)),
             theme,
         ),
         kv("Unit", unit_words(&ind.unit), theme),
@@ -453,7 +503,11 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
     if let Some(o) = &ind.realization_override {
         lines.push(kv(
             "Override ✎",
-            format!("{} — {}", loc.percent(o.realization.value()), clip(&o.reason)),
+            format!(
+                "{} — {}",
+                loc.percent(o.realization.value()),
+                clip(&o.reason)
+            ),
             theme,
         ));
     }
@@ -463,7 +517,14 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
     if let Some(b) = ind.baseline {
         lines.push(kv("Baseline", loc.value(b, &ind.unit), theme));
     }
-    lines.push(kv("Place", place(plan, NodePath::Operational(path.perspective, path.strategic, path.operational)), theme));
+    lines.push(kv(
+        "Place",
+        place(
+            plan,
+            NodePath::Operational(path.perspective, path.strategic, path.operational),
+        ),
+        theme,
+    ));
     lines
 }
 
@@ -489,19 +550,29 @@ fn mean_line(loc: Locale, label: &str, m: &Mean) -> String {
     )
 }
 
-fn indicator_list(app: &App, paths: impl Iterator<Item = IndicatorPath>, measured: usize, theme: Theme) -> Vec<Line<'static>> {
+fn indicator_list(
+    app: &App,
+    paths: impl Iterator<Item = IndicatorPath>,
+    measured: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
     let loc = app.plan.locale;
     paths
         .map(|p| {
             let ind = app.plan.indicator(p);
             let r = app.scores.outcome(p).realization();
             let share = match r {
-                Some(v) if measured > 0 => format!(" → {} points", loc.fixed2(v / Decimal::from(measured))),
+                Some(v) if measured > 0 => {
+                    format!(" → {} points", loc.fixed2(v / Decimal::from(measured)))
+                }
                 _ => String::new(),
             };
             Line::from(vec![
                 Span::styled(format!("  {:<10} ", ind.id), theme.code()),
-                Span::styled(format!("{:>9}", percent_or_pending(loc, r)), status_style(app, theme, r)),
+                Span::styled(
+                    format!("{:>9}", percent_or_pending(loc, r)),
+                    status_style(app, theme, r),
+                ),
                 Span::styled(share, theme.dim()),
             ])
         })
@@ -516,9 +587,19 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
         NodePath::Perspective(p) => {
             let persp = &plan.perspectives[p];
             let sc = &app.scores.perspectives[p];
-            lines.push(Line::styled(format!("Perspective {}", persp.name), theme.title()));
-            lines.push(kv("Weight", format!("{} %", loc.number(persp.weight())), theme));
-            for (label, w) in [("Strategic", &sc.score.strategic), ("Operational", &sc.score.operational)] {
+            lines.push(Line::styled(
+                format!("Perspective {}", persp.name),
+                theme.title(),
+            ));
+            lines.push(kv(
+                "Weight",
+                format!("{} %", loc.number(persp.weight())),
+                theme,
+            ));
+            for (label, w) in [
+                ("Strategic", &sc.score.strategic),
+                ("Operational", &sc.score.operational),
+            ] {
                 lines.push(kv(
                     label,
                     format!(
@@ -533,12 +614,20 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
                 ));
             }
             lines.push(Line::from(""));
-            lines.push(Line::styled("Strategic objectives (weight × realization):", theme.dim()));
+            lines.push(Line::styled(
+                "Strategic objectives (weight × realization):",
+                theme.dim(),
+            ));
             for (s, so) in persp.objectives.iter().enumerate() {
                 let r = sc.objectives[s].realization.realization();
                 lines.push(Line::from(vec![
                     Span::styled(format!("  {:<7} ", so.code), theme.code()),
-                    Span::raw(contribution(loc, so.weight.value(), r, sc.score.strategic.weight)),
+                    Span::raw(contribution(
+                        loc,
+                        so.weight.value(),
+                        r,
+                        sc.score.strategic.weight,
+                    )),
                 ]));
             }
         }
@@ -551,12 +640,27 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
             ]));
             lines.push(Line::styled(so.title.clone(), theme.bold()));
             lines.push(Line::from(""));
-            lines.push(kv("Weight", format!("{} %", loc.number(so.weight.value())), theme));
-            lines.push(kv("Realization", mean_line(loc, "", &sc.realization).trim().to_string(), theme));
-            lines.push(kv("How", "flat mean of all its strategic indicators", theme));
+            lines.push(kv(
+                "Weight",
+                format!("{} %", loc.number(so.weight.value())),
+                theme,
+            ));
+            lines.push(kv(
+                "Realization",
+                mean_line(loc, "", &sc.realization).trim().to_string(),
+                theme,
+            ));
+            lines.push(kv(
+                "How",
+                "flat mean of all its strategic indicators",
+                theme,
+            ));
             lines.push(kv(
                 "Operational",
-                format!("{} (weighted over its operational objectives)", percent_or_pending(loc, sc.operational_score.score())),
+                format!(
+                    "{} (weighted over its operational objectives)",
+                    percent_or_pending(loc, sc.operational_score.score())
+                ),
                 theme,
             ));
             lines.push(Line::from(""));
@@ -571,12 +675,20 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
                 })
             });
             lines.extend(indicator_list(app, paths, sc.realization.measured, theme));
-            lines.push(Line::styled("Operational objectives (weight × realization):", theme.dim()));
+            lines.push(Line::styled(
+                "Operational objectives (weight × realization):",
+                theme.dim(),
+            ));
             for (o, oo) in so.operational.iter().enumerate() {
                 let r = sc.operational[o].realization().realization();
                 lines.push(Line::from(vec![
                     Span::styled(format!("  {:<7} ", oo.code), theme.code()),
-                    Span::raw(contribution(loc, oo.weight.value(), r, sc.operational_score.weight)),
+                    Span::raw(contribution(
+                        loc,
+                        oo.weight.value(),
+                        r,
+                        sc.operational_score.weight,
+                    )),
                 ]));
             }
         }
@@ -589,12 +701,23 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
             ]));
             lines.push(Line::styled(oo.title.clone(), theme.bold()));
             lines.push(Line::from(""));
-            lines.push(kv("Weight", format!("{} %", loc.number(oo.weight.value())), theme));
-            lines.push(kv("Realization", mean_line(loc, "", sc.realization()).trim().to_string(), theme));
+            lines.push(kv(
+                "Weight",
+                format!("{} %", loc.number(oo.weight.value())),
+                theme,
+            ));
+            lines.push(kv(
+                "Realization",
+                mean_line(loc, "", sc.realization()).trim().to_string(),
+                theme,
+            ));
             lines.push(kv("How", "mean of its operational indicators", theme));
             for layer in Layer::BOTH {
                 let (label, mean) = match layer {
-                    Layer::Strategic => ("Strategic indicators (count toward the strategic objective):", &sc.means.strategic),
+                    Layer::Strategic => (
+                        "Strategic indicators (count toward the strategic objective):",
+                        &sc.means.strategic,
+                    ),
                     Layer::Operational => ("Operational indicators:", &sc.means.operational),
                 };
                 let n = oo.layer(layer).len();
@@ -625,23 +748,49 @@ fn draw_field(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             let hint = match e.field {
                 EditField::Result => result_hint(app.plan.locale, &ind.unit),
                 EditField::Note => "a note for the report; empty removes it".to_string(),
-                EditField::OverrideRealization => "the realization to use instead of the computed one, 0–100".to_string(),
+                EditField::OverrideRealization => {
+                    "the realization to use instead of the computed one, 0–100".to_string()
+                }
                 EditField::OverrideReason => "why the computed realization is not used".to_string(),
             };
-            (format!(" {} · {} ", e.field.label(), ind.id), &e.input, e.error.clone(), hint)
+            (
+                format!(" {} · {} ", e.field.label(), ind.id),
+                &e.input,
+                e.error.clone(),
+                hint,
+            )
         }
         Mode::Search { input, .. } => {
             let n = app.matches(&input.text()).len();
-            (" Search codes, ids and descriptions ".to_string(), input, None, format!("{n} match(es) · Enter keeps the search (n / N move) · Esc cancels"))
+            (
+                " Search codes, ids and descriptions ".to_string(),
+                input,
+                None,
+                format!("{n} match(es) · Enter keeps the search (n / N move) · Esc cancels"),
+            )
         }
-        Mode::Export { format, input, error, .. } => {
+        Mode::Export {
+            format,
+            input,
+            error,
+            ..
+        } => {
             return draw_export(frame, area, *format, input, error.as_deref(), theme);
         }
-        Mode::Path { input, purpose, error } => {
+        Mode::Path {
+            input,
+            purpose,
+            error,
+        } => {
             let label = match purpose {
                 PathPurpose::SaveAs => " Save the plan as ",
             };
-            (label.to_string(), input, error.clone(), "a file path; Enter saves, Esc cancels".to_string())
+            (
+                label.to_string(),
+                input,
+                error.clone(),
+                "a file path; Enter saves, Esc cancels".to_string(),
+            )
         }
         _ => return,
     };
@@ -680,7 +829,10 @@ fn draw_field(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             Some(e) => Line::styled(format!("✗ {e}"), theme.error()),
             None => Line::styled(hint, theme.dim()),
         };
-        frame.render_widget(Paragraph::new(line), Rect::new(inner.x, inner.y + 1, inner.width, 1));
+        frame.render_widget(
+            Paragraph::new(line),
+            Rect::new(inner.x, inner.y + 1, inner.width, 1),
+        );
     }
 }
 
@@ -711,15 +863,22 @@ fn draw_export(
     let label = "File: ";
     lines.push(Line::from(vec![
         Span::styled(label, theme.dim()),
-        Span::styled(truncate(&input.text(), w.saturating_sub(label.len())), theme.bold()),
+        Span::styled(
+            truncate(&input.text(), w.saturating_sub(label.len())),
+            theme.bold(),
+        ),
     ]));
     lines.push(match error {
         Some(e) => Line::styled(format!("✗ {e}"), theme.error()),
-        None => Line::styled("Pending indicators are marked and the scores called provisional.", theme.dim()),
+        None => Line::styled(
+            "Pending indicators are marked and the scores called provisional.",
+            theme.dim(),
+        ),
     });
     let path_row = inner.y + crate::export::Format::ALL.len() as u16 + 1;
     frame.render_widget(Paragraph::new(lines), inner);
-    let cx = inner.x + (label.len() + width(&input.before_cursor())).min(w.saturating_sub(1)) as u16;
+    let cx =
+        inner.x + (label.len() + width(&input.before_cursor())).min(w.saturating_sub(1)) as u16;
     if path_row < inner.y + inner.height {
         frame.set_cursor_position((cx, path_row));
     }
@@ -739,7 +898,11 @@ fn result_hint(loc: Locale, unit: &Unit) -> String {
 
 fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let w = area.width as usize;
-    let msg_style = if app.status.is_error { theme.error() } else { Style::new() };
+    let msg_style = if app.status.is_error {
+        theme.error()
+    } else {
+        Style::new()
+    };
     let msg = Line::from(Span::styled(truncate(&app.status.text, w), msg_style));
     let mut spans = Vec::new();
     let mut used = 0;
@@ -759,7 +922,12 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
-    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
 }
 
 fn draw_help(frame: &mut Frame, area: Rect, scroll: u16, theme: Theme) {
@@ -798,13 +966,24 @@ fn draw_help(frame: &mut Frame, area: Rect, scroll: u16, theme: Theme) {
     );
 }
 
-fn draw_dialog(app: &App, frame: &mut Frame, area: Rect, kind: crate::app::DialogKind, selected: usize, theme: Theme) {
+fn draw_dialog(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    kind: crate::app::DialogKind,
+    selected: usize,
+    theme: Theme,
+) {
     let choices = kind.choices();
     let rect = centered(area, 64, 6 + choices.len() as u16 + 2);
     frame.render_widget(Clear, rect);
     let mut lines = vec![Line::from(app.dialog_question(kind)), Line::from("")];
     for (i, c) in choices.iter().enumerate() {
-        let style = if i == selected { theme.selection() } else { Style::new() };
+        let style = if i == selected {
+            theme.selection()
+        } else {
+            Style::new()
+        };
         lines.push(
             Line::from(vec![
                 Span::styled(format!(" [{}] ", c.key), theme.code()),
@@ -817,7 +996,12 @@ fn draw_dialog(app: &App, frame: &mut Frame, area: Rect, kind: crate::app::Dialo
         .borders(Borders::ALL)
         .border_style(theme.border_focus())
         .title(format!(" {} ", kind.title()));
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
 }
 
 #[cfg(test)]

@@ -54,7 +54,9 @@ impl Theme {
 
     pub fn selection(self) -> Style {
         if self.color {
-            Style::new().bg(Color::Rgb(40, 60, 90)).add_modifier(Modifier::BOLD)
+            Style::new()
+                .bg(Color::Rgb(40, 60, 90))
+                .add_modifier(Modifier::BOLD)
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
         }
@@ -86,8 +88,16 @@ impl Theme {
 
     pub fn key(self) -> Style {
         self.fg(Color::Black)
-            .bg(if self.color { Color::Gray } else { Color::Reset })
-            .add_modifier(if self.color { Modifier::empty() } else { Modifier::BOLD })
+            .bg(if self.color {
+                Color::Gray
+            } else {
+                Color::Reset
+            })
+            .add_modifier(if self.color {
+                Modifier::empty()
+            } else {
+                Modifier::BOLD
+            })
     }
 
     pub fn border(self) -> Style {
@@ -99,7 +109,8 @@ impl Theme {
     }
 
     pub fn preview(self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::ITALIC)
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD | Modifier::ITALIC)
     }
 
     pub fn unsaved(self) -> Style {
