@@ -61,6 +61,19 @@ pub enum Command {
         #[arg(long)]
         decimal: Option<char>,
     },
+    /// Write a realistic generated plan of any size (for benchmarks and trials).
+    #[command(hide = true)]
+    Gen {
+        /// How many indicators.
+        #[arg(long)]
+        indicators: usize,
+        /// Another seed gives another plan of the same size.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write the plan.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
     /// Print the scored tree with weights, results, targets and realizations.
     Score {
         /// The plan file (.ron).
@@ -255,6 +268,25 @@ pub fn export(args: ExportArgs) -> ExitCode {
         }
         Err(e) => {
             eprintln!("perfplan: {}: {e}", out.display());
+            ExitCode::from(EXIT_ERRORS)
+        }
+    }
+}
+
+pub fn generate(indicators: usize, seed: u64, output: &Path) -> ExitCode {
+    let plan = crate::generate::plan(indicators, seed);
+    let text = crate::store::write::plan(&plan);
+    match crate::store::write_atomic(output, text.as_bytes()) {
+        Ok(()) => {
+            eprintln!(
+                "perfplan: wrote {} ({indicators} indicators, {} bytes)",
+                output.display(),
+                text.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("perfplan: {}: {e}", output.display());
             ExitCode::from(EXIT_ERRORS)
         }
     }

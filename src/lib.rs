@@ -19,3 +19,4 @@ pub mod text;
 pub mod tui;
 pub mod ui;
 pub mod validate;
+pub mod generate;

@@ -21,6 +21,11 @@ fn main() -> ExitCode {
             delimiter,
             decimal,
         }),
+        Some(Command::Gen {
+            indicators,
+            seed,
+            output,
+        }) => cli::generate(indicators, seed, &output),
         None => cli::open_app(args.plan),
     }
 }

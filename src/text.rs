@@ -3,9 +3,43 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Display width of `s` in terminal cells.
+/// Display width of `s` in terminal cells, as ratatui draws it: the sum of the widths of
+/// its clusters (see [`clusters`]). Not `s.width()`: that counts the Arabic lam-alef `لا`
+/// as one cell, where the terminal gets two.
 pub fn width(s: &str) -> usize {
-    s.width()
+    clusters(s).map(UnicodeWidthStr::width).sum()
+}
+
+/// Whether `c`, after `prev`, is drawn in the same cells: an accent or other zero-width
+/// character (variation selector, joiner), an emoji skin tone, or what a zero-width
+/// joiner joins.
+fn continues(prev: char, c: char) -> bool {
+    (prev == '\u{200d}' && !c.is_control())
+        || c.width() == Some(0)
+        || ('\u{1f3fb}'..='\u{1f3ff}').contains(&c)
+}
+
+/// `s` in the pieces a terminal draws as one: a character with the characters that
+/// continue it. Close to Unicode's grapheme clusters, which ratatui measures one by one:
+/// `❤️` (a heart and a variation selector) takes two cells, though its characters add up
+/// to one.
+fn clusters(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        let mut chars = rest.char_indices();
+        let (_, mut prev) = chars.next()?;
+        let mut end = rest.len();
+        for (i, c) in chars {
+            if !continues(prev, c) {
+                end = i;
+                break;
+            }
+            prev = c;
+        }
+        let (cluster, tail) = rest.split_at(end);
+        rest = tail;
+        Some(cluster)
+    })
 }
 
 /// Cuts `s` to at most `max` cells, ending with `…` when something was cut. Control
@@ -14,21 +48,21 @@ pub fn truncate(s: &str, max: usize) -> String {
     if max == 0 {
         return String::new();
     }
-    // Stops at the first character that does not fit, so a 10 MB description costs no
+    // Stops at the first cluster that does not fit, so a 10 MB description costs no
     // more than a short one.
     let mut out = String::new();
     let mut used = 0;
     // Where `out` ends while there is still room for the ellipsis.
     let mut room_for_ellipsis = 0;
-    for c in s.chars() {
-        let c = if c.is_control() { ' ' } else { c };
-        let w = c.width().unwrap_or(0);
+    for cluster in clusters(s) {
+        let at = out.len();
+        out.extend(cluster.chars().map(|c| if c.is_control() { ' ' } else { c }));
+        let w = out[at..].width();
         if used + w > max {
             out.truncate(room_for_ellipsis);
             out.push('…');
             return out;
         }
-        out.push(c);
         used += w;
         if used < max {
             room_for_ellipsis = out.len();
@@ -54,6 +88,23 @@ pub fn pad_left(s: &str, cells: usize) -> String {
     out
 }
 
+/// Whether `haystack` contains `needle_lower` (already lower case), ignoring case. ASCII
+/// needles are compared byte by byte without allocating, which keeps a search over 100,000
+/// descriptions quick; others fall back to a full lower-casing.
+pub fn contains_ignore_case(haystack: &str, needle_lower: &str) -> bool {
+    if needle_lower.is_empty() {
+        return true;
+    }
+    if needle_lower.is_ascii() {
+        let n = needle_lower.as_bytes();
+        return haystack
+            .as_bytes()
+            .windows(n.len())
+            .any(|w| w.eq_ignore_ascii_case(n));
+    }
+    haystack.to_lowercase().contains(needle_lower)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +119,29 @@ mod tests {
         assert_eq!(pad_left("ab", 4), "  ab");
         assert_eq!(truncate("a\nb", 5), "a b");
         assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn search_ignores_case_in_any_script() {
+        assert!(contains_ignore_case("N. di domande depositate MARCHI", "marchi"));
+        assert!(contains_ignore_case("Attività ÈCONOMICA", "èconomica"));
+        assert!(!contains_ignore_case("brevetti", "marchi"));
+        assert!(contains_ignore_case("x", ""));
+    }
+
+    #[test]
+    fn clusters_are_measured_as_the_terminal_draws_them() {
+        // A heart with its emoji variation selector: two cells, kept whole.
+        assert_eq!(width("❤\u{fe0f}"), 2);
+        assert_eq!(truncate("❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}", 4), "❤\u{fe0f}…");
+        assert_eq!(width(&pad_right("❤\u{fe0f} ok", 5)), 5);
+        // Joined and toned emoji: one picture, two cells.
+        assert_eq!(width("👨\u{200d}👩\u{200d}👧"), 2);
+        assert_eq!(width("👍🏽"), 2);
+        // Lam-alef: two characters, two cells.
+        assert_eq!(width("لا"), 2);
+        assert_eq!(width(&pad_right("لا", 4)), 4);
+        // Accents stay on their letter.
+        assert_eq!(truncate("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
     }
 }

@@ -649,6 +649,11 @@ impl App {
 
     /// Shows `node` (opening its ancestors) and selects it. False when the filter hides it.
     pub fn reveal(&mut self, node: NodePath) -> bool {
+        if let Some(i) = self.tree.position(node) {
+            // Already on show: no need to rebuild the rows (a big plan has many).
+            self.tree.select_index(i);
+            return true;
+        }
         self.tree.open_ancestors(node);
         self.rebuild();
         match self.tree.position(node) {
@@ -750,7 +755,7 @@ impl App {
         if q.is_empty() {
             return Vec::new();
         }
-        let hit = |s: &str| s.to_lowercase().contains(&q);
+        let hit = |s: &str| crate::text::contains_ignore_case(s, &q);
         let mut out = Vec::new();
         for (p, persp) in self.plan.perspectives.iter().enumerate() {
             if hit(&persp.name) {

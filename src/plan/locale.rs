@@ -8,7 +8,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Target, Unit, Value};
 
@@ -28,6 +28,12 @@ impl<'de> Deserialize<'de> for Locale {
                 "unknown locale \"{s}\": write \"it\" (2,03 · 1.000 · 31/12/2017) or \"en\" (2.03 · 1,000 · 2017-12-31)"
             ))
         })
+    }
+}
+
+impl Serialize for Locale {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
     }
 }
 

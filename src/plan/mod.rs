@@ -11,14 +11,14 @@ pub mod path;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub use locale::Locale;
 pub use number::{Num, Value};
 pub use path::{IndicatorPath, Layer, NodePath};
 
 /// A whole plan: one year of one organization.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     pub title: String,
@@ -33,7 +33,7 @@ pub struct Plan {
 }
 
 /// Realization levels at which a bar turns from "poor" to "fair" to "good".
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Thresholds {
     /// At or above this realization (percent) a row is good.
@@ -73,7 +73,7 @@ impl Thresholds {
 
 /// A Balanced-Scorecard perspective ("Processi interni"). Its weight is the sum of its
 /// strategic objectives' weights.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Perspective {
     pub name: String,
@@ -92,7 +92,7 @@ impl Perspective {
 
 /// A strategic objective inside one perspective. The same code may appear under two
 /// perspectives (the seed has 3.1 and 2.1 twice): identity is the place in the tree.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct StrategicObjective {
     pub code: String,
@@ -104,7 +104,7 @@ pub struct StrategicObjective {
 }
 
 /// An operational objective: carries the indicators of both layers.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OperationalObjective {
     pub code: String,
@@ -136,7 +136,7 @@ impl OperationalObjective {
 }
 
 /// One measured quantity with its target and (once known) its result.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Unique in the plan and never changed by perfplan.
@@ -145,15 +145,15 @@ pub struct Indicator {
     pub unit: Unit,
     pub target: Target,
     /// The year-end result; absent while the indicator is pending.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<Value>,
     /// A realization set by hand, with the reason the computed one is not used.
-    #[serde(default, rename = "override")]
+    #[serde(default, rename = "override", skip_serializing_if = "Option::is_none")]
     pub realization_override: Option<Override>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Last year's result, for comparison.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Value>,
     /// How a missed target is scored, where the default rule is wrong for this indicator.
     #[serde(default)]
@@ -167,7 +167,7 @@ impl Indicator {
 }
 
 /// What a value is measured in. It decides how results are typed and shown.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub enum Unit {
     /// A percentage: `93` means 93 %.
     Percent,
@@ -190,7 +190,7 @@ impl Unit {
 }
 
 /// The value an indicator should reach, in the form the controller writes it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub enum Target {
     /// `>= t`: higher is better.
     AtLeast(Num),
@@ -228,7 +228,7 @@ impl Target {
 }
 
 /// A realization set by hand. The reason is required; an empty one is a validation error.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Override {
     /// Percent, 0 to 100.
@@ -238,7 +238,7 @@ pub struct Override {
 }
 
 /// How a missed target is scored (a met target always scores 100 %).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 pub enum Scoring {
     /// The default: the share of the target reached (see `score::realization`).
     #[default]

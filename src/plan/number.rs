@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use ron::value::RawValue;
 use rust_decimal::Decimal;
 use serde::de::Error as _;
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A number as written in the plan, held exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -45,6 +45,21 @@ impl<'de> Deserialize<'de> for Num {
     }
 }
 
+/// Written as the number's own digits (through a RON raw value), so serializing keeps the
+/// value exact, as reading does.
+impl Serialize for Num {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_decimal(self.0, s)
+    }
+}
+
+fn serialize_decimal<S: Serializer>(d: Decimal, s: S) -> Result<S::Ok, S::Error> {
+    let text = d.to_string();
+    RawValue::from_ron(&text)
+        .map_err(serde::ser::Error::custom)?
+        .serialize(s)
+}
+
 /// A result or baseline: a number, or a date for indicators measured in days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Value {
@@ -64,6 +79,15 @@ impl Value {
         match self {
             Value::Date(d) => Some(d),
             Value::Number(_) => None,
+        }
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Number(n) => serialize_decimal(*n, s),
+            Value::Date(d) => s.collect_str(&d.format("%Y-%m-%d")),
         }
     }
 }
@@ -144,6 +168,10 @@ pub mod iso_date {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
         let s = String::deserialize(d)?;
         parse_iso_date(&s).map_err(D::Error::custom)
+    }
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&date.format("%Y-%m-%d"))
     }
 }
 

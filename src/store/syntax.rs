@@ -44,7 +44,14 @@ pub struct ShapeError(pub String);
 struct Cursor<'a> {
     text: &'a [u8],
     pos: usize,
+    /// Brackets open around the cursor while skipping a value.
+    depth: usize,
 }
+
+/// Deepest nesting followed while skipping a value. The text was read by `ron` with a
+/// limit of 64, but a save over a file that changed on disk follows text nobody checked,
+/// and recursing into a million brackets would overflow the stack.
+const MAX_DEPTH: usize = 128;
 
 type Res<T> = Result<T, ShapeError>;
 
@@ -223,6 +230,16 @@ impl<'a> Cursor<'a> {
 
     /// Skips a bracketed group with everything inside.
     fn skip_group(&mut self) -> Res<()> {
+        if self.depth >= MAX_DEPTH {
+            return self.err("values nested too deep");
+        }
+        self.depth += 1;
+        let skipped = self.skip_group_inside();
+        self.depth -= 1;
+        skipped
+    }
+
+    fn skip_group_inside(&mut self) -> Res<()> {
         let open = self.peek().unwrap_or(b'(');
         let close = match open {
             b'(' => b')',
@@ -300,6 +317,7 @@ pub fn indicator_spans(text: &str) -> Result<Vec<IndicatorSpans>, ShapeError> {
     let mut c = Cursor {
         text: text.as_bytes(),
         pos: 0,
+        depth: 0,
     };
     let mut out = Vec::new();
     c.skip_trivia();
@@ -308,7 +326,8 @@ pub fn indicator_spans(text: &str) -> Result<Vec<IndicatorSpans>, ShapeError> {
         while c.peek().is_some_and(|b| b != b']') {
             c.pos += 1;
         }
-        c.pos += 1;
+        // Past the `]`, or at the end of a text that lacks it.
+        c.pos = (c.pos + 1).min(c.text.len());
         c.skip_trivia();
     }
     c.read_struct(|c, name, _| {
