@@ -80,19 +80,48 @@ const OBJECTS: [&str; 14] = [
     "la sostenibilità ambientale delle attività produttive",
 ];
 
-const MEASURES: [&str; 12] = [
-    "N. di iniziative realizzate nell'ambito del programma",
+/// What is measured, by the kind of target it fits (see `indicator`).
+const SATISFACTION: [&str; 4] = [
     "Grado di soddisfazione dell'utenza (giudizio buono o +) rilevato",
     "Percentuale di pratiche evase entro i termini previsti",
+    "Grado di rispetto degli standard della Carta dei servizi",
+    "Partecipazione del personale alla formazione trasversale",
+];
+const COUNTS: [&str; 4] = [
+    "N. di iniziative realizzate nell'ambito del programma",
     "N. di imprese partecipanti agli incontri organizzati",
-    "Realizzazione del documento di sintesi delle attività svolte",
-    "Tempo medio di lavorazione delle istanze, in giorni",
-    "Risorse esterne reperite rispetto alle risorse spese",
     "N. di controlli effettuati dagli ispettori",
-    "Riduzione dei costi di funzionamento rispetto all'anno precedente",
-    "N. di presenze sulla stampa locale e nazionale",
+    "N. di conciliazioni concluse",
+];
+const RATES: [&str; 3] = [
+    "Tasso di riscossione spontanea del diritto annuale",
+    "Quota di risorse esterne reperite sulle risorse spese",
+    "Percentuale di utilizzo delle sale a pagamento",
+];
+const DURATIONS: [&str; 3] = [
+    "Tempo medio di lavorazione delle istanze, in giorni",
+    "Giorni medi di assenza per malattia breve per dipendente",
+    "Tempo medio di pagamento delle fatture, in giorni",
+];
+const COMPLAINTS: [&str; 3] = [
+    "N. di reclami scritti ricevuti",
+    "N. di non conformità sollevate dagli organismi di controllo",
+    "N. di ricorsi accolti",
+];
+const PRESS: [&str; 2] = [
+    "Rilevanza del rapporto sull'economia sulla stampa locale e nazionale",
+    "Uscite sui media locali delle iniziative",
+];
+const MONEY: [&str; 3] = [
     "Introiti dei servizi a pagamento",
+    "Risorse esterne reperite per il programma promozionale",
+    "Spesa per consumi intermedi",
+];
+const DEADLINES: [&str; 4] = [
+    "Realizzazione del documento di sintesi delle attività svolte",
     "Avvio del nuovo sportello telematico",
+    "Presentazione del rapporto sull'economia locale",
+    "Predisposizione della relazione conclusiva del progetto",
 ];
 
 const CONTEXTS: [&str; 10] = [
@@ -129,49 +158,82 @@ fn weights(rng: &mut Rng, parts: usize) -> Vec<Decimal> {
 }
 
 fn indicator(rng: &mut Rng, id: String, year: i32) -> Indicator {
-    let description = format!(
-        "{} {}",
-        rng.pick(&MEASURES),
-        rng.pick(&CONTEXTS)
-    );
     let deadline = NaiveDate::from_ymd_opt(year, 12, 31).expect("a valid year end");
     let kind = rng.range(0, 9);
-    let (unit, target, result) = match kind {
+    let (measures, unit, target, result): (&[&str], _, _, _) = match kind {
         0 | 1 => {
             let t = rng.range(60, 95);
             let r = rng.range(t.saturating_sub(30), 100);
-            (Unit::Percent, Target::AtLeast(Num::from(dec(t))), Value::Number(dec(r)))
+            (
+                &SATISFACTION,
+                Unit::Percent,
+                Target::AtLeast(Num::from(dec(t))),
+                Value::Number(dec(r)),
+            )
         }
         2 => {
             let t = rng.range(5, 500);
             let r = rng.range(t * 7 / 10, t * 3 / 2);
-            (Unit::Count, Target::AtLeast(Num::from(dec(t))), Value::Number(dec(r)))
+            (
+                &COUNTS,
+                Unit::Count,
+                Target::AtLeast(Num::from(dec(t))),
+                Value::Number(dec(r)),
+            )
         }
         3 => {
             let t = rng.range(20, 80);
             let r = rng.range(t - 10, t + 20);
-            (Unit::Percent, Target::MoreThan(Num::from(dec(t))), Value::Number(dec(r)))
+            (
+                &RATES,
+                Unit::Percent,
+                Target::MoreThan(Num::from(dec(t))),
+                Value::Number(dec(r)),
+            )
         }
         4 => {
             let t = Decimal::new(rng.range(20, 90) as i64, 1);
             let r = Decimal::new(rng.range(10, 120) as i64, 1);
-            (Unit::Number, Target::AtMost(Num::from(t)), Value::Number(r))
+            (
+                &DURATIONS,
+                Unit::Number,
+                Target::AtMost(Num::from(t)),
+                Value::Number(r),
+            )
         }
         5 => {
             let t = rng.range(1, 5);
             let r = rng.range(0, 7);
-            (Unit::Count, Target::LessThan(Num::from(dec(t))), Value::Number(dec(r)))
+            (
+                &COMPLAINTS,
+                Unit::Count,
+                Target::LessThan(Num::from(dec(t))),
+                Value::Number(dec(r)),
+            )
         }
         6 => {
             let t = rng.range(1, 20);
-            let r = if rng.chance(70) { t } else { rng.range(0, t + 3) };
-            (Unit::Label("testate".into()), Target::Exactly(Num::from(dec(t))), Value::Number(dec(r)))
+            let r = if rng.chance(70) {
+                t
+            } else {
+                rng.range(0, t + 3)
+            };
+            (
+                &PRESS,
+                Unit::Label("testate".into()),
+                Target::Exactly(Num::from(dec(t))),
+                Value::Number(dec(r)),
+            )
         }
         7 => {
             let min = rng.range(1000, 50_000);
             let max = min + rng.range(1000, 20_000);
-            let r = Decimal::new((rng.range(min * 8 / 10, max * 12 / 10) * 100 + rng.range(0, 99)) as i64, 2);
+            let r = Decimal::new(
+                (rng.range(min * 8 / 10, max * 12 / 10) * 100 + rng.range(0, 99)) as i64,
+                2,
+            );
             (
+                &MONEY,
                 Unit::Currency,
                 Target::Between {
                     min: Num::from(dec(min)),
@@ -182,10 +244,17 @@ fn indicator(rng: &mut Rng, id: String, year: i32) -> Indicator {
         }
         _ => {
             let due = deadline - Duration::days(rng.range(0, 240) as i64);
-            let done = due - Duration::days(rng.range(0, 60) as i64) + Duration::days(rng.range(0, 50) as i64);
-            (Unit::Date, Target::Deadline(due), Value::Date(done))
+            let done = due - Duration::days(rng.range(0, 60) as i64)
+                + Duration::days(rng.range(0, 50) as i64);
+            (
+                &DEADLINES,
+                Unit::Date,
+                Target::Deadline(due),
+                Value::Date(done),
+            )
         }
     };
+    let description = format!("{} {}", rng.pick(measures), rng.pick(&CONTEXTS));
     let scoring = match (&target, rng.range(0, 19)) {
         (Target::Deadline(_), 0..=3) => Scoring::GraceDays(30),
         (_, 0) => Scoring::AllOrNothing,
@@ -247,7 +316,11 @@ pub fn plan(indicators: usize, seed: u64) -> Plan {
     let mut oo_index = 0;
     let mut so_count = vec![0usize; n_persp];
     for (s, size) in oo_sizes.iter().enumerate() {
-        let p = if s < n_persp { s } else { rng.range(0, n_persp as u64 - 1) as usize };
+        let p = if s < n_persp {
+            s
+        } else {
+            rng.range(0, n_persp as u64 - 1) as usize
+        };
         so_count[p] += 1;
         let code = format!("{}.{}", p + 1, so_count[p]);
         let mut operational = Vec::with_capacity(*size);
@@ -255,7 +328,11 @@ pub fn plan(indicators: usize, seed: u64) -> Plan {
         for o in 0..*size {
             let oo_code = format!("{code}.{}", o + 1);
             let count = per_oo[oo_index];
-            let strategic_n = if count > 1 { rng.range(1, (count as u64 / 2).max(1)) as usize } else { 0 };
+            let strategic_n = if count > 1 {
+                rng.range(1, (count as u64 / 2).max(1)) as usize
+            } else {
+                0
+            };
             let strategic_indicators = (0..strategic_n)
                 .map(|i| indicator(&mut rng, format!("{oo_code}-s{}", i + 1), year))
                 .collect();
@@ -285,9 +362,17 @@ pub fn plan(indicators: usize, seed: u64) -> Plan {
             operational,
         });
     }
-    debug_assert_eq!(n_so, perspectives.iter().map(|p| p.objectives.len()).sum::<usize>());
+    debug_assert_eq!(
+        n_so,
+        perspectives
+            .iter()
+            .map(|p| p.objectives.len())
+            .sum::<usize>()
+    );
     Plan {
-        title: format!("Piano della Performance {year} — consuntivo (piano generato, {indicators} indicatori)"),
+        title: format!(
+            "Piano della Performance {year} — consuntivo (piano generato, {indicators} indicatori)"
+        ),
         organization: "Ente di prova (piano generato da perfplan gen)".into(),
         year,
         locale: Locale::It,
@@ -315,21 +400,34 @@ mod tests {
     fn generated_plans_are_valid_with_balanced_weights() {
         let p = plan(5000, 11);
         let findings = crate::validate::validate(&p);
-        assert!(findings.is_empty(), "{:?}", &findings[..findings.len().min(5)]);
+        assert!(
+            findings.is_empty(),
+            "{:?}",
+            &findings[..findings.len().min(5)]
+        );
         let total: Decimal = p.perspectives.iter().map(|x| x.weight()).sum();
         assert_eq!(total, dec(100));
         assert!((4..=8).contains(&p.perspectives.len()));
         let pending = p.indicators().filter(|(_, i)| i.result.is_none()).count();
-        assert!((1250..=1750).contains(&pending), "about 30 % pending: {pending}");
+        assert!(
+            (1250..=1750).contains(&pending),
+            "about 30 % pending: {pending}"
+        );
         let s = Scores::compute(&p);
         assert!(s.overall.strategic.score().is_some());
-        for kind in ["AtLeast", "MoreThan", "AtMost", "LessThan", "Exactly", "Between", "Deadline"] {
+        for kind in [
+            "AtLeast", "MoreThan", "AtMost", "LessThan", "Exactly", "Between", "Deadline",
+        ] {
             assert!(
-                p.indicators().any(|(_, i)| format!("{:?}", i.target).starts_with(kind)),
+                p.indicators()
+                    .any(|(_, i)| format!("{:?}", i.target).starts_with(kind)),
                 "no {kind} target"
             );
         }
-        assert!(p.indicators().any(|(_, i)| i.realization_override.is_some()));
+        assert!(
+            p.indicators()
+                .any(|(_, i)| i.realization_override.is_some())
+        );
         assert!(p.indicators().any(|(_, i)| i.note.is_some()));
     }
 }

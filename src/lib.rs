@@ -7,6 +7,7 @@
 pub mod app;
 pub mod cli;
 pub mod export;
+pub mod generate;
 pub mod paths;
 pub mod plan;
 pub mod report;
@@ -19,4 +20,3 @@ pub mod text;
 pub mod tui;
 pub mod ui;
 pub mod validate;
-pub mod generate;

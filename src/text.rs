@@ -56,7 +56,11 @@ pub fn truncate(s: &str, max: usize) -> String {
     let mut room_for_ellipsis = 0;
     for cluster in clusters(s) {
         let at = out.len();
-        out.extend(cluster.chars().map(|c| if c.is_control() { ' ' } else { c }));
+        out.extend(
+            cluster
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c }),
+        );
         let w = out[at..].width();
         if used + w > max {
             out.truncate(room_for_ellipsis);
@@ -123,7 +127,10 @@ mod tests {
 
     #[test]
     fn search_ignores_case_in_any_script() {
-        assert!(contains_ignore_case("N. di domande depositate MARCHI", "marchi"));
+        assert!(contains_ignore_case(
+            "N. di domande depositate MARCHI",
+            "marchi"
+        ));
         assert!(contains_ignore_case("Attività ÈCONOMICA", "èconomica"));
         assert!(!contains_ignore_case("brevetti", "marchi"));
         assert!(contains_ignore_case("x", ""));

@@ -54,7 +54,7 @@ fn workbook(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
 fn sheet_row(range: &calamine::Range<Data>, col: usize, key: &str) -> Vec<Data> {
     range
         .rows()
-        .find(|r| r.get(col).is_some_and(|c| c.to_string() == key))
+        .find(|r| r.get(col).is_some_and(|c| *c == key))
         .unwrap_or_else(|| panic!("no row with {key:?} in column {col}"))
         .to_vec()
 }

@@ -116,7 +116,10 @@ fn spawn_child(name: &str, env: &[(&str, &Path)]) -> ChildGuard {
     for (k, v) in env {
         cmd.env(k, v);
     }
-    ChildGuard(cmd.spawn().expect("the test binary starts again as a child"))
+    ChildGuard(
+        cmd.spawn()
+            .expect("the test binary starts again as a child"),
+    )
 }
 
 /// Sends the child's stdout lines to a channel, from a thread.
@@ -218,17 +221,29 @@ impl Harness {
         self.ctrl('u');
         self.type_text(value);
         self.key(KeyCode::Enter);
-        assert!(matches!(self.app.mode, Mode::Normal), "{}", self.app.status.text);
+        assert!(
+            matches!(self.app.mode, Mode::Normal),
+            "{}",
+            self.app.status.text
+        );
     }
 
     fn set_note(&mut self, text: &str, note: &str) {
         self.go_to(text);
         self.key(KeyCode::Char('c'));
-        assert!(matches!(self.app.mode, Mode::Edit(_)), "{}", self.app.status.text);
+        assert!(
+            matches!(self.app.mode, Mode::Edit(_)),
+            "{}",
+            self.app.status.text
+        );
         self.ctrl('u');
         self.type_text(note);
         self.key(KeyCode::Enter);
-        assert!(matches!(self.app.mode, Mode::Normal), "{}", self.app.status.text);
+        assert!(
+            matches!(self.app.mode, Mode::Normal),
+            "{}",
+            self.app.status.text
+        );
     }
 
     fn screen(&mut self) -> String {
@@ -270,7 +285,7 @@ fn save_loop_child() {
     let started = Instant::now();
     let mut n: u64 = 0;
     while started.elapsed() < Duration::from_secs(60) {
-        let plan = if n % 2 == 0 { &b } else { &a };
+        let plan = if n.is_multiple_of(2) { &b } else { &a };
         file.save(plan, false).expect("the child's save succeeds");
         n += 1;
         println!("{n} saved");
@@ -317,7 +332,11 @@ fn kill_9_during_saves_leaves_a_whole_plan() {
         // In three rounds of four, let one or two saves finish first, so that even on a
         // slow machine most rounds kill the child in the middle of its save loop; the
         // random sleep then puts the kill at any instant of a save.
-        let seen = if round % 4 == 0 { 0 } else { 1 + rng.below(2) as usize };
+        let seen = if round % 4 == 0 {
+            0
+        } else {
+            1 + rng.below(2) as usize
+        };
         for _ in 0..seen {
             wait_for_line(&rx, " saved", Duration::from_secs(30));
         }
@@ -359,7 +378,10 @@ fn kill_9_during_saves_leaves_a_whole_plan() {
         rounds_with_saves * 10 >= ROUNDS * 7,
         "only {rounds_with_saves} of {ROUNDS} rounds completed a save: the test proves little"
     );
-    assert!(rounds_with_bak > 0 && bak.exists(), "no save ever made a backup");
+    assert!(
+        rounds_with_bak > 0 && bak.exists(),
+        "no save ever made a backup"
+    );
     // The plan is still perfectly usable: a normal open and save work.
     let (plan, mut file) = PlanFile::open(&path).unwrap();
     file.save(&plan, false).unwrap();
@@ -383,7 +405,13 @@ impl Tmpfs {
         let dir = tempfile::tempdir().ok()?;
         let path = dir.path().to_path_buf();
         let out = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size},mode=0755"), "tmpfs"])
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={size},mode=0755"),
+                "tmpfs",
+            ])
             .arg(&path)
             .stderr(Stdio::piped())
             .output();
@@ -425,11 +453,26 @@ impl Drop for Tmpfs {
     }
 }
 
-/// Fills the disk at one of the two writes of a save: the new text (`80k`: the plan takes
-/// 12 of its 20 pages) or the backup of the old one (`112k`: plan and new text fit, the
-/// backup does not).
-fn full_disk_keeps_everything(size: &str) {
-    let Some(fs) = Tmpfs::mount(size) else { return };
+/// Which of the two writes of a save finds the disk full.
+enum FullAt {
+    /// The new text, written beside the plan before the rename.
+    NewText,
+    /// The copy of the old text kept as `.bak`.
+    Backup,
+}
+
+/// A tmpfs just large enough for the plan (`NewText`), or for the plan and its new text
+/// (`Backup`): the save fails at that write.
+fn full_disk_keeps_everything(full_at: FullAt) {
+    const PAGE: usize = 4096;
+    let pages = SEED_TEXT.len().div_ceil(PAGE);
+    let room = match full_at {
+        FullAt::NewText => pages + pages / 2,
+        FullAt::Backup => 2 * pages + pages / 2,
+    };
+    let Some(fs) = Tmpfs::mount(&format!("{}k", room * PAGE / 1024)) else {
+        return;
+    };
     let data = tempfile::tempdir().unwrap();
     let path = fs.path.join("plan.ron");
     std::fs::write(&path, SEED_TEXT).expect("the plan fits on the small disk");
@@ -464,18 +507,21 @@ fn full_disk_keeps_everything(size: &str) {
         std::fs::read_to_string(&path).unwrap(),
         SEED_TEXT.replace(SEED_RESULT_72, SEED_RESULT_70)
     );
-    assert_eq!(std::fs::read_to_string(backup_path(&path)).unwrap(), SEED_TEXT);
+    assert_eq!(
+        std::fs::read_to_string(backup_path(&path)).unwrap(),
+        SEED_TEXT
+    );
     assert!(temp_files_in(&fs.path).is_empty());
 }
 
 #[test]
 fn a_full_disk_at_the_new_text_keeps_the_file_and_the_edits() {
-    full_disk_keeps_everything("80k");
+    full_disk_keeps_everything(FullAt::NewText);
 }
 
 #[test]
 fn a_full_disk_at_the_backup_keeps_the_file_and_the_edits() {
-    full_disk_keeps_everything("112k");
+    full_disk_keeps_everything(FullAt::Backup);
 }
 
 #[test]
@@ -491,7 +537,10 @@ fn a_read_only_disk_keeps_the_edits_and_save_as_elsewhere_works() {
 
     h.ctrl('s');
     let status = h.app.status.text.clone();
-    assert!(h.app.status.is_error && status.contains("Not saved"), "{status}");
+    assert!(
+        h.app.status.is_error && status.contains("Not saved"),
+        "{status}"
+    );
     assert!(status.contains("read-only"), "{status}");
     assert!(status.contains("save under another name"), "{status}");
     assert!(h.app.is_dirty());
@@ -510,7 +559,11 @@ fn a_read_only_disk_keeps_the_edits_and_save_as_elsewhere_works() {
     h.type_text(&copy.display().to_string());
     h.key(KeyCode::Enter);
     assert!(!h.app.is_dirty(), "{}", h.app.status.text);
-    assert!(h.app.status.text.starts_with("Saved"), "{}", h.app.status.text);
+    assert!(
+        h.app.status.text.starts_with("Saved"),
+        "{}",
+        h.app.status.text
+    );
     assert_eq!(h.app.path, copy);
     assert!(!h.app.read_only);
     let (saved, text) = store::load(&copy).unwrap();
@@ -545,7 +598,14 @@ fn lock_holder_child() {
         return;
     };
     let lock = PlanLock::acquire(Path::new(&data), Path::new(&plan)).unwrap();
-    println!("{}", if lock.is_some() { "lock held" } else { "lock busy" });
+    println!(
+        "{}",
+        if lock.is_some() {
+            "lock held"
+        } else {
+            "lock busy"
+        }
+    );
     std::thread::sleep(Duration::from_secs(60));
     drop(lock);
 }
@@ -574,7 +634,11 @@ fn a_second_perfplan_is_read_only_until_the_first_dies() {
     assert!(opened.recovered.is_empty());
     let mut h = Harness::from_session(Session::app(opened));
     assert!(h.app.read_only);
-    assert!(h.app.status.text.contains("Read-only"), "{}", h.app.status.text);
+    assert!(
+        h.app.status.text.contains("Read-only"),
+        "{}",
+        h.app.status.text
+    );
     assert!(h.screen().contains("READ-ONLY"));
 
     h.go_to("domande depositate marchi");
@@ -583,15 +647,27 @@ fn a_second_perfplan_is_read_only_until_the_first_dies() {
         h.app.status.text.clear();
         h.key(key);
         assert!(matches!(h.app.mode, Mode::Normal), "{key:?} opened an edit");
-        assert!(h.app.status.text.contains("Read-only"), "{}", h.app.status.text);
+        assert!(
+            h.app.status.text.contains("Read-only"),
+            "{}",
+            h.app.status.text
+        );
     }
     h.app.status.text.clear();
     assert_eq!(h.app.update(Action::Save), Effect::None);
-    assert!(h.app.status.text.contains("Read-only"), "{}", h.app.status.text);
+    assert!(
+        h.app.status.text.contains("Read-only"),
+        "{}",
+        h.app.status.text
+    );
     h.ctrl('s');
     assert!(!h.app.is_dirty());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), SEED_TEXT);
-    assert_eq!(names_in(dir.path()), ["data", "plan.ron"], "nothing was written");
+    assert_eq!(
+        names_in(dir.path()),
+        ["data", "plan.ron"],
+        "nothing was written"
+    );
 
     child.0.kill().unwrap();
     child.0.wait().unwrap();
@@ -649,8 +725,57 @@ fn a_change_on_disk_is_detected_by_content_not_by_time() {
         .unwrap();
     assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), later);
     assert!(file.unchanged_on_disk());
-    file.save(&b, false).expect("a touched file is not a changed file");
+    file.save(&b, false)
+        .expect("a touched file is not a changed file");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), b_text);
+}
+
+#[test]
+fn overwriting_a_file_another_writer_broke_keeps_theirs_in_the_backup() {
+    // What another program may leave in the plan's file: text perfplan's save cannot
+    // follow (before the fix, the first overflowed the stack and the second panicked).
+    let broken = [
+        format!("Plan(title: {}", "(".repeat(1_000_000)),
+        "#!".to_string(),
+        String::new(),
+    ];
+    for theirs in broken {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.ron");
+        std::fs::write(&path, SEED_TEXT).unwrap();
+        let mut h = Harness::open(&path, &dir.path().join("data"));
+        h.set_result("domande depositate marchi", "70");
+        std::fs::write(&path, &theirs).unwrap();
+
+        h.ctrl('s');
+        assert!(
+            matches!(
+                h.app.mode,
+                Mode::Dialog {
+                    kind: DialogKind::Conflict,
+                    ..
+                }
+            ),
+            "{}",
+            h.app.status.text
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+        assert!(h.app.is_dirty());
+
+        // Overwrite: ours is written whole in perfplan's layout, theirs stays in the backup.
+        h.key(KeyCode::Char('o'));
+        assert!(!h.app.is_dirty(), "{}", h.app.status.text);
+        assert!(
+            h.app.status.text.contains("perfplan's layout"),
+            "{}",
+            h.app.status.text
+        );
+        let (saved, _) = store::load(&path).unwrap();
+        assert_eq!(saved, h.app.plan);
+        assert_eq!(result_of(&saved, "3.2.2-s2"), Some(Value::Number(dec!(70))));
+        assert_eq!(std::fs::read_to_string(backup_path(&path)).unwrap(), theirs);
+        assert!(temp_files_in(dir.path()).is_empty());
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -671,7 +796,10 @@ fn saving_changes_only_the_edited_lines_of_a_hand_written_plan() {
         "Re-measured in \"peak\" hours \\ all desks",
     );
     h.set_result("road-safety board", "");
-    assert_eq!(result_of(&h.app.plan, "1.1.1-o2"), Some(Value::Number(dec!(45))));
+    assert_eq!(
+        result_of(&h.app.plan, "1.1.1-o2"),
+        Some(Value::Number(dec!(45)))
+    );
     assert_eq!(result_of(&h.app.plan, "1.2.1-o1"), None);
     h.ctrl('s');
     assert!(!h.app.is_dirty(), "{}", h.app.status.text);
@@ -717,7 +845,11 @@ fn a_plan_in_perfplans_layout_is_stable_when_saved() {
     std::fs::write(&path, &canonical).unwrap();
     let mut h = Harness::open(&path, &dir.path().join("data"));
     h.ctrl('s');
-    assert!(h.app.status.text.starts_with("Saved"), "{}", h.app.status.text);
+    assert!(
+        h.app.status.text.starts_with("Saved"),
+        "{}",
+        h.app.status.text
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), canonical);
     h.ctrl('s');
     assert_eq!(std::fs::read_to_string(&path).unwrap(), canonical);
@@ -729,7 +861,10 @@ fn a_plan_in_perfplans_layout_is_stable_when_saved() {
     h.ctrl('s');
     assert_eq!(std::fs::read_to_string(&path).unwrap(), once);
     assert_eq!(
-        once.lines().zip(canonical.lines()).filter(|(a, b)| a != b).count(),
+        once.lines()
+            .zip(canonical.lines())
+            .filter(|(a, b)| a != b)
+            .count(),
         1
     );
     assert_eq!(once.lines().count(), canonical.lines().count());
@@ -797,7 +932,11 @@ fn edits_not_saved_before_a_crash_are_restored() {
     let path = dir.path().join("plan.ron");
     std::fs::write(&path, SEED_TEXT).unwrap();
     two_edits_then_crash(&path, &data);
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), SEED_TEXT, "nothing saved");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        SEED_TEXT,
+        "nothing saved"
+    );
 
     let opened = Session::open(&path, Some(data.clone())).unwrap();
     assert!(!opened.read_only, "the crashed session's lock is gone");
@@ -821,13 +960,20 @@ fn edits_not_saved_before_a_crash_are_restored() {
     assert_eq!(ind.result, Some(Value::Number(dec!(70))));
     assert_eq!(ind.note.as_deref(), Some("dato dell'ufficio marchi"));
     assert!(h.app.is_dirty(), "restored edits are unsaved edits");
-    assert!(h.app.status.text.contains("Restored"), "{}", h.app.status.text);
+    assert!(
+        h.app.status.text.contains("Restored"),
+        "{}",
+        h.app.status.text
+    );
     // The scores follow the restored values.
     assert_eq!(h.app.scores, perfplan::score::Scores::compute(&h.app.plan));
 
     h.ctrl('s');
     assert!(!h.app.is_dirty(), "{}", h.app.status.text);
-    assert!(!journal_path(&data, &path).exists(), "a save clears the journal");
+    assert!(
+        !journal_path(&data, &path).exists(),
+        "a save clears the journal"
+    );
     let (saved, _) = store::load(&path).unwrap();
     assert_eq!(saved, h.app.plan);
     drop(h);
@@ -851,7 +997,10 @@ fn edits_not_saved_before_a_crash_can_be_dropped() {
     assert!(matches!(h.app.mode, Mode::Normal));
     assert_eq!(h.app.plan, parse(SEED_TEXT), "the plan stays as on disk");
     assert!(!h.app.is_dirty());
-    assert!(!journal_path(&data, &path).exists(), "dropping clears the journal");
+    assert!(
+        !journal_path(&data, &path).exists(),
+        "dropping clears the journal"
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), SEED_TEXT);
     drop(h);
     let opened = Session::open(&path, Some(data)).unwrap();

@@ -1,0 +1,461 @@
+//! perfplan's speed and memory on plans of 100, 10,000 and 100,000 indicators, with the
+//! budgets of BENCHMARKS.md checked as ratios measured in the same run:
+//!
+//!     cargo bench --bench perf
+//!
+//! Each budget compares two figures of this run, so it holds on any machine; the absolute
+//! figures are this machine's.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant, SystemTime};
+
+use criterion::{BenchmarkId, Criterion, SamplingMode};
+use perfplan::app::input::InputEdit;
+use perfplan::app::{Action, App, Effect};
+use perfplan::export::{self, Format};
+use perfplan::plan::Plan;
+use perfplan::session::Session;
+use perfplan::summary::Summary;
+use perfplan::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ron::extensions::Extensions;
+
+const SIZES: [usize; 3] = [100, 10_000, 100_000];
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 60;
+const RSS_ENV: &str = "PERFPLAN_BENCH_RSS_PLAN";
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    data: PathBuf,
+    plans: BTreeMap<usize, PathBuf>,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let mut plans = BTreeMap::new();
+        for n in SIZES {
+            let path = dir.path().join(format!("plan-{n}.ron"));
+            let text = perfplan::store::write::plan(&perfplan::generate::plan(n, 1));
+            std::fs::write(&path, text).expect("the generated plan is written");
+            plans.insert(n, path);
+        }
+        Fixture {
+            data: dir.path().join("data"),
+            _dir: dir,
+            plans,
+        }
+    }
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal")
+}
+
+fn draw(app: &App, t: &mut Terminal<TestBackend>) {
+    t.draw(|f| ui::draw(app, f, Theme { color: true }))
+        .expect("drawing to a test backend");
+}
+
+/// Everything between the file and the first frame: read, parse, validate, score, lay out
+/// the tree, draw.
+fn open(path: &Path, data: &Path) -> (App, Session) {
+    let opened = Session::open(path, Some(data.to_path_buf())).expect("the plan opens");
+    let (mut app, session) = Session::app(opened);
+    app.update(Action::Resize {
+        width: WIDTH,
+        height: HEIGHT,
+    });
+    (app, session)
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// An app with the last indicator of the plan (the deepest place of the last objective)
+/// selected and its result open for typing.
+fn typing_on_deep_indicator(path: &Path, data: &Path) -> (App, Session) {
+    let (mut app, session) = open(path, data);
+    app.update(Action::Bottom);
+    assert!(
+        app.selected_indicator().is_some(),
+        "the last row is an indicator"
+    );
+    app.update(Action::EditResult);
+    app.update(Action::Input(InputEdit::Clear));
+    (app, session)
+}
+
+fn bench_open(c: &mut Criterion, fx: &Fixture) {
+    let mut g = c.benchmark_group("open");
+    g.sampling_mode(SamplingMode::Flat);
+    for (&n, path) in &fx.plans {
+        if n >= 100_000 {
+            g.sample_size(10).measurement_time(Duration::from_secs(20));
+        } else {
+            g.sample_size(20);
+        }
+        g.bench_with_input(BenchmarkId::from_parameter(n), path, |b, path| {
+            let mut t = terminal();
+            b.iter(|| {
+                let (app, session) = open(path, &fx.data);
+                draw(&app, &mut t);
+                (app, session)
+            })
+        });
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("ron_from_str");
+    g.sampling_mode(SamplingMode::Flat);
+    for (&n, path) in &fx.plans {
+        if n >= 100_000 {
+            g.sample_size(10).measurement_time(Duration::from_secs(20));
+        } else {
+            g.sample_size(20);
+        }
+        let text = std::fs::read_to_string(path).expect("the plan reads");
+        g.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| {
+            b.iter(|| {
+                ron_options()
+                    .from_str::<Plan>(text)
+                    .expect("the plan parses")
+            })
+        });
+    }
+    g.finish();
+}
+
+fn bench_keystroke(c: &mut Criterion, fx: &Fixture) {
+    let mut g = c.benchmark_group("keystroke");
+    for (&n, path) in &fx.plans {
+        let (mut app, _session) = typing_on_deep_indicator(path, &fx.data);
+        let mut t = terminal();
+        draw(&app, &mut t);
+        let mut typed = false;
+        g.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                // One key a frame: a digit typed, then taken back, then typed again...
+                let edit = if typed {
+                    InputEdit::Backspace
+                } else {
+                    InputEdit::Insert('7')
+                };
+                typed = !typed;
+                app.update(Action::Input(edit));
+                draw(&app, &mut t);
+            })
+        });
+    }
+    g.finish();
+}
+
+fn bench_commit_undo(c: &mut Criterion, fx: &Fixture) {
+    let mut g = c.benchmark_group("commit_undo");
+    for (&n, path) in &fx.plans {
+        let (mut app, _session) = open(path, &fx.data);
+        app.update(Action::Bottom);
+        g.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    app.update(Action::EditResult);
+                    app.update(Action::Input(InputEdit::Clear));
+                    app.update(Action::Input(InputEdit::Insert('4')));
+                    app.update(Action::Input(InputEdit::Insert('2')));
+                    let start = Instant::now();
+                    let committed = app.update(Action::Submit);
+                    let undone = app.update(Action::Undo);
+                    spent += start.elapsed();
+                    assert!(matches!(committed, Effect::Changed { .. }));
+                    assert!(matches!(undone, Effect::Changed { .. }));
+                }
+                spent
+            })
+        });
+    }
+    g.finish();
+}
+
+fn bench_save(c: &mut Criterion, fx: &Fixture) {
+    let mut g = c.benchmark_group("save");
+    g.sampling_mode(SamplingMode::Flat);
+    for (&n, path) in &fx.plans {
+        if n >= 100_000 {
+            g.sample_size(10).measurement_time(Duration::from_secs(20));
+        } else {
+            g.sample_size(20);
+        }
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let copy = dir.path().join("plan.ron");
+        std::fs::copy(path, &copy).expect("the plan copies");
+        let (mut app, mut session) = open(&copy, &dir.path().join("data"));
+        app.update(Action::Bottom);
+        let mut value = 0u32;
+        g.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    // A real change to save each time.
+                    value += 1;
+                    app.update(Action::EditResult);
+                    app.update(Action::Input(InputEdit::Clear));
+                    for ch in (value % 90 + 1).to_string().chars() {
+                        app.update(Action::Input(InputEdit::Insert(ch)));
+                    }
+                    app.update(Action::Submit);
+                    let start = Instant::now();
+                    session.perform(&mut app, Effect::Save);
+                    spent += start.elapsed();
+                    assert!(!app.is_dirty(), "saved: {}", app.status.text);
+                }
+                spent
+            })
+        });
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("ron_to_string_and_write");
+    g.sampling_mode(SamplingMode::Flat);
+    for (&n, path) in &fx.plans {
+        if n >= 100_000 {
+            g.sample_size(10).measurement_time(Duration::from_secs(20));
+        } else {
+            g.sample_size(20);
+        }
+        let plan = perfplan::store::load(path).expect("the plan loads").0;
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let out = dir.path().join("plan.ron");
+        g.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                let text = ron::ser::to_string_pretty(
+                    &plan,
+                    ron::ser::PrettyConfig::default().extensions(Extensions::IMPLICIT_SOME),
+                )
+                .expect("the plan serializes");
+                std::fs::write(&out, text).expect("the text is written");
+            })
+        });
+    }
+    g.finish();
+}
+
+fn bench_export(c: &mut Criterion, fx: &Fixture) {
+    for format in Format::ALL {
+        let mut g = c.benchmark_group(format!("export_{}", format.extension()));
+        g.sampling_mode(SamplingMode::Flat);
+        for (&n, path) in &fx.plans {
+            if n >= 100_000 {
+                g.sample_size(10).measurement_time(Duration::from_secs(20));
+            } else {
+                g.sample_size(20);
+            }
+            let (app, _session) = open(path, &fx.data);
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            let out = dir.path().join(format!("summary.{}", format.extension()));
+            let opts = export::Options::for_locale(app.plan.locale, chrono::NaiveDate::MIN);
+            g.bench_function(BenchmarkId::from_parameter(n), |b| {
+                b.iter(|| {
+                    let summary = Summary::build(&app.plan, &app.scores);
+                    let bytes =
+                        export::render(&summary, format, &opts).expect("the export renders");
+                    perfplan::store::write_atomic(&out, &bytes).expect("the export is written");
+                })
+            });
+        }
+        g.finish();
+    }
+}
+
+/// The median of a benchmark measured in this run, in nanoseconds.
+fn median(group: &str, n: usize, since: SystemTime) -> Option<f64> {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("target"));
+    let file = target
+        .join("criterion")
+        .join(group)
+        .join(n.to_string())
+        .join("new")
+        .join("estimates.json");
+    let fresh = std::fs::metadata(&file)
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| t >= since);
+    if !fresh {
+        return None;
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(file).ok()?).ok()?;
+    json["median"]["point_estimate"].as_f64()
+}
+
+fn human(ns: f64) -> String {
+    if ns >= 1e9 {
+        format!("{:.2} s", ns / 1e9)
+    } else if ns >= 1e6 {
+        format!("{:.2} ms", ns / 1e6)
+    } else {
+        format!("{:.1} µs", ns / 1e3)
+    }
+}
+
+/// Peak memory (VmHWM) of a fresh process that opens the plan and draws the first frame.
+fn peak_rss_kib(plan: &Path) -> Option<u64> {
+    let exe = std::env::current_exe().ok()?;
+    let out = Command::new(exe).env(RSS_ENV, plan).output().ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.lines()
+        .find_map(|l| l.strip_prefix("VmHWM_kB "))
+        .and_then(|v| v.trim().parse().ok())
+}
+
+fn rss_child(plan: &str) {
+    let data = tempfile::tempdir().expect("a temporary folder");
+    let (app, _session) = open(Path::new(plan), data.path());
+    let mut t = terminal();
+    draw(&app, &mut t);
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let hwm = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .map(|v| v.trim().trim_end_matches("kB").trim().to_string())
+        .unwrap_or_default();
+    println!("VmHWM_kB {hwm}");
+    std::hint::black_box(&app);
+}
+
+struct Budget {
+    name: &'static str,
+    measured: String,
+    limit: String,
+    holds: Option<bool>,
+}
+
+fn report(fx: &Fixture, since: SystemTime) -> bool {
+    let m = |g: &str, n: usize| median(g, n, since);
+    println!("\n== perfplan figures (medians of this run) ==");
+    let groups = [
+        "open",
+        "ron_from_str",
+        "keystroke",
+        "commit_undo",
+        "save",
+        "ron_to_string_and_write",
+        "export_xlsx",
+        "export_csv",
+        "export_md",
+        "export_html",
+    ];
+    print!("{:<26}", "");
+    for n in SIZES {
+        print!("{:>16}", format!("{n} ind."));
+    }
+    println!();
+    for g in groups {
+        print!("{g:<26}");
+        for n in SIZES {
+            print!("{:>16}", m(g, n).map_or("-".into(), human));
+        }
+        println!();
+    }
+    let big = *SIZES.last().expect("sizes");
+    let small = SIZES[0];
+    let mut budgets = Vec::new();
+    let ratio = |a: Option<f64>, b: Option<f64>| a.zip(b).map(|(a, b)| a / b);
+    let r = ratio(m("keystroke", big), m("keystroke", small));
+    budgets.push(Budget {
+        name: "keystroke-to-frame, 100,000 vs 100 indicators",
+        measured: r.map_or("-".into(), |r| format!("{r:.2}x")),
+        limit: "≤ 2x".into(),
+        holds: r.map(|r| r <= 2.0),
+    });
+    let k = m("keystroke", big);
+    budgets.push(Budget {
+        name: "keystroke-to-frame median, 100,000 indicators",
+        measured: k.map_or("-".into(), human),
+        limit: "< 1 ms".into(),
+        holds: k.map(|k| k < 1e6),
+    });
+    let r = ratio(m("open", big), m("ron_from_str", big));
+    budgets.push(Budget {
+        name: "open vs bare ron::from_str, 100,000 indicators",
+        measured: r.map_or("-".into(), |r| format!("{r:.2}x")),
+        limit: "≤ 1.5x".into(),
+        holds: r.map(|r| r <= 1.5),
+    });
+    for n in SIZES {
+        let r = ratio(m("save", n), m("ron_to_string_and_write", n));
+        budgets.push(Budget {
+            name: match n {
+                100 => "save vs ron to string + write, 100 indicators",
+                10_000 => "save vs ron to string + write, 10,000 indicators",
+                _ => "save vs ron to string + write, 100,000 indicators",
+            },
+            measured: r.map_or("-".into(), |r| format!("{r:.2}x")),
+            limit: "≤ 2x".into(),
+            holds: r.map(|r| r <= 2.0),
+        });
+    }
+    let plan = &fx.plans[&big];
+    let size_kib = std::fs::metadata(plan).map(|m| m.len() / 1024).unwrap_or(0);
+    let rss = peak_rss_kib(plan);
+    let r = rss.map(|kib| kib as f64 / size_kib.max(1) as f64);
+    budgets.push(Budget {
+        name: "peak RSS with 100,000 indicators open vs file size",
+        measured: match (rss, r) {
+            (Some(kib), Some(r)) => format!(
+                "{:.1} MiB / {:.1} MiB = {r:.2}x",
+                kib as f64 / 1024.0,
+                size_kib as f64 / 1024.0
+            ),
+            _ => "-".into(),
+        },
+        limit: "< 3x".into(),
+        holds: r.map(|r| r < 3.0),
+    });
+    println!("\n== budgets ==");
+    let mut all = true;
+    for b in &budgets {
+        let verdict = match b.holds {
+            Some(true) => "PASS",
+            Some(false) => {
+                all = false;
+                "FAIL"
+            }
+            None => "not measured in this run",
+        };
+        println!(
+            "{:<52} {:>30}  {:<8} {verdict}",
+            b.name, b.measured, b.limit
+        );
+    }
+    all
+}
+
+fn main() {
+    if let Ok(plan) = std::env::var(RSS_ENV) {
+        rss_child(&plan);
+        return;
+    }
+    let since = SystemTime::now();
+    let fx = Fixture::new();
+    let mut c = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .configure_from_args();
+    bench_open(&mut c, &fx);
+    bench_keystroke(&mut c, &fx);
+    bench_commit_undo(&mut c, &fx);
+    bench_save(&mut c, &fx);
+    bench_export(&mut c, &fx);
+    c.final_summary();
+    if !report(&fx, since) {
+        eprintln!("a budget does not hold: see BENCHMARKS.md");
+        std::process::exit(1);
+    }
+}
