@@ -372,6 +372,10 @@ pub struct StrategicScores {
     pub realization: Mean,
     /// The weighted mean of its operational objectives (the operational layer).
     pub operational_score: Weighted,
+    /// Its own share of its perspective's strategic score (weight × realization), kept so
+    /// that the perspective adds these up rather than dividing and multiplying again for
+    /// every objective after each edit.
+    pub contribution: Weighted,
     pub operational: Vec<OperationalScores>,
 }
 
@@ -432,8 +436,11 @@ impl StrategicScores {
             realization.add(&scores.means.strategic);
             operational_score.push(oo.weight.value(), &scores.means.operational);
         }
+        let mut contribution = Weighted::default();
+        contribution.push(so.weight.value(), &realization);
         self.realization = realization;
         self.operational_score = operational_score;
+        self.contribution = contribution;
     }
 }
 
@@ -443,15 +450,15 @@ impl PerspectiveScores {
             objectives: p.objectives.iter().map(StrategicScores::compute).collect(),
             ..Default::default()
         };
-        s.refresh(p);
+        s.refresh();
         s
     }
 
-    fn refresh(&mut self, p: &Perspective) {
+    fn refresh(&mut self) {
         let mut strategic = Weighted::default();
         let mut operational = Weighted::default();
-        for (so, scores) in p.objectives.iter().zip(&self.objectives) {
-            strategic.push(so.weight.value(), &scores.realization);
+        for scores in &self.objectives {
+            strategic.add(&scores.contribution);
             operational.add(&scores.operational_score);
         }
         self.score = Layers {
@@ -495,8 +502,7 @@ impl Scores {
     /// Puts `new` in the place of an indicator's outcome without touching the plan: the
     /// preview while a result is being typed. [`Scores::update_indicator`] undoes it.
     pub fn set_outcome(&mut self, plan: &Plan, path: IndicatorPath, new: Outcome) {
-        let p = &plan.perspectives[path.perspective];
-        let so = &p.objectives[path.strategic];
+        let so = &plan.perspectives[path.perspective].objectives[path.strategic];
         let ps = &mut self.perspectives[path.perspective];
         let ss = &mut ps.objectives[path.strategic];
         let os = &mut ss.operational[path.operational];
@@ -507,7 +513,7 @@ impl Scores {
         *slot = new;
         os.refresh_means();
         ss.refresh(so);
-        ps.refresh(p);
+        ps.refresh();
         self.refresh_overall();
     }
 

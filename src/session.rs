@@ -98,7 +98,10 @@ impl Session {
     fn saved(&mut self, app: &mut App, result: Result<Saved, SaveFailure>) -> bool {
         match result {
             Ok(s) => {
-                if let Some(dir) = &self.data_dir {
+                // A save under a new name makes that the plan used last.
+                if s.path != app.path
+                    && let Some(dir) = &self.data_dir
+                {
                     let _ = crate::paths::remember_in(dir, &s.path);
                 }
                 if let Some(j) = &mut self.journal {

@@ -214,16 +214,17 @@ impl Target {
     }
 
     /// The target numbers, for checks that apply to all of them.
-    pub fn numbers(&self) -> Vec<Decimal> {
-        match self {
+    pub fn numbers(&self) -> impl Iterator<Item = Decimal> {
+        let (a, b) = match self {
             Target::AtLeast(t)
             | Target::MoreThan(t)
             | Target::AtMost(t)
             | Target::LessThan(t)
-            | Target::Exactly(t) => vec![t.value()],
-            Target::Between { min, max } => vec![min.value(), max.value()],
-            Target::Deadline(_) => vec![],
-        }
+            | Target::Exactly(t) => (Some(t.value()), None),
+            Target::Between { min, max } => (Some(min.value()), Some(max.value())),
+            Target::Deadline(_) => (None, None),
+        };
+        a.into_iter().chain(b)
     }
 }
 

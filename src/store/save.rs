@@ -251,7 +251,8 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
 
 /// Replaces the file at `path` with `bytes` so that a crash at any instant leaves either the
 /// old file or the new one, whole: write a temporary file in the same folder, fsync it,
-/// keep the old file as `PATH.bak`, rename the new one over the plan, fsync the folder.
+/// keep the old file as `PATH.bak` (a hard link to it), rename the new one over the plan,
+/// fsync the folder.
 /// The plan's permissions are kept.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let dir = parent_dir(path);
@@ -264,11 +265,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let tmp = temp_path(path);
     write_synced(&tmp, bytes, perms.as_ref()).map_err(fail)?;
     if path.exists() {
-        // The backup is made the same way, so it too is always whole.
+        // The old file itself becomes the backup: a second name for it (a hard link, which
+        // copies nothing and is made durable by the folder's fsync below), renamed over the
+        // old backup so that there is always a whole one. Where links are not supported
+        // (some network shares), a copy flushed to the disk does the same.
         let backup = backup_path(path);
         let backup_tmp = sibling(path, ".bak.perfplan-tmp");
-        let kept = fs::read(path)
-            .and_then(|old| write_synced(&backup_tmp, &old, perms.as_ref()))
+        let _ = fs::remove_file(&backup_tmp);
+        let kept = fs::hard_link(path, &backup_tmp)
+            .or_else(|_| {
+                fs::read(path).and_then(|old| write_synced(&backup_tmp, &old, perms.as_ref()))
+            })
             .and_then(|_| fs::rename(&backup_tmp, &backup));
         if let Err(e) = kept {
             let _ = fs::remove_file(&tmp);
