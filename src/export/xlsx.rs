@@ -243,6 +243,33 @@ fn summary_sheet(
     let last = head + summary.perspectives.len() as u32;
     colour_by_thresholds(ws, summary, 2, head + 1, last)?;
     colour_by_thresholds(ws, summary, 3, head + 1, last)?;
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
+/// Column widths of the layer sheets, in characters.
+const WIDTHS: [f64; 11] = [36.0, 9.0, 64.0, 9.0, 13.0, 16.0, 12.0, 10.0, 9.0, 36.0, 36.0];
+
+/// Sets a row's height to show all of its wrapped text: spreadsheets do not grow rows for
+/// wrapped text they did not wrap themselves, so each row says how tall it is.
+fn fit_row(ws: &mut Worksheet, row: u32, wrapped: &[(usize, &str)]) -> Result<(), XlsxError> {
+    let lines = wrapped
+        .iter()
+        .map(|(col, text)| {
+            // About one character of text fits in a character of column width (bold a little
+            // less, ordinary text a little more: this errs on the tall side).
+            let per_line = WIDTHS[*col].max(1.0) as usize;
+            text.split('\n')
+                .map(|l| l.chars().count().div_ceil(per_line).max(1))
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    if lines > 1 {
+        ws.set_row_height(row, 15.0 * lines as f64)?;
+    }
     Ok(())
 }
 
@@ -289,6 +316,7 @@ fn layer_sheet(
                 ws.write_string_with_format(row, 0, &p.name, &st.so_text)?;
                 ws.write_string_with_format(row, 1, &so.code, &st.so_text)?;
                 ws.write_string_with_format(row, 2, &so.title, &st.so_wrap)?;
+                fit_row(ws, row, &[(2, &so.title)])?;
                 ws.write_number_with_format(row, 3, share(so.weight), &st.so_weight)?;
                 if let Some(v) = so.realization.value {
                     ws.write_number_with_format(row, 6, share(v), &st.so_realization)?;
@@ -310,6 +338,7 @@ fn layer_sheet(
                 ws.write_string_with_format(row, 0, &p.name, text)?;
                 ws.write_string_with_format(row, 1, &oo.code, text)?;
                 ws.write_string_with_format(row, 2, &oo.title, wrap)?;
+                fit_row(ws, row, &[(2, &oo.title)])?;
                 let wf = if strategic { &st.weight } else { &st.so_weight };
                 ws.write_number_with_format(row, 3, share(oo.weight), wf)?;
                 if !strategic {
@@ -379,6 +408,15 @@ fn indicator_row(
     if let Some(note) = &ind.note {
         ws.write_string_with_format(row, 10, note, &st.wrap)?;
     }
+    fit_row(
+        ws,
+        row,
+        &[
+            (2, &ind.description),
+            (9, ind.override_reason.as_deref().unwrap_or("")),
+            (10, ind.note.as_deref().unwrap_or("")),
+        ],
+    )?;
     Ok(())
 }
 
