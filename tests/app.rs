@@ -510,3 +510,35 @@ fn the_readme_lists_every_key_of_the_key_map() {
         "README.md's key tables differ from the key map; paste `keymap::markdown_tables()` into it"
     );
 }
+
+#[test]
+fn a_plan_whose_folder_is_gone_keeps_its_edits_and_saves_elsewhere() {
+    let mut h = Harness::seed();
+    h.go_to("domande depositate marchi");
+    h.key(KeyCode::Enter);
+    h.ctrl('u');
+    h.type_text("70");
+    h.key(KeyCode::Enter);
+    let folder = h.path().parent().unwrap().to_path_buf();
+    let elsewhere = tempfile::tempdir().unwrap();
+    // The plan's folder disappears (an unmounted share, a deleted folder).
+    std::fs::remove_dir_all(&folder).unwrap();
+    h.ctrl('s');
+    assert!(h.screen().contains("or was removed"), "the conflict dialog says so");
+    h.key(KeyCode::Char('o'));
+    let status = h.app.status.text.clone();
+    assert!(h.app.status.is_error, "{status}");
+    assert!(status.contains("the folder is gone"), "{status}");
+    assert!(status.contains("save under another name"), "{status}");
+    assert!(h.app.is_dirty());
+    // Save as, in a folder that exists.
+    h.key(KeyCode::Char('S'));
+    h.ctrl('u');
+    let target = elsewhere.path().join("piano.ron");
+    h.type_text(target.to_str().unwrap());
+    h.key(KeyCode::Enter);
+    assert!(!h.app.is_dirty(), "{}", h.app.status.text);
+    let (saved, _) = PlanFile::open(&target).unwrap();
+    let p = saved.find_indicator("3.2.2-s2").unwrap();
+    assert_eq!(saved.indicator(p).result, Some(Value::Number(dec!(70))));
+}

@@ -186,8 +186,8 @@ impl DialogKind {
                 "The plan has changes that are not saved. Save them before quitting?"
             }
             DialogKind::Conflict => {
-                "Someone changed the plan's file since perfplan opened it (another editor, \
-                 a git pull, a sync). Saving now would overwrite their changes."
+                "The plan's file changed on disk, or was removed, since perfplan opened it \
+                 (another editor, a git pull, a sync). Saving now would overwrite their changes."
             }
         }
     }

@@ -349,6 +349,21 @@ Plan(
     }
 
     #[test]
+    fn each_save_failure_says_what_to_do() {
+        use io::ErrorKind as K;
+        let says = |kind: K, words: &str| {
+            let a = advice(&io::Error::from(kind));
+            assert!(a.contains(words), "{kind:?}: {a}");
+        };
+        says(K::PermissionDenied, "read-only for you");
+        says(K::ReadOnlyFilesystem, "read-only for you");
+        says(K::StorageFull, "disk is full");
+        says(K::QuotaExceeded, "disk is full");
+        says(K::NotFound, "folder is gone");
+        says(K::Interrupted, "nothing was changed on disk");
+    }
+
+    #[test]
     fn unchanged_plan_keeps_every_byte() {
         assert_eq!(patch(HAND_WRITTEN, &plan()).unwrap(), HAND_WRITTEN);
     }
