@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant, SystemTime};
 
-use criterion::{BenchmarkId, Criterion, SamplingMode};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, BenchmarkId, Criterion, SamplingMode};
 use perfplan::app::input::InputEdit;
 use perfplan::app::{Action, App, Effect};
 use perfplan::export::{self, Format};
@@ -73,6 +74,15 @@ fn open(path: &Path, data: &Path) -> (App, Session) {
     (app, session)
 }
 
+/// Fewer, longer samples for the slow benchmarks of big plans.
+fn sized(g: &mut BenchmarkGroup<'_, WallTime>, n: usize) {
+    if n >= 100_000 {
+        g.sample_size(10).measurement_time(Duration::from_secs(20));
+    } else {
+        g.sample_size(20);
+    }
+}
+
 fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
@@ -103,11 +113,7 @@ fn bench_open(c: &mut Criterion, fx: &Fixture) {
     let mut g = c.benchmark_group("open");
     g.sampling_mode(SamplingMode::Flat);
     for (&n, path) in &fx.plans {
-        if n >= 100_000 {
-            g.sample_size(10).measurement_time(Duration::from_secs(20));
-        } else {
-            g.sample_size(20);
-        }
+        sized(&mut g, n);
         g.bench_with_input(BenchmarkId::from_parameter(n), path, |b, path| {
             let mut t = terminal();
             b.iter(|| {
@@ -122,11 +128,7 @@ fn bench_open(c: &mut Criterion, fx: &Fixture) {
     let mut g = c.benchmark_group("ron_from_str");
     g.sampling_mode(SamplingMode::Flat);
     for (&n, path) in &fx.plans {
-        if n >= 100_000 {
-            g.sample_size(10).measurement_time(Duration::from_secs(20));
-        } else {
-            g.sample_size(20);
-        }
+        sized(&mut g, n);
         let text = std::fs::read_to_string(path).expect("the plan reads");
         g.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| {
             b.iter(|| {
@@ -197,11 +199,7 @@ fn bench_save(c: &mut Criterion, fx: &Fixture) {
     let mut g = c.benchmark_group("save");
     g.sampling_mode(SamplingMode::Flat);
     for (&n, path) in &fx.plans {
-        if n >= 100_000 {
-            g.sample_size(10).measurement_time(Duration::from_secs(20));
-        } else {
-            g.sample_size(20);
-        }
+        sized(&mut g, n);
         let dir = tempfile::tempdir().expect("a temporary folder");
         let copy = dir.path().join("plan.ron");
         std::fs::copy(path, &copy).expect("the plan copies");
@@ -234,11 +232,7 @@ fn bench_save(c: &mut Criterion, fx: &Fixture) {
     let mut g = c.benchmark_group("ron_to_string_and_write");
     g.sampling_mode(SamplingMode::Flat);
     for (&n, path) in &fx.plans {
-        if n >= 100_000 {
-            g.sample_size(10).measurement_time(Duration::from_secs(20));
-        } else {
-            g.sample_size(20);
-        }
+        sized(&mut g, n);
         let plan = perfplan::store::load(path).expect("the plan loads").0;
         let dir = tempfile::tempdir().expect("a temporary folder");
         let out = dir.path().join("plan.ron");
@@ -260,11 +254,7 @@ fn bench_save(c: &mut Criterion, fx: &Fixture) {
     let mut g = c.benchmark_group("ron_to_string_write_fsync");
     g.sampling_mode(SamplingMode::Flat);
     for (&n, path) in &fx.plans {
-        if n >= 100_000 {
-            g.sample_size(10).measurement_time(Duration::from_secs(20));
-        } else {
-            g.sample_size(20);
-        }
+        sized(&mut g, n);
         let plan = perfplan::store::load(path).expect("the plan loads").0;
         let dir = tempfile::tempdir().expect("a temporary folder");
         let out = dir.path().join("plan.ron");
@@ -289,11 +279,7 @@ fn bench_export(c: &mut Criterion, fx: &Fixture) {
         let mut g = c.benchmark_group(format!("export_{}", format.extension()));
         g.sampling_mode(SamplingMode::Flat);
         for (&n, path) in &fx.plans {
-            if n >= 100_000 {
-                g.sample_size(10).measurement_time(Duration::from_secs(20));
-            } else {
-                g.sample_size(20);
-            }
+            sized(&mut g, n);
             let (app, _session) = open(path, &fx.data);
             let dir = tempfile::tempdir().expect("a temporary folder");
             let out = dir.path().join(format!("summary.{}", format.extension()));

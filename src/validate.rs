@@ -232,23 +232,12 @@ fn kind_of(v: Value) -> &'static str {
     }
 }
 
-fn unit_name(unit: &Unit) -> String {
-    match unit {
-        Unit::Percent => "Percent".to_string(),
-        Unit::Count => "Count".to_string(),
-        Unit::Number => "Number".to_string(),
-        Unit::Date => "Date".to_string(),
-        Unit::Currency => "Currency".to_string(),
-        Unit::Label(l) => format!("Label(\"{l}\")"),
-    }
-}
-
 fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
     let node = NodePath::Indicator(path);
     let loc = f.plan.locale;
     // Named only in messages: most indicators have none, and this runs 100,000 times on a
     // big plan.
-    let unit = || unit_name(&ind.unit);
+    let unit = || crate::store::write::unit(&ind.unit);
     if ind.description.trim().is_empty() {
         f.warning(node, "has no description".to_string());
     }

@@ -524,7 +524,10 @@ fn a_plan_whose_folder_is_gone_keeps_its_edits_and_saves_elsewhere() {
     // The plan's folder disappears (an unmounted share, a deleted folder).
     std::fs::remove_dir_all(&folder).unwrap();
     h.ctrl('s');
-    assert!(h.screen().contains("or was removed"), "the conflict dialog says so");
+    assert!(
+        h.screen().contains("or was removed"),
+        "the conflict dialog says so"
+    );
     h.key(KeyCode::Char('o'));
     let status = h.app.status.text.clone();
     assert!(h.app.status.is_error, "{status}");

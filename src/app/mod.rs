@@ -771,13 +771,7 @@ impl App {
                     }
                     for layer in Layer::BOTH {
                         for (index, ind) in oo.layer(layer).iter().enumerate() {
-                            let path = IndicatorPath {
-                                perspective: p,
-                                strategic: s,
-                                operational: o,
-                                layer,
-                                index,
-                            };
+                            let path = IndicatorPath::new(p, s, o, layer, index);
                             if (hit(&ind.id) || hit(&ind.description))
                                 && self.filter.admits(&self.plan, &self.scores, path)
                             {

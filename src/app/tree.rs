@@ -135,13 +135,7 @@ impl Tree {
                     let mut o_any = false;
                     for layer in Layer::BOTH {
                         for index in 0..oo.layer(layer).len() {
-                            let path = IndicatorPath {
-                                perspective: p,
-                                strategic: s,
-                                operational: o,
-                                layer,
-                                index,
-                            };
+                            let path = IndicatorPath::new(p, s, o, layer, index);
                             if filter == Filter::All || filter.admits(plan, scores, path) {
                                 o_any = true;
                                 if o_open {

@@ -4,8 +4,8 @@
 use rust_decimal::Decimal;
 
 use crate::plan::Locale;
+use crate::plan::Value;
 use crate::plan::locale::round2;
-use crate::plan::{Unit, Value};
 use crate::summary::{IndicatorSummary, Summary};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,17 +59,6 @@ fn number(d: Decimal, decimal: char) -> String {
     }
 }
 
-fn unit(u: &Unit) -> String {
-    match u {
-        Unit::Percent => "percent".into(),
-        Unit::Count => "count".into(),
-        Unit::Number => "number".into(),
-        Unit::Date => "date".into(),
-        Unit::Currency => "euro".into(),
-        Unit::Label(l) => l.clone(),
-    }
-}
-
 fn row(
     persp: &str,
     so: &str,
@@ -90,7 +79,7 @@ fn row(
         layer.to_string(),
         ind.id.clone(),
         ind.description.clone(),
-        unit(&ind.unit),
+        ind.unit.word().to_string(),
         ind.target.clone(),
         match ind.result {
             Some(Value::Number(n)) => number(n, opts.decimal),

@@ -249,7 +249,9 @@ fn summary_sheet(
 }
 
 /// Column widths of the layer sheets, in characters.
-const WIDTHS: [f64; 11] = [36.0, 9.0, 64.0, 9.0, 13.0, 16.0, 12.0, 10.0, 9.0, 36.0, 36.0];
+const WIDTHS: [f64; 11] = [
+    36.0, 9.0, 64.0, 9.0, 13.0, 16.0, 12.0, 10.0, 9.0, 36.0, 36.0,
+];
 
 /// Sets a row's height to show all of its wrapped text: spreadsheets do not grow rows for
 /// wrapped text they did not wrap themselves, so each row says how tall it is.

@@ -187,6 +187,18 @@ impl Unit {
     pub fn is_date(&self) -> bool {
         matches!(self, Unit::Date)
     }
+
+    /// The unit in a word, as the app and the exports name it: `percent`, `euro`, `testate`.
+    pub fn word(&self) -> &str {
+        match self {
+            Unit::Percent => "percent",
+            Unit::Count => "count",
+            Unit::Number => "number",
+            Unit::Date => "date",
+            Unit::Currency => "euro",
+            Unit::Label(l) => l,
+        }
+    }
 }
 
 /// The value an indicator should reach, in the form the controller writes it.
@@ -288,16 +300,7 @@ impl Plan {
                             .into_iter()
                             .flat_map(move |layer| {
                                 oo.layer(layer).iter().enumerate().map(move |(i, ind)| {
-                                    (
-                                        IndicatorPath {
-                                            perspective: p,
-                                            strategic: s,
-                                            operational: o,
-                                            layer,
-                                            index: i,
-                                        },
-                                        ind,
-                                    )
+                                    (IndicatorPath::new(p, s, o, layer, i), ind)
                                 })
                             })
                     })

@@ -30,6 +30,24 @@ pub struct IndicatorPath {
     pub index: usize,
 }
 
+impl IndicatorPath {
+    pub fn new(
+        perspective: usize,
+        strategic: usize,
+        operational: usize,
+        layer: Layer,
+        index: usize,
+    ) -> IndicatorPath {
+        IndicatorPath {
+            perspective,
+            strategic,
+            operational,
+            layer,
+            index,
+        }
+    }
+}
+
 /// The place of any node of the tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum NodePath {

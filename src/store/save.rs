@@ -276,7 +276,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
             .or_else(|_| {
                 fs::read(path).and_then(|old| write_synced(&backup_tmp, &old, perms.as_ref()))
             })
-            .and_then(|_| fs::rename(&backup_tmp, &backup));
+            .and_then(|_| fs::rename(&backup_tmp, &backup))
+            // When a save was cut short after making the backup, the backup already is this
+            // file, and renaming a name over another name of the same file does nothing
+            // (POSIX): drop the extra name.
+            .map(|_| {
+                let _ = fs::remove_file(&backup_tmp);
+            });
         if let Err(e) = kept {
             let _ = fs::remove_file(&tmp);
             let _ = fs::remove_file(&backup_tmp);
@@ -346,6 +352,24 @@ Plan(
     fn id<'a>(plan: &'a mut Plan, id: &str) -> &'a mut Indicator {
         let path = plan.find_indicator(id).unwrap();
         plan.indicator_mut(path)
+    }
+
+    #[test]
+    fn a_backup_that_already_is_the_plan_leaves_no_temporary_name() {
+        // A save killed after keeping the backup but before the rename leaves `.bak` as a
+        // second name of the plan itself; the next save must still end with no temp file.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        fs::write(&path, "old").unwrap();
+        fs::hard_link(&path, backup_path(&path)).unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(fs::read_to_string(backup_path(&path)).unwrap(), "old");
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
     }
 
     #[test]

@@ -352,13 +352,7 @@ pub fn indicator_spans(text: &str) -> Result<Vec<IndicatorSpans>, ShapeError> {
                                     _ => return c.skip_value(),
                                 };
                                 c.read_list(|c, index| {
-                                    let path = IndicatorPath {
-                                        perspective: p,
-                                        strategic: s,
-                                        operational: o,
-                                        layer,
-                                        index,
-                                    };
+                                    let path = IndicatorPath::new(p, s, o, layer, index);
                                     let mut fields = Vec::new();
                                     let close = c.read_struct(|c, name, name_start| {
                                         c.skip_trivia();

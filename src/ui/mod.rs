@@ -412,17 +412,6 @@ fn kv<'a>(key: &str, value: impl Into<String>, theme: Theme) -> Line<'a> {
     ])
 }
 
-fn unit_words(unit: &Unit) -> String {
-    match unit {
-        Unit::Percent => "percent".into(),
-        Unit::Count => "count".into(),
-        Unit::Number => "number".into(),
-        Unit::Date => "date".into(),
-        Unit::Currency => "euro".into(),
-        Unit::Label(l) => l.clone(),
-    }
-}
-
 fn place(plan: &Plan, node: NodePath) -> String {
     crate::validate::place(plan, node)
 }
@@ -486,7 +475,7 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
                 .map_or("— (pending)".to_string(), |v| loc.value(v, &ind.unit)),
             theme,
         ),
-        kv("Unit", unit_words(&ind.unit), theme),
+        kv("Unit", ind.unit.word().to_string(), theme),
     ];
     let r = outcome.realization();
     let mut real = vec![Span::styled(format!("{:<12} ", "Realization"), theme.dim())];
@@ -666,13 +655,8 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
             lines.push(Line::from(""));
             lines.push(Line::styled("Strategic indicators:", theme.dim()));
             let paths = so.operational.iter().enumerate().flat_map(|(o, oo)| {
-                (0..oo.strategic_indicators.len()).map(move |index| IndicatorPath {
-                    perspective: p,
-                    strategic: s,
-                    operational: o,
-                    layer: Layer::Strategic,
-                    index,
-                })
+                (0..oo.strategic_indicators.len())
+                    .map(move |index| IndicatorPath::new(p, s, o, Layer::Strategic, index))
             });
             lines.extend(indicator_list(app, paths, sc.realization.measured, theme));
             lines.push(Line::styled(
@@ -726,13 +710,7 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
                 }
                 lines.push(Line::from(""));
                 lines.push(Line::styled(label, theme.dim()));
-                let paths = (0..n).map(|index| IndicatorPath {
-                    perspective: p,
-                    strategic: s,
-                    operational: o,
-                    layer,
-                    index,
-                });
+                let paths = (0..n).map(|index| IndicatorPath::new(p, s, o, layer, index));
                 lines.extend(indicator_list(app, paths, mean.measured, theme));
             }
         }
