@@ -914,3 +914,24 @@ fn score_on_an_unreadable_file_exits_2() {
         assert!(stderr(&o).contains("empty"));
     }
 }
+
+#[test]
+fn comments_beside_numbers_and_dates_are_allowed() {
+    let text = r#"Plan(title: "T", organization: "O", year: 2017, perspectives: [Perspective(name: "P", objectives: [
+  StrategicObjective(code: "1", title: "S", weight: 100 /* = sum */, operational: [OperationalObjective(code: "1.1", title: "O", weight: 100, indicators: [
+    Indicator(id: "a", description: "d", unit: Percent, target: AtLeast(80 /* >=80% */), result: /* c */ 72),
+    Indicator(id: "b", description: "d", unit: Percent, target: AtLeast(80),
+      result: 72 // checked
+    ),
+    Indicator(id: "c", description: "d", unit: Date, target: Deadline("2017-12-31"),
+      result: "2017-11-01" // done
+    ),
+  ])])])])
+"#;
+    let (_dir, path) = temp_file("comments.ron", text);
+    let o = run(&["score", "--json"], &path);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    // (90 + 90 + 100) / 3
+    assert_eq!(json["overall"]["operational"], serde_json::json!(93.33));
+}

@@ -39,7 +39,7 @@ impl fmt::Display for Num {
 impl<'de> Deserialize<'de> for Num {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let raw = <&RawValue>::deserialize(d)?;
-        parse_ron_number(raw.get_ron().trim())
+        parse_ron_number(&without_comments(raw.get_ron()))
             .map(Num)
             .map_err(D::Error::custom)
     }
@@ -95,7 +95,8 @@ impl Serialize for Value {
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let raw = <&RawValue>::deserialize(d)?;
-        let text = raw.get_ron().trim();
+        let text = without_comments(raw.get_ron());
+        let text = text.as_str();
         if text.starts_with('"') {
             let s: String = ron::from_str(text).map_err(|e| D::Error::custom(e.code))?;
             parse_iso_date(&s)
@@ -110,6 +111,64 @@ impl<'de> Deserialize<'de> for Value {
             })
         }
     }
+}
+
+/// A raw value's text without the comments around it (`80 /* >=80% */`, `72 // checked`),
+/// trimmed. Text inside string literals is kept as it is.
+fn without_comments(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match c {
+                '\\' => {
+                    if let Some(n) = chars.next() {
+                        out.push(n);
+                    }
+                }
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match (c, chars.peek()) {
+            ('"', _) => {
+                in_string = true;
+                out.push(c);
+            }
+            ('/', Some('/')) => {
+                for n in chars.by_ref() {
+                    if n == '\n' {
+                        break;
+                    }
+                }
+                out.push(' ');
+            }
+            ('/', Some('*')) => {
+                chars.next();
+                let mut depth = 1;
+                while depth > 0 {
+                    match (chars.next(), chars.peek()) {
+                        (Some('*'), Some('/')) => {
+                            chars.next();
+                            depth -= 1;
+                        }
+                        (Some('/'), Some('*')) => {
+                            chars.next();
+                            depth += 1;
+                        }
+                        (None, _) => break,
+                        _ => {}
+                    }
+                }
+                out.push(' ');
+            }
+            _ => out.push(c),
+        }
+    }
+    out.trim().to_string()
 }
 
 /// Parses a RON number literal (`2.03`, `-34`, `1_000`, `1e3`) into an exact decimal.
@@ -187,6 +246,16 @@ mod tests {
         assert_eq!(parse_ron_number("-34").unwrap().to_string(), "-34");
         assert_eq!(parse_ron_number("+5").unwrap().to_string(), "5");
         assert_eq!(parse_ron_number("1e3").unwrap(), Decimal::from(1000));
+    }
+
+    #[test]
+    fn comments_beside_a_number_are_not_part_of_it() {
+        assert_eq!(without_comments("80 /* >=80% */"), "80");
+        assert_eq!(without_comments("/* c */ 72"), "72");
+        assert_eq!(without_comments("72 // checked\n  "), "72");
+        assert_eq!(without_comments("1 /* a /* nested */ b */"), "1");
+        assert_eq!(without_comments("\"2017-12-31\" // done"), "\"2017-12-31\"");
+        assert_eq!(without_comments("\"a // b\""), "\"a // b\"");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 
 use super::syntax::{self, FieldSpan, IndicatorSpans, ShapeError};
 use super::write;
-use crate::plan::{Indicator, Override, Plan, Value};
+use crate::plan::{Indicator, IndicatorPath, Override, Plan, Value};
 
 /// The fields the app edits; saving touches nothing else.
 const EDITABLE: [&str; 3] = ["result", "override", "note"];
@@ -62,6 +62,7 @@ pub fn patch(original: &str, plan: &Plan) -> Result<String, ShapeError> {
         )));
     }
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    let mut changed = Vec::new();
     for s in &spans {
         let ind = plan
             .get_indicator(s.path)
@@ -77,18 +78,60 @@ pub fn patch(original: &str, plan: &Plan) -> Result<String, ShapeError> {
                 ind.id
             )));
         }
+        let before = edits.len();
         indicator_edits(original, s, ind, &mut edits);
+        if edits.len() > before {
+            changed.push(s.path);
+        }
     }
+    // Stable: edits at the same place stay in the order they were made (a comma before
+    // the fields that follow it).
     edits.sort_by_key(|(r, _)| (r.start, r.end));
     let mut out = String::with_capacity(original.len() + 64 * edits.len());
     let mut at = 0;
     for (range, text) in edits {
+        if range.start < at {
+            return Err(ShapeError("two edits of one indicator overlap".into()));
+        }
         out.push_str(&original[at..range.start]);
         out.push_str(&text);
         at = range.end;
     }
     out.push_str(&original[at..]);
+    verify(&out, plan, &changed)?;
     Ok(out)
+}
+
+/// Checks that the patched text still has the plan's shape and that every edited
+/// indicator now reads as the plan holds it: a save never writes text that would load as
+/// something else.
+fn verify(text: &str, plan: &Plan, changed: &[IndicatorPath]) -> Result<(), ShapeError> {
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let spans = syntax::indicator_spans(text)?;
+    if spans.len() != plan.indicator_count() {
+        return Err(ShapeError(
+            "the patched text lost or gained an indicator".into(),
+        ));
+    }
+    for s in spans.iter().filter(|s| changed.contains(&s.path)) {
+        let ind = plan.indicator(s.path);
+        for name in EDITABLE {
+            let ok = match (s.field(name), field_text(ind, name)) {
+                (Some(f), Some(_)) => unchanged(ind, name, &text[f.value.clone()]),
+                (None, None) => true,
+                _ => false,
+            };
+            if !ok {
+                return Err(ShapeError(format!(
+                    "the patched `{name}` of {} does not read back",
+                    ind.id
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn indicator_edits(
@@ -98,6 +141,7 @@ fn indicator_edits(
     edits: &mut Vec<(Range<usize>, String)>,
 ) {
     let mut inserts: Vec<String> = Vec::new();
+    let mut removed: Vec<&str> = Vec::new();
     for name in EDITABLE {
         let want = field_text(ind, name);
         match (s.field(name), want) {
@@ -109,6 +153,7 @@ fn indicator_edits(
             (Some(f), None) => {
                 if !unchanged(ind, name, &text[f.value.clone()]) {
                     edits.push((removal(text, f), String::new()));
+                    removed.push(name);
                 }
             }
             (None, Some(new)) => inserts.push(format!("{name}: {new}")),
@@ -118,42 +163,67 @@ fn indicator_edits(
     if inserts.is_empty() {
         return;
     }
-    let Some(last) = s.fields.last() else {
+    // New fields go after the last field that stays (id, description, unit and target
+    // always do).
+    let Some(anchor) = s
+        .fields
+        .iter()
+        .rev()
+        .find(|f| !removed.contains(&f.name.as_str()))
+    else {
         edits.push((s.close..s.close, inserts.join(", ")));
         return;
     };
-    let had_comma = last.end > last.value.end;
-    let line_start = text[..last.name_start].rfind('\n').map_or(0, |i| i + 1);
-    let lead = &text[line_start..last.name_start];
-    let mut add = String::new();
-    if !had_comma {
-        add.push(',');
-    }
-    let mut at = last.end;
+    let had_comma = anchor.end > anchor.value.end;
+    let line_start = text[..anchor.name_start].rfind('\n').map_or(0, |i| i + 1);
+    let lead = &text[line_start..anchor.name_start];
     if lead.chars().all(|c| c == ' ' || c == '\t') {
-        // After a comment that ends the last field's line, not inside it.
-        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-        let rest = text[at..line_end].trim();
-        if had_comma && (rest.is_empty() || rest.starts_with("//")) {
-            at = line_end;
+        // One field a line: each new field on a line of its own, with the file's line
+        // ending, after anything that ends the anchor's line (a comment).
+        let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        let line_end = text[anchor.value.end..]
+            .find('\n')
+            .map_or(text.len(), |i| anchor.value.end + i);
+        let content_end = if text[..line_end].ends_with('\r') {
+            line_end - 1
+        } else {
+            line_end
+        };
+        let rest = text[anchor.end..content_end].trim();
+        let at = if rest.is_empty() || rest.starts_with("//") {
+            content_end
+        } else {
+            anchor.end
+        };
+        let mut add = String::new();
+        if !had_comma {
+            if at == anchor.value.end {
+                add.push(',');
+            } else {
+                edits.push((anchor.value.end..anchor.value.end, ",".to_string()));
+            }
         }
         for field in &inserts {
-            add.push('\n');
+            add.push_str(newline);
             add.push_str(lead);
             add.push_str(field);
             add.push(',');
         }
+        edits.push((at..at, add));
     } else {
-        for field in &inserts {
-            add.push(' ');
-            add.push_str(field);
-            add.push(',');
-        }
-        if !had_comma {
-            add.pop();
-        }
+        // `, a, b` after a field with no comma of its own; ` a, b,` after one with.
+        let add: String = inserts
+            .iter()
+            .map(|f| {
+                if had_comma {
+                    format!(" {f},")
+                } else {
+                    format!(", {f}")
+                }
+            })
+            .collect();
+        edits.push((anchor.end..anchor.end, add));
     }
-    edits.push((at..at, add));
 }
 
 /// The bytes to delete to remove a field: its whole line when it stands alone on it.
@@ -433,6 +503,83 @@ Plan(
                 )
         );
         assert_eq!(parse(Path::new("t.ron"), &out).unwrap(), p);
+    }
+
+    /// A plan around one indicator written as `body`.
+    fn one(body: &str) -> String {
+        format!(
+            "Plan(title: \"T\", organization: \"O\", year: 2017, perspectives: [Perspective(name: \"P\", objectives: [\n\
+             StrategicObjective(code: \"1\", title: \"S\", weight: 100, operational: [OperationalObjective(code: \"1.1\", title: \"O\", weight: 100, indicators: [\n\
+             {body}\n])])])])\n"
+        )
+    }
+
+    /// Patches `text` after `edit`, checks it reads back as the edited plan; returns it.
+    fn patched(text: &str, edit: impl Fn(&mut Indicator)) -> String {
+        let mut p = parse(Path::new("t.ron"), text).unwrap();
+        let path = p.find_indicator("a").unwrap();
+        edit(p.indicator_mut(path));
+        let out = patch(text, &p).unwrap();
+        assert_eq!(parse(Path::new("t.ron"), &out).unwrap(), p, "{out}");
+        out
+    }
+
+    #[test]
+    fn clearing_the_last_field_while_adding_another_keeps_both_right() {
+        let own_lines = one(
+            "    Indicator(\n        id: \"a\",\n        description: \"d\",\n        unit: Percent,\n        target: AtLeast(80),\n        note: \"n\",\n    ),",
+        );
+        let out = patched(&own_lines, |i| {
+            i.note = None;
+            i.result = Some(Value::Number(dec!(88)));
+        });
+        assert!(
+            out.contains("        target: AtLeast(80),\n        result: 88,\n    ),"),
+            "{out}"
+        );
+        let no_comma = one(
+            "    Indicator(\n        id: \"a\",\n        description: \"d\",\n        unit: Percent,\n        target: AtLeast(80),\n        result: 55\n    ),",
+        );
+        let out = patched(&no_comma, |i| {
+            i.result = None;
+            i.note = Some("x".into());
+        });
+        assert!(
+            out.contains("target: AtLeast(80),\n        note: \"x\",\n    ),"),
+            "{out}"
+        );
+        let inline = one(
+            r#"    Indicator(id: "a", description: "d", unit: Percent, target: AtLeast(85), note: "n"),"#,
+        );
+        let out = patched(&inline, |i| {
+            i.note = None;
+            i.result = Some(Value::Number(dec!(90)));
+        });
+        assert!(out.contains("target: AtLeast(85), result: 90,"), "{out}");
+        let inline_last =
+            one(r#"    Indicator(id: "a", description: "d", unit: Percent, target: AtLeast(85)),"#);
+        let out = patched(&inline_last, |i| i.result = Some(Value::Number(dec!(90))));
+        assert!(out.contains("target: AtLeast(85), result: 90)"), "{out}");
+    }
+
+    #[test]
+    fn new_lines_follow_the_files_line_endings_and_its_comments() {
+        let crlf = one(
+            "    Indicator(\r\n        id: \"a\",\r\n        description: \"d\",\r\n        unit: Percent,\r\n        target: AtLeast(80), // as printed\r\n    ),",
+        );
+        let out = patched(&crlf, |i| i.result = Some(Value::Number(dec!(60))));
+        assert!(
+            out.contains("target: AtLeast(80), // as printed\r\n        result: 60,\r\n    ),"),
+            "{out:?}"
+        );
+        let no_comma = one(
+            "    Indicator(\n        id: \"a\",\n        description: \"d\",\n        unit: Percent,\n        target: AtLeast(80) // as printed\n    ),",
+        );
+        let out = patched(&no_comma, |i| i.result = Some(Value::Number(dec!(60))));
+        assert!(
+            out.contains("target: AtLeast(80), // as printed\n        result: 60,\n    ),"),
+            "{out}"
+        );
     }
 
     #[test]

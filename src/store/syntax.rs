@@ -219,9 +219,14 @@ impl<'a> Cursor<'a> {
                 if self.pos == start {
                     return self.err("unexpected character");
                 }
+                // A name followed by `(` is a variant or struct with its contents; otherwise
+                // the value ends here, not after the white space that follows it.
+                let end = self.pos;
                 self.skip_trivia();
                 if self.peek() == Some(b'(') {
                     self.skip_group()?;
+                } else {
+                    self.pos = end;
                 }
                 Ok(())
             }
