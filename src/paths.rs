@@ -75,3 +75,16 @@ pub fn default_plan() -> io::Result<(PathBuf, Option<String>)> {
         )),
     ))
 }
+
+/// A path typed by the user, with a leading `~` meaning the home folder, as in a shell.
+pub fn expand_home(typed: &str) -> PathBuf {
+    let home = || directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    match typed.strip_prefix('~') {
+        Some("") => home().unwrap_or_else(|| PathBuf::from(typed)),
+        Some(rest) if rest.starts_with('/') => match home() {
+            Some(h) => h.join(rest.trim_start_matches('/')),
+            None => PathBuf::from(typed),
+        },
+        _ => PathBuf::from(typed),
+    }
+}

@@ -121,11 +121,15 @@ impl Session {
         }
     }
 
-    fn save_as(&mut self, app: &mut App, path: &Path) -> bool {
+    fn save_as(&mut self, app: &mut App, path: &Path, replace: bool) -> bool {
         let same = std::path::absolute(path).ok() == std::path::absolute(&self.file.path).ok();
         if same {
             let r = self.file.save(&app.plan, false);
             return self.saved(app, r);
+        }
+        if path.exists() && !replace {
+            app.ask_replace(path.to_path_buf());
+            return false;
         }
         let new_lock = match &self.data_dir {
             Some(dir) => match PlanLock::acquire(dir, path) {
@@ -187,7 +191,8 @@ impl Session {
                 let r = self.file.save(&app.plan, true);
                 self.saved(app, r)
             }
-            Effect::SaveAs(path) => self.save_as(app, &path),
+            Effect::SaveAs(path) => self.save_as(app, &path, false),
+            Effect::SaveAsReplacing(path) => self.save_as(app, &path, true),
             Effect::Reload => {
                 self.reload(app);
                 false
@@ -261,7 +266,17 @@ fn export(app: &mut App, format: crate::export::Format, path: &Path) {
         crate::export::Options::for_locale(app.plan.locale, chrono::Local::now().date_naive());
     let written = crate::export::render(&summary, format, &opts)
         .map_err(|e| e.to_string())
-        .and_then(|bytes| crate::store::write_atomic(path, &bytes).map_err(|e| e.to_string()));
+        .and_then(|bytes| {
+            crate::store::write_atomic(path, &bytes).map_err(|e| match e {
+                // The save advice ("save under another name") does not fit an export.
+                crate::store::SaveError::Write { dir, source, .. } => {
+                    format!(
+                        "cannot write in {}: {source}; choose another folder",
+                        dir.display()
+                    )
+                }
+            })
+        });
     match written {
         Ok(()) => {
             let mut msg = format!(

@@ -7,7 +7,8 @@ use std::io::{self, Stdout};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -22,7 +23,12 @@ type Term = Terminal<CrosstermBackend<Stdout>>;
 
 fn restore_terminal() {
     let _ = disable_raw_mode();
-    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen);
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen
+    );
     let _ = execute!(io::stdout(), ratatui::crossterm::cursor::Show);
 }
 
@@ -33,7 +39,12 @@ fn setup_terminal() -> io::Result<Term> {
         previous(info);
     }));
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
     Terminal::new(CrosstermBackend::new(io::stdout()))
 }
 
@@ -50,6 +61,7 @@ pub fn action_for_event(app: &App, ev: &Event) -> Option<Action> {
             MouseEventKind::ScrollDown => Some(Action::ScrollDown),
             _ => None,
         },
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
         Event::Resize(w, h) => Some(Action::Resize {
             width: *w,
             height: *h,

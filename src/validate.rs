@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use chrono::Datelike;
 use rust_decimal::Decimal;
 
 use crate::plan::{Indicator, IndicatorPath, NodePath, Plan, Scoring, Target, Unit, Value};
@@ -254,6 +255,18 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
             "the unit is Date, so the target must be a Deadline(\"YYYY-MM-DD\")".to_string(),
         ),
         _ => {}
+    }
+    if let Some(Value::Date(d)) = ind.result
+        && (d.year() - f.plan.year).abs() > 1
+    {
+        f.warning(
+            node,
+            format!(
+                "the result date {} is far from the plan's year {}: is the year right?",
+                loc.date(d),
+                f.plan.year
+            ),
+        );
     }
     for (what, value) in [("result", ind.result), ("baseline", ind.baseline)] {
         let Some(v) = value else { continue };

@@ -545,3 +545,111 @@ fn a_plan_whose_folder_is_gone_keeps_its_edits_and_saves_elsewhere() {
     let p = saved.find_indicator("3.2.2-s2").unwrap();
     assert_eq!(saved.indicator(p).result, Some(Value::Number(dec!(70))));
 }
+
+#[test]
+fn save_as_over_an_existing_file_asks_first() {
+    let mut h = Harness::seed();
+    h.go_to("domande depositate marchi");
+    h.key(KeyCode::Enter);
+    h.ctrl('u');
+    h.type_text("70");
+    h.key(KeyCode::Enter);
+    let other = h.path().with_file_name("piano-2016.ron");
+    std::fs::write(&other, "the 2016 plan").unwrap();
+    h.key(KeyCode::Char('S'));
+    h.ctrl('u');
+    h.type_text(other.to_str().unwrap());
+    h.key(KeyCode::Enter);
+    assert!(h.screen().contains("The file exists"));
+    h.key(KeyCode::Char('c'));
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "the 2016 plan");
+    assert!(h.app.is_dirty());
+    h.key(KeyCode::Char('S'));
+    h.ctrl('u');
+    h.type_text(other.to_str().unwrap());
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('o'));
+    assert!(!h.app.is_dirty(), "{}", h.app.status.text);
+    let (saved, _) = PlanFile::open(&other).unwrap();
+    let p = saved.find_indicator("3.2.2-s2").unwrap();
+    assert_eq!(saved.indicator(p).result, Some(Value::Number(dec!(70))));
+}
+
+#[test]
+fn a_paste_goes_into_the_field_on_one_line() {
+    let mut h = Harness::seed();
+    h.go_to("domande depositate marchi");
+    h.key(KeyCode::Char('c'));
+    h.event(Event::Paste("first line\nsave quit".into()));
+    assert!(
+        matches!(h.app.mode, Mode::Edit(_)),
+        "the line break did not confirm"
+    );
+    h.key(KeyCode::Enter);
+    let p = h.app.plan.find_indicator("3.2.2-s2").unwrap();
+    assert_eq!(
+        h.app.plan.indicator(p).note.as_deref(),
+        Some("first line save quit")
+    );
+    assert!(!h.quit);
+}
+
+#[test]
+fn typed_values_must_fit_the_unit() {
+    let mut h = Harness::seed();
+    h.go_to("domande depositate marchi");
+    h.key(KeyCode::Enter);
+    h.ctrl('u');
+    h.type_text("2,5");
+    assert!(h.screen().contains("a count is a whole number"));
+    h.key(KeyCode::Esc);
+    h.go_to("riqualificazione del polo museale");
+    h.key(KeyCode::Enter);
+    h.ctrl('u');
+    h.type_text("15/09/17");
+    assert!(
+        h.screen().contains("the year in full"),
+        "a two-digit year is refused"
+    );
+    h.key(KeyCode::Enter);
+    assert!(matches!(h.app.mode, Mode::Edit(_)));
+}
+
+#[test]
+fn search_moves_even_when_the_filter_hides_a_match() {
+    let mut h = Harness::seed();
+    h.key(KeyCode::Char('f'));
+    h.key(KeyCode::Char('f'));
+    assert_eq!(h.app.filter, perfplan::app::tree::Filter::BelowTarget);
+    h.key(KeyCode::Home);
+    h.key(KeyCode::Char('/'));
+    h.type_text("3.");
+    h.key(KeyCode::Enter);
+    let mut seen = vec![h.app.tree.selected()];
+    for _ in 0..4 {
+        h.key(KeyCode::Char('n'));
+        seen.push(h.app.tree.selected());
+    }
+    seen.dedup();
+    assert_eq!(seen.len(), 5, "every n moved: {seen:?}");
+}
+
+#[test]
+fn esc_does_not_drop_recovered_edits() {
+    let mut h = Harness::seed();
+    let p = h.app.plan.find_indicator("3.2.2-s2").unwrap();
+    let mut fields = perfplan::app::history::Fields::of(h.app.plan.indicator(p));
+    fields.result = Some(Value::Number(dec!(70)));
+    h.app.offer_restore(vec![perfplan::store::journal::Entry {
+        at: chrono::Local::now(),
+        id: "3.2.2-s2".into(),
+        fields,
+    }]);
+    h.key(KeyCode::Esc);
+    assert!(matches!(h.app.mode, Mode::Dialog { .. }), "still asking");
+    h.key(KeyCode::Char('r'));
+    assert_eq!(
+        h.app.plan.indicator(p).result,
+        Some(Value::Number(dec!(70)))
+    );
+}

@@ -315,7 +315,7 @@ fn a_hundred_thousand_random_events() {
                 Effect::None => "none",
                 Effect::Save => "save (skipped)",
                 Effect::SaveOverwrite => "save overwrite (skipped)",
-                Effect::SaveAs(_) => "save as (skipped)",
+                Effect::SaveAs(_) | Effect::SaveAsReplacing(_) => "save as (skipped)",
                 Effect::Reload => "reload (skipped)",
                 Effect::Export { .. } => "export (skipped)",
                 Effect::Quit => "quit (skipped)",

@@ -31,7 +31,8 @@ const MAX_CHARS: usize = 4096;
 
 impl Input {
     pub fn new(text: &str) -> Self {
-        let chars: Vec<char> = text.chars().take(MAX_CHARS).collect();
+        // The whole of an existing value, however long: cutting it would change it.
+        let chars: Vec<char> = text.chars().collect();
         let cursor = chars.len();
         Input { chars, cursor }
     }

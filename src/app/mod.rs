@@ -60,6 +60,8 @@ pub enum Action {
     DialogPrev,
     /// A letter pressed in a dialog: picks the choice it names.
     DialogKey(char),
+    /// Text pasted into the terminal (bracketed paste): typed into the field being edited.
+    Paste(String),
     /// A left click at a cell of the screen.
     Click {
         column: u16,
@@ -81,8 +83,11 @@ pub enum Effect {
     Save,
     /// Write the plan to its file even though it changed on disk.
     SaveOverwrite,
-    /// Write the plan to another file, which becomes the plan's file.
+    /// Write the plan to another file, which becomes the plan's file (asking first when
+    /// that file exists).
     SaveAs(PathBuf),
+    /// The same, replacing the file there: the user said so.
+    SaveAsReplacing(PathBuf),
     /// Read the plan's file again, keeping the unsaved edits aside.
     Reload,
     /// Leave the app.
@@ -148,6 +153,8 @@ pub enum DialogKind {
     Conflict,
     /// A previous run ended without saving; its edits are in the journal.
     Restore,
+    /// Save-as was given the name of a file that exists.
+    ReplaceFile,
 }
 
 /// One answer of a dialog: the letter that picks it and its words.
@@ -176,12 +183,13 @@ impl DialogKind {
             DialogKind::Quit => "Unsaved changes",
             DialogKind::Conflict => "The file changed on disk",
             DialogKind::Restore => "Unsaved edits from a previous session",
+            DialogKind::ReplaceFile => "The file exists",
         }
     }
 
     fn question(self) -> &'static str {
         match self {
-            DialogKind::Restore => "",
+            DialogKind::Restore | DialogKind::ReplaceFile => "",
             DialogKind::Quit => {
                 "The plan has changes that are not saved. Save them before quitting?"
             }
@@ -194,6 +202,18 @@ impl DialogKind {
 
     pub fn choices(self) -> &'static [Choice] {
         match self {
+            DialogKind::ReplaceFile => &[
+                Choice {
+                    key: 'o',
+                    label: "Overwrite it with this plan",
+                    answer: Answer::Overwrite,
+                },
+                Choice {
+                    key: 'c',
+                    label: "Cancel",
+                    answer: Answer::Cancel,
+                },
+            ],
             DialogKind::Quit => &[
                 Choice {
                     key: 's',
@@ -309,6 +329,8 @@ pub struct App {
     pub quit_after_save: bool,
     /// Journalled edits of a run that ended without saving, while the user decides.
     pub recovered: Vec<Entry>,
+    /// The existing file a save-as would replace, while the user decides.
+    pub replacing: Option<PathBuf>,
 }
 
 /// The text a field starts with: the current value as the controller would type it.
@@ -334,6 +356,20 @@ fn initial_text(plan: &Plan, ind: &Indicator, field: EditField) -> String {
     }
 }
 
+/// What a text field commits: nothing when empty, the old text when only white space
+/// around it changed (so opening and confirming a field changes nothing), else the text
+/// trimmed.
+fn kept_or_trimmed(old: Option<&str>, typed: &str) -> Option<String> {
+    let t = typed.trim();
+    if t.is_empty() {
+        return None;
+    }
+    match old {
+        Some(o) if o.trim() == t => Some(o.to_string()),
+        _ => Some(t.to_string()),
+    }
+}
+
 impl App {
     pub fn new(plan: Plan, path: PathBuf) -> App {
         let scores = Scores::compute(&plan);
@@ -354,6 +390,7 @@ impl App {
             size: (120, 36),
             quit_after_save: false,
             recovered: Vec::new(),
+            replacing: None,
         };
         app.status_findings_summary();
         app
@@ -436,6 +473,16 @@ impl App {
                 return Effect::None;
             }
             Action::Click { column, row } => return self.click(column, row),
+            Action::Paste(text) => {
+                if matches!(self.context(), Context::Field | Context::Export) {
+                    // One line: a line break in pasted text must not confirm the field.
+                    for c in text.chars().filter(|c| *c != '\r') {
+                        let c = if c.is_control() { ' ' } else { c };
+                        self.update(Action::Input(InputEdit::Insert(c)));
+                    }
+                }
+                return Effect::None;
+            }
             _ => {}
         }
         let effect = match self.mode.clone() {
@@ -712,7 +759,21 @@ impl App {
                     self.plan.indicator(p).id
                 ));
             }
-            None => self.info("No pending indicators: every result is in."),
+            None => {
+                let hidden = self
+                    .plan
+                    .indicators()
+                    .filter(|(p, _)| !self.scores.outcome(*p).is_measured())
+                    .count();
+                if hidden > 0 {
+                    self.info(format!(
+                        "{hidden} pending indicator(s), hidden by the filter \"{}\": press f to change it",
+                        self.filter.label()
+                    ));
+                } else {
+                    self.info("No pending indicators: every result is in.");
+                }
+            }
         }
     }
 
@@ -821,7 +882,12 @@ impl App {
                 }
             }
         };
-        self.reveal(matches[pick]);
+        if !self.reveal(matches[pick]) {
+            // An objective whose indicators the filter hides: show everything rather than
+            // stay put.
+            self.filter = Filter::All;
+            self.reveal(matches[pick]);
+        }
         self.info(format!(
             "Match {} of {} for \"{}\" (n next, N previous)",
             pick + 1,
@@ -891,7 +957,7 @@ impl App {
                 }
                 self.mode = Mode::Normal;
                 return match purpose {
-                    PathPurpose::SaveAs => Effect::SaveAs(PathBuf::from(text.trim())),
+                    PathPurpose::SaveAs => Effect::SaveAs(crate::paths::expand_home(text.trim())),
                 };
             }
             Action::Cancel => {
@@ -922,6 +988,12 @@ impl App {
                 None
             }
             Action::Submit => Some(choices[selected.min(choices.len() - 1)].answer),
+            // The journal's edits must be restored or dropped on purpose: Esc leaves the
+            // question open rather than deciding either way.
+            Action::Cancel if kind == DialogKind::Restore => {
+                self.error("Choose r to restore the unsaved edits or d to drop them");
+                None
+            }
             Action::Cancel => Some(Answer::Cancel),
             Action::DialogKey(c) => choices
                 .iter()
@@ -938,7 +1010,7 @@ impl App {
                 self.restore();
                 Effect::None
             }
-            (DialogKind::Restore, _) => {
+            (DialogKind::Restore, Answer::Drop) => {
                 let n = self.recovered.len();
                 self.recovered.clear();
                 self.info(format!(
@@ -946,6 +1018,11 @@ impl App {
                 ));
                 Effect::DropJournal
             }
+            (DialogKind::Restore, _) => Effect::None,
+            (DialogKind::ReplaceFile, Answer::Overwrite) => match self.replacing.take() {
+                Some(path) => Effect::SaveAsReplacing(path),
+                None => Effect::None,
+            },
             (_, Answer::Cancel) => {
                 self.quit_after_save = false;
                 self.info("Cancelled");
@@ -1002,7 +1079,7 @@ impl App {
                 self.mode = Mode::Normal;
                 return Effect::Export {
                     format,
-                    path: PathBuf::from(text.trim()),
+                    path: crate::paths::expand_home(text.trim()),
                 };
             }
             Action::Cancel => {
@@ -1056,7 +1133,17 @@ impl App {
     /// Parses the result being typed, in the plan's locale and the indicator's unit.
     fn parse_result(&self, path: IndicatorPath, text: &str) -> Result<Option<Value>, String> {
         let ind = self.plan.indicator(path);
-        self.plan.locale.parse_value(text, &ind.unit)
+        let value = self.plan.locale.parse_value(text, &ind.unit)?;
+        if let (Some(Value::Number(n)), crate::plan::Unit::Count | crate::plan::Unit::Label(_)) =
+            (value, &ind.unit)
+            && (n < Decimal::ZERO || !n.fract().is_zero())
+        {
+            return Err(format!(
+                "a count is a whole number of {}, like 12",
+                ind.unit.word()
+            ));
+        }
+        Ok(value)
     }
 
     fn parse_override(&self, text: &str) -> Result<Option<Decimal>, String> {
@@ -1141,7 +1228,7 @@ impl App {
                 }
             },
             EditField::Note => {
-                after.note = (!text.trim().is_empty()).then(|| text.trim().to_string());
+                after.note = kept_or_trimmed(ind.note.as_deref(), &text);
             }
             EditField::OverrideRealization => match self.parse_override(&text) {
                 Ok(None) => after.realization_override = None,
@@ -1171,7 +1258,11 @@ impl App {
                 let realization = edit.override_value.unwrap_or(Decimal::ZERO);
                 after.realization_override = Some(Override {
                     realization: realization.into(),
-                    reason: text.trim().to_string(),
+                    reason: kept_or_trimmed(
+                        ind.realization_override.as_ref().map(|o| o.reason.as_str()),
+                        &text,
+                    )
+                    .unwrap_or_default(),
                 });
             }
         }
@@ -1329,8 +1420,25 @@ impl App {
         };
     }
 
+    /// Save-as was given an existing file: ask before replacing it.
+    pub fn ask_replace(&mut self, path: PathBuf) {
+        self.replacing = Some(path);
+        self.mode = Mode::Dialog {
+            kind: DialogKind::ReplaceFile,
+            selected: 1,
+        };
+    }
+
     /// The question a dialog asks, in full.
     pub fn dialog_question(&self, kind: DialogKind) -> String {
+        if kind == DialogKind::ReplaceFile {
+            return format!(
+                "{} exists. Replace it with this plan? (Its old text is kept as a .bak beside it.)",
+                self.replacing
+                    .as_deref()
+                    .map_or(String::new(), |p| p.display().to_string())
+            );
+        }
         if kind != DialogKind::Restore {
             return kind.question().to_string();
         }

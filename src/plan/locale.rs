@@ -183,15 +183,19 @@ impl Locale {
     pub fn parse_date(self, text: &str) -> Result<NaiveDate, String> {
         let text = text.trim();
         let formats = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"];
+        let example = match self {
+            Locale::It => "31/12/2017 or 2017-12-31",
+            Locale::En => "2017-12-31 or 31/12/2017",
+        };
+        // chrono reads `17` as the year 17: a year must be written in full.
+        let full_year = text
+            .split(['/', '-', '.'])
+            .any(|part| part.len() == 4 && part.chars().all(|c| c.is_ascii_digit()));
         formats
             .iter()
             .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
-            .ok_or_else(|| {
-                format!(
-                    "not a date: \"{text}\"; write {} or 2017-12-31",
-                    self.date(NaiveDate::from_ymd_opt(2017, 12, 31).expect("valid date"))
-                )
-            })
+            .filter(|_| full_year)
+            .ok_or_else(|| format!("not a date: \"{text}\"; write {example}, the year in full"))
     }
 
     /// A number typed in this locale. Both `2,03` and `2.03` are accepted; the locale's
@@ -257,7 +261,9 @@ fn is_grouped(int: &str, sep: char) -> bool {
     }
     let mut parts = int.split(sep);
     let first = parts.next().unwrap_or("");
+    // `0.500` is a half written with a point, not five hundred.
     (1..=3).contains(&first.len())
+        && !first.starts_with('0')
         && first.chars().all(|c| c.is_ascii_digit())
         && parts.all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
 }
@@ -310,6 +316,9 @@ mod tests {
         assert_eq!(it.parse_number("1.000").unwrap(), dec!(1000));
         assert_eq!(it.parse_number("1.000,5").unwrap(), dec!(1000.5));
         assert_eq!(it.parse_number("12.345.678").unwrap(), dec!(12345678));
+        assert_eq!(it.parse_number("0.500").unwrap(), dec!(0.5));
+        assert_eq!(it.parse_number("0.125").unwrap(), dec!(0.125));
+        assert_eq!(Locale::En.parse_number("0,500").unwrap(), dec!(0.5));
         assert_eq!(it.parse_number("-34").unwrap(), dec!(-34));
         assert!(it.parse_number("7x").is_err());
         assert!(it.parse_number("1,2,3").is_err());
@@ -344,6 +353,12 @@ mod tests {
         assert_eq!(it.parse_date("31/12/2017").unwrap(), d);
         assert_eq!(it.parse_date("2017-12-31").unwrap(), d);
         assert!(it.parse_date("31/13/2017").is_err());
+        assert!(
+            it.parse_date("31/12/17").is_err(),
+            "a two-digit year is not the year 17"
+        );
+        assert!(it.parse_date("17-12-31").is_err());
+        assert!(it.parse_date("31.12.17").is_err());
         assert_eq!(it.date(d), "31/12/2017");
         assert_eq!(Locale::En.date(d), "2017-12-31");
     }

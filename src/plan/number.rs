@@ -202,12 +202,18 @@ pub fn parse_ron_number(text: &str) -> Result<Decimal, String> {
 
 /// Parses an ISO date (`2017-12-31`).
 pub fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::from_str(s.trim()).map_err(|_| {
-        format!(
-            "expected a date like \"2017-12-31\", found \"{}\"",
-            shorten(s)
-        )
-    })
+    let text = s.trim();
+    // chrono reads `17-12-31` as the year 17: a year must be written in full.
+    let full_year = text.split('-').next().is_some_and(|y| y.len() == 4);
+    NaiveDate::from_str(text)
+        .ok()
+        .filter(|_| full_year)
+        .ok_or_else(|| {
+            format!(
+                "expected a date like \"2017-12-31\", found \"{}\"",
+                shorten(s)
+            )
+        })
 }
 
 fn shorten(s: &str) -> String {

@@ -325,6 +325,15 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
 /// fsync the folder.
 /// The plan's permissions are kept.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    // A plan reached through a symbolic link (from a git checkout, a synced folder) is
+    // saved where the link points: renaming over the link would replace the link itself.
+    let resolved;
+    let path = if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        resolved = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        resolved.as_path()
+    } else {
+        path
+    };
     let dir = parent_dir(path);
     let fail = |source: io::Error| SaveError::Write {
         dir: dir.clone(),
@@ -440,6 +449,27 @@ Plan(
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saving_through_a_link_writes_the_file_it_points_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("repo");
+        fs::create_dir(&real).unwrap();
+        let target = real.join("plan.ron");
+        fs::write(&target, "old").unwrap();
+        let link = dir.path().join("plan.ron");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(fs::read_to_string(backup_path(&target)).unwrap(), "old");
     }
 
     #[test]
