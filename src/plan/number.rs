@@ -96,7 +96,7 @@ impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let raw = <&RawValue>::deserialize(d)?;
         let text = without_comments(raw.get_ron());
-        let text = text.as_str();
+        let text = text.as_ref();
         if text.starts_with('"') {
             let s: String = ron::from_str(text).map_err(|e| D::Error::custom(e.code))?;
             parse_iso_date(&s)
@@ -115,7 +115,11 @@ impl<'de> Deserialize<'de> for Value {
 
 /// A raw value's text without the comments around it (`80 /* >=80% */`, `72 // checked`),
 /// trimmed. Text inside string literals is kept as it is.
-fn without_comments(raw: &str) -> String {
+fn without_comments(raw: &str) -> std::borrow::Cow<'_, str> {
+    if !raw.contains('/') {
+        // The common case, and the fast one: no comment, no allocation.
+        return std::borrow::Cow::Borrowed(raw.trim());
+    }
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars().peekable();
     let mut in_string = false;
@@ -168,7 +172,7 @@ fn without_comments(raw: &str) -> String {
             _ => out.push(c),
         }
     }
-    out.trim().to_string()
+    std::borrow::Cow::Owned(out.trim().to_string())
 }
 
 /// Parses a RON number literal (`2.03`, `-34`, `1_000`, `1e3`) into an exact decimal.

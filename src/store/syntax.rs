@@ -26,6 +26,8 @@ pub struct FieldSpan {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndicatorSpans {
     pub path: IndicatorPath,
+    /// First byte of the struct (its name, or its `(`).
+    pub open: usize,
     /// Byte of the struct's closing `)`.
     pub close: usize,
     pub fields: Vec<FieldSpan>,
@@ -359,6 +361,7 @@ pub fn indicator_spans(text: &str) -> Result<Vec<IndicatorSpans>, ShapeError> {
                                 c.read_list(|c, index| {
                                     let path = IndicatorPath::new(p, s, o, layer, index);
                                     let mut fields = Vec::new();
+                                    let open = c.pos;
                                     let close = c.read_struct(|c, name, name_start| {
                                         c.skip_trivia();
                                         let start = c.pos;
@@ -380,6 +383,7 @@ pub fn indicator_spans(text: &str) -> Result<Vec<IndicatorSpans>, ShapeError> {
                                     })?;
                                     out.push(IndicatorSpans {
                                         path,
+                                        open,
                                         close,
                                         fields,
                                     });
