@@ -1,7 +1,7 @@
 //! The seed plan against the seed document.
 //!
 //! Every expected figure below is transcribed by hand from the seed report
-//! (`/work/shared/seeds/000_5f3620c7e3910cac.txt`, "Allegato 1" to resolution 61 of 25 May
+//! (`shared/seeds/000_5f3620c7e3910cac.txt`, "Allegato 1" to resolution 61 of 25 May
 //! 2018 of the Giunta of the CCIAA of Massa-Carrara) or worked out by hand from its printed
 //! figures (the arithmetic is in the comments); none is produced by the code under test.
 
