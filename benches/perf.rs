@@ -229,29 +229,16 @@ fn bench_save(c: &mut Criterion, fx: &Fixture) {
     }
     g.finish();
 
-    let mut g = c.benchmark_group("ron_to_string_and_write");
-    g.sampling_mode(SamplingMode::Flat);
-    for (&n, path) in &fx.plans {
-        sized(&mut g, n);
-        let plan = perfplan::store::load(path).expect("the plan loads").0;
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let out = dir.path().join("plan.ron");
-        g.bench_function(BenchmarkId::from_parameter(n), |b| {
-            b.iter(|| {
-                let text = ron::ser::to_string_pretty(
-                    &plan,
-                    ron::ser::PrettyConfig::default().extensions(Extensions::IMPLICIT_SOME),
-                )
-                .expect("the plan serializes");
-                std::fs::write(&out, text).expect("the text is written");
-            })
-        });
-    }
-    g.finish();
-
+    bench_ron_reference(c, fx, "ron_to_string_and_write", false);
     // For context only (no budget): the same with the flush to the disk a crash-safe save
     // cannot do without.
-    let mut g = c.benchmark_group("ron_to_string_write_fsync");
+    bench_ron_reference(c, fx, "ron_to_string_write_fsync", true);
+}
+
+/// The reference for saving: `ron` serialising the plan to a string, then writing it
+/// (and flushing it to the disk when `flush`).
+fn bench_ron_reference(c: &mut Criterion, fx: &Fixture, group: &str, flush: bool) {
+    let mut g = c.benchmark_group(group);
     g.sampling_mode(SamplingMode::Flat);
     for (&n, path) in &fx.plans {
         sized(&mut g, n);
@@ -267,7 +254,9 @@ fn bench_save(c: &mut Criterion, fx: &Fixture) {
                 .expect("the plan serializes");
                 let mut f = std::fs::File::create(&out).expect("the file is created");
                 std::io::Write::write_all(&mut f, text.as_bytes()).expect("the text is written");
-                f.sync_all().expect("the file is flushed");
+                if flush {
+                    f.sync_all().expect("the file is flushed");
+                }
             })
         });
     }
