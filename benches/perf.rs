@@ -65,7 +65,8 @@ fn draw(app: &App, t: &mut Terminal<TestBackend>) {
 /// Everything between the file and the first frame: read, parse, validate, score, lay out
 /// the tree, draw.
 fn open(path: &Path, data: &Path) -> (App, Session) {
-    let opened = Session::open(path, Some(data.to_path_buf())).expect("the plan opens");
+    let opened =
+        Session::open(path, Some(perfplan::paths::Dirs::within(data))).expect("the plan opens");
     let (mut app, session) = Session::app(opened);
     app.update(Action::Resize {
         width: WIDTH,
@@ -185,8 +186,8 @@ fn bench_commit_undo(c: &mut Criterion, fx: &Fixture) {
                     let committed = app.update(Action::Submit);
                     let undone = app.update(Action::Undo);
                     spent += start.elapsed();
-                    assert!(matches!(committed, Effect::Changed { .. }));
-                    assert!(matches!(undone, Effect::Changed { .. }));
+                    assert!(matches!(committed, Effect::Journal(_)));
+                    assert!(matches!(undone, Effect::Journal(_)));
                 }
                 spent
             })
@@ -219,7 +220,7 @@ fn bench_save(c: &mut Criterion, fx: &Fixture) {
                     }
                     app.update(Action::Submit);
                     let start = Instant::now();
-                    session.perform(&mut app, Effect::Save);
+                    session.carry_out(&mut app, Effect::Save);
                     spent += start.elapsed();
                     assert!(!app.is_dirty(), "saved: {}", app.status.text);
                 }
@@ -278,7 +279,8 @@ fn bench_export(c: &mut Criterion, fx: &Fixture) {
                     let summary = Summary::build(&app.plan, &app.scores);
                     let bytes =
                         export::render(&summary, format, &opts).expect("the export renders");
-                    perfplan::store::write_atomic(&out, &bytes).expect("the export is written");
+                    perfplan::store::replace(&out, &bytes, perfplan::store::Replace::plain())
+                        .expect("the export is written");
                 })
             });
         }

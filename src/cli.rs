@@ -165,26 +165,35 @@ pub fn score(path: &Path, json: bool) -> ExitCode {
 /// Opens the terminal app on `plan`, or on the plan used last (a copy of the bundled plan
 /// on a first run).
 pub fn open_app(plan: Option<PathBuf>) -> ExitCode {
-    let (path, first_run) = match plan {
-        Some(p) => (p, None),
-        None => match crate::paths::default_plan() {
+    let dirs = crate::paths::Dirs::locate();
+    let (path, first_run) = match (plan, &dirs) {
+        (Some(p), _) => (p, None),
+        (None, Ok(d)) => match d.default_plan() {
             Ok(found) => found,
             Err(e) => {
                 eprintln!("perfplan: cannot prepare the example plan: {e}");
                 return ExitCode::from(EXIT_ERRORS);
             }
         },
+        (None, Err(e)) => {
+            eprintln!("perfplan: cannot prepare the example plan: {e}");
+            return ExitCode::from(EXIT_ERRORS);
+        }
     };
-    let opened = match crate::session::Session::open(&path, crate::paths::data_dir().ok()) {
+    let opened = match crate::session::Session::open(&path, dirs.as_ref().ok().cloned()) {
         Ok(opened) => opened,
         Err(e) => {
             report_load_error(&e);
             return ExitCode::from(EXIT_UNREADABLE);
         }
     };
-    let _ = crate::paths::remember(&path);
+    if let Ok(d) = &dirs {
+        let _ = d.remember(&path);
+    }
     let (mut app, session) = crate::session::Session::app(opened);
-    if let Some(msg) = first_run {
+    if let Some(msg) = first_run
+        && matches!(app.mode, crate::app::Mode::Normal)
+    {
         app.info(msg);
     }
     match crate::tui::run(app, session) {
@@ -258,26 +267,59 @@ pub fn export(args: ExportArgs) -> ExitCode {
     let out = args
         .output
         .unwrap_or_else(|| export::default_path(&args.plan, args.format));
-    match crate::store::write_atomic(&out, &bytes) {
-        Ok(()) => {
-            eprintln!("perfplan: wrote {}", out.display());
+    if let Err(why) = export_target_allowed(&args.plan, &out) {
+        eprintln!("perfplan: not exported: {why}");
+        return ExitCode::from(EXIT_ERRORS);
+    }
+    match crate::store::replace(&out, &bytes, crate::store::Replace::plain()) {
+        Ok(done) => {
+            let verb = if done.existed { "replaced" } else { "wrote" };
+            eprintln!("perfplan: {verb} {}", out.display());
             if let Some(n) = export::provisional_notice(&summary) {
                 eprintln!("perfplan: {n}");
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("perfplan: {}: {e}", out.display());
+            eprintln!("perfplan: not exported: {e}");
             ExitCode::from(EXIT_ERRORS)
         }
+    }
+}
+
+/// Whether an export may write `out`: never the plan itself (through any name), never
+/// what is not a regular file. An existing regular file is replaced, as command-line tools
+/// do (the message says so).
+fn export_target_allowed(plan: &Path, out: &Path) -> Result<(), String> {
+    let same = crate::store::atomic::same_file(plan, out)
+        || std::path::absolute(plan).ok() == std::path::absolute(out).ok();
+    if same {
+        return Err(format!(
+            "{} is the plan itself; name another file with -o",
+            out.display()
+        ));
+    }
+    match std::fs::metadata(out) {
+        Ok(meta) => match crate::store::atomic::not_a_file(&meta) {
+            Some(what) => Err(format!(
+                "{} is {what}, not a file; name a file with -o",
+                out.display()
+            )),
+            None => Ok(()),
+        },
+        Err(_) if std::fs::symlink_metadata(out).is_ok() => Err(format!(
+            "{} is a link to a file that does not exist; name a file with -o",
+            out.display()
+        )),
+        Err(_) => Ok(()),
     }
 }
 
 pub fn generate(indicators: usize, seed: u64, output: &Path) -> ExitCode {
     let plan = crate::generate::plan(indicators, seed);
     let text = crate::store::write::plan(&plan);
-    match crate::store::write_atomic(output, text.as_bytes()) {
-        Ok(()) => {
+    match crate::store::replace(output, text.as_bytes(), crate::store::Replace::plain()) {
+        Ok(_) => {
             eprintln!(
                 "perfplan: wrote {} ({indicators} indicators, {} bytes)",
                 output.display(),

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod driver;
 pub mod export;
 pub mod generate;
 pub mod paths;

@@ -1,7 +1,15 @@
-//! Where perfplan keeps its own files: the plan used last, the first-run copy of the bundled
-//! plan, and (later) the crash-recovery journal. `PERFPLAN_DATA_DIR` moves them all, for
-//! tests and for people who keep everything in one folder.
+//! Where perfplan keeps its own files. Two folders, where the platform puts them:
+//! - the data folder (`~/.local/share/perfplan` on Linux): the first-run copy of the bundled
+//!   plan;
+//! - the state folder (`$XDG_STATE_HOME/perfplan`, `~/.local/state/perfplan` by default; the
+//!   data folder on platforms without one): the crash-recovery journals, the plan used last,
+//!   and the locks of plans whose own file cannot be locked.
+//!
+//! `PERFPLAN_DATA_DIR` moves both (for tests, and for people who keep everything in one
+//! folder); `PERFPLAN_STATE_DIR` moves the state folder alone. Earlier versions kept the
+//! journals and the plan used last in the data folder: they are still read there.
 
+use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -10,70 +18,156 @@ use std::path::{Path, PathBuf};
 pub const BUNDLED_PLAN: &str = include_str!("../plans/cciaa-massa-carrara-2017.ron");
 pub const BUNDLED_PLAN_NAME: &str = "cciaa-massa-carrara-2017.ron";
 
-/// perfplan's data folder (created when missing).
-pub fn data_dir() -> io::Result<PathBuf> {
-    let dir = match std::env::var_os("PERFPLAN_DATA_DIR") {
-        Some(d) if !d.is_empty() => PathBuf::from(d),
-        _ => directories::ProjectDirs::from("", "", "perfplan")
-            .map(|d| d.data_dir().to_path_buf())
-            .ok_or_else(|| {
-                io::Error::new(
-                    io::ErrorKind::NotFound,
-                    "no home folder to keep perfplan's data in; set PERFPLAN_DATA_DIR",
-                )
-            })?,
-    };
-    std::fs::create_dir_all(&dir)?;
-    Ok(dir)
+/// perfplan's two folders (not created until something is written in them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dirs {
+    pub data: PathBuf,
+    pub state: PathBuf,
 }
 
-fn last_plan_file() -> io::Result<PathBuf> {
-    Ok(data_dir()?.join("last-plan"))
+/// Why perfplan has no folder of its own to write in.
+#[derive(Debug)]
+pub struct DirError {
+    /// The folder it tried, when it could name one.
+    pub path: Option<PathBuf>,
+    pub source: Option<io::Error>,
 }
 
-/// The plan opened last, if it still exists.
-pub fn last_plan() -> Option<PathBuf> {
-    let text = std::fs::read_to_string(last_plan_file().ok()?).ok()?;
-    let path = PathBuf::from(text.trim_end_matches(['\n', '\r']));
-    path.is_file().then_some(path)
-}
-
-/// Remembers `path` as the plan used last.
-pub fn remember(path: &Path) -> io::Result<()> {
-    remember_in(&data_dir()?, path)
-}
-
-/// Remembers `path` as the plan used last, in the data folder `dir`.
-pub fn remember_in(dir: &Path, path: &Path) -> io::Result<()> {
-    let abs = std::path::absolute(path)?;
-    std::fs::write(dir.join("last-plan"), format!("{}\n", abs.display()))
-}
-
-/// The plan to open when none is named: the last one, or a fresh copy of the bundled plan.
-/// Returns the path and, for a first run, a sentence saying where the copy is.
-pub fn default_plan() -> io::Result<(PathBuf, Option<String>)> {
-    if let Some(p) = last_plan() {
-        return Ok((p, None));
+impl fmt::Display for DirError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.path, &self.source) {
+            (Some(p), Some(e)) => write!(
+                f,
+                "cannot create perfplan's folder {} ({e}); set PERFPLAN_DATA_DIR to a folder you can write",
+                p.display()
+            ),
+            _ => write!(
+                f,
+                "no home folder was found (is HOME set?) to keep perfplan's files in; set PERFPLAN_DATA_DIR to a folder you can write"
+            ),
+        }
     }
-    let path = data_dir()?.join(BUNDLED_PLAN_NAME);
-    if path.exists() {
-        return Ok((
+}
+
+impl std::error::Error for DirError {}
+
+fn env_dir(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+}
+
+impl Dirs {
+    /// The folders for this user, from the environment and the platform's conventions.
+    pub fn locate() -> Result<Dirs, DirError> {
+        let project = || directories::ProjectDirs::from("", "", "perfplan");
+        let data = match env_dir("PERFPLAN_DATA_DIR") {
+            Some(d) => d,
+            None => project()
+                .map(|p| p.data_dir().to_path_buf())
+                .ok_or(DirError {
+                    path: None,
+                    source: None,
+                })?,
+        };
+        let state = match (env_dir("PERFPLAN_STATE_DIR"), env_dir("PERFPLAN_DATA_DIR")) {
+            (Some(s), _) => s,
+            (None, Some(d)) => d,
+            (None, None) => project()
+                .and_then(|p| p.state_dir().map(Path::to_path_buf))
+                .unwrap_or_else(|| data.clone()),
+        };
+        Ok(Dirs { data, state })
+    }
+
+    /// Both folders inside `root` (tests, and one-folder setups).
+    pub fn within(root: &Path) -> Dirs {
+        Dirs {
+            data: root.to_path_buf(),
+            state: root.to_path_buf(),
+        }
+    }
+
+    /// The data folder, created when missing.
+    pub fn data_ready(&self) -> Result<&Path, DirError> {
+        create(&self.data)
+    }
+
+    /// A folder inside the state folder (`journal`, `locks`), created when missing.
+    pub fn state_subdir(&self, name: &str) -> Result<PathBuf, DirError> {
+        let dir = self.state.join(name);
+        create(&dir)?;
+        Ok(dir)
+    }
+
+    fn last_plan_files(&self) -> [PathBuf; 2] {
+        [self.state.join("last-plan"), self.data.join("last-plan")]
+    }
+
+    /// The plan opened last, if it still exists.
+    pub fn last_plan(&self) -> Option<PathBuf> {
+        self.last_plan_files().iter().find_map(|file| {
+            let text = std::fs::read_to_string(file).ok()?;
+            let path = PathBuf::from(text.trim_end_matches(['\n', '\r']));
+            path.is_file().then_some(path)
+        })
+    }
+
+    /// Remembers `path` as the plan used last.
+    pub fn remember(&self, path: &Path) -> io::Result<()> {
+        let abs = std::path::absolute(path)?;
+        create(&self.state).map_err(|e| io::Error::other(e.to_string()))?;
+        let [file, _] = self.last_plan_files();
+        crate::store::replace(
+            &file,
+            format!("{}\n", abs.display()).as_bytes(),
+            crate::store::Replace::plain(),
+        )
+        .map(|_| ())
+        .map_err(|e| io::Error::other(e.to_string()))
+    }
+
+    /// The plan to open when none is named: the last one, or a fresh copy of the bundled
+    /// plan. Returns the path and, for a first run, a sentence saying where the copy is.
+    pub fn default_plan(&self) -> Result<(PathBuf, Option<String>), DirError> {
+        if let Some(p) = self.last_plan() {
+            return Ok((p, None));
+        }
+        let path = self.data_ready()?.join(BUNDLED_PLAN_NAME);
+        if path.exists() {
+            return Ok((
+                path.clone(),
+                Some(format!(
+                    "Opened the example plan kept at {}",
+                    path.display()
+                )),
+            ));
+        }
+        crate::store::replace(
+            &path,
+            BUNDLED_PLAN.as_bytes(),
+            crate::store::Replace::plain(),
+        )
+        .map_err(|e| DirError {
+            path: Some(path.clone()),
+            source: Some(io::Error::other(e.to_string())),
+        })?;
+        Ok((
             path.clone(),
             Some(format!(
-                "Opened the example plan kept at {}",
+                "First run: a copy of the example plan (CCIAA Massa-Carrara 2017) is at {}",
                 path.display()
             )),
-        ));
+        ))
     }
-    crate::store::write_atomic(&path, BUNDLED_PLAN.as_bytes())
-        .map_err(|e| io::Error::other(e.to_string()))?;
-    Ok((
-        path.clone(),
-        Some(format!(
-            "First run: a copy of the example plan (CCIAA Massa-Carrara 2017) is at {}",
-            path.display()
-        )),
-    ))
+}
+
+fn create(dir: &Path) -> Result<&Path, DirError> {
+    std::fs::create_dir_all(dir).map_err(|e| DirError {
+        path: Some(dir.to_path_buf()),
+        source: Some(e),
+    })?;
+    Ok(dir)
 }
 
 /// A path typed by the user, with a leading `~` meaning the home folder, as in a shell.

@@ -6,16 +6,13 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
 
-use crate::app::{Action, App};
+use crate::app::App;
+use crate::driver::Driver;
 use crate::plan::{Num, Plan};
-use crate::tui::action_for_event;
-use crate::ui::{self, theme::Theme};
 
 /// The seed plan, as the pictures show it.
 pub const SEED_PATH: &str = "plans/cciaa-massa-carrara-2017.ron";
@@ -162,36 +159,18 @@ pub const SCENES: &[Scene] = &[
 pub fn render(scene: &Scene, plan_path: &Path) -> Result<Buffer, String> {
     let (mut plan, _) = crate::store::load(plan_path).map_err(|e| e.to_string())?;
     (scene.prepare)(&mut plan);
-    let mut app = App::new(plan, Path::new(SEED_PATH).to_path_buf());
-    app.update(Action::Resize {
-        width: scene.width,
-        height: scene.height,
-    });
+    // Effects (saving, exporting) are not carried out: a picture changes nothing.
+    let mut d = Driver::detached(App::new(plan, Path::new(SEED_PATH).to_path_buf()));
+    d.color = true;
+    d.resize(scene.width, scene.height);
     for key in scene.keys {
-        let events: Vec<Event> = match key {
-            Key::Text(t) => t
-                .chars()
-                .map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
-                .collect(),
-            Key::Code(c) => vec![Event::Key(KeyEvent::new(*c, KeyModifiers::NONE))],
-            Key::Ctrl(c) => vec![Event::Key(KeyEvent::new(
-                KeyCode::Char(*c),
-                KeyModifiers::CONTROL,
-            ))],
-        };
-        for ev in events {
-            if let Some(action) = action_for_event(&app, &ev) {
-                // Effects (saving, exporting) are not carried out: a picture changes nothing.
-                app.update(action);
-            }
+        match key {
+            Key::Text(t) => d.type_text(t),
+            Key::Code(c) => d.key(*c),
+            Key::Ctrl(c) => d.ctrl(*c),
         }
     }
-    let mut terminal =
-        Terminal::new(TestBackend::new(scene.width, scene.height)).map_err(|e| e.to_string())?;
-    terminal
-        .draw(|f| ui::draw(&app, f, Theme { color: true }))
-        .map_err(|e| e.to_string())?;
-    Ok(terminal.backend().buffer().clone())
+    Ok(d.buffer())
 }
 
 const CELL_W: f32 = 8.5;

@@ -1,295 +1,468 @@
 //! A plan open in the app: its file, the one-editor lock and the crash-recovery journal, and
-//! the side effects the event loop carries out on them.
+//! the side effects the event loop carries out on them. Each effect's outcome goes back to
+//! the app as an action ([`Session::carry_out`]), so the app's state changes in one place.
 
 use std::path::{Path, PathBuf};
 
-use crate::app::{Action, App, Effect};
-use crate::plan::Plan;
-use crate::store::journal::Entry;
-use crate::store::{Journal, LoadError, PlanFile, PlanLock, SaveFailure, Saved, write};
+use crate::app::{Action, App, Effect, Outcome, Problem, Recovery};
+use crate::paths::Dirs;
+use crate::plan::{FieldChange, Plan, change};
+use crate::store::{
+    self, Journal, LoadError, LockStatus, PlanFile, Replace, SaveFailure, WriteError, write,
+};
 
 pub struct Session {
     pub file: PlanFile,
-    /// perfplan's data folder, where locks and journals live (`None`: there is none).
-    data_dir: Option<PathBuf>,
-    lock: Option<PlanLock>,
+    /// perfplan's own folders (`None`: there are none, so no journal).
+    dirs: Option<Dirs>,
     journal: Option<Journal>,
+    /// Every change since the last save, in order: what the journal must hold.
+    since_save: Vec<FieldChange>,
+    /// The journal lacks some of `since_save` (a write failed): it is rewritten whole at
+    /// the next chance.
+    journal_behind: bool,
 }
 
 /// What opening found besides the plan.
 pub struct Opened {
     pub plan: Plan,
     pub session: Session,
-    /// Another perfplan holds the plan: this one may not change it.
+    /// Another perfplan holds the plan (or it cannot be locked): this one may not change it.
     pub read_only: bool,
-    /// Edits a crashed run left in the journal.
-    pub recovered: Vec<Entry>,
-    /// Something the user should know (no data folder, say).
-    pub warning: Option<String>,
+    /// Why, when it cannot be locked at all.
+    pub read_only_why: Option<String>,
+    /// What a run that ended without saving left in the journal, against the file now.
+    pub recovery: Option<Recovery>,
+    /// Why the journal cannot be written, when it cannot.
+    pub journal_down: Option<String>,
+    /// The lock is a stand-in file in the state folder.
+    pub lock_note: Option<String>,
+    /// Things to say once (the journal's changes were already in the file, say).
+    pub notes: Vec<String>,
+}
+
+fn describe_io(path: &Path, e: &std::io::Error) -> String {
+    format!("{}: {e}", path.display())
 }
 
 impl Session {
-    /// Opens the plan at `path`, taking its lock and reading its journal in `data_dir`.
-    pub fn open(path: &Path, data_dir: Option<PathBuf>) -> Result<Opened, LoadError> {
-        let (plan, file) = PlanFile::open(path)?;
-        let mut warning = None;
-        let (lock, read_only) = match &data_dir {
-            Some(dir) => match PlanLock::acquire(dir, path) {
-                Ok(Some(lock)) => (Some(lock), false),
-                Ok(None) => (None, true),
-                Err(e) => {
-                    warning = Some(format!(
-                        "The plan could not be locked ({e}): make sure no other perfplan edits it"
-                    ));
-                    (None, false)
+    /// Opens the plan at `path`, taking its lock and reading its journal in `dirs`.
+    pub fn open(path: &Path, dirs: Option<Dirs>) -> Result<Opened, LoadError> {
+        let (plan, mut file) = PlanFile::open(path)?;
+        let state = dirs.as_ref().map(|d| d.state.clone());
+        let (read_only, read_only_why, lock_note) = match file.lock(state.as_deref()) {
+            LockStatus::Held { stand_in: None } => (false, None, None),
+            LockStatus::Held { stand_in: Some(p) } => (
+                false,
+                None,
+                Some(format!(
+                    "the plan's file cannot be locked, so its lock is {}: other users may not see it",
+                    p.display()
+                )),
+            ),
+            LockStatus::Taken => (true, None, None),
+            LockStatus::Unavailable(why) => (true, Some(why), None),
+        };
+        let mut notes = Vec::new();
+        let mut journal_down = None;
+        let mut recovery = None;
+        let mut journal = None;
+        if !read_only {
+            match &dirs {
+                Some(d) => {
+                    let mut j = Journal::locate(&d.state, Some(&d.data), path);
+                    let left = j.leftover();
+                    if !left.is_empty() {
+                        let r = Recovery::assess(&left, &plan, file.loaded_hash());
+                        if r.has_changes() {
+                            recovery = Some(r);
+                        } else {
+                            if r.already > 0 {
+                                notes.push(format!(
+                                    "The {} change(s) left in the recovery journal were already in the file",
+                                    r.already
+                                ));
+                            }
+                            if r.damaged > 0 {
+                                notes.push(format!(
+                                    "{} record(s) of the recovery journal could not be read (cut short or damaged); nothing else was left to restore",
+                                    r.damaged
+                                ));
+                            }
+                            let _ = j.clear();
+                        }
+                    }
+                    if let Err(e) = j.ready() {
+                        journal_down = Some(describe_io(&j.path, &e));
+                    }
+                    journal = Some(j);
                 }
-            },
-            None => {
-                warning = Some(
-                    "No data folder: edits are not journalled for crash recovery; save often"
-                        .to_string(),
-                );
-                (None, false)
+                None => {
+                    journal_down = Some("perfplan has no folder of its own to keep it in".into());
+                }
             }
-        };
-        let journal = match (&data_dir, read_only) {
-            (Some(dir), false) => Journal::for_plan(dir, path).ok(),
-            _ => None,
-        };
-        let recovered = journal.as_ref().map(Journal::pending).unwrap_or_default();
+        }
         Ok(Opened {
             plan,
             session: Session {
                 file,
-                data_dir,
-                lock,
+                dirs,
                 journal,
+                since_save: Vec::new(),
+                journal_behind: false,
             },
             read_only,
-            recovered,
-            warning,
+            read_only_why,
+            recovery,
+            journal_down,
+            lock_note,
+            notes,
         })
     }
 
-    /// Builds the app for an opened plan, with the read-only state and restore question.
+    /// Builds the app for an opened plan, with the read-only state and the questions to
+    /// ask first.
     pub fn app(opened: Opened) -> (App, Session) {
         let Opened {
             plan,
             session,
             read_only,
-            recovered,
-            warning,
+            read_only_why,
+            recovery,
+            journal_down,
+            lock_note,
+            notes,
         } = opened;
         let mut app = App::new(plan, session.file.path.clone());
         app.read_only = read_only;
-        if let Some(w) = warning {
-            app.error(w);
+        app.lock_note = lock_note;
+        app.journal_down = journal_down;
+        for n in notes {
+            app.info(n);
         }
         if read_only {
-            app.error(
-                "Read-only: another perfplan has this plan open. You can look, and save a copy with S.",
-            );
-        } else if !recovered.is_empty() {
-            app.offer_restore(recovered);
+            app.error(match read_only_why {
+                Some(why) => format!(
+                    "Read-only: the plan cannot be locked against other editors ({why}). You can look, and save a copy with S."
+                ),
+                None => "Read-only: another perfplan has this plan open. You can look, and save a copy with S."
+                    .to_string(),
+            });
+        } else if let Some(r) = recovery {
+            app.offer_restore(r);
+        } else if app.journal_down.is_some() {
+            app.ask_no_journal();
         }
         (app, session)
     }
 
-    fn saved(&mut self, app: &mut App, result: Result<Saved, SaveFailure>) -> bool {
-        match result {
-            Ok(s) => {
-                // A save under a new name makes that the plan used last.
-                if s.path != app.path
-                    && let Some(dir) = &self.data_dir
-                {
-                    let _ = crate::paths::remember_in(dir, &s.path);
-                }
-                if let Some(j) = &mut self.journal {
-                    let _ = j.clear();
-                }
-                app.saved(s.path, s.note);
-                app.quit_after_save
+    /// Carries out `effect` and every effect that follows from its outcome; true when the
+    /// app should end.
+    pub fn carry_out(&mut self, app: &mut App, mut effect: Effect) -> bool {
+        loop {
+            if effect == Effect::Quit {
+                self.close();
+                return true;
             }
-            Err(SaveFailure::ChangedOnDisk) => {
-                app.save_conflict();
-                false
-            }
-            Err(SaveFailure::Write(e)) => {
-                app.save_failed(e.to_string());
-                false
+            match self.perform(app, effect) {
+                Some(outcome) => effect = app.update(Action::Done(Box::new(outcome))),
+                None => return false,
             }
         }
     }
 
-    fn save_as(&mut self, app: &mut App, path: &Path, replace: bool) -> bool {
-        let same = std::path::absolute(path).ok() == std::path::absolute(&self.file.path).ok();
-        if same {
-            let r = self.file.save(&app.plan, false);
-            return self.saved(app, r);
+    /// A clean end: the journal is no longer needed.
+    fn close(&mut self) {
+        if let Some(j) = &mut self.journal {
+            let _ = j.clear();
         }
-        if path.exists() && !replace {
-            app.ask_replace(path.to_path_buf());
-            return false;
-        }
-        let new_lock = match &self.data_dir {
-            Some(dir) => match PlanLock::acquire(dir, path) {
-                Ok(Some(l)) => Some(l),
-                Ok(None) => {
-                    app.save_failed(format!("another perfplan has {} open", path.display()));
-                    return false;
-                }
-                Err(_) => None,
-            },
-            None => None,
-        };
-        let r = self.file.save_as(&app.plan, path);
-        if r.is_ok() {
-            if let Some(j) = &mut self.journal {
-                let _ = j.clear();
-            }
-            self.lock = new_lock;
-            app.read_only = self.lock.is_none() && self.data_dir.is_some();
-            self.journal = self
-                .data_dir
-                .as_ref()
-                .and_then(|d| Journal::for_plan(d, path).ok());
-        }
-        self.saved(app, r)
     }
 
-    /// Carries out an effect; true when the app should end.
-    pub fn perform(&mut self, app: &mut App, effect: Effect) -> bool {
+    /// Carries out one effect; what came of it, for the app.
+    pub fn perform(&mut self, app: &App, effect: Effect) -> Option<Outcome> {
         match effect {
-            Effect::None => false,
-            Effect::Changed { id, fields } => {
-                if let Some(j) = &mut self.journal
-                    && let Err(e) = j.append(&id, &fields)
-                {
-                    app.error(format!(
-                        "The recovery journal could not be written ({e}): save now to be safe"
-                    ));
-                }
-                false
+            Effect::None | Effect::Quit => None,
+            Effect::Journal(changes) => {
+                self.since_save.extend(changes.iter().cloned());
+                self.journal(app, Some(&changes))
+            }
+            Effect::RewriteJournal(changes) => {
+                self.since_save = changes;
+                self.journal_behind = true;
+                self.journal(app, None)
             }
             Effect::DropJournal => {
+                self.since_save.clear();
+                self.journal_behind = false;
                 if let Some(j) = &mut self.journal {
                     let _ = j.clear();
                 }
-                false
+                None
             }
-            Effect::Quit => {
-                if let Some(j) = &mut self.journal {
-                    let _ = j.clear();
-                }
-                true
+            Effect::Save => Some(self.save(app, false)),
+            Effect::SaveOverwrite => Some(self.save(app, true)),
+            Effect::SaveAs(path) => Some(self.save_as(app, &path, false)),
+            Effect::SaveAsReplacing(path) => Some(self.save_as(app, &path, true)),
+            Effect::Reload => Some(self.reload(app)),
+            Effect::TakeTheirs(theirs) => Some(self.take_theirs(&theirs)),
+            Effect::Export {
+                format,
+                path,
+                replace,
+            } => Some(self.export(app, format, &path, replace)),
+        }
+    }
+
+    /// Records changes in the journal: appended when it is up to date, or the journal
+    /// rewritten with every change since the last save when a write had failed.
+    fn journal(&mut self, app: &App, changes: Option<&[FieldChange]>) -> Option<Outcome> {
+        if app.read_only {
+            return None;
+        }
+        let base = self.file.loaded_hash();
+        let Some(j) = &mut self.journal else {
+            return Some(Outcome::JournalFailed(
+                app.journal_down
+                    .clone()
+                    .unwrap_or_else(|| "perfplan has no folder of its own to keep it in".into()),
+            ));
+        };
+        let written = match changes {
+            Some(c) if !self.journal_behind => j.append(base, c),
+            _ => j.rewrite(base, &change::net(self.since_save.iter().cloned())),
+        };
+        match written {
+            Ok(()) => {
+                self.journal_behind = false;
+                app.journal_down
+                    .is_some()
+                    .then_some(Outcome::JournalWritten)
             }
-            Effect::Save => {
-                let r = self.file.save(&app.plan, false);
-                self.saved(app, r)
-            }
-            Effect::SaveOverwrite => {
-                let r = self.file.save(&app.plan, true);
-                self.saved(app, r)
-            }
-            Effect::SaveAs(path) => self.save_as(app, &path, false),
-            Effect::SaveAsReplacing(path) => self.save_as(app, &path, true),
-            Effect::Reload => {
-                self.reload(app);
-                false
-            }
-            Effect::Export { format, path } => {
-                export(app, format, &path);
-                false
+            Err(e) => {
+                self.journal_behind = true;
+                Some(Outcome::JournalFailed(describe_io(&j.path, &e)))
             }
         }
+    }
+
+    fn saved(&mut self, result: Result<store::Saved, SaveFailure>, own_folder: bool) -> Outcome {
+        match result {
+            Ok(s) => {
+                self.since_save.clear();
+                self.journal_behind = false;
+                if let Some(j) = &mut self.journal {
+                    let _ = j.clear();
+                }
+                Outcome::Saved(s)
+            }
+            Err(SaveFailure::ChangedOnDisk)
+            | Err(SaveFailure::Write(WriteError::Changed { .. })) => Outcome::ChangedOnDisk,
+            Err(SaveFailure::Unreadable(e)) => Outcome::SaveFailed(Problem::Unreadable {
+                path: self.file.path.clone(),
+                detail: e.to_string(),
+            }),
+            Err(SaveFailure::Write(e)) => Outcome::SaveFailed(Problem::from_write(&e, own_folder)),
+        }
+    }
+
+    fn save(&mut self, app: &App, force: bool) -> Outcome {
+        if app.read_only {
+            return Outcome::SaveFailed(Problem::ReadOnly);
+        }
+        let r = self.file.save(&app.plan, force);
+        self.saved(r, true)
+    }
+
+    fn save_as(&mut self, app: &App, path: &Path, replace: bool) -> Outcome {
+        if self.file.is_same_file(path) {
+            // A read-only perfplan never writes the plan another one is editing.
+            if app.read_only {
+                return Outcome::SaveFailed(Problem::IsThePlan {
+                    path: path.to_path_buf(),
+                });
+            }
+            return self.save(app, false);
+        }
+        if let Ok(meta) = std::fs::metadata(path) {
+            if let Some(what) = store::atomic::not_a_file(&meta) {
+                return Outcome::SaveFailed(Problem::NotAFile {
+                    path: path.to_path_buf(),
+                    what,
+                });
+            }
+            if !replace {
+                return Outcome::SaveAsExists(path.to_path_buf());
+            }
+            // Another perfplan editing that file keeps it.
+            if matches!(
+                store::PlanLock::acquire(path, None),
+                store::lock::Locked::Taken
+            ) {
+                return Outcome::SaveFailed(Problem::OpenElsewhere {
+                    path: path.to_path_buf(),
+                });
+            }
+        }
+        let old_path = self.file.path.clone();
+        let r = self.file.save_as(&app.plan, path);
+        let ok = r.is_ok();
+        let outcome = self.saved(r, false);
+        if ok {
+            if self.file.lock.is_none() {
+                let state = self.dirs.as_ref().map(|d| d.state.clone());
+                let _ = self.file.lock(state.as_deref());
+            }
+            if let Some(d) = &self.dirs {
+                if let Some(j) = &mut self.journal {
+                    let _ = j.clear();
+                }
+                let mut j = Journal::locate(&d.state, Some(&d.data), &self.file.path);
+                let _ = j.ready();
+                self.journal = Some(j);
+                if self.file.path != old_path {
+                    let _ = d.remember(&self.file.path);
+                }
+            }
+        }
+        outcome
     }
 
     /// Reads the plan's file again; the unsaved edits go to a file beside it first.
-    fn reload(&mut self, app: &mut App) {
+    fn reload(&mut self, app: &App) -> Outcome {
         let aside = if app.is_dirty() {
-            let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-            let mut name = self
-                .file
-                .path
-                .file_name()
-                .unwrap_or_default()
-                .to_os_string();
-            name.push(format!(".unsaved-{stamp}.ron"));
-            let path: PathBuf = self.file.path.with_file_name(name);
-            match crate::store::write_atomic(&path, write::plan(&app.plan).as_bytes()) {
-                Ok(()) => Some(path),
+            let path = store::atomic::aside_path(&self.file.path, "unsaved");
+            let path = path.with_file_name(format!(
+                "{}.ron",
+                path.file_name().unwrap_or_default().to_string_lossy()
+            ));
+            match store::replace(&path, write::plan(&app.plan).as_bytes(), Replace::plain()) {
+                Ok(_) => Some(path),
                 Err(e) => {
-                    app.error(format!(
-                        "Not reloaded: your unsaved edits could not be kept aside ({e}); they are still here"
-                    ));
-                    return;
+                    return Outcome::ReloadFailed {
+                        detail: format!("your unsaved edits could not be kept aside ({e})"),
+                        aside: None,
+                    };
                 }
             }
         } else {
             None
         };
+        self.read_again(aside, None)
+    }
+
+    /// Opens the plan's file as it is now, with its lock, in place of the one open.
+    fn read_again(&mut self, aside: Option<PathBuf>, mine: Option<PathBuf>) -> Outcome {
         match PlanFile::open(&self.file.path) {
-            Ok((plan, fresh)) => {
-                let read_only = app.read_only;
-                let size = app.size;
-                *app = App::new(plan, fresh.path.clone());
-                app.read_only = read_only;
-                app.update(Action::Resize {
-                    width: size.0,
-                    height: size.1,
-                });
+            Ok((plan, mut fresh)) => {
+                let state = self.dirs.as_ref().map(|d| d.state.clone());
+                let read_only = !matches!(fresh.lock(state.as_deref()), LockStatus::Held { .. });
                 self.file = fresh;
+                self.since_save.clear();
+                self.journal_behind = false;
                 if let Some(j) = &mut self.journal {
                     let _ = j.clear();
                 }
-                match aside {
-                    Some(p) => app.info(format!(
-                        "Reloaded from disk; your unsaved edits are kept in {}",
-                        p.display()
-                    )),
-                    None => app.info("Reloaded from disk"),
+                Outcome::Reloaded {
+                    plan: Box::new(plan),
+                    path: self.file.path.clone(),
+                    read_only,
+                    aside,
+                    mine,
                 }
             }
-            Err(e) => app.error(format!(
-                "Not reloaded: {e}. Your edits are still here{}",
-                aside.map_or(String::new(), |p| format!(" (and in {})", p.display()))
-            )),
+            Err(e) => Outcome::ReloadFailed {
+                detail: e.to_string(),
+                aside,
+            },
         }
     }
-}
 
-/// Writes the app's summary in `format` to `path`, and says in the status line what was
-/// written where, or why not.
-fn export(app: &mut App, format: crate::export::Format, path: &Path) {
-    let summary = crate::summary::Summary::build(&app.plan, &app.scores);
-    let opts =
-        crate::export::Options::for_locale(app.plan.locale, chrono::Local::now().date_naive());
-    let written = crate::export::render(&summary, format, &opts)
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| {
-            crate::store::write_atomic(path, &bytes).map_err(|e| match e {
-                // The save advice ("save under another name") does not fit an export.
-                crate::store::SaveError::Write { dir, source, .. } => {
-                    format!(
-                        "cannot write in {}: {source}; choose another folder",
-                        dir.display()
-                    )
-                }
-            })
-        });
-    match written {
-        Ok(()) => {
-            let mut msg = format!(
-                "Exported the {} summary to {}",
-                format.extension().to_uppercase(),
-                path.display()
-            );
-            if let Some(n) = crate::export::provisional_notice(&summary) {
-                msg.push_str(" · ");
-                msg.push_str(&n);
+    /// Puts the version kept at `theirs` back in the plan's place, keeping ours aside.
+    fn take_theirs(&mut self, theirs: &Path) -> Outcome {
+        let bytes = match std::fs::read(theirs) {
+            Ok(b) => b,
+            Err(e) => {
+                return Outcome::ReloadFailed {
+                    detail: format!("{} cannot be read ({e})", theirs.display()),
+                    aside: None,
+                };
             }
-            app.info(msg);
+        };
+        let mine = store::atomic::aside_path(&self.file.path, "mine");
+        let kept = std::fs::hard_link(&self.file.path, &mine)
+            .or_else(|_| std::fs::copy(&self.file.path, &mine).map(drop));
+        if let Err(e) = kept {
+            return Outcome::ReloadFailed {
+                detail: format!("your version could not be kept aside ({e})"),
+                aside: None,
+            };
         }
-        Err(e) => app.error(format!("Not exported: {e}")),
+        let mut how = Replace::plan(match self.file.loaded_hash() {
+            Some(h) => store::Expect::Hash(h),
+            None => store::Expect::Nothing,
+        });
+        how.backup = false;
+        if let Err(e) = store::replace(&self.file.path, &bytes, how) {
+            return Outcome::ReloadFailed {
+                detail: Problem::from_write(&e, true).describe(),
+                aside: Some(mine),
+            };
+        }
+        self.read_again(None, Some(mine))
+    }
+
+    /// Writes the app's summary in `format` to `path`: never over the plan itself, nor
+    /// over what is not a regular file, nor (unless `replace`) over an existing file.
+    fn export(
+        &mut self,
+        app: &App,
+        format: crate::export::Format,
+        path: &Path,
+        replace: bool,
+    ) -> Outcome {
+        if self.file.is_same_file(path) {
+            return Outcome::ExportFailed(Problem::IsThePlan {
+                path: path.to_path_buf(),
+            });
+        }
+        match std::fs::metadata(path) {
+            Ok(meta) => {
+                if let Some(what) = store::atomic::not_a_file(&meta) {
+                    return Outcome::ExportFailed(Problem::NotAFile {
+                        path: path.to_path_buf(),
+                        what,
+                    });
+                }
+                if !replace {
+                    return Outcome::ExportExists {
+                        format,
+                        path: path.to_path_buf(),
+                    };
+                }
+            }
+            Err(_) if std::fs::symlink_metadata(path).is_ok() => {
+                return Outcome::ExportFailed(Problem::NotAFile {
+                    path: path.to_path_buf(),
+                    what: "a link to a file that does not exist",
+                });
+            }
+            Err(_) => {}
+        }
+        let summary = crate::summary::Summary::build(&app.plan, &app.scores);
+        let opts =
+            crate::export::Options::for_locale(app.plan.locale, chrono::Local::now().date_naive());
+        let bytes = match crate::export::render(&summary, format, &opts) {
+            Ok(b) => b,
+            Err(e) => return Outcome::ExportFailed(Problem::Render(e.to_string())),
+        };
+        match store::replace(path, &bytes, Replace::plain()) {
+            Ok(done) => Outcome::Exported {
+                format,
+                path: path.to_path_buf(),
+                replaced: done.existed,
+                notice: crate::export::provisional_notice(&summary),
+            },
+            Err(e) => Outcome::ExportFailed(Problem::from_write(&e, false)),
+        }
     }
 }

@@ -92,7 +92,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, session: &mut Session) -> io::
             continue;
         };
         let effect = app.update(action);
-        if session.perform(app, effect) {
+        if session.carry_out(app, effect) {
             return Ok(());
         }
     }

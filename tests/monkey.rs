@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
 
-use perfplan::app::{App, Effect, Mode};
+use perfplan::app::{App, Effect, Mode, Recovery};
+use perfplan::paths::Dirs;
 use perfplan::plan::{NodePath, Plan};
 use perfplan::score::{Mean, Scores, Weighted};
 use perfplan::session::Session;
@@ -257,14 +258,14 @@ fn check_app(app: &App, original: &Plan, at: usize) {
     }
 }
 
-/// The plan as the crash-recovery journal would restore it.
-fn replayed(original: &Plan, journal: &Journal) -> Plan {
+/// The plan as the crash-recovery journal would restore it, on the file as it was (so
+/// every change applies, none conflicts).
+fn replayed(original: &Plan, journal: &Journal, file_hash: Option<u64>) -> Plan {
+    let r = Recovery::assess(&journal.leftover(), original, file_hash);
+    assert!(r.conflicts.is_empty() && r.missing.is_empty(), "{r:?}");
     let mut plan = original.clone();
-    for e in journal.pending() {
-        let path = plan
-            .find_indicator(&e.id)
-            .expect("a journalled id is in the plan");
-        e.fields.apply_to(plan.indicator_mut(path));
+    for (path, c) in r.chosen() {
+        plan.indicator_mut(path).set(c.new);
     }
     plan
 }
@@ -275,11 +276,12 @@ fn a_hundred_thousand_random_events() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
     std::fs::copy(SEED, &path).unwrap();
-    let data = dir.path().join("data");
-    let opened = Session::open(&path, Some(data.clone())).unwrap();
+    let dirs = Dirs::within(&dir.path().join("data"));
+    let opened = Session::open(&path, Some(dirs.clone())).unwrap();
     let original = opened.plan.clone();
+    let file_hash = opened.session.file.loaded_hash();
     let (mut app, mut session) = Session::app(opened);
-    let journal = Journal::for_plan(&data, &path).unwrap();
+    let journal = Journal::locate(&dirs.state, Some(&dirs.data), &path);
 
     // PERFPLAN_MONKEY_SEED=n runs another deterministic sequence (to explore, or to
     // reproduce a failure seen with it).
@@ -318,13 +320,18 @@ fn a_hundred_thousand_random_events() {
                 Effect::SaveAs(_) | Effect::SaveAsReplacing(_) => "save as (skipped)",
                 Effect::Reload => "reload (skipped)",
                 Effect::Export { .. } => "export (skipped)",
+                Effect::TakeTheirs(_) => "take theirs (skipped)",
                 Effect::Quit => "quit (skipped)",
-                Effect::Changed { .. } => "changed",
+                Effect::Journal(_) => "changed",
+                Effect::RewriteJournal(_) => "rewrite journal",
                 Effect::DropJournal => "drop journal",
             };
             *effects.entry(name).or_default() += 1;
-            if matches!(effect, Effect::Changed { .. } | Effect::DropJournal) {
-                let quit = session.perform(&mut app, effect);
+            if matches!(
+                effect,
+                Effect::Journal(_) | Effect::RewriteJournal(_) | Effect::DropJournal
+            ) {
+                let quit = session.carry_out(&mut app, effect);
                 assert!(!quit, "event {at}: only Quit ends the app");
             }
         }
@@ -334,6 +341,7 @@ fn a_hundred_thousand_random_events() {
             Mode::Search { .. } => "search",
             Mode::Path { .. } => "path",
             Mode::Dialog { .. } => "dialog",
+            Mode::Restore { .. } => "restore",
             Mode::Help { .. } => "help",
             Mode::Export { .. } => "export",
         };
@@ -369,7 +377,7 @@ fn a_hundred_thousand_random_events() {
                 );
             }
             assert_eq!(
-                replayed(&original, &journal),
+                replayed(&original, &journal, file_hash),
                 app.plan,
                 "event {at}: the journal would not restore the plan as it is"
             );

@@ -14,16 +14,15 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use perfplan::app::{Action, App, DialogKind, Effect, Mode};
+use perfplan::app::{Action, DialogKind, Effect, Mode};
+use perfplan::driver::Driver;
+use perfplan::paths::Dirs;
 use perfplan::plan::{Plan, Value};
-use perfplan::session::Session;
-use perfplan::store::save::backup_path;
+use perfplan::session::{Opened, Session};
+use perfplan::store::atomic::backup_path;
+use perfplan::store::lock::Locked;
 use perfplan::store::{self, Journal, PlanFile, PlanLock, SaveFailure};
-use perfplan::tui::action_for_event;
-use perfplan::ui::{self, theme::Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use rust_decimal_macros::dec;
 
 const SEED_TEXT: &str = include_str!("../plans/cciaa-massa-carrara-2017.ron");
@@ -151,116 +150,13 @@ fn wait_for_line(rx: &mpsc::Receiver<String>, want: &str, timeout: Duration) {
     }
 }
 
-/// The app on a plan file, driven by key events like tests/app.rs does.
-struct Harness {
-    app: App,
-    session: Session,
-    terminal: Terminal<TestBackend>,
-    quit: bool,
+/// The app on a plan file, with perfplan's folders in `data`.
+fn open_in(path: &Path, data: &Path) -> Driver {
+    Driver::open(path, Some(Dirs::within(data))).unwrap()
 }
 
-impl Harness {
-    fn open(path: &Path, data_dir: &Path) -> Harness {
-        let opened = Session::open(path, Some(data_dir.to_path_buf())).unwrap();
-        Harness::from_session(Session::app(opened))
-    }
-
-    fn from_session((mut app, session): (App, Session)) -> Harness {
-        app.update(Action::Resize {
-            width: 120,
-            height: 36,
-        });
-        Harness {
-            app,
-            session,
-            terminal: Terminal::new(TestBackend::new(120, 36)).unwrap(),
-            quit: false,
-        }
-    }
-
-    fn event(&mut self, ev: Event) {
-        if let Some(action) = action_for_event(&self.app, &ev) {
-            let effect = self.app.update(action);
-            self.quit |= self.session.perform(&mut self.app, effect);
-        }
-    }
-
-    fn key(&mut self, code: KeyCode) {
-        self.event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
-
-    fn ctrl(&mut self, c: char) {
-        self.event(Event::Key(KeyEvent::new(
-            KeyCode::Char(c),
-            KeyModifiers::CONTROL,
-        )));
-    }
-
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.key(KeyCode::Char(c));
-        }
-    }
-
-    /// Selects the indicator whose description contains `text`, by searching for it.
-    fn go_to(&mut self, text: &str) {
-        self.key(KeyCode::Char('/'));
-        self.type_text(text);
-        self.key(KeyCode::Enter);
-    }
-
-    /// Types `value` as the result of the indicator found by `text` (empty: clears it).
-    fn set_result(&mut self, text: &str, value: &str) {
-        self.go_to(text);
-        self.key(KeyCode::Enter);
-        assert!(
-            matches!(self.app.mode, Mode::Edit(_)),
-            "no edit on {text:?}: {}",
-            self.app.status.text
-        );
-        self.ctrl('u');
-        self.type_text(value);
-        self.key(KeyCode::Enter);
-        assert!(
-            matches!(self.app.mode, Mode::Normal),
-            "{}",
-            self.app.status.text
-        );
-    }
-
-    fn set_note(&mut self, text: &str, note: &str) {
-        self.go_to(text);
-        self.key(KeyCode::Char('c'));
-        assert!(
-            matches!(self.app.mode, Mode::Edit(_)),
-            "{}",
-            self.app.status.text
-        );
-        self.ctrl('u');
-        self.type_text(note);
-        self.key(KeyCode::Enter);
-        assert!(
-            matches!(self.app.mode, Mode::Normal),
-            "{}",
-            self.app.status.text
-        );
-    }
-
-    fn screen(&mut self) -> String {
-        let app = &self.app;
-        self.terminal
-            .draw(|f| ui::draw(app, f, Theme { color: false }))
-            .unwrap();
-        let buf = self.terminal.backend().buffer().clone();
-        let mut out = String::new();
-        for y in 0..buf.area.height {
-            for x in 0..buf.area.width {
-                out.push_str(buf[(x, y)].symbol());
-            }
-            out.push('\n');
-        }
-        out
-    }
+fn session_open(path: &Path, data: &Path) -> Opened {
+    Session::open(path, Some(Dirs::within(data))).unwrap()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -465,7 +361,7 @@ fn full_disk_keeps_everything() {
     let data = tempfile::tempdir().unwrap();
     let path = fs.path.join("plan.ron");
     std::fs::write(&path, SEED_TEXT).expect("the plan fits on the small disk");
-    let mut h = Harness::open(&path, data.path());
+    let mut h = open_in(&path, data.path());
     h.set_result("domande depositate marchi", "70");
     assert!(h.app.is_dirty());
 
@@ -515,7 +411,7 @@ fn a_read_only_disk_keeps_the_edits_and_save_as_elsewhere_works() {
     let elsewhere = tempfile::tempdir().unwrap();
     let path = fs.path.join("plan.ron");
     std::fs::write(&path, SEED_TEXT).unwrap();
-    let mut h = Harness::open(&path, data.path());
+    let mut h = open_in(&path, data.path());
     fs.remount("ro");
     h.set_result("domande depositate marchi", "70");
 
@@ -581,10 +477,10 @@ fn lock_holder_child() {
     ) else {
         return;
     };
-    let lock = PlanLock::acquire(Path::new(&data), Path::new(&plan)).unwrap();
+    let lock = PlanLock::acquire(Path::new(&plan), Some(Path::new(&data)));
     println!(
         "{}",
-        if lock.is_some() {
+        if matches!(lock, Locked::Held(_)) {
             "lock held"
         } else {
             "lock busy"
@@ -608,15 +504,21 @@ fn a_second_perfplan_is_read_only_until_the_first_dies() {
     let (rx, reader) = lines_of(&mut child);
     wait_for_line(&rx, "lock held", Duration::from_secs(30));
 
-    assert!(PlanLock::acquire(&data, &path).unwrap().is_none());
+    assert!(matches!(
+        PlanLock::acquire(&path, Some(&data)),
+        Locked::Taken
+    ));
     // The same plan written another way is the same plan.
     let other_spelling = dir.path().join(".").join("plan.ron");
-    assert!(PlanLock::acquire(&data, &other_spelling).unwrap().is_none());
+    assert!(matches!(
+        PlanLock::acquire(&other_spelling, Some(&data)),
+        Locked::Taken
+    ));
 
-    let opened = Session::open(&path, Some(data.clone())).unwrap();
+    let opened = session_open(&path, &data);
     assert!(opened.read_only);
-    assert!(opened.recovered.is_empty());
-    let mut h = Harness::from_session(Session::app(opened));
+    assert!(opened.recovery.is_none());
+    let mut h = Driver::from_opened(opened);
     assert!(h.app.read_only);
     assert!(
         h.app.status.text.contains("Read-only"),
@@ -647,19 +549,18 @@ fn a_second_perfplan_is_read_only_until_the_first_dies() {
     h.ctrl('s');
     assert!(!h.app.is_dirty());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), SEED_TEXT);
-    assert_eq!(
-        names_in(dir.path()),
-        ["data", "plan.ron"],
-        "nothing was written"
-    );
+    assert_eq!(names_in(dir.path()), ["plan.ron"], "nothing was written");
 
     child.0.kill().unwrap();
     child.0.wait().unwrap();
     reader.join().unwrap();
-    let lock = PlanLock::acquire(&data, &path).unwrap();
-    assert!(lock.is_some(), "the lock of a killed process is free again");
+    let lock = PlanLock::acquire(&path, Some(&data));
+    assert!(
+        matches!(lock, Locked::Held(_)),
+        "the lock of a killed process is free again"
+    );
     drop(lock);
-    let opened = Session::open(&path, Some(data)).unwrap();
+    let opened = session_open(&path, &data);
     assert!(!opened.read_only);
 }
 
@@ -715,7 +616,7 @@ fn a_change_on_disk_is_detected_by_content_not_by_time() {
 }
 
 #[test]
-fn overwriting_a_file_another_writer_broke_keeps_theirs_in_the_backup() {
+fn overwriting_a_file_another_writer_broke_keeps_theirs_aside() {
     // What another program may leave in the plan's file: text perfplan's save cannot
     // follow (before the fix, the first overflowed the stack and the second panicked).
     let broken = [
@@ -727,7 +628,7 @@ fn overwriting_a_file_another_writer_broke_keeps_theirs_in_the_backup() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("plan.ron");
         std::fs::write(&path, SEED_TEXT).unwrap();
-        let mut h = Harness::open(&path, &dir.path().join("data"));
+        let mut h = open_in(&path, &dir.path().join("data"));
         h.set_result("domande depositate marchi", "70");
         std::fs::write(&path, &theirs).unwrap();
 
@@ -746,7 +647,8 @@ fn overwriting_a_file_another_writer_broke_keeps_theirs_in_the_backup() {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
         assert!(h.app.is_dirty());
 
-        // Overwrite: ours is written whole in perfplan's layout, theirs stays in the backup.
+        // Overwrite: ours is written whole in perfplan's layout, theirs is kept beside it
+        // under a name no later save replaces.
         h.key(KeyCode::Char('o'));
         assert!(!h.app.is_dirty(), "{}", h.app.status.text);
         assert!(
@@ -757,7 +659,20 @@ fn overwriting_a_file_another_writer_broke_keeps_theirs_in_the_backup() {
         let (saved, _) = store::load(&path).unwrap();
         assert_eq!(saved, h.app.plan);
         assert_eq!(result_of(&saved, "3.2.2-s2"), Some(Value::Number(dec!(70))));
-        assert_eq!(std::fs::read_to_string(backup_path(&path)).unwrap(), theirs);
+        let kept: Vec<String> = names_in(dir.path())
+            .into_iter()
+            .filter(|n| n.starts_with("plan.ron.theirs-"))
+            .collect();
+        assert_eq!(kept.len(), 1, "{:?}", names_in(dir.path()));
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(&kept[0])).unwrap(),
+            theirs
+        );
+        assert!(
+            h.app.status.text.contains(&kept[0]),
+            "the message names it: {}",
+            h.app.status.text
+        );
         assert!(temp_files_in(dir.path()).is_empty());
     }
 }
@@ -771,7 +686,7 @@ fn saving_changes_only_the_edited_lines_of_a_hand_written_plan() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("example.ron");
     std::fs::write(&path, EXAMPLE_TEXT).unwrap();
-    let mut h = Harness::open(&path, &dir.path().join("data"));
+    let mut h = open_in(&path, &dir.path().join("data"));
 
     // 1.1.1-o2: a result changed; 1.1.1-o1: its note rewritten; 1.2.1-o1: its result cleared.
     h.set_result("Written complaints about the desk", "45");
@@ -827,7 +742,7 @@ fn a_plan_in_perfplans_layout_is_stable_when_saved() {
     let path = dir.path().join("plan.ron");
     let canonical = store::write::plan(&parse(SEED_TEXT));
     std::fs::write(&path, &canonical).unwrap();
-    let mut h = Harness::open(&path, &dir.path().join("data"));
+    let mut h = open_in(&path, &dir.path().join("data"));
     h.ctrl('s');
     assert!(
         h.app.status.text.starts_with("Saved"),
@@ -897,7 +812,7 @@ fn saving_keeps_the_permissions_and_a_whole_backup() {
 /// Opens the plan, commits two edits through the app, and "crashes": app and session are
 /// dropped without saving.
 fn two_edits_then_crash(path: &Path, data: &Path) {
-    let mut h = Harness::open(path, data);
+    let mut h = open_in(path, data);
     h.set_result("domande depositate marchi", "70");
     h.set_note("domande depositate marchi", "dato dell'ufficio marchi");
     assert!(h.app.is_dirty());
@@ -906,7 +821,7 @@ fn two_edits_then_crash(path: &Path, data: &Path) {
 }
 
 fn journal_path(data: &Path, plan: &Path) -> PathBuf {
-    Journal::for_plan(data, plan).unwrap().path
+    Journal::locate(data, Some(data), plan).path
 }
 
 #[test]
@@ -922,19 +837,18 @@ fn edits_not_saved_before_a_crash_are_restored() {
         "nothing saved"
     );
 
-    let opened = Session::open(&path, Some(data.clone())).unwrap();
+    let opened = session_open(&path, &data);
     assert!(!opened.read_only, "the crashed session's lock is gone");
-    assert_eq!(opened.recovered.len(), 2);
-    assert!(opened.recovered.iter().all(|e| e.id == "3.2.2-s2"));
-    let mut h = Harness::from_session(Session::app(opened));
-    assert!(matches!(
-        h.app.mode,
-        Mode::Dialog {
-            kind: DialogKind::Restore,
-            ..
-        }
-    ));
-    assert!(h.screen().contains("Unsaved edits from a previous session"));
+    let recovery = opened.recovery.clone().expect("something to restore");
+    assert_eq!(recovery.apply.len(), 2);
+    assert!(recovery.conflicts.is_empty());
+    assert!(recovery.apply.iter().all(|(_, c)| c.id == "3.2.2-s2"));
+    let mut h = Driver::from_opened(opened);
+    assert!(matches!(h.app.mode, Mode::Restore { .. }));
+    assert!(
+        h.screen()
+            .contains("Unsaved changes from a previous session")
+    );
     assert!(!h.app.is_dirty());
 
     h.key(KeyCode::Char('r'));
@@ -961,8 +875,8 @@ fn edits_not_saved_before_a_crash_are_restored() {
     let (saved, _) = store::load(&path).unwrap();
     assert_eq!(saved, h.app.plan);
     drop(h);
-    let opened = Session::open(&path, Some(data)).unwrap();
-    assert!(opened.recovered.is_empty());
+    let opened = session_open(&path, &data);
+    assert!(opened.recovery.is_none());
 }
 
 #[test]
@@ -974,9 +888,9 @@ fn edits_not_saved_before_a_crash_can_be_dropped() {
     two_edits_then_crash(&path, &data);
     assert!(journal_path(&data, &path).exists());
 
-    let opened = Session::open(&path, Some(data.clone())).unwrap();
-    assert_eq!(opened.recovered.len(), 2);
-    let mut h = Harness::from_session(Session::app(opened));
+    let opened = session_open(&path, &data);
+    assert_eq!(opened.recovery.as_ref().map(|r| r.apply.len()), Some(2));
+    let mut h = Driver::from_opened(opened);
     h.key(KeyCode::Char('d'));
     assert!(matches!(h.app.mode, Mode::Normal));
     assert_eq!(h.app.plan, parse(SEED_TEXT), "the plan stays as on disk");
@@ -987,6 +901,6 @@ fn edits_not_saved_before_a_crash_can_be_dropped() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), SEED_TEXT);
     drop(h);
-    let opened = Session::open(&path, Some(data)).unwrap();
-    assert!(opened.recovered.is_empty());
+    let opened = session_open(&path, &data);
+    assert!(opened.recovery.is_none());
 }

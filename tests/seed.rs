@@ -1353,7 +1353,7 @@ fn numbers_keep_their_written_digits_through_a_patched_save() {
     assert!(out.contains("result: 12.50,"), "{out}");
     assert!(out.contains("result: 2.03,"), "{out}");
     assert!(out.contains("result: 0.10,"), "{out}");
-    store::write_atomic(&path, out.as_bytes()).unwrap();
+    store::replace(&path, out.as_bytes(), store::Replace::plain()).unwrap();
     let (again, again_text) = store::load(&path).unwrap();
     assert_eq!(again, plan);
     assert_eq!(again_text, out);

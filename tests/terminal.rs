@@ -184,10 +184,10 @@ fn edits_survive_kill_9_and_are_restored_on_the_next_open() {
         "36",
         &command,
     ]);
-    let screen = wait_for(&second.0, "Unsaved edits from a previous session");
-    assert!(screen.contains("2 edit(s)"), "{screen}");
+    let screen = wait_for(&second.0, "Unsaved changes from a previous session");
+    assert!(screen.contains("2 change(s)"), "{screen}");
     tmux(&["send-keys", "-t", &second.0, "r"]);
-    let screen = wait_for(&second.0, "Restored 2 edit(s)");
+    let screen = wait_for(&second.0, "Restored 2 change(s)");
     assert!(screen.contains("● unsaved"), "{screen}");
     tmux(&["send-keys", "-t", &second.0, "C-s"]);
     wait_for(&second.0, "Saved");

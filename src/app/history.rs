@@ -1,48 +1,49 @@
-//! Undo and redo of edits. An edit is the before and after of the fields the app edits on
-//! one indicator, so undoing it is setting them back.
+//! Undo and redo. A step is the field changes one command made (one typed value, or a whole
+//! restore); undoing it applies their inverses in reverse order.
 
-use crate::plan::{Indicator, IndicatorPath, Override, Value};
+use crate::plan::{FieldChange, IndicatorPath};
 
-/// The fields of an indicator the controller edits in the app.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fields {
-    pub result: Option<Value>,
-    pub realization_override: Option<Override>,
-    pub note: Option<String>,
+/// What made a step, for the words that describe it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepKind {
+    /// A value typed in a field.
+    Edit,
+    /// Changes restored from the recovery journal.
+    Restore,
 }
 
-impl Fields {
-    pub fn of(ind: &Indicator) -> Fields {
-        Fields {
-            result: ind.result,
-            realization_override: ind.realization_override.clone(),
-            note: ind.note.clone(),
+/// One undoable step: changes with the place of their indicator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub kind: StepKind,
+    pub changes: Vec<(IndicatorPath, FieldChange)>,
+}
+
+impl Step {
+    /// The step that takes this one back.
+    pub fn inverse(&self) -> Step {
+        Step {
+            kind: self.kind,
+            changes: self
+                .changes
+                .iter()
+                .rev()
+                .map(|(p, c)| (*p, c.inverse()))
+                .collect(),
         }
     }
 
-    pub fn apply_to(&self, ind: &mut Indicator) {
-        ind.result = self.result;
-        ind.realization_override = self.realization_override.clone();
-        ind.note = self.note.clone();
+    /// The field changes alone, in order.
+    pub fn field_changes(&self) -> Vec<FieldChange> {
+        self.changes.iter().map(|(_, c)| c.clone()).collect()
     }
-}
-
-/// One committed edit.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
-    pub path: IndicatorPath,
-    pub id: String,
-    pub before: Fields,
-    pub after: Fields,
-    /// What changed, in words: "result of 3.2.2-s2: 72 → 70".
-    pub description: String,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct History {
-    done: Vec<Change>,
-    undone: Vec<Change>,
-    /// How many edits were done when the plan was last saved; `None` once that state can no
+    done: Vec<Step>,
+    undone: Vec<Step>,
+    /// How many steps were done when the plan was last saved; `None` once that state can no
     /// longer be reached by undo or redo.
     saved_at: Option<usize>,
 }
@@ -55,23 +56,25 @@ impl History {
         }
     }
 
-    pub fn push(&mut self, change: Change) {
+    pub fn push(&mut self, step: Step) {
         if self.saved_at.is_some_and(|s| s > self.done.len()) {
             self.saved_at = None;
         }
         self.undone.clear();
-        self.done.push(change);
+        self.done.push(step);
     }
 
-    pub fn undo(&mut self) -> Option<&Change> {
-        let c = self.done.pop()?;
-        self.undone.push(c);
+    /// The step to take back; it moves to the redo list.
+    pub fn undo(&mut self) -> Option<&Step> {
+        let s = self.done.pop()?;
+        self.undone.push(s);
         self.undone.last()
     }
 
-    pub fn redo(&mut self) -> Option<&Change> {
-        let c = self.undone.pop()?;
-        self.done.push(c);
+    /// The step to do again; it moves back to the undo list.
+    pub fn redo(&mut self) -> Option<&Step> {
+        let s = self.undone.pop()?;
+        self.done.push(s);
         self.done.last()
     }
 

@@ -16,6 +16,8 @@ pub enum Context {
     Field,
     /// Choosing in a dialog (quit, save conflict, export).
     Dialog,
+    /// The restore dialog: choosing which unsaved changes of a previous run to restore.
+    Restore,
     /// The export dialog: choosing a format and typing the path.
     Export,
     /// Reading the help.
@@ -28,6 +30,7 @@ impl Context {
             Context::Tree => "In the tree",
             Context::Field => "While typing in a field",
             Context::Dialog => "In a dialog",
+            Context::Restore => "When restoring unsaved changes after a crash",
             Context::Export => "In the export dialog (and the field keys above)",
             Context::Help => "In this help",
         }
@@ -114,7 +117,7 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-use Context::{Dialog, Export, Field, Help, Tree};
+use Context::{Dialog, Export, Field, Help, Restore, Tree};
 use KeyCode::{
     BackTab, Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab,
     Up,
@@ -417,6 +420,62 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some("cancel"),
     },
     Binding {
+        context: Restore,
+        keys: &[code(Up), k('k')],
+        action: Action::Up,
+        help: "previous field changed in the file too",
+        hint: None,
+    },
+    Binding {
+        context: Restore,
+        keys: &[code(Down), k('j')],
+        action: Action::Down,
+        help: "next field changed in the file too",
+        hint: None,
+    },
+    Binding {
+        context: Restore,
+        keys: &[k(' ')],
+        action: Action::Toggle,
+        help: "take your value for this field, or keep the file's",
+        hint: Some("yours/file's"),
+    },
+    Binding {
+        context: Restore,
+        keys: &[k('m')],
+        action: Action::TakeAllMine,
+        help: "take your value for every field listed",
+        hint: Some("all yours"),
+    },
+    Binding {
+        context: Restore,
+        keys: &[k('f')],
+        action: Action::KeepAllFile,
+        help: "keep the file's value for every field listed",
+        hint: Some("all file's"),
+    },
+    Binding {
+        context: Restore,
+        keys: &[code(Enter), k('r')],
+        action: Action::Submit,
+        help: "restore the changes (with the choices made for the fields listed)",
+        hint: Some("restore"),
+    },
+    Binding {
+        context: Restore,
+        keys: &[k('d')],
+        action: Action::DropRecovered,
+        help: "drop every unsaved change of the previous run",
+        hint: Some("drop"),
+    },
+    Binding {
+        context: Restore,
+        keys: &[code(Esc)],
+        action: Action::Cancel,
+        help: "nothing: the question stays until the changes are restored or dropped",
+        hint: None,
+    },
+    Binding {
         context: Export,
         keys: &[code(Tab), code(Down)],
         action: Action::DialogNext,
@@ -492,6 +551,15 @@ pub fn action_for(context: Context, ev: &KeyEvent) -> Option<Action> {
     }
 }
 
+/// The first key bound to `action` in `context`, as the screen writes it (for messages that
+/// name a key: they must follow the key map).
+pub fn key_for(context: Context, action: &Action) -> String {
+    BINDINGS
+        .iter()
+        .find(|b| b.context == context && b.action == *action)
+        .map_or_else(|| "?".to_string(), |b| b.keys[0].label())
+}
+
 /// The keys of a binding as one label: `↑ k`.
 pub fn keys_label(b: &Binding) -> String {
     b.keys
@@ -513,7 +581,7 @@ pub fn hints(context: Context) -> Vec<(String, &'static str)> {
 /// The help screen: every binding of every context, grouped.
 pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
     let mut out = Vec::new();
-    for context in [Tree, Field, Dialog, Export, Help] {
+    for context in [Tree, Field, Dialog, Restore, Export, Help] {
         out.push((Some(context.title()), String::new(), ""));
         for b in BINDINGS.iter().filter(|b| b.context == context) {
             out.push((None, keys_label(b), b.help));

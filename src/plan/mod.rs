@@ -5,6 +5,7 @@
 //! (read from the value's own text, see [`number`]) and dates are `NaiveDate`: nothing in a
 //! plan ever passes through a binary float.
 
+pub mod change;
 pub mod locale;
 pub mod number;
 pub mod path;
@@ -13,6 +14,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+pub use change::{Field, FieldChange, FieldValue};
 pub use locale::Locale;
 pub use number::{Num, Value};
 pub use path::{IndicatorPath, Layer, NodePath};

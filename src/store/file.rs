@@ -1,35 +1,51 @@
 //! The plan's file while the app has it open: what was loaded (by content hash), so that a
-//! save never silently overwrites somebody else's changes.
+//! save never silently overwrites somebody else's changes, and the lock that keeps other
+//! perfplans from editing it at the same time.
 
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::save::{self, SaveError};
-use super::{LoadError, load, parse, write};
+use super::atomic::{self, Expect, Replace, WriteError, hash};
+use super::lock::{Locked, PlanLock};
+use super::{LoadError, load, parse, save, write};
 use crate::plan::Plan;
 
-/// The content hash that tells whether the file changed (XXH3: fast enough to run on every
-/// open and save of a 50 MB plan).
-fn hash(text: &[u8]) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(text)
-}
-
-/// Why a save did not happen.
+/// Why a save did not happen. Nothing was changed on disk.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveFailure {
     /// The file on disk is not the one loaded: the user must choose.
     #[error("the file changed on disk since it was opened")]
     ChangedOnDisk,
+    /// The file cannot be read to compare it with what was loaded.
+    #[error("the plan's file cannot be read to compare it ({0})")]
+    Unreadable(io::Error),
     #[error(transparent)]
-    Write(#[from] SaveError),
+    Write(#[from] WriteError),
+}
+
+/// What locking the plan found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockStatus {
+    /// This perfplan holds the lock; on a stand-in lock file when the plan's own file has
+    /// no locks (other users may not see it).
+    Held { stand_in: Option<PathBuf> },
+    /// Another perfplan has the plan open.
+    Taken,
+    /// No lock could be taken at all.
+    Unavailable(String),
 }
 
 /// What a successful save did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Saved {
     pub path: PathBuf,
-    /// Said when the file's own layout could not be kept.
-    pub note: Option<String>,
+    /// The file's own layout could not be kept: it is written in perfplan's layout.
+    pub layout_lost: bool,
+    /// Another version found in the file's place at the instant of the save (somebody
+    /// else's, slipped in while saving), kept under this name.
+    pub theirs: Option<PathBuf>,
+    /// The version the user chose to overwrite, kept under this name.
+    pub overwritten: Option<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -37,10 +53,12 @@ pub struct PlanFile {
     pub path: PathBuf,
     /// Hash of the text last loaded or saved; `None` when there was no file.
     loaded: Option<u64>,
+    /// The one-editor lock, when this perfplan holds it.
+    pub lock: Option<PlanLock>,
 }
 
 impl PlanFile {
-    /// Reads the plan at `path`.
+    /// Reads the plan at `path` (without locking it).
     pub fn open(path: &Path) -> Result<(Plan, PlanFile), LoadError> {
         let (plan, text) = load(path)?;
         Ok((
@@ -48,8 +66,27 @@ impl PlanFile {
             PlanFile {
                 path: path.to_path_buf(),
                 loaded: Some(hash(text.as_bytes())),
+                lock: None,
             },
         ))
+    }
+
+    /// Takes the one-editor lock; `state_dir` holds stand-in locks.
+    pub fn lock(&mut self, state_dir: Option<&Path>) -> LockStatus {
+        match PlanLock::acquire(&self.path, state_dir) {
+            Locked::Held(l) => {
+                let stand_in = l.fallback.clone();
+                self.lock = Some(l);
+                LockStatus::Held { stand_in }
+            }
+            Locked::Taken => LockStatus::Taken,
+            Locked::Unavailable(why) => LockStatus::Unavailable(why),
+        }
+    }
+
+    /// The hash of the version last loaded or saved.
+    pub fn loaded_hash(&self) -> Option<u64> {
+        self.loaded
     }
 
     /// Whether the file on disk still holds what was loaded (or last saved).
@@ -60,61 +97,82 @@ impl PlanFile {
         }
     }
 
+    /// Whether `other` names this plan's file (through any link).
+    pub fn is_same_file(&self, other: &Path) -> bool {
+        atomic::same_file(&self.path, other)
+            || std::fs::canonicalize(&self.path)
+                .ok()
+                .is_some_and(|p| std::path::absolute(other).ok().as_deref() == Some(p.as_path()))
+            || std::path::absolute(&self.path).ok() == std::path::absolute(other).ok()
+    }
+
     /// The text to write for `plan`: the file's own text with the edited values changed,
-    /// or perfplan's layout where that text is missing or holds another plan.
-    fn render(disk: Option<&str>, plan: &Plan, verify: bool) -> (String, Option<String>) {
+    /// or perfplan's layout where that text is missing or holds another plan. The flag says
+    /// the layout was lost.
+    fn render(disk: Option<&str>, plan: &Plan, verify: bool) -> (String, bool) {
         if let Some(text) = disk
             && let Ok(patched) = save::patch(text, plan)
         {
             let faithful = !verify || parse(Path::new(""), &patched).is_ok_and(|p| p == *plan);
             if faithful {
-                return (patched, None);
+                return (patched, false);
             }
         }
-        let note = disk.map(|_| {
-            "the file's own layout could not be kept, so it is written in perfplan's layout"
-                .to_string()
-        });
-        (write::plan(plan), note)
+        (write::plan(plan), disk.is_some())
     }
 
-    /// Saves `plan` over the file. Unless `force`, refuses when the file changed on disk.
+    /// Saves `plan` over the file. Unless `force`, refuses when the file changed on disk;
+    /// with `force`, the version overwritten is kept under a `.theirs-` name.
     pub fn save(&mut self, plan: &Plan, force: bool) -> Result<Saved, SaveFailure> {
         let disk = match std::fs::read(&self.path) {
             Ok(bytes) => Some(bytes),
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(e) => {
-                return Err(SaveFailure::Write(SaveError::Write {
-                    dir: self.path.clone(),
-                    advice: "the plan's file cannot be read to compare it; save under another name",
-                    source: e,
-                }));
-            }
+            Err(e) => return Err(SaveFailure::Unreadable(e)),
         };
-        let same = disk.as_deref().map(hash) == self.loaded;
+        let disk_hash = disk.as_deref().map(hash);
+        let same = disk_hash == self.loaded;
         if !same && !force {
             return Err(SaveFailure::ChangedOnDisk);
         }
         let disk_text = disk.and_then(|b| String::from_utf8(b).ok());
-        let (text, note) = Self::render(disk_text.as_deref(), plan, !same);
-        save::write_atomic(&self.path, text.as_bytes())?;
+        let (text, layout_lost) = Self::render(disk_text.as_deref(), plan, !same);
+        let mut how = Replace::plan(match disk_hash {
+            Some(h) => Expect::Hash(h),
+            None => Expect::Nothing,
+        });
+        how.keep_replaced = !same && disk_hash.is_some();
+        let done = atomic::replace(&self.path, text.as_bytes(), how)?;
         self.loaded = Some(hash(text.as_bytes()));
+        if let Some(lock) = &mut self.lock {
+            lock.moved_to(done.lock);
+        }
+        let (theirs, overwritten) = if how.keep_replaced {
+            (None, done.theirs)
+        } else {
+            (done.theirs, None)
+        };
         Ok(Saved {
             path: self.path.clone(),
-            note,
+            layout_lost,
+            theirs,
+            overwritten,
         })
     }
 
-    /// Saves `plan` to `new_path`, which becomes the plan's file.
+    /// Saves `plan` to `new_path`, which becomes the plan's file (and the lock moves to
+    /// it). The caller has made sure `new_path` may be written.
     pub fn save_as(&mut self, plan: &Plan, new_path: &Path) -> Result<Saved, SaveFailure> {
         let own = std::fs::read_to_string(&self.path).ok();
-        let (text, note) = Self::render(own.as_deref(), plan, true);
-        save::write_atomic(new_path, text.as_bytes())?;
+        let (text, layout_lost) = Self::render(own.as_deref(), plan, true);
+        let done = atomic::replace(new_path, text.as_bytes(), Replace::plan(Expect::Anything))?;
         self.path = new_path.to_path_buf();
         self.loaded = Some(hash(text.as_bytes()));
+        self.lock = done.lock.map(PlanLock::from_written);
         Ok(Saved {
             path: self.path.clone(),
-            note,
+            layout_lost,
+            theirs: None,
+            overwritten: None,
         })
     }
 }

@@ -1,7 +1,8 @@
 //! All file IO of the plan: reading it with errors that point at the place, saving it
 //! atomically with only the edited values changed, the one-editor lock and the
-//! crash-recovery journal.
+//! crash-recovery journal. Every file perfplan writes goes through [`atomic::replace`].
 
+pub mod atomic;
 pub mod file;
 pub mod journal;
 mod load;
@@ -10,8 +11,9 @@ pub mod save;
 pub mod syntax;
 pub mod write;
 
-pub use file::{PlanFile, SaveFailure, Saved};
+pub use atomic::{Expect, Replace, Replaced, WriteError, replace};
+pub use file::{LockStatus, PlanFile, SaveFailure, Saved};
 pub use journal::Journal;
 pub use load::{Excerpt, LoadError, MAX_PLAN_BYTES, decode, load, parse};
 pub use lock::PlanLock;
-pub use save::{SaveError, patch, write_atomic};
+pub use save::patch;

@@ -1,10 +1,7 @@
-//! Saving a plan: the user's own text with only the edited values changed, written so that a
-//! crash at any instant leaves either the old file or the new one, whole.
+//! Saving a plan: the user's own text with only the edited values changed (the file is then
+//! written by [`super::atomic::replace`]).
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
@@ -249,143 +246,12 @@ fn removal(text: &str, f: &FieldSpan) -> Range<usize> {
     }
 }
 
-/// Why a save failed, in words that say what to do.
-#[derive(Debug, thiserror::Error)]
-pub enum SaveError {
-    #[error("cannot write in {dir}: {source}; {advice}")]
-    Write {
-        dir: PathBuf,
-        #[source]
-        source: io::Error,
-        advice: &'static str,
-    },
-}
-
-fn advice(e: &io::Error) -> &'static str {
-    match e.kind() {
-        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-            "the folder is read-only for you: save under another name in a folder you can write"
-        }
-        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
-            "the disk is full: free some space, or save under another name on another disk"
-        }
-        io::ErrorKind::NotFound => {
-            "the folder is gone (moved, deleted or unmounted): save under another name"
-        }
-        _ => "nothing was changed on disk; try again, or save under another name",
-    }
-}
-
-/// The temporary file a save writes before renaming it over `path`.
-pub fn temp_path(path: &Path) -> PathBuf {
-    sibling(path, ".perfplan-tmp")
-}
-
-/// The one previous version kept beside the plan.
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
-}
-
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = std::ffi::OsString::from(".");
-    name.push(path.file_name().unwrap_or_default());
-    name.push(suffix);
-    path.with_file_name(name)
-}
-
-fn parent_dir(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
-/// Writes `bytes` to a fresh file at `tmp`, flushed to the disk.
-fn write_synced(tmp: &Path, bytes: &[u8], like: Option<&fs::Permissions>) -> io::Result<()> {
-    let _ = fs::remove_file(tmp);
-    let mut f = OpenOptions::new().write(true).create_new(true).open(tmp)?;
-    let result = (|| {
-        f.write_all(bytes)?;
-        f.flush()?;
-        if let Some(perms) = like {
-            f.set_permissions(perms.clone())?;
-        }
-        f.sync_all()
-    })();
-    if result.is_err() {
-        drop(f);
-        let _ = fs::remove_file(tmp);
-    }
-    result
-}
-
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    File::open(dir)?.sync_all()
-}
-
-/// Replaces the file at `path` with `bytes` so that a crash at any instant leaves either the
-/// old file or the new one, whole: write a temporary file in the same folder, fsync it,
-/// keep the old file as `PATH.bak` (a hard link to it), rename the new one over the plan,
-/// fsync the folder.
-/// The plan's permissions are kept.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    // A plan reached through a symbolic link (from a git checkout, a synced folder) is
-    // saved where the link points: renaming over the link would replace the link itself.
-    let resolved;
-    let path = if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        resolved = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        resolved.as_path()
-    } else {
-        path
-    };
-    let dir = parent_dir(path);
-    let fail = |source: io::Error| SaveError::Write {
-        dir: dir.clone(),
-        advice: advice(&source),
-        source,
-    };
-    let perms = fs::metadata(path).ok().map(|m| m.permissions());
-    let tmp = temp_path(path);
-    write_synced(&tmp, bytes, perms.as_ref()).map_err(fail)?;
-    if path.exists() {
-        // The old file itself becomes the backup: a second name for it (a hard link, which
-        // copies nothing and is made durable by the folder's fsync below), renamed over the
-        // old backup so that there is always a whole one. Where links are not supported
-        // (some network shares), a copy flushed to the disk does the same.
-        let backup = backup_path(path);
-        let backup_tmp = sibling(path, ".bak.perfplan-tmp");
-        let _ = fs::remove_file(&backup_tmp);
-        let kept = fs::hard_link(path, &backup_tmp)
-            .or_else(|_| {
-                fs::read(path).and_then(|old| write_synced(&backup_tmp, &old, perms.as_ref()))
-            })
-            .and_then(|_| fs::rename(&backup_tmp, &backup))
-            // When a save was cut short after making the backup, the backup already is this
-            // file, and renaming a name over another name of the same file does nothing
-            // (POSIX): drop the extra name.
-            .map(|_| {
-                let _ = fs::remove_file(&backup_tmp);
-            });
-        if let Err(e) = kept {
-            let _ = fs::remove_file(&tmp);
-            let _ = fs::remove_file(&backup_tmp);
-            return Err(fail(e));
-        }
-    }
-    if let Err(e) = fs::rename(&tmp, path) {
-        let _ = fs::remove_file(&tmp);
-        return Err(fail(e));
-    }
-    sync_dir(&dir).map_err(fail)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::store::parse;
     use rust_decimal_macros::dec;
+    use std::path::Path;
 
     const HAND_WRITTEN: &str = r#"// Our plan, kept in git.
 Plan(
@@ -437,60 +303,6 @@ Plan(
     fn id<'a>(plan: &'a mut Plan, id: &str) -> &'a mut Indicator {
         let path = plan.find_indicator(id).unwrap();
         plan.indicator_mut(path)
-    }
-
-    #[test]
-    fn a_backup_that_already_is_the_plan_leaves_no_temporary_name() {
-        // A save killed after keeping the backup but before the rename leaves `.bak` as a
-        // second name of the plan itself; the next save must still end with no temp file.
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("p.ron");
-        fs::write(&path, "old").unwrap();
-        fs::hard_link(&path, backup_path(&path)).unwrap();
-        write_atomic(&path, b"new").unwrap();
-        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
-        assert_eq!(fs::read_to_string(backup_path(&path)).unwrap(), "old");
-        let names: Vec<String> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        assert_eq!(names.len(), 2, "{names:?}");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn saving_through_a_link_writes_the_file_it_points_to() {
-        let dir = tempfile::tempdir().unwrap();
-        let real = dir.path().join("repo");
-        fs::create_dir(&real).unwrap();
-        let target = real.join("plan.ron");
-        fs::write(&target, "old").unwrap();
-        let link = dir.path().join("plan.ron");
-        std::os::unix::fs::symlink(&target, &link).unwrap();
-        write_atomic(&link, b"new").unwrap();
-        assert!(
-            fs::symlink_metadata(&link)
-                .unwrap()
-                .file_type()
-                .is_symlink()
-        );
-        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
-        assert_eq!(fs::read_to_string(backup_path(&target)).unwrap(), "old");
-    }
-
-    #[test]
-    fn each_save_failure_says_what_to_do() {
-        use io::ErrorKind as K;
-        let says = |kind: K, words: &str| {
-            let a = advice(&io::Error::from(kind));
-            assert!(a.contains(words), "{kind:?}: {a}");
-        };
-        says(K::PermissionDenied, "read-only for you");
-        says(K::ReadOnlyFilesystem, "read-only for you");
-        says(K::StorageFull, "disk is full");
-        says(K::QuotaExceeded, "disk is full");
-        says(K::NotFound, "folder is gone");
-        says(K::Interrupted, "nothing was changed on disk");
     }
 
     #[test]

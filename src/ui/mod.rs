@@ -40,6 +40,7 @@ pub fn draw(app: &App, frame: &mut Frame, theme: Theme) {
     match &app.mode {
         Mode::Help { scroll } => draw_help(frame, area, *scroll, theme),
         Mode::Dialog { kind, selected } => draw_dialog(app, frame, area, *kind, *selected, theme),
+        Mode::Restore { cursor } => draw_restore(app, frame, area, *cursor, theme),
         _ => {}
     }
 }
@@ -115,6 +116,9 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     if app.read_only {
         right.push(Span::styled(" READ-ONLY ", theme.error()));
     }
+    if app.journal_down.is_some() && !app.read_only {
+        right.push(Span::styled(" ⚠ NO CRASH RECOVERY ", theme.error()));
+    }
     if app.is_dirty() {
         right.push(Span::styled(" ● unsaved ", theme.unsaved()));
     }
@@ -178,6 +182,12 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         format!(" · {}", app.path.display()),
         theme.dim(),
     ));
+    if app.lock_note.is_some() {
+        line3.push(Span::styled(
+            " · lock visible to you only".to_string(),
+            theme.warning(),
+        ));
+    }
     let text = Text::from(vec![
         Line::from(line1),
         Line::from(line2),
@@ -944,6 +954,19 @@ fn draw_help(frame: &mut Frame, area: Rect, scroll: u16, theme: Theme) {
     );
 }
 
+/// Lines of `text` wrapped at `width` cells (to size a dialog before drawing it).
+fn wrapped_height(text: &str, width: usize) -> u16 {
+    let width = width.max(1);
+    text.split('\n')
+        .map(|line| width_of(line).div_ceil(width).max(1))
+        .sum::<usize>()
+        .min(u16::MAX as usize) as u16
+}
+
+fn width_of(s: &str) -> usize {
+    width(s)
+}
+
 fn draw_dialog(
     app: &App,
     frame: &mut Frame,
@@ -953,9 +976,13 @@ fn draw_dialog(
     theme: Theme,
 ) {
     let choices = kind.choices();
-    let rect = centered(area, 64, 6 + choices.len() as u16 + 2);
+    let w = 72.min(area.width);
+    let question = app.dialog_question(kind);
+    // Words wrap a little short of the width: leave a line to spare.
+    let text_h = wrapped_height(&question, w.saturating_sub(2) as usize) + 1;
+    let rect = centered(area, w, text_h + 1 + choices.len() as u16 + 2);
     frame.render_widget(Clear, rect);
-    let mut lines = vec![Line::from(app.dialog_question(kind)), Line::from("")];
+    let mut lines = vec![Line::from(question), Line::from("")];
     for (i, c) in choices.iter().enumerate() {
         let style = if i == selected {
             theme.selection()
@@ -974,6 +1001,68 @@ fn draw_dialog(
         .borders(Borders::ALL)
         .border_style(theme.border_focus())
         .title(format!(" {} ", kind.title()));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
+/// The restore question: what the journal holds, and the fields changed in the file too,
+/// each with the file's value and the user's, and which is taken.
+fn draw_restore(app: &App, frame: &mut Frame, area: Rect, cursor: usize, theme: Theme) {
+    let w = 90.min(area.width);
+    let inner_w = w.saturating_sub(2) as usize;
+    let question = app.restore_question();
+    let conflicts = app.restore_conflict_lines();
+    let text_h: u16 = question
+        .iter()
+        .map(|q| wrapped_height(q, inner_w))
+        .sum::<u16>()
+        + question.len() as u16;
+    let list_room = area.height.saturating_sub(text_h + 6).max(3);
+    let list_h = (conflicts.len() as u16).min(list_room);
+    let hints = keymap::hints(keymap::Context::Restore);
+    let rect = centered(area, w, text_h + list_h + 1 + 1 + 2);
+    frame.render_widget(Clear, rect);
+    let mut lines: Vec<Line> = Vec::new();
+    for q in question {
+        lines.push(Line::from(q));
+    }
+    // Scroll the list so that the selected field is on show.
+    let first = cursor.saturating_sub(list_h.saturating_sub(1) as usize);
+    for (i, (mine, text)) in conflicts
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(list_h as usize)
+    {
+        let mark = if *mine { "[yours]" } else { "[file] " };
+        let style = if i == cursor {
+            theme.selection()
+        } else {
+            Style::new()
+        };
+        lines.push(
+            Line::from(vec![
+                Span::styled(format!(" {mark} "), theme.code()),
+                Span::raw(truncate(text, inner_w.saturating_sub(10))),
+            ])
+            .style(style),
+        );
+    }
+    lines.push(Line::from(""));
+    let mut keys = Vec::new();
+    for (key, word) in hints {
+        keys.push(Span::styled(format!(" {key} "), theme.key()));
+        keys.push(Span::raw(format!(" {word} ")));
+    }
+    lines.push(Line::from(keys));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus())
+        .title(" Unsaved changes from a previous session ");
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

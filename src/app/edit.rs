@@ -1,0 +1,369 @@
+//! Typing values into an indicator's fields, with a live preview of the scores, and the
+//! changes that come of it: each confirmed value is a step of [`FieldChange`]s that undo,
+//! redo and the crash-recovery journal share.
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+
+use super::history::{Step, StepKind};
+use super::input::Input;
+use super::tree;
+use super::{Action, App, Edit, EditField, Effect, Mode};
+use crate::plan::{
+    Field, FieldChange, FieldValue, Indicator, IndicatorPath, NodePath, Override, Plan, Value,
+};
+use crate::score::{self, Outcome};
+use crate::validate;
+
+/// The text a field starts with: the current value as the controller would type it.
+fn initial_text(plan: &Plan, ind: &Indicator, field: EditField) -> String {
+    let loc = plan.locale;
+    match field {
+        EditField::Result => match ind.result {
+            Some(Value::Number(n)) => loc.number(n),
+            Some(Value::Date(d)) => loc.date(d),
+            None => String::new(),
+        },
+        EditField::Note => ind.note.clone().unwrap_or_default(),
+        EditField::OverrideRealization => ind
+            .realization_override
+            .as_ref()
+            .map(|o| loc.number(o.realization.value()))
+            .unwrap_or_default(),
+        EditField::OverrideReason => ind
+            .realization_override
+            .as_ref()
+            .map(|o| o.reason.clone())
+            .unwrap_or_default(),
+    }
+}
+
+/// What a text field commits: nothing when empty, the old text when only white space
+/// around it changed (so opening and confirming a field changes nothing), else the text
+/// trimmed.
+fn kept_or_trimmed(old: Option<&str>, typed: &str) -> Option<String> {
+    let t = typed.trim();
+    if t.is_empty() {
+        return None;
+    }
+    match old {
+        Some(o) if o.trim() == t => Some(o.to_string()),
+        _ => Some(t.to_string()),
+    }
+}
+
+impl App {
+    /// Opens a field of the selected indicator for typing.
+    pub fn start_edit(&mut self, field: EditField) {
+        let Some(path) = self.selected_indicator() else {
+            self.info(
+                "Select an indicator first: results, notes and overrides belong to indicators",
+            );
+            return;
+        };
+        if self.read_only {
+            self.error(
+                "Read-only: another perfplan has this plan open; nothing can be changed here",
+            );
+            return;
+        }
+        let text = initial_text(&self.plan, self.plan.indicator(path), field);
+        self.mode = Mode::Edit(Edit {
+            path,
+            field,
+            input: Input::new(&text),
+            error: None,
+            override_value: None,
+        });
+    }
+
+    /// Parses the result being typed, in the plan's locale and the indicator's unit.
+    fn parse_result(&self, path: IndicatorPath, text: &str) -> Result<Option<Value>, String> {
+        let ind = self.plan.indicator(path);
+        let value = self.plan.locale.parse_value(text, &ind.unit)?;
+        if let (Some(Value::Number(n)), crate::plan::Unit::Count | crate::plan::Unit::Label(_)) =
+            (value, &ind.unit)
+            && (n < Decimal::ZERO || !n.fract().is_zero())
+        {
+            return Err(format!(
+                "a count is a whole number of {}, like 12",
+                ind.unit.word()
+            ));
+        }
+        Ok(value)
+    }
+
+    fn parse_override(&self, text: &str) -> Result<Option<Decimal>, String> {
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        let n = self
+            .plan
+            .locale
+            .parse_number(text.trim().trim_end_matches('%'))?;
+        if n < Decimal::ZERO || n > Decimal::ONE_HUNDRED {
+            return Err("a realization is between 0 and 100 %".into());
+        }
+        Ok(Some(n))
+    }
+
+    /// Shows what the typed value would score, on the indicator and every level above it.
+    fn preview(&mut self, edit: &mut Edit) {
+        let path = edit.path;
+        let text = edit.input.text();
+        let preview: Result<Outcome, String> = match edit.field {
+            EditField::Result => self
+                .parse_result(path, &text)
+                .map(|v| score::outcome_with(self.plan.indicator(path), v)),
+            EditField::OverrideRealization => self.parse_override(&text).map(|v| {
+                let mut ind = self.plan.indicator(path).clone();
+                ind.realization_override = v.map(|r| Override {
+                    realization: r.into(),
+                    reason: String::new(),
+                });
+                score::outcome(&ind)
+            }),
+            _ => return,
+        };
+        match preview {
+            Ok(outcome) => {
+                edit.error = None;
+                self.scores.set_outcome(&self.plan, path, outcome);
+            }
+            Err(e) => {
+                edit.error = Some(e);
+                self.scores.update_indicator(&self.plan, path);
+            }
+        }
+    }
+
+    pub(super) fn update_edit(&mut self, mut edit: Edit, action: Action) -> Effect {
+        match action {
+            Action::Input(e) => {
+                edit.input.apply(&e);
+                edit.error = None;
+                self.preview(&mut edit);
+                self.mode = Mode::Edit(edit);
+                Effect::None
+            }
+            Action::Cancel => {
+                self.scores.update_indicator(&self.plan, edit.path);
+                self.mode = Mode::Normal;
+                self.info("Cancelled: the value is as it was");
+                Effect::None
+            }
+            Action::Submit => self.submit_edit(edit),
+            _ => {
+                self.mode = Mode::Edit(edit);
+                Effect::None
+            }
+        }
+    }
+
+    fn submit_edit(&mut self, mut edit: Edit) -> Effect {
+        let path = edit.path;
+        let ind = self.plan.indicator(path);
+        let text = edit.input.text();
+        let new = match edit.field {
+            EditField::Result => match self.parse_result(path, &text) {
+                Ok(v) => FieldValue::Result(v),
+                Err(e) => {
+                    edit.error = Some(e);
+                    self.mode = Mode::Edit(edit);
+                    return Effect::None;
+                }
+            },
+            EditField::Note => FieldValue::Note(kept_or_trimmed(ind.note.as_deref(), &text)),
+            EditField::OverrideRealization => match self.parse_override(&text) {
+                Ok(None) => FieldValue::Override(None),
+                Ok(Some(v)) => {
+                    let reason = initial_text(&self.plan, ind, EditField::OverrideReason);
+                    self.mode = Mode::Edit(Edit {
+                        path,
+                        field: EditField::OverrideReason,
+                        input: Input::new(&reason),
+                        error: None,
+                        override_value: Some(v),
+                    });
+                    return Effect::None;
+                }
+                Err(e) => {
+                    edit.error = Some(e);
+                    self.mode = Mode::Edit(edit);
+                    return Effect::None;
+                }
+            },
+            EditField::OverrideReason => {
+                if text.trim().is_empty() {
+                    edit.error = Some("an override needs its reason: say why the computed realization is not used".into());
+                    self.mode = Mode::Edit(edit);
+                    return Effect::None;
+                }
+                let realization = edit.override_value.unwrap_or(Decimal::ZERO);
+                FieldValue::Override(Some(Override {
+                    realization: realization.into(),
+                    reason: kept_or_trimmed(
+                        ind.realization_override.as_ref().map(|o| o.reason.as_str()),
+                        &text,
+                    )
+                    .unwrap_or_default(),
+                }))
+            }
+        };
+        self.mode = Mode::Normal;
+        self.commit(path, new)
+    }
+
+    /// Sets one field of an indicator as one undoable step.
+    fn commit(&mut self, path: IndicatorPath, new: FieldValue) -> Effect {
+        let ind = self.plan.indicator(path);
+        let old = ind.get(new.field());
+        if old == new {
+            self.scores.update_indicator(&self.plan, path);
+            self.info("No change");
+            return Effect::None;
+        }
+        let change = FieldChange {
+            id: ind.id.clone(),
+            old,
+            new,
+        };
+        let step = Step {
+            kind: StepKind::Edit,
+            changes: vec![(path, change)],
+        };
+        self.apply_step(&step);
+        let realization = self.realization_text(path);
+        self.info(format!(
+            "{} · realization {realization}",
+            self.describe_step(&step)
+        ));
+        let journal = step.field_changes();
+        self.history.push(step);
+        Effect::Journal(journal)
+    }
+
+    fn realization_text(&self, path: IndicatorPath) -> String {
+        match self.scores.outcome(path) {
+            Outcome::Scored(r) => self.plan.locale.percent(r.value),
+            Outcome::Pending => "pending".into(),
+            Outcome::Unscorable(_) => "cannot be scored".into(),
+        }
+    }
+
+    /// A value of a field in words, as the controller would write it.
+    pub fn value_text(&self, ind: &Indicator, value: &FieldValue) -> String {
+        let loc = self.plan.locale;
+        match value {
+            FieldValue::Result(None) => "pending".into(),
+            FieldValue::Result(Some(v)) => loc.value(*v, &ind.unit),
+            FieldValue::Override(None) => "none".into(),
+            FieldValue::Override(Some(o)) => format!(
+                "{} ({})",
+                loc.percent(o.realization.value()),
+                crate::text::truncate(&o.reason, 40)
+            ),
+            FieldValue::Note(None) => "none".into(),
+            FieldValue::Note(Some(n)) => format!("\"{}\"", crate::text::truncate(n, 40)),
+        }
+    }
+
+    /// What a step did, in words: "result of 3.2.2-s2: 72 → 70".
+    pub fn describe_step(&self, step: &Step) -> String {
+        match (step.kind, step.changes.as_slice()) {
+            (StepKind::Edit, [(path, c)]) => {
+                let ind = self.plan.indicator(*path);
+                let loc = self.plan.locale;
+                match (&c.old, &c.new) {
+                    (FieldValue::Result(_), _) => format!(
+                        "result of {}: {} → {}",
+                        c.id,
+                        self.value_text(ind, &c.old),
+                        self.value_text(ind, &c.new)
+                    ),
+                    (_, FieldValue::Note(n)) => format!(
+                        "note of {}: {}",
+                        c.id,
+                        if n.is_some() { "written" } else { "removed" }
+                    ),
+                    (_, FieldValue::Override(Some(o))) => format!(
+                        "override of {}: {}",
+                        c.id,
+                        loc.percent(o.realization.value())
+                    ),
+                    _ => format!("override of {}: removed", c.id),
+                }
+            }
+            (StepKind::Restore, changes) => {
+                format!(
+                    "{} change(s) restored from the recovery journal",
+                    changes.len()
+                )
+            }
+            (_, changes) => format!("{} change(s)", changes.len()),
+        }
+    }
+
+    /// Sets the new values of a step and rescores what depends on them.
+    pub(super) fn apply_step(&mut self, step: &Step) {
+        let mut touched = BTreeSet::new();
+        for (path, change) in &step.changes {
+            self.plan.indicator_mut(*path).set(change.new.clone());
+            touched.insert(*path);
+        }
+        for path in touched {
+            self.refresh_indicator(path);
+        }
+    }
+
+    /// Rescores an indicator and refreshes its validation findings.
+    fn refresh_indicator(&mut self, path: IndicatorPath) {
+        self.scores.update_indicator(&self.plan, path);
+        let node = Some(NodePath::Indicator(path));
+        self.findings
+            .retain(|f| f.node != node || f.message.starts_with("the id"));
+        let fresh = validate::indicator_findings(&self.plan, path);
+        let at = self
+            .findings
+            .iter()
+            .position(|f| {
+                f.node
+                    .is_some_and(|n| tree::cmp_tree_order(n, NodePath::Indicator(path)).is_gt())
+            })
+            .unwrap_or(self.findings.len());
+        self.findings.splice(at..at, fresh);
+    }
+
+    pub(super) fn undo(&mut self) -> Effect {
+        let Some(step) = self.history.undo().cloned() else {
+            self.info("Nothing to undo");
+            return Effect::None;
+        };
+        let back = step.inverse();
+        self.apply_step(&back);
+        if let Some((path, _)) = step.changes.first() {
+            self.reveal(NodePath::Indicator(*path));
+        }
+        self.info(format!("Undone: {}", self.describe_step(&step)));
+        Effect::Journal(back.field_changes())
+    }
+
+    pub(super) fn redo(&mut self) -> Effect {
+        let Some(step) = self.history.redo().cloned() else {
+            self.info("Nothing to redo");
+            return Effect::None;
+        };
+        self.apply_step(&step);
+        if let Some((path, _)) = step.changes.first() {
+            self.reveal(NodePath::Indicator(*path));
+        }
+        self.info(format!("Redone: {}", self.describe_step(&step)));
+        Effect::Journal(step.field_changes())
+    }
+
+    /// The value a field holds now, for any field of any indicator.
+    pub fn field_value(&self, path: IndicatorPath, field: Field) -> FieldValue {
+        self.plan.indicator(path).get(field)
+    }
+}

@@ -1,0 +1,471 @@
+//! Saving and exporting, as the app asks for them and as the event loop reports back: every
+//! outcome of an effect comes back as an [`Outcome`] through [`App::update`].
+
+use std::path::{Path, PathBuf};
+
+use super::dialog::DialogKind;
+use super::input::Input;
+use super::{Action, App, Effect, Mode, PathPurpose};
+use crate::export::Format;
+use crate::plan::Plan;
+use crate::store::{Saved, WriteError};
+
+/// Why a file could not be written (or read): facts the user can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The folder the file goes in does not exist; `gone` when it did when the plan was
+    /// opened (moved, deleted or unmounted since).
+    NoFolder {
+        dir: PathBuf,
+        gone: bool,
+    },
+    /// The user may not write there (permissions, a read-only disk).
+    NotWritable {
+        dir: PathBuf,
+        detail: String,
+    },
+    /// The disk is full.
+    Full {
+        dir: PathBuf,
+    },
+    /// The path names something that is not a regular file.
+    NotAFile {
+        path: PathBuf,
+        what: &'static str,
+    },
+    /// The path is the plan's own file.
+    IsThePlan {
+        path: PathBuf,
+    },
+    /// Another perfplan has the file open.
+    OpenElsewhere {
+        path: PathBuf,
+    },
+    /// This perfplan opened the plan read-only.
+    ReadOnly,
+    /// The plan's file cannot be read to compare it with what was loaded.
+    Unreadable {
+        path: PathBuf,
+        detail: String,
+    },
+    /// The file changed while it was being written.
+    Changed {
+        path: PathBuf,
+    },
+    /// The export could not be made.
+    Render(String),
+    Other {
+        dir: PathBuf,
+        detail: String,
+    },
+}
+
+impl Problem {
+    /// What a failed write means; `own_folder` when it was the plan's own folder (which
+    /// existed when the plan was opened).
+    pub fn from_write(e: &WriteError, own_folder: bool) -> Problem {
+        use std::io::ErrorKind as K;
+        match e {
+            WriteError::NoFolder { dir } => Problem::NoFolder {
+                dir: dir.clone(),
+                gone: own_folder,
+            },
+            WriteError::NotAFile { path, what } => Problem::NotAFile {
+                path: path.clone(),
+                what,
+            },
+            WriteError::Changed { path } => Problem::Changed { path: path.clone() },
+            WriteError::Io { dir, source } => match source.kind() {
+                K::PermissionDenied | K::ReadOnlyFilesystem => Problem::NotWritable {
+                    dir: dir.clone(),
+                    detail: source.to_string(),
+                },
+                K::StorageFull | K::QuotaExceeded => Problem::Full { dir: dir.clone() },
+                K::NotFound if own_folder && !dir.is_dir() => Problem::NoFolder {
+                    dir: dir.clone(),
+                    gone: true,
+                },
+                _ => Problem::Other {
+                    dir: dir.clone(),
+                    detail: source.to_string(),
+                },
+            },
+        }
+    }
+
+    /// The facts, in words.
+    pub fn describe(&self) -> String {
+        match self {
+            Problem::NoFolder { dir, gone: true } => format!(
+                "the folder {} is gone (moved, deleted or unmounted)",
+                dir.display()
+            ),
+            Problem::NoFolder { dir, gone: false } => {
+                format!("the folder {} does not exist", dir.display())
+            }
+            Problem::NotWritable { dir, detail } => {
+                format!("{} is read-only for you ({detail})", dir.display())
+            }
+            Problem::Full { dir } => format!("the disk is full ({})", dir.display()),
+            Problem::NotAFile { path, what } => {
+                format!("{} is {what}, not a file", path.display())
+            }
+            Problem::IsThePlan { path } => {
+                format!("{} is the plan itself", path.display())
+            }
+            Problem::OpenElsewhere { path } => {
+                format!("another perfplan has {} open", path.display())
+            }
+            Problem::ReadOnly => {
+                "another perfplan has this plan open, so it is read-only here".to_string()
+            }
+            Problem::Unreadable { path, detail } => format!(
+                "{} cannot be read to compare it with what was opened ({detail})",
+                path.display()
+            ),
+            Problem::Changed { path } => format!(
+                "{} changed on disk while it was being written",
+                path.display()
+            ),
+            Problem::Render(e) => e.clone(),
+            Problem::Other { dir, detail } => {
+                format!("cannot write in {}: {detail}", dir.display())
+            }
+        }
+    }
+
+    /// What to do about it, when saving the plan.
+    pub fn save_advice(&self) -> &'static str {
+        match self {
+            Problem::NotWritable { .. } | Problem::ReadOnly => {
+                "save under another name in a folder you can write"
+            }
+            Problem::Full { .. } => "free some space, or save under another name on another disk",
+            Problem::NoFolder { .. } => "save under another name",
+            Problem::IsThePlan { .. } => "choose another name",
+            Problem::OpenElsewhere { .. } => "choose another name, or close the other perfplan",
+            _ => "nothing was changed on disk; try again, or save under another name",
+        }
+    }
+}
+
+/// What the event loop learned by carrying out an effect.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Saved(Saved),
+    SaveFailed(Problem),
+    /// The file is not the version loaded: the user must choose.
+    ChangedOnDisk,
+    /// Save-as was given an existing file.
+    SaveAsExists(PathBuf),
+    /// The plan was read again from `path` (after a conflict, or taking theirs).
+    Reloaded {
+        plan: Box<Plan>,
+        path: PathBuf,
+        read_only: bool,
+        /// Where the unsaved edits were kept first.
+        aside: Option<PathBuf>,
+        /// Where our saved version was kept (taking theirs).
+        mine: Option<PathBuf>,
+    },
+    ReloadFailed {
+        detail: String,
+        aside: Option<PathBuf>,
+    },
+    Exported {
+        format: Format,
+        path: PathBuf,
+        replaced: bool,
+        /// Said when scores are provisional.
+        notice: Option<String>,
+    },
+    /// An export was given an existing file.
+    ExportExists {
+        format: Format,
+        path: PathBuf,
+    },
+    ExportFailed(Problem),
+    /// The crash-recovery journal could not be written.
+    JournalFailed(String),
+    /// The crash-recovery journal is written again (it had failed).
+    JournalWritten,
+}
+
+/// A name for a copy of the plan, beside it: `NAME-copy.ron`.
+fn copy_name(path: &Path) -> PathBuf {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let ext = path
+        .extension()
+        .map_or(String::new(), |e| format!(".{}", e.to_string_lossy()));
+    path.with_file_name(format!("{stem}-copy{ext}"))
+}
+
+impl App {
+    pub(super) fn save_requested(&mut self) -> Effect {
+        if self.read_only {
+            self.error(
+                "Read-only: another perfplan has this plan open. Save under another name with S.",
+            );
+            Effect::None
+        } else {
+            Effect::Save
+        }
+    }
+
+    pub(super) fn save_as_requested(&mut self) {
+        // A read-only perfplan may not write the plan: it suggests a copy's name.
+        let suggested = if self.read_only {
+            copy_name(&self.path)
+        } else {
+            self.path.clone()
+        };
+        self.mode = Mode::Path {
+            input: Input::new(&suggested.display().to_string()),
+            purpose: PathPurpose::SaveAs,
+            error: None,
+        };
+    }
+
+    pub(super) fn export_requested(&mut self) {
+        let format = Format::Xlsx;
+        self.mode = Mode::Export {
+            format,
+            input: Input::new(
+                &crate::export::default_path(&self.path, format)
+                    .display()
+                    .to_string(),
+            ),
+            edited: false,
+            error: None,
+        };
+    }
+
+    pub(super) fn quit_requested(&mut self) -> Effect {
+        if self.is_dirty() {
+            self.ask(DialogKind::Quit, 0);
+            Effect::None
+        } else {
+            Effect::Quit
+        }
+    }
+
+    pub(super) fn update_path(
+        &mut self,
+        mut input: Input,
+        purpose: PathPurpose,
+        action: Action,
+    ) -> Effect {
+        match action {
+            Action::Input(edit) => {
+                input.apply(&edit);
+                self.mode = Mode::Path {
+                    input,
+                    purpose,
+                    error: None,
+                };
+            }
+            Action::Submit => {
+                let text = input.text();
+                if text.trim().is_empty() {
+                    self.mode = Mode::Path {
+                        input,
+                        purpose,
+                        error: Some("type a file name".into()),
+                    };
+                    return Effect::None;
+                }
+                self.mode = Mode::Normal;
+                return match purpose {
+                    PathPurpose::SaveAs => Effect::SaveAs(crate::paths::expand_home(text.trim())),
+                };
+            }
+            Action::Cancel => {
+                self.mode = Mode::Normal;
+                self.quit_after_save = false;
+                self.info("Cancelled");
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    pub(super) fn update_export(
+        &mut self,
+        format: Format,
+        mut input: Input,
+        mut edited: bool,
+        action: Action,
+    ) -> Effect {
+        let step = |d: isize| {
+            let i = Format::ALL.iter().position(|f| *f == format).unwrap_or(0) as isize;
+            Format::ALL[(i + d).rem_euclid(Format::ALL.len() as isize) as usize]
+        };
+        let next = match action {
+            Action::DialogNext => step(1),
+            Action::DialogPrev => step(-1),
+            Action::Input(e) => {
+                input.apply(&e);
+                edited = true;
+                format
+            }
+            Action::Submit => {
+                let text = input.text();
+                if text.trim().is_empty() {
+                    self.mode = Mode::Export {
+                        format,
+                        input,
+                        edited,
+                        error: Some("type where to write the file".into()),
+                    };
+                    return Effect::None;
+                }
+                self.mode = Mode::Normal;
+                return Effect::Export {
+                    format,
+                    path: crate::paths::expand_home(text.trim()),
+                    replace: false,
+                };
+            }
+            Action::Cancel => {
+                self.mode = Mode::Normal;
+                self.info("Export cancelled");
+                return Effect::None;
+            }
+            _ => format,
+        };
+        if next != format {
+            let path = if edited {
+                PathBuf::from(input.text().trim()).with_extension(next.extension())
+            } else {
+                crate::export::default_path(&self.path, next)
+            };
+            input = Input::new(&path.display().to_string());
+        }
+        self.mode = Mode::Export {
+            format: next,
+            input,
+            edited,
+            error: None,
+        };
+        Effect::None
+    }
+
+    /// Takes in what the event loop learned by carrying out an effect.
+    pub(super) fn on_outcome(&mut self, outcome: Outcome) -> Effect {
+        match outcome {
+            Outcome::Saved(s) => {
+                self.path = s.path.clone();
+                self.history.mark_saved();
+                let mut msg = format!("Saved {}", self.path.display());
+                if s.layout_lost {
+                    msg.push_str(
+                        " · the file's own layout could not be kept, so it is written in perfplan's layout",
+                    );
+                }
+                if let Some(p) = &s.overwritten {
+                    msg.push_str(&format!(
+                        " · the version it replaced is kept in {}",
+                        p.display()
+                    ));
+                }
+                self.info(msg);
+                if let Some(theirs) = s.theirs {
+                    self.theirs = Some(theirs);
+                    self.quit_after_save = false;
+                    self.ask(DialogKind::Theirs, 0);
+                    return Effect::None;
+                }
+                if self.quit_after_save {
+                    return Effect::Quit;
+                }
+            }
+            Outcome::SaveFailed(p) => {
+                self.quit_after_save = false;
+                self.error(format!(
+                    "Not saved: {}; {}. Your changes are still here.",
+                    p.describe(),
+                    p.save_advice()
+                ));
+            }
+            Outcome::ChangedOnDisk => self.ask(DialogKind::Conflict, 0),
+            Outcome::SaveAsExists(path) => {
+                self.replacing = Some(path);
+                self.ask(DialogKind::ReplaceFile, 1);
+            }
+            Outcome::Reloaded {
+                plan,
+                path,
+                read_only,
+                aside,
+                mine,
+            } => {
+                let mut fresh = App::new(*plan, path);
+                fresh.size = self.size;
+                fresh.read_only = read_only;
+                fresh.journal_down = self.journal_down.take();
+                fresh.journal_asked = self.journal_asked;
+                fresh.lock_note = self.lock_note.take();
+                *self = fresh;
+                let mut msg = "Reloaded from disk".to_string();
+                if let Some(p) = mine {
+                    msg = format!(
+                        "Now showing their version; yours is kept in {}",
+                        p.display()
+                    );
+                }
+                if let Some(p) = aside {
+                    msg.push_str(&format!("; your unsaved edits are kept in {}", p.display()));
+                }
+                if read_only {
+                    msg.push_str(" · read-only: another perfplan has this version open");
+                }
+                self.set_status(msg, read_only);
+            }
+            Outcome::ReloadFailed { detail, aside } => self.error(format!(
+                "Not reloaded: {detail}. Your edits are still here{}",
+                aside.map_or(String::new(), |p| format!(" (and in {})", p.display()))
+            )),
+            Outcome::Exported {
+                format,
+                path,
+                replaced,
+                notice,
+            } => {
+                let mut msg = format!(
+                    "Exported the {} summary to {}",
+                    format.extension().to_uppercase(),
+                    path.display()
+                );
+                if replaced {
+                    msg.push_str(" (replacing the file there)");
+                }
+                if let Some(n) = notice {
+                    msg.push_str(" · ");
+                    msg.push_str(&n);
+                }
+                self.info(msg);
+            }
+            Outcome::ExportExists { format, path } => {
+                self.pending_export = Some((format, path));
+                self.ask(DialogKind::ReplaceExport, 1);
+            }
+            Outcome::ExportFailed(p) => {
+                self.error(format!(
+                    "Not exported: {}; choose another file or folder",
+                    p.describe()
+                ));
+            }
+            Outcome::JournalFailed(why) => {
+                self.journal_down = Some(why);
+                if !self.journal_asked {
+                    self.journal_asked = true;
+                    if matches!(self.mode, Mode::Normal) {
+                        self.ask(DialogKind::JournalFailed, 0);
+                    }
+                }
+            }
+            Outcome::JournalWritten => self.journal_down = None,
+        }
+        Effect::None
+    }
+}

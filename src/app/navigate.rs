@@ -1,0 +1,265 @@
+//! Moving in the tree: the keys of the normal mode, opening and closing rows, jumping to
+//! pending indicators and to validation findings.
+
+use super::input::Input;
+use super::tree::{self, Filter};
+use super::{Action, App, EditField, Effect, Mode};
+use crate::plan::{IndicatorPath, NodePath};
+
+impl App {
+    pub(super) fn click(&mut self, column: u16, row: u16) -> Effect {
+        if !matches!(self.mode, Mode::Normal) {
+            return Effect::None;
+        }
+        let Some(area) = self.areas().tree else {
+            return Effect::None;
+        };
+        let inside = column >= area.x
+            && column < area.x + area.width
+            && row >= area.y
+            && row < area.y + area.height;
+        if inside {
+            let index = self.tree.offset + (row - area.y) as usize;
+            if index < self.tree.rows().len() {
+                self.tree.select_index(index);
+            }
+        }
+        Effect::None
+    }
+
+    pub(super) fn update_normal(&mut self, action: Action) -> Effect {
+        let page = self.tree_height().saturating_sub(1).max(1) as isize;
+        match action {
+            Action::Up => self.tree.move_by(-1),
+            Action::Down => self.tree.move_by(1),
+            Action::PageUp => self.tree.move_by(-page),
+            Action::PageDown => self.tree.move_by(page),
+            Action::Top => self.tree.select_index(0),
+            Action::Bottom => self.tree.select_index(usize::MAX),
+            Action::ScrollUp => self.tree.move_by(-3),
+            Action::ScrollDown => self.tree.move_by(3),
+            Action::Expand => self.expand(),
+            Action::Collapse => self.collapse(),
+            Action::Toggle => self.toggle(),
+            Action::ExpandAll => {
+                self.tree.expand_all();
+                self.rebuild();
+            }
+            Action::CollapseAll => {
+                self.tree.collapse_all(&self.plan);
+                self.rebuild();
+            }
+            Action::EditResult => {
+                if self.selected_indicator().is_some() {
+                    self.start_edit(EditField::Result);
+                } else {
+                    self.toggle();
+                }
+            }
+            Action::EditNote => self.start_edit(EditField::Note),
+            Action::EditOverride => self.start_edit(EditField::OverrideRealization),
+            Action::NextPending => self.jump_pending(true),
+            Action::PrevPending => self.jump_pending(false),
+            Action::Search => {
+                self.mode = Mode::Search {
+                    input: Input::default(),
+                    origin: self.tree.selected(),
+                };
+            }
+            Action::NextMatch => self.jump_match(true, false),
+            Action::PrevMatch => self.jump_match(false, false),
+            Action::CycleFilter => {
+                self.filter = self.filter.next();
+                self.rebuild();
+                let shown = self
+                    .tree
+                    .rows()
+                    .iter()
+                    .filter(|r| matches!(r, NodePath::Indicator(_)))
+                    .count();
+                self.info(format!(
+                    "Filter: {} ({shown} indicators shown; f for the next filter)",
+                    self.filter.label()
+                ));
+            }
+            Action::NextFinding => self.jump_finding(),
+            Action::Undo => return self.undo(),
+            Action::Redo => return self.redo(),
+            Action::Save => return self.save_requested(),
+            Action::SaveAs => self.save_as_requested(),
+            Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::Export => self.export_requested(),
+            Action::Quit => return self.quit_requested(),
+            _ => {}
+        }
+        Effect::None
+    }
+
+    pub(super) fn rebuild(&mut self) {
+        self.tree.rebuild(&self.plan, &self.scores, self.filter);
+    }
+
+    fn expand(&mut self) {
+        let Some(node) = self.tree.selected() else {
+            return;
+        };
+        if !tree::has_children(&self.plan, node) {
+            return;
+        }
+        if self.tree.is_collapsed(node) {
+            self.tree.set_collapsed(node, false);
+            self.rebuild();
+        } else {
+            let next = self.tree.selected_index() + 1;
+            if self
+                .tree
+                .rows()
+                .get(next)
+                .is_some_and(|r| r.parent() == Some(node))
+            {
+                self.tree.select_index(next);
+            }
+        }
+    }
+
+    fn collapse(&mut self) {
+        let Some(node) = self.tree.selected() else {
+            return;
+        };
+        if tree::has_children(&self.plan, node) && !self.tree.is_collapsed(node) {
+            self.tree.set_collapsed(node, true);
+            self.rebuild();
+        } else if let Some(parent) = node.parent()
+            && let Some(i) = self.tree.position(parent)
+        {
+            self.tree.select_index(i);
+        }
+    }
+
+    fn toggle(&mut self) {
+        let Some(node) = self.tree.selected() else {
+            return;
+        };
+        if tree::has_children(&self.plan, node) {
+            let now = self.tree.is_collapsed(node);
+            self.tree.set_collapsed(node, !now);
+            self.rebuild();
+        }
+    }
+
+    /// Shows `node` (opening its ancestors) and selects it. False when the filter hides it.
+    pub fn reveal(&mut self, node: NodePath) -> bool {
+        if let Some(i) = self.tree.position(node) {
+            // Already on show: no need to rebuild the rows (a big plan has many).
+            self.tree.select_index(i);
+            return true;
+        }
+        self.tree.open_ancestors(node);
+        self.rebuild();
+        match self.tree.position(node) {
+            Some(i) => {
+                self.tree.select_index(i);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Indicators in tree order starting after (or before) the selection, wrapping around.
+    fn indicators_from_selection(&self, forward: bool) -> Vec<IndicatorPath> {
+        let all: Vec<IndicatorPath> = self.plan.indicators().map(|(p, _)| p).collect();
+        let here = self.tree.selected();
+        let split = here.map_or(0, |node| {
+            all.partition_point(|p| {
+                tree::cmp_tree_order(NodePath::Indicator(*p), node) != std::cmp::Ordering::Greater
+            })
+        });
+        let (before, after) = all.split_at(split);
+        if forward {
+            after.iter().chain(before).copied().collect()
+        } else {
+            let at_or_before_excl: Vec<IndicatorPath> = before
+                .iter()
+                .copied()
+                .filter(|p| here != Some(NodePath::Indicator(*p)))
+                .collect();
+            at_or_before_excl
+                .into_iter()
+                .rev()
+                .chain(after.iter().rev().copied())
+                .collect()
+        }
+    }
+
+    fn jump_pending(&mut self, forward: bool) {
+        let target = self
+            .indicators_from_selection(forward)
+            .into_iter()
+            .find(|p| {
+                !self.scores.outcome(*p).is_measured()
+                    && self.filter.admits(&self.plan, &self.scores, *p)
+            });
+        match target {
+            Some(p) => {
+                self.reveal(NodePath::Indicator(p));
+                let pending = self
+                    .plan
+                    .indicators()
+                    .filter(|(p, _)| !self.scores.outcome(*p).is_measured())
+                    .count();
+                self.info(format!(
+                    "Pending indicator {} ({pending} pending in all)",
+                    self.plan.indicator(p).id
+                ));
+            }
+            None => {
+                let hidden = self
+                    .plan
+                    .indicators()
+                    .filter(|(p, _)| !self.scores.outcome(*p).is_measured())
+                    .count();
+                if hidden > 0 {
+                    self.info(format!(
+                        "{hidden} pending indicator(s), hidden by the filter \"{}\": press f to change it",
+                        self.filter.label()
+                    ));
+                } else {
+                    self.info("No pending indicators: every result is in.");
+                }
+            }
+        }
+    }
+
+    fn jump_finding(&mut self) {
+        let nodes: Vec<(NodePath, String)> = self
+            .findings
+            .iter()
+            .filter_map(|f| f.node.map(|n| (n, f.to_string())))
+            .collect();
+        if nodes.is_empty() {
+            let plan_level: Vec<String> = self.findings.iter().map(|f| f.to_string()).collect();
+            if plan_level.is_empty() {
+                self.info("No warnings or errors in the plan.");
+            } else {
+                self.error(plan_level.join(" · "));
+            }
+            return;
+        }
+        let here = self.tree.selected();
+        let mut sorted = nodes;
+        sorted.sort_by(|a, b| tree::cmp_tree_order(a.0, b.0));
+        let next = sorted
+            .iter()
+            .find(|(n, _)| here.is_none_or(|h| tree::cmp_tree_order(*n, h).is_gt()))
+            .or_else(|| sorted.first())
+            .cloned();
+        if let Some((node, text)) = next {
+            if !self.reveal(node) {
+                self.filter = Filter::All;
+                self.reveal(node);
+            }
+            let is_error = text.starts_with("error");
+            self.set_status(text, is_error);
+        }
+    }
+}

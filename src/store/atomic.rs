@@ -1,0 +1,633 @@
+//! Replacing a file so that nothing is ever half-written or silently lost: the one path
+//! through which perfplan writes every file (plans, exports, its own state).
+//!
+//! The new bytes go to a temporary file in the same folder, flushed to the disk, which is
+//! then moved over the file's name, and the folder is flushed: a crash at any instant leaves
+//! the old file or the new one, whole. Owner, group and permissions of the old file are kept
+//! where the process may set them. A file reached through a symbolic link is written where
+//! the link points.
+//!
+//! A plan's save asks for more. It says which version of the file it means to replace (the
+//! content hash of what it read), and on Linux the new file is *exchanged* with the old one
+//! (`renameat2(RENAME_EXCHANGE)`): one atomic step after which the old name holds the new
+//! file and the temporary name holds exactly what was on disk at that instant. If that is the
+//! version the save meant to replace, it becomes the backup `NAME.bak`; if another program
+//! slipped its own version in between, that version is kept as `NAME.theirs-STAMP`, a name
+//! no later save overwrites, and the caller is told. Where the exchange is not available
+//! (other systems, some network file systems) the file is compared right before an ordinary
+//! rename, which leaves a window of a few microseconds.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// What the file on disk is expected to hold when it is replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// Whatever it holds (exports, perfplan's own state): it is replaced.
+    Anything,
+    /// No file: one that appears meanwhile is somebody else's and is kept aside.
+    Nothing,
+    /// The version with this content hash; any other is somebody else's and is kept aside.
+    Hash(u64),
+}
+
+/// How to replace a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Replace {
+    pub expect: Expect,
+    /// Keep the version replaced as `NAME.bak`.
+    pub backup: bool,
+    /// Keep the version replaced under a `NAME.theirs-STAMP` name instead (the user chose
+    /// to overwrite somebody else's changes: they stay on disk all the same).
+    pub keep_replaced: bool,
+    /// Take the one-editor lock on the new file before it gets its name.
+    pub lock: bool,
+}
+
+impl Replace {
+    /// An export or a file of perfplan's own: atomic, no backup.
+    pub fn plain() -> Replace {
+        Replace {
+            expect: Expect::Anything,
+            backup: false,
+            keep_replaced: false,
+            lock: false,
+        }
+    }
+
+    /// A plan's save, replacing the version `expect`.
+    pub fn plan(expect: Expect) -> Replace {
+        Replace {
+            expect,
+            backup: true,
+            keep_replaced: false,
+            lock: true,
+        }
+    }
+}
+
+/// What a replacement did.
+#[derive(Debug)]
+pub struct Replaced {
+    /// Where the bytes were written (the target of a symbolic link).
+    pub path: PathBuf,
+    /// A file was there before.
+    pub existed: bool,
+    /// The new file, locked, when a lock was asked for and the file system has locks.
+    pub lock: Option<File>,
+    /// Somebody else's version found in the file's place, kept under this name.
+    pub theirs: Option<PathBuf>,
+}
+
+/// Why a file could not be written. Nothing was changed on disk.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("cannot write in {}: {source}", dir.display())]
+    Io {
+        dir: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("the folder {} does not exist", dir.display())]
+    NoFolder { dir: PathBuf },
+    #[error("{} is {what}, not a file", path.display())]
+    NotAFile { path: PathBuf, what: &'static str },
+    #[error("{} changed on disk while it was being written", path.display())]
+    Changed { path: PathBuf },
+}
+
+impl WriteError {
+    pub fn kind(&self) -> Option<io::ErrorKind> {
+        match self {
+            WriteError::Io { source, .. } => Some(source.kind()),
+            _ => None,
+        }
+    }
+}
+
+/// The content hash that tells versions of a file apart (XXH3: fast enough to run on every
+/// open and save of a 50 MB plan).
+pub fn hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+/// The temporary file a write goes to before it takes the file's name.
+pub fn temp_path(path: &Path) -> PathBuf {
+    sibling(path, ".perfplan-tmp")
+}
+
+/// The one previous version kept beside a plan.
+pub fn backup_path(path: &Path) -> PathBuf {
+    with_suffix(path, ".bak")
+}
+
+/// `NAME<suffix>` beside `path`.
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// A name beside `path` that does not exist yet: `NAME.<what>-YYYYMMDD-HHMMSS`, with `-2`,
+/// `-3`… when two are made in one second.
+pub fn aside_path(path: &Path, what: &str) -> PathBuf {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let first = with_suffix(path, &format!(".{what}-{stamp}"));
+    if fs::symlink_metadata(&first).is_err() {
+        return first;
+    }
+    (2..)
+        .map(|n| with_suffix(path, &format!(".{what}-{stamp}-{n}")))
+        .find(|p| fs::symlink_metadata(p).is_err())
+        .expect("some name is free")
+}
+
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = std::ffi::OsString::from(".");
+    name.push(path.file_name().unwrap_or_default());
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+pub fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// What a path names, in words, when it is not a regular file.
+pub fn not_a_file(meta: &fs::Metadata) -> Option<&'static str> {
+    let t = meta.file_type();
+    if t.is_file() {
+        return None;
+    }
+    if t.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some("a pipe (FIFO)");
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return Some("a device");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// Whether two paths name the same file (the same device and inode, through any links).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::metadata(a), fs::metadata(b)) {
+        #[cfg(unix)]
+        (Ok(ma), Ok(mb)) => {
+            use std::os::unix::fs::MetadataExt;
+            ma.dev() == mb.dev() && ma.ino() == mb.ino()
+        }
+        #[cfg(not(unix))]
+        (Ok(_), Ok(_)) => fs::canonicalize(a).ok() == fs::canonicalize(b).ok(),
+        _ => false,
+    }
+}
+
+/// Writes `bytes` to a fresh file at `tmp`, with the permissions (and, where allowed, the
+/// owner and group) of `like`, flushed to the disk.
+fn write_synced(tmp: &Path, bytes: &[u8], like: Option<&fs::Metadata>) -> io::Result<File> {
+    let _ = fs::remove_file(tmp);
+    let mut f = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .open(tmp)?;
+    let result = (|| {
+        f.write_all(bytes)?;
+        f.flush()?;
+        if let Some(meta) = like {
+            keep_owner(&f, meta);
+            f.set_permissions(meta.permissions())?;
+        }
+        f.sync_all()
+    })();
+    match result {
+        Ok(()) => Ok(f),
+        Err(e) => {
+            drop(f);
+            let _ = fs::remove_file(tmp);
+            Err(e)
+        }
+    }
+}
+
+/// Gives the new file the old one's owner and group where the process may (as root, or a
+/// group the user belongs to); a save must not take a plan away from its owner.
+#[cfg(unix)]
+fn keep_owner(f: &File, old: &fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(new) = f.metadata() else { return };
+    if new.uid() == old.uid() && new.gid() == old.gid() {
+        return;
+    }
+    if std::os::unix::fs::fchown(f, Some(old.uid()), Some(old.gid())).is_err() {
+        let _ = std::os::unix::fs::fchown(f, None, Some(old.gid()));
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &File, _: &fs::Metadata) {}
+
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+/// Swaps two names atomically. `Unsupported` where the system or file system cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are valid NUL-terminated paths that live across the call.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        return Ok(());
+    }
+    let e = io::Error::last_os_error();
+    match e.raw_os_error() {
+        Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP) => {
+            Err(io::Error::new(io::ErrorKind::Unsupported, e))
+        }
+        _ => Err(e),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// Moves `from` to `to` unless `to` exists (`AlreadyExists` then).
+#[cfg(target_os = "linux")]
+fn rename_noreplace(from: &Path, to: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(from.as_os_str().as_bytes())?;
+    let b = CString::new(to.as_os_str().as_bytes())?;
+    // SAFETY: both are valid NUL-terminated paths that live across the call.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_NOREPLACE,
+        )
+    };
+    if r == 0 {
+        return Ok(());
+    }
+    let e = io::Error::last_os_error();
+    match e.raw_os_error() {
+        Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP) => {
+            if to.exists() {
+                Err(io::Error::from(io::ErrorKind::AlreadyExists))
+            } else {
+                fs::rename(from, to)
+            }
+        }
+        _ => Err(e),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn rename_noreplace(from: &Path, to: &Path) -> io::Result<()> {
+    if to.exists() {
+        return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+    }
+    fs::rename(from, to)
+}
+
+/// The file a write to `path` lands in: the target of a symbolic link, which must be (or
+/// become) a regular file.
+fn resolve(path: &Path) -> Result<PathBuf, WriteError> {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(path.to_path_buf());
+    }
+    match fs::canonicalize(path) {
+        Ok(target) => Ok(target),
+        Err(_) => Err(WriteError::NotAFile {
+            path: path.to_path_buf(),
+            what: "a link to a file that does not exist",
+        }),
+    }
+}
+
+/// Replaces (or creates) the file at `path` with `bytes`, as the module says.
+pub fn replace(path: &Path, bytes: &[u8], how: Replace) -> Result<Replaced, WriteError> {
+    let path = resolve(path)?;
+    let dir = parent_dir(&path);
+    let io_err = |source: io::Error| {
+        if source.kind() == io::ErrorKind::NotFound && !dir.is_dir() {
+            WriteError::NoFolder { dir: dir.clone() }
+        } else {
+            WriteError::Io {
+                dir: dir.clone(),
+                source,
+            }
+        }
+    };
+    let old = fs::metadata(&path).ok();
+    if let Some(what) = old.as_ref().and_then(not_a_file) {
+        return Err(WriteError::NotAFile {
+            path: path.clone(),
+            what,
+        });
+    }
+    let tmp = temp_path(&path);
+    let file = write_synced(&tmp, bytes, old.as_ref()).map_err(io_err)?;
+    // The lock is taken on a read-only handle (see `lock`), before the file has its name.
+    drop(file);
+    let lock = if how.lock {
+        super::lock::lock_file(&tmp)
+    } else {
+        None
+    };
+    let cleanup = |e: WriteError| {
+        let _ = fs::remove_file(&tmp);
+        e
+    };
+    let mut theirs = None;
+    let existed = old.is_some();
+    if how.expect == Expect::Anything {
+        // Nobody else's version to watch for: the backup, when asked, is a second name of
+        // the old file (a hard link, or a copy where links are not supported).
+        if how.backup && existed {
+            keep_backup(&path).map_err(|e| cleanup(io_err(e)))?;
+        }
+        fs::rename(&tmp, &path).map_err(|e| cleanup(io_err(e)))?;
+    } else {
+        match place(&tmp, &path, how.expect, how.backup) {
+            Ok(Placed::New) => {}
+            Ok(Placed::Replaced { aside_is_expected }) => {
+                // The new file is in place; `tmp` now holds what was there.
+                if aside_is_expected && !how.keep_replaced {
+                    if how.backup {
+                        let _ = fs::rename(&tmp, backup_path(&path));
+                    }
+                    // Gone already, or a second name of the backup (a rename between two
+                    // names of one file leaves both), or not wanted.
+                    let _ = fs::remove_file(&tmp);
+                } else {
+                    let name = aside_path(&path, "theirs");
+                    theirs = Some(match fs::rename(&tmp, &name) {
+                        Ok(()) => name,
+                        // Still on disk under the temporary name: say where.
+                        Err(_) => tmp.clone(),
+                    });
+                }
+            }
+            Err(e) => return Err(cleanup(e)),
+        }
+    }
+    sync_dir(&dir).map_err(io_err)?;
+    Ok(Replaced {
+        path,
+        existed,
+        lock,
+        theirs,
+    })
+}
+
+enum Placed {
+    /// There was no file: the new one took the name.
+    New,
+    /// The new file took the name; the temporary name now holds what was there, which is
+    /// (or is not) the version expected.
+    Replaced { aside_is_expected: bool },
+}
+
+fn is_expected(bytes: &[u8], expect: Expect) -> bool {
+    match expect {
+        Expect::Anything => true,
+        Expect::Nothing => false,
+        Expect::Hash(h) => hash(bytes) == h,
+    }
+}
+
+/// Puts the written temporary file `tmp` in `path`'s place.
+fn place(tmp: &Path, path: &Path, expect: Expect, backup: bool) -> Result<Placed, WriteError> {
+    let dir = parent_dir(path);
+    let io_err = |source: io::Error| WriteError::Io {
+        dir: dir.clone(),
+        source,
+    };
+    match exchange(tmp, path) {
+        Ok(()) => {
+            let aside = fs::read(tmp).map_err(io_err)?;
+            Ok(Placed::Replaced {
+                aside_is_expected: is_expected(&aside, expect),
+            })
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            // No file in its place (or it vanished meanwhile): take the name, unless one
+            // appears at this very moment.
+            match rename_noreplace(tmp, path) {
+                Ok(()) => Ok(Placed::New),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => match exchange(tmp, path) {
+                    Ok(()) => Ok(Placed::Replaced {
+                        aside_is_expected: false,
+                    }),
+                    Err(_) => Err(WriteError::Changed {
+                        path: path.to_path_buf(),
+                    }),
+                },
+                Err(e) => Err(io_err(e)),
+            }
+        }
+        Err(e) if e.kind() == io::ErrorKind::Unsupported => {
+            // No atomic exchange here: compare right before an ordinary rename.
+            match fs::read(path) {
+                Ok(now) if !is_expected(&now, expect) => {
+                    return Err(WriteError::Changed {
+                        path: path.to_path_buf(),
+                    });
+                }
+                Ok(_) if backup => keep_backup(path).map_err(io_err)?,
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    if expect != Expect::Nothing {
+                        return Err(WriteError::Changed {
+                            path: path.to_path_buf(),
+                        });
+                    }
+                }
+                Err(e) => return Err(io_err(e)),
+            }
+            fs::rename(tmp, path).map_err(io_err)?;
+            Ok(Placed::New)
+        }
+        Err(e) => Err(io_err(e)),
+    }
+}
+
+/// Keeps the file at `path` as `NAME.bak`: a second name for it (a hard link, which copies
+/// nothing), or a flushed copy where links are not supported; the old backup is replaced
+/// only once the new one is whole.
+fn keep_backup(path: &Path) -> io::Result<()> {
+    let backup = backup_path(path);
+    let backup_tmp = sibling(path, ".bak.perfplan-tmp");
+    let _ = fs::remove_file(&backup_tmp);
+    let kept = fs::hard_link(path, &backup_tmp)
+        .or_else(|_| {
+            let meta = fs::metadata(path)?;
+            fs::read(path).and_then(|old| write_synced(&backup_tmp, &old, Some(&meta)).map(drop))
+        })
+        .and_then(|_| fs::rename(&backup_tmp, &backup));
+    // A name renamed over another name of the same file is left in place (POSIX): when a
+    // save cut short left `.bak` as a second name of the plan, drop the extra name.
+    let _ = fs::remove_file(&backup_tmp);
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_plan_save_keeps_the_old_version_as_the_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        fs::write(&path, "old").unwrap();
+        let r = replace(&path, b"new", Replace::plan(Expect::Hash(hash(b"old")))).unwrap();
+        assert!(r.theirs.is_none());
+        assert!(r.lock.is_some());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(fs::read_to_string(backup_path(&path)).unwrap(), "old");
+        assert_eq!(names(dir.path()), ["p.ron", "p.ron.bak"]);
+    }
+
+    #[test]
+    fn another_version_in_the_files_place_is_kept_as_theirs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        fs::write(&path, "old").unwrap();
+        fs::write(backup_path(&path), "older").unwrap();
+        // The save meant to replace "old", but somebody else's version is there now.
+        fs::write(&path, "theirs").unwrap();
+        let r = replace(&path, b"new", Replace::plan(Expect::Hash(hash(b"old")))).unwrap();
+        let theirs = r.theirs.expect("their version is kept");
+        assert!(
+            theirs
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("p.ron.theirs-")
+        );
+        assert_eq!(fs::read_to_string(&theirs).unwrap(), "theirs");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(fs::read_to_string(backup_path(&path)).unwrap(), "older");
+    }
+
+    #[test]
+    fn a_file_that_appears_where_none_was_expected_is_kept_as_theirs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        fs::write(&path, "theirs").unwrap();
+        let r = replace(&path, b"new", Replace::plan(Expect::Nothing)).unwrap();
+        assert_eq!(fs::read_to_string(r.theirs.unwrap()).unwrap(), "theirs");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_plain_write_leaves_no_backup_and_refuses_what_is_not_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        fs::write(&path, "old").unwrap();
+        let r = replace(&path, b"new", Replace::plain()).unwrap();
+        assert!(r.existed);
+        assert_eq!(names(dir.path()), ["out.csv"]);
+        let sub = dir.path().join("sub");
+        fs::create_dir(&sub).unwrap();
+        assert!(matches!(
+            replace(&sub, b"x", Replace::plain()),
+            Err(WriteError::NotAFile {
+                what: "a folder",
+                ..
+            })
+        ));
+        assert!(matches!(
+            replace(&dir.path().join("nowhere/x.csv"), b"x", Replace::plain()),
+            Err(WriteError::NoFolder { .. })
+        ));
+    }
+
+    #[test]
+    fn a_backup_that_already_is_the_plan_leaves_no_temporary_name() {
+        // A save killed after keeping the backup but before the rename leaves `.bak` as a
+        // second name of the plan itself; the next save must still end with no temp file.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        fs::write(&path, "old").unwrap();
+        fs::hard_link(&path, backup_path(&path)).unwrap();
+        replace(&path, b"new", Replace::plan(Expect::Hash(hash(b"old")))).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(fs::read_to_string(backup_path(&path)).unwrap(), "old");
+        assert_eq!(names(dir.path()).len(), 2);
+        // The same through the path that makes the backup a hard link.
+        fs::hard_link(&path, backup_path(&path).with_extension("x")).unwrap();
+        fs::remove_file(backup_path(&path)).unwrap();
+        fs::rename(backup_path(&path).with_extension("x"), backup_path(&path)).unwrap();
+        keep_backup(&path).unwrap();
+        assert_eq!(names(dir.path()), ["p.ron", "p.ron.bak"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writing_through_a_link_writes_the_file_it_points_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("repo");
+        fs::create_dir(&real).unwrap();
+        let target = real.join("plan.ron");
+        fs::write(&target, "old").unwrap();
+        let link = dir.path().join("plan.ron");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        replace(&link, b"new", Replace::plan(Expect::Hash(hash(b"old")))).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(fs::read_to_string(backup_path(&target)).unwrap(), "old");
+        let dangling = dir.path().join("dangling.csv");
+        std::os::unix::fs::symlink(dir.path().join("missing"), &dangling).unwrap();
+        assert!(matches!(
+            replace(&dangling, b"x", Replace::plain()),
+            Err(WriteError::NotAFile { .. })
+        ));
+    }
+}
