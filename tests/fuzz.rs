@@ -50,6 +50,9 @@ fn check_error(text: &str, e: &LoadError) {
         }
         LoadError::Empty { .. } => assert!(text.trim_start_matches('\u{feff}').trim().is_empty()),
         LoadError::NotUtf8 { line, column, .. } => assert!(*line >= 1 && *column >= 1),
+        LoadError::CrLineEndings { .. } => {
+            assert!(text.contains('\r') && !text.contains('\n'), "{e}")
+        }
         LoadError::Io { .. } | LoadError::TooLarge { .. } => {
             panic!("parse of text in memory cannot fail with {e}")
         }

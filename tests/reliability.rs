@@ -14,6 +14,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::Tmpfs;
 use perfplan::app::{Action, DialogKind, Effect, Mode};
 use perfplan::driver::Driver;
 use perfplan::paths::Dirs;
@@ -255,9 +258,15 @@ fn kill_9_during_saves_leaves_a_whole_plan() {
             let text = std::fs::read_to_string(&bak).unwrap();
             assert_whole("the backup", &text, &a, &b);
         }
-        // A kill between writing and renaming may leave a temporary file; nothing else
-        // may appear, and the next save clears it.
+        // A kill between writing and renaming may leave a temporary file, which the next
+        // save clears or, when it holds a whole plan the file does not, keeps as
+        // `interrupted`; nothing else may appear.
         for name in names_in(dir.path()) {
+            if name.starts_with("plan.ron.interrupted-") {
+                let text = std::fs::read_to_string(dir.path().join(&name)).unwrap();
+                assert_whole(&name, &text, &a, &b);
+                continue;
+            }
             assert!(
                 ["plan.ron", "plan.ron.bak"].contains(&name.as_str())
                     || name == ".plan.ron.perfplan-tmp"
@@ -284,70 +293,117 @@ fn kill_9_during_saves_leaves_a_whole_plan() {
     assert!(temp_files_in(dir.path()).is_empty());
 }
 
+const RIVAL_ENV: &str = "PERFPLAN_RIVAL_LOOP_DIR";
+
+/// The child of `kill_9_during_saves_with_another_writer_loses_no_version`: saves plans A
+/// and B in turn over the plan in the folder named by `PERFPLAN_RIVAL_LOOP_DIR`, reading
+/// the file again whenever another writer changed it (as a user who reloads would), until
+/// it is killed (or 60 s pass).
+#[test]
+fn rival_save_loop_child() {
+    let Some(dir) = std::env::var_os(RIVAL_ENV) else {
+        return;
+    };
+    let path = PathBuf::from(dir).join("plan.ron");
+    let ((a, _), (b, _)) = versions();
+    let (_, mut file) = PlanFile::open(&path).expect("the child opens the plan");
+    println!("ready");
+    let started = Instant::now();
+    let mut n: u64 = 0;
+    while started.elapsed() < Duration::from_secs(60) {
+        let plan = if n.is_multiple_of(2) { &b } else { &a };
+        match file.save(plan, false) {
+            Ok(s) => {
+                n += 1;
+                let kept = if s.theirs.is_some() {
+                    " (theirs kept)"
+                } else {
+                    ""
+                };
+                println!("{n} saved{kept}");
+            }
+            Err(SaveFailure::ChangedOnDisk) => {
+                file = PlanFile::open(&path).expect("the other version reads").1;
+                println!("reloaded");
+            }
+            Err(e) => panic!("the child's save failed: {e}"),
+        }
+    }
+}
+
+#[test]
+fn kill_9_during_saves_with_another_writer_loses_no_version() {
+    const ROUNDS: u64 = 30;
+    let (a, b) = versions();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, &a.1).unwrap();
+    let mut kept_aside = 0;
+    for round in 0..ROUNDS {
+        let mut rng = XorShift::new(round + 100);
+        let mut child = spawn_child("rival_save_loop_child", &[(RIVAL_ENV, dir.path())]);
+        let (rx, reader) = lines_of(&mut child);
+        wait_for_line(&rx, "ready", Duration::from_secs(30));
+        wait_for_line(&rx, " saved", Duration::from_secs(30));
+        // The other writer: version A with a mark of its own, renamed over the plan at a
+        // random instant of the child's saves.
+        let marker = format!("// the other writer, round {round}\n");
+        let theirs = format!("{}{marker}", a.1);
+        let target = path.clone();
+        let delay = Duration::from_micros(rng.below(20_000));
+        let writer = std::thread::spawn(move || {
+            std::thread::sleep(delay);
+            let tmp = target.with_file_name("rival-tmp");
+            std::fs::write(&tmp, theirs).unwrap();
+            std::fs::rename(&tmp, &target).unwrap();
+        });
+        std::thread::sleep(Duration::from_micros(rng.below(40_000)));
+        child.0.kill().unwrap();
+        child.0.wait().unwrap();
+        writer.join().unwrap();
+        reader.join().unwrap();
+        kept_aside += rx.try_iter().filter(|l| l.contains("theirs kept")).count();
+
+        // The plan is whole, and the other writer's version is somewhere on disk: in the
+        // plan (as it wrote it, or under the child's saves after a reload), kept aside by
+        // a save, or left under the temporary name by a save killed mid-way.
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Without the marks (this round's, and earlier ones the child's saves kept).
+        let plain: String = text
+            .split_inclusive('\n')
+            .filter(|l| !l.starts_with("// the other writer, round "))
+            .collect();
+        assert_whole("the plan", &plain, &a, &b);
+        let found = names_in(dir.path()).into_iter().any(|n| {
+            std::fs::read_to_string(dir.path().join(&n)).is_ok_and(|t| t.contains(&marker))
+        });
+        assert!(
+            found,
+            "round {round}: the other writer's version is lost: {:?}",
+            names_in(dir.path())
+        );
+        // When the temporary name holds it, the next save keeps it (as `interrupted`)
+        // unless the plan holds it too.
+        let tmp = dir.path().join(".plan.ron.perfplan-tmp");
+        if std::fs::read_to_string(&tmp).is_ok_and(|t| t.contains(&marker)) {
+            let (plan, mut file) = PlanFile::open(&path).unwrap();
+            file.save(&plan, false).unwrap();
+            let visible = names_in(dir.path()).into_iter().any(|n| {
+                !n.starts_with('.')
+                    && std::fs::read_to_string(dir.path().join(&n))
+                        .is_ok_and(|t| t.contains(&marker))
+            });
+            assert!(visible, "round {round}: {:?}", names_in(dir.path()));
+        }
+    }
+    eprintln!(
+        "kill -9 with another writer: {ROUNDS} rounds, their version kept aside {kept_aside} times"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // b. A full disk and a read-only disk
 // ---------------------------------------------------------------------------------------
-
-/// A tmpfs mounted on a fresh folder, unmounted when dropped.
-struct Tmpfs {
-    path: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Tmpfs {
-    /// Mounts a tmpfs of `size` (`mount` syntax: `80k`); `None` where this machine does
-    /// not allow it (not root, no capability, no `mount`).
-    fn mount(size: &str) -> Option<Tmpfs> {
-        let dir = tempfile::tempdir().ok()?;
-        let path = dir.path().to_path_buf();
-        let out = Command::new("mount")
-            .args([
-                "-t",
-                "tmpfs",
-                "-o",
-                &format!("size={size},mode=0755"),
-                "tmpfs",
-            ])
-            .arg(&path)
-            .stderr(Stdio::piped())
-            .output();
-        match out {
-            Ok(o) if o.status.success() => Some(Tmpfs { path, _dir: dir }),
-            Ok(o) => {
-                println!(
-                    "SKIPPED: cannot mount a tmpfs here ({})",
-                    String::from_utf8_lossy(&o.stderr).trim()
-                );
-                None
-            }
-            Err(e) => {
-                println!("SKIPPED: cannot run mount ({e})");
-                None
-            }
-        }
-    }
-
-    fn remount(&self, options: &str) {
-        let ok = Command::new("mount")
-            .args(["-o", &format!("remount,{options}")])
-            .arg(&self.path)
-            .status()
-            .is_ok_and(|s| s.success());
-        assert!(ok, "remount {options} failed");
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        let ok = Command::new("umount")
-            .arg(&self.path)
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            let _ = Command::new("umount").arg("-l").arg(&self.path).status();
-        }
-    }
-}
 
 /// A tmpfs just large enough for the plan: the save fails writing the new text. (The
 /// backup is a hard link to the old file and takes no room.)

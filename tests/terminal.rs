@@ -201,3 +201,85 @@ fn edits_survive_kill_9_and_are_restored_on_the_next_open() {
         .unwrap_or_default();
     assert!(leftover.is_empty(), "journal not cleared: {leftover:?}");
 }
+
+#[test]
+fn the_quick_start_opens_a_copy_not_the_repositorys_plan() {
+    // The README's run command names no plan: it opens a copy in the data folder.
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let start = readme.find("## Quick start").expect("a quick start");
+    let block = &readme[start..];
+    let block = &block[block.find("```sh\n").expect("a shell block") + 6..];
+    let run = block.lines().next().unwrap();
+    let command = run.split('#').next().unwrap().trim();
+    assert_eq!(command, "cargo run --release", "{run}");
+    if !has_tmux() {
+        eprintln!(
+            "SKIPPED: tmux is not installed (apt-get install -y tmux), so the real-terminal part did not run"
+        );
+        return;
+    }
+    let listing = |dir: &str| {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    let plans_before = listing("plans");
+    let seed_before = std::fs::read("plans/cciaa-massa-carrara-2017.ron").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let session = Session(format!("perfplan-quick-{}", std::process::id()));
+    // What `cargo run --release` runs: the binary with no argument, from the repository.
+    let command = format!(
+        "PERFPLAN_DATA_DIR='{}' '{}'",
+        data.display(),
+        env!("CARGO_BIN_EXE_perfplan"),
+    );
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        &session.0,
+        "-x",
+        "120",
+        "-y",
+        "36",
+        "-c",
+        env!("CARGO_MANIFEST_DIR"),
+        &command,
+    ]);
+    wait_for(&session.0, "First run");
+    tmux(&["send-keys", "-t", &session.0, "/"]);
+    tmux(&["send-keys", "-t", &session.0, "-l", "marchi e brevetti"]);
+    tmux(&["send-keys", "-t", &session.0, "Enter"]);
+    wait_for(&session.0, "Match 1 of 1");
+    tmux(&["send-keys", "-t", &session.0, "e", "C-u"]);
+    tmux(&["send-keys", "-t", &session.0, "-l", "70"]);
+    tmux(&["send-keys", "-t", &session.0, "Enter"]);
+    wait_for(&session.0, "result of 3.2.2-s2: 72 → 70");
+    tmux(&["send-keys", "-t", &session.0, "C-s"]);
+    wait_for(&session.0, "Saved");
+    tmux(&["send-keys", "-t", &session.0, "q"]);
+    let started = Instant::now();
+    while Command::new("tmux")
+        .args(["has-session", "-t", &session.0])
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "perfplan did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let copy = std::fs::read_to_string(data.join("cciaa-massa-carrara-2017.ron")).unwrap();
+    assert!(copy.contains("result: 70,"), "the copy holds the change");
+    assert_eq!(
+        std::fs::read("plans/cciaa-massa-carrara-2017.ron").unwrap(),
+        seed_before,
+        "the repository's plan is untouched"
+    );
+    assert_eq!(listing("plans"), plans_before, "nothing new in plans/");
+}

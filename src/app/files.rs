@@ -354,6 +354,11 @@ impl App {
     pub(super) fn on_outcome(&mut self, outcome: Outcome) -> Effect {
         match outcome {
             Outcome::Saved(s) => {
+                if s.path != self.path {
+                    // A copy saved under a new name is this perfplan's own: it holds its
+                    // lock and may edit it.
+                    self.read_only = false;
+                }
                 self.path = s.path.clone();
                 self.history.mark_saved();
                 let mut msg = format!("Saved {}", self.path.display());

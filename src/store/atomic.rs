@@ -358,6 +358,9 @@ pub fn replace(path: &Path, bytes: &[u8], how: Replace) -> Result<Replaced, Writ
         });
     }
     let tmp = temp_path(&path);
+    if how.expect != Expect::Anything {
+        keep_interrupted(&tmp, &path);
+    }
     let file = write_synced(&tmp, bytes, old.as_ref()).map_err(io_err)?;
     // The lock is taken on a read-only handle (see `lock`), before the file has its name.
     drop(file);
@@ -410,6 +413,19 @@ pub fn replace(path: &Path, bytes: &[u8], how: Replace) -> Result<Replaced, Writ
         lock,
         theirs,
     })
+}
+
+/// A save killed between the exchange and the renaming of what it moved aside leaves that
+/// version under the temporary name; it may be somebody else's. Before the temporary name
+/// is used again, a whole plan found there that the file does not hold is kept as
+/// `NAME.interrupted-STAMP` (a text cut short is only ever a save's own unfinished write).
+fn keep_interrupted(tmp: &Path, path: &Path) {
+    let Ok(left) = fs::read(tmp) else { return };
+    let whole = std::str::from_utf8(&left).is_ok_and(|t| super::parse(Path::new(""), t).is_ok());
+    let held = fs::read(path).is_ok_and(|now| now == left);
+    if whole && !held {
+        let _ = fs::rename(tmp, aside_path(path, "interrupted"));
+    }
 }
 
 enum Placed {

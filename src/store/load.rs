@@ -39,6 +39,10 @@ pub enum LoadError {
         column: usize,
         byte: u8,
     },
+    #[error(
+        "{path}: the file's lines end with CR line endings (a carriage return alone, as old Mac programs write); save it with LF or CRLF line endings"
+    )]
+    CrLineEndings { path: PathBuf },
     #[error("{path}:{line}:{column}: {message}\n{excerpt}")]
     Syntax {
         path: PathBuf,
@@ -152,6 +156,14 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, LoadError> {
         });
     }
     options().from_str::<Plan>(body).map_err(|e| {
+        if !body.contains('\n') && body.contains('\r') {
+            // RON ends a `//` comment at a line feed only: in a file whose lines end with a
+            // lone CR the first comment runs to the end and the error would point nowhere
+            // useful.
+            return LoadError::CrLineEndings {
+                path: LoadError::at(path),
+            };
+        }
         let line = e.span.start.line.max(1);
         let column = e.span.start.col.max(1);
         let line_text = body.lines().nth(line - 1).unwrap_or("");

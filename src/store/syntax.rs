@@ -66,11 +66,31 @@ impl<'a> Cursor<'a> {
         self.text.get(self.pos).copied()
     }
 
+    /// The length of the white space character at the cursor, if one is there: RON's white
+    /// space, which is Rust's (form feed, vertical tab, NEL, the line and paragraph
+    /// separators and the left-to-right and right-to-left marks besides the usual ones).
+    fn white_space_len(&self) -> Option<usize> {
+        let rest = &self.text[self.pos..];
+        match rest.first()? {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => Some(1),
+            0xC2 if rest.get(1) == Some(&0x85) => Some(2),
+            0xE2 if rest.get(1) == Some(&0x80)
+                && matches!(rest.get(2), Some(0x8E | 0x8F | 0xA8 | 0xA9)) =>
+            {
+                Some(3)
+            }
+            _ => None,
+        }
+    }
+
     /// Skips white space and comments (`//`, nested `/* */`).
     fn skip_trivia(&mut self) {
         loop {
+            if let Some(n) = self.white_space_len() {
+                self.pos += n;
+                continue;
+            }
             match self.peek() {
-                Some(b' ' | b'\t' | b'\n' | b'\r') => self.pos += 1,
                 Some(b'/') if self.text.get(self.pos + 1) == Some(&b'/') => {
                     while let Some(c) = self.peek() {
                         if c == b'\n' {

@@ -6,6 +6,7 @@
 
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 use perfplan::driver::Driver;
 use perfplan::paths::Dirs;
@@ -54,5 +55,66 @@ impl Harness {
 
     pub fn path(&self) -> PathBuf {
         self.driver.app.path.clone()
+    }
+}
+
+/// A tmpfs mounted on a fresh folder, unmounted when dropped.
+pub struct Tmpfs {
+    pub path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    /// Mounts a tmpfs of `size` (`mount` syntax: `80k`); `None` where this machine does
+    /// not allow it (not root, no capability, no `mount`).
+    pub fn mount(size: &str) -> Option<Tmpfs> {
+        let dir = tempfile::tempdir().ok()?;
+        let path = dir.path().to_path_buf();
+        let out = Command::new("mount")
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={size},mode=0755"),
+                "tmpfs",
+            ])
+            .arg(&path)
+            .stderr(Stdio::piped())
+            .output();
+        match out {
+            Ok(o) if o.status.success() => Some(Tmpfs { path, _dir: dir }),
+            Ok(o) => {
+                println!(
+                    "SKIPPED: cannot mount a tmpfs here ({})",
+                    String::from_utf8_lossy(&o.stderr).trim()
+                );
+                None
+            }
+            Err(e) => {
+                println!("SKIPPED: cannot run mount ({e})");
+                None
+            }
+        }
+    }
+
+    pub fn remount(&self, options: &str) {
+        let ok = Command::new("mount")
+            .args(["-o", &format!("remount,{options}")])
+            .arg(&self.path)
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "remount {options} failed");
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let ok = Command::new("umount")
+            .arg(&self.path)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            let _ = Command::new("umount").arg("-l").arg(&self.path).status();
+        }
     }
 }
