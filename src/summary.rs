@@ -9,7 +9,8 @@ use crate::score::{How, Layers, Mean, Outcome, Scores, Weighted};
 /// A score with what it rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Score {
-    /// Percent, exact; `None` while nothing under it is measured.
+    /// Percent, as shown: rounded half up to two decimals on the exact value (see
+    /// `score::exact`); `None` while nothing under it is measured.
     pub value: Option<Decimal>,
     /// Indicators measured / all, under it.
     pub measured: usize,
@@ -21,17 +22,17 @@ impl Score {
         self.measured < self.total
     }
 
-    fn of_mean(m: &Mean) -> Score {
+    fn of_mean(m: &Mean, shown: Option<Decimal>) -> Score {
         Score {
-            value: m.realization(),
+            value: shown,
             measured: m.measured,
             total: m.total,
         }
     }
 
-    fn of_weighted(w: &Weighted) -> Score {
+    fn of_weighted(w: &Weighted, shown: Option<Decimal>) -> Score {
         Score {
-            value: w.score(),
+            value: shown,
             measured: w.indicators.measured,
             total: w.indicators.total,
         }
@@ -88,6 +89,7 @@ pub struct IndicatorSummary {
     pub result: Option<Value>,
     /// The result in the plan's locale and unit, empty while pending.
     pub result_text: String,
+    /// As shown: rounded half up to two decimals on the exact value.
     pub realization: Option<Decimal>,
     pub pending: bool,
     pub met: bool,
@@ -109,8 +111,11 @@ impl Summary {
             locale: loc,
             thresholds: plan.thresholds.clone(),
             overall: Layers {
-                strategic: Score::of_weighted(&scores.overall.strategic),
-                operational: Score::of_weighted(&scores.overall.operational),
+                strategic: Score::of_weighted(&scores.overall.strategic, scores.shown.strategic),
+                operational: Score::of_weighted(
+                    &scores.overall.operational,
+                    scores.shown.operational,
+                ),
             },
             perspectives: plan
                 .perspectives
@@ -120,8 +125,11 @@ impl Summary {
                     name: p.name.clone(),
                     weight: p.weight(),
                     score: Layers {
-                        strategic: Score::of_weighted(&ps.score.strategic),
-                        operational: Score::of_weighted(&ps.score.operational),
+                        strategic: Score::of_weighted(&ps.score.strategic, ps.shown.strategic),
+                        operational: Score::of_weighted(
+                            &ps.score.operational,
+                            ps.shown.operational,
+                        ),
                     },
                     objectives: p
                         .objectives
@@ -131,7 +139,7 @@ impl Summary {
                             code: so.code.clone(),
                             title: so.title.clone(),
                             weight: so.weight.value(),
-                            realization: Score::of_mean(&ss.realization),
+                            realization: Score::of_mean(&ss.realization, ss.shown.strategic),
                             operational: so
                                 .operational
                                 .iter()
@@ -140,7 +148,10 @@ impl Summary {
                                     code: oo.code.clone(),
                                     title: oo.title.clone(),
                                     weight: oo.weight.value(),
-                                    realization: Score::of_mean(os.realization()),
+                                    realization: Score::of_mean(
+                                        os.realization(),
+                                        os.shown.operational,
+                                    ),
                                     strategic_indicators: indicator_rows(
                                         loc,
                                         &oo.strategic_indicators,
@@ -185,7 +196,7 @@ fn indicator_rows(loc: Locale, inds: &[Indicator], outcomes: &[Outcome]) -> Vec<
                 .result
                 .map(|v| loc.value(v, &ind.unit))
                 .unwrap_or_default(),
-            realization: out.realization(),
+            realization: out.shown(),
             pending: matches!(out, Outcome::Pending),
             met: matches!(out, Outcome::Scored(r) if r.met),
             overridden: ind.realization_override.is_some(),
@@ -204,7 +215,7 @@ pub fn explain(loc: Locale, ind: &Indicator, outcome: &Outcome) -> String {
         Outcome::Unscorable(why) => return format!("cannot be scored: {why}"),
         Outcome::Scored(r) => r,
     };
-    let pct = loc.percent(r.value);
+    let pct = loc.percent(outcome.shown().unwrap_or(r.value));
     let result = ind
         .result
         .map(|v| loc.value(v, &ind.unit))

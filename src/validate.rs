@@ -9,6 +9,7 @@ use std::fmt;
 use chrono::Datelike;
 use rust_decimal::Decimal;
 
+use crate::plan::check;
 use crate::plan::{Indicator, IndicatorPath, NodePath, Plan, Scoring, Target, Unit, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -132,15 +133,10 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
             let node = NodePath::Strategic(pi, si);
             let weight = so.weight.value();
             total_weight = total_weight.saturating_add(weight);
-            if weight < Decimal::ZERO {
-                f.error(node, format!("weight {} % is negative", loc.number(weight)));
-            } else if weight > hundred {
+            if let Some(e) = check::weight_error(weight) {
                 f.error(
                     node,
-                    format!(
-                        "weight {} % is more than the whole plan (100 %)",
-                        loc.number(weight)
-                    ),
+                    format!("{e}; the objective is left out of the weighted scores"),
                 );
             }
             if so.operational.is_empty() {
@@ -173,18 +169,10 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
             }
             for (oi, oo) in so.operational.iter().enumerate() {
                 let node = NodePath::Operational(pi, si, oi);
-                if oo.weight.value() < Decimal::ZERO {
+                if let Some(e) = check::weight_error(oo.weight.value()) {
                     f.error(
                         node,
-                        format!("weight {} % is negative", loc.number(oo.weight.value())),
-                    );
-                } else if oo.weight.value() > hundred {
-                    f.error(
-                        node,
-                        format!(
-                            "weight {} % is more than the whole plan (100 %)",
-                            loc.number(oo.weight.value())
-                        ),
+                        format!("{e}; the objective is left out of the weighted scores"),
                     );
                 }
                 if oo.indicators.is_empty() {
@@ -242,19 +230,8 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
     if ind.description.trim().is_empty() {
         f.warning(node, "has no description".to_string());
     }
-    match (&ind.target, ind.unit.is_date()) {
-        (Target::Deadline(_), false) => f.error(
-            node,
-            format!(
-                "the target is a deadline, so the unit must be Date, not {}",
-                unit()
-            ),
-        ),
-        (t, true) if !t.is_deadline() => f.error(
-            node,
-            "the unit is Date, so the target must be a Deadline(\"YYYY-MM-DD\")".to_string(),
-        ),
-        _ => {}
+    for e in check::value_errors(ind) {
+        f.error(node, format!("{e}; it cannot be scored"));
     }
     if let Some(Value::Date(d)) = ind.result
         && (d.year() - f.plan.year).abs() > 1
@@ -268,14 +245,13 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
             ),
         );
     }
-    for (what, value) in [("result", ind.result), ("baseline", ind.baseline)] {
-        let Some(v) = value else { continue };
+    if let Some(v) = ind.baseline {
         let want_date = ind.unit.is_date();
         match v {
             Value::Date(_) if !want_date => f.error(
                 node,
                 format!(
-                    "the {what} is {}, but the unit is {}: write a number",
+                    "the baseline is {}, but the unit is {}: write a number",
                     kind_of(v),
                     unit()
                 ),
@@ -283,32 +259,16 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
             Value::Number(_) if want_date => f.error(
                 node,
                 format!(
-                    "the {what} is {}, but the unit is Date: write a date like \"2017-12-31\"",
+                    "the baseline is {}, but the unit is Date: write a date like \"2017-12-31\"",
                     kind_of(v)
                 ),
             ),
-            Value::Number(n)
-                if matches!(ind.unit, Unit::Count | Unit::Label(_))
-                    && (n < Decimal::ZERO || n.fract() != Decimal::ZERO) =>
-            {
-                f.error(
-                    node,
-                    format!(
-                        "the {what} {} is not a whole count; use unit Number for fractions",
-                        loc.number(n)
-                    ),
-                )
-            }
             _ => {}
         }
     }
     let negative_target = ind.target.numbers().any(|n| n < Decimal::ZERO);
-    if matches!(ind.unit, Unit::Count | Unit::Label(_)) && negative_target {
-        f.error(
-            node,
-            format!("a count cannot have a negative target ({})", unit()),
-        );
-    } else if ind.scoring == Scoring::Proportional
+    if !matches!(ind.unit, Unit::Count | Unit::Label(_))
+        && ind.scoring == Scoring::Proportional
         && !matches!(ind.target, Target::Exactly(_))
         && negative_target
     {
@@ -319,39 +279,11 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
                 .to_string(),
         );
     }
-    if let Target::Between { min, max } = &ind.target
-        && min.value() > max.value()
-    {
-        f.error(
-            node,
-            format!(
-                "the range {} – {} has its minimum above its maximum",
-                loc.number(min.value()),
-                loc.number(max.value())
-            ),
-        );
-    }
     if matches!(ind.scoring, Scoring::GraceDays(_)) && !ind.target.is_deadline() {
         f.warning(
             node,
             "GraceDays applies only to deadlines; this target is scored proportionally".to_string(),
         );
-    }
-    if let Some(ov) = &ind.realization_override {
-        if ov.reason.trim().is_empty() {
-            f.error(
-                node,
-                "the override has no reason; say why the computed realization is not used"
-                    .to_string(),
-            );
-        }
-        let r = ov.realization.value();
-        if r < Decimal::ZERO || r > Decimal::ONE_HUNDRED {
-            f.error(
-                node,
-                format!("the override {} % is outside 0–100 %", loc.number(r)),
-            );
-        }
     }
 }
 

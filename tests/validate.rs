@@ -252,11 +252,22 @@ fn a_count_must_be_whole() {
         "target: AtLeast(3), result: 2.5",
     )]);
     let f = only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.1", "o1"));
+    // The value as the file writes it, since the file is where it is fixed.
     assert!(
-        f.message.contains("2,5") && f.message.contains("whole"),
+        f.message.contains("2.5") && f.message.contains("whole"),
         "{}",
         f.message
     );
+    // A value that is wrong is not scored: the indicator cannot be scored, with the reason.
+    let plan = base_with(&[(
+        "target: AtLeast(3), result: 4",
+        "target: AtLeast(3), result: 2.5",
+    )]);
+    let path = plan.find_indicator("o1").unwrap();
+    assert!(matches!(
+        score::outcome(plan.indicator(path)),
+        score::Outcome::Unscorable(perfplan::plan::check::ValueError::CountResultNotWhole { .. })
+    ));
     // A Label is a count too.
     let findings = findings_of(&[("result: 7", "result: 7.5")]);
     only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.2", "o3"));
@@ -307,18 +318,15 @@ fn an_override_needs_a_reason() {
 
 #[test]
 fn an_override_lies_between_0_and_100() {
-    for (written, scored) in [("120", dec!(100)), ("-5", dec!(0)), ("100.01", dec!(100))] {
+    for written in ["120", "-5", "100.01"] {
         let edit = format!("result: 85, override: (realization: {written}, reason: \"r\")");
         let findings = findings_of(&[("result: 85", &edit)]);
         let f = only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.1", "s1"));
         assert!(f.message.contains("0–100"), "{}", f.message);
-        // Scored clamped meanwhile.
+        // Not scored: a wrong value never counts.
         let plan = base_with(&[("result: 85", &edit)]);
         let path = plan.find_indicator("s1").unwrap();
-        assert_eq!(
-            score::outcome(plan.indicator(path)).realization(),
-            Some(scored)
-        );
+        assert_eq!(score::outcome(plan.indicator(path)).realization(), None);
     }
     for ok in ["0", "100", "91.40"] {
         let edit = format!("result: 85, override: (realization: {ok}, reason: \"r\")");

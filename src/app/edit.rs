@@ -246,7 +246,7 @@ impl App {
 
     fn realization_text(&self, path: IndicatorPath) -> String {
         match self.scores.outcome(path) {
-            Outcome::Scored(r) => self.plan.locale.percent(r.value),
+            o @ Outcome::Scored(_) => self.plan.locale.percent(o.shown().unwrap_or_default()),
             Outcome::Pending => "pending".into(),
             Outcome::Unscorable(_) => "cannot be scored".into(),
         }

@@ -6,6 +6,7 @@
 //! plan ever passes through a binary float.
 
 pub mod change;
+pub mod check;
 pub mod locale;
 pub mod number;
 pub mod path;

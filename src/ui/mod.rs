@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use crate::app::keymap;
 use crate::app::{App, EditField, Mode, PathPurpose};
 use crate::plan::{IndicatorPath, Layer, Locale, NodePath, Plan, Unit};
-use crate::score::{Mean, Outcome, Weighted};
+use crate::score::{Mean, Outcome, exact};
 use crate::summary::explain;
 use crate::text::{pad_left, pad_right, truncate, width};
 use crate::validate::Severity;
@@ -133,10 +133,9 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     )];
     line1.extend(right);
 
-    let overall = &app.scores.overall;
+    let shown = &app.scores.shown;
     let bar_w = if w >= 100 { 20 } else { 10 };
-    let score_spans = |label: &'static str, wsum: &Weighted| -> Vec<Span<'static>> {
-        let v = wsum.score();
+    let score_spans = |label: &'static str, v: Option<Decimal>| -> Vec<Span<'static>> {
         let style = status_style(app, theme, v);
         vec![
             Span::styled(format!("{label} "), theme.bold()),
@@ -148,8 +147,8 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             Span::raw("   "),
         ]
     };
-    let mut line2 = score_spans("Strategic  ", &overall.strategic);
-    line2.extend(score_spans("Operational", &overall.operational));
+    let mut line2 = score_spans("Strategic  ", shown.strategic);
+    line2.extend(score_spans("Operational", shown.operational));
     if is_previewing(app) {
         line2.push(Span::styled("PREVIEW", theme.preview()));
     }
@@ -239,7 +238,7 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 code: String::new(),
                 title: persp.name.to_uppercase(),
                 weight: loc.number(persp.weight()),
-                realization: s.strategic.score(),
+                realization: app.scores.perspectives[p].shown.strategic,
                 mark: provisional(&s.strategic.indicators),
                 measured: format!(
                     "{}/{}",
@@ -258,7 +257,7 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 code: so.code.clone(),
                 title: so.title.clone(),
                 weight: loc.number(so.weight.value()),
-                realization: sc.realization(),
+                realization: app.scores.strategic(p, s).shown.strategic,
                 mark: provisional(sc),
                 measured: format!("{}/{}", sc.measured, sc.total),
                 style: theme.bold(),
@@ -274,7 +273,7 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 code: oo.code.clone(),
                 title: oo.title.clone(),
                 weight: loc.number(oo.weight.value()),
-                realization: sc.realization(),
+                realization: app.scores.operational(p, s, o).shown.operational,
                 mark: provisional(sc),
                 measured: format!("{}/{}", sc.measured, sc.total),
                 style: Style::new(),
@@ -299,7 +298,7 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 code: ind.id.clone(),
                 title: ind.description.clone(),
                 weight: String::new(),
-                realization: outcome.realization(),
+                realization: outcome.shown(),
                 mark,
                 measured: String::new(),
                 style: if outcome.is_measured() {
@@ -487,7 +486,7 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
         ),
         kv("Unit", ind.unit.word().to_string(), theme),
     ];
-    let r = outcome.realization();
+    let r = outcome.shown();
     let mut real = vec![Span::styled(format!("{:<12} ", "Realization"), theme.dim())];
     real.push(Span::styled(
         percent_or_pending(loc, r),
@@ -527,23 +526,40 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
     lines
 }
 
-fn contribution(loc: Locale, weight: Decimal, r: Option<Decimal>, total_weight: Decimal) -> String {
-    match r {
-        Some(r) if total_weight > Decimal::ZERO => format!(
-            "{} % × {} → {} points",
-            loc.number(weight),
-            loc.percent(r),
-            loc.fixed2(weight * r / total_weight)
-        ),
-        Some(r) => format!("{} % × {}", loc.number(weight), loc.percent(r)),
-        None => format!("{} % × pending → left out", loc.number(weight)),
+/// An objective's share of its parent's score: `9 % × 98,00 % → 32,67 points`, every
+/// figure rounded on its exact value.
+fn contribution(
+    loc: Locale,
+    weight: Decimal,
+    r: Option<Decimal>,
+    shown: Option<Decimal>,
+    exact_r: impl FnOnce() -> Option<exact::BigRational>,
+    total_weight: Decimal,
+) -> String {
+    if crate::plan::check::weight_error(weight).is_some() {
+        return format!("{} % (a wrong weight) → left out", loc.number(weight));
+    }
+    match (r, shown) {
+        (Some(r), Some(shown)) if total_weight > Decimal::ZERO => {
+            let points = exact::shown(Some(weight * r / total_weight), || {
+                Some(exact::from_decimal(weight) * exact_r()? / exact::from_decimal(total_weight))
+            });
+            format!(
+                "{} % × {} → {} points",
+                loc.number(weight),
+                loc.percent(shown),
+                loc.fixed2(points.unwrap_or_default())
+            )
+        }
+        (_, Some(shown)) => format!("{} % × {}", loc.number(weight), loc.percent(shown)),
+        _ => format!("{} % × pending → left out", loc.number(weight)),
     }
 }
 
-fn mean_line(loc: Locale, label: &str, m: &Mean) -> String {
+fn mean_line(loc: Locale, label: &str, m: &Mean, shown: Option<Decimal>) -> String {
     format!(
         "{label} {} ({} / {} measured)",
-        percent_or_pending(loc, m.realization()),
+        percent_or_pending(loc, shown),
         m.measured,
         m.total
     )
@@ -559,10 +575,15 @@ fn indicator_list(
     paths
         .map(|p| {
             let ind = app.plan.indicator(p);
-            let r = app.scores.outcome(p).realization();
-            let share = match r {
-                Some(v) if measured > 0 => {
-                    format!(" → {} points", loc.fixed2(v / Decimal::from(measured)))
+            let outcome = app.scores.outcome(p);
+            let r = outcome.shown();
+            let share = match outcome {
+                Outcome::Scored(real) if measured > 0 => {
+                    let n = Decimal::from(measured);
+                    let points = exact::shown(Some(real.value / n), || {
+                        Some(exact::realization(real) / exact::from_decimal(n))
+                    });
+                    format!(" → {} points", loc.fixed2(points.unwrap_or_default()))
                 }
                 _ => String::new(),
             };
@@ -595,15 +616,15 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
                 format!("{} %", loc.number(persp.weight())),
                 theme,
             ));
-            for (label, w) in [
-                ("Strategic", &sc.score.strategic),
-                ("Operational", &sc.score.operational),
+            for (label, w, shown) in [
+                ("Strategic", &sc.score.strategic, sc.shown.strategic),
+                ("Operational", &sc.score.operational, sc.shown.operational),
             ] {
                 lines.push(kv(
                     label,
                     format!(
                         "{} (weighted mean of {} / {} objectives; indicators {} / {})",
-                        percent_or_pending(loc, w.score()),
+                        percent_or_pending(loc, shown),
                         w.measured,
                         w.total,
                         w.indicators.measured,
@@ -618,13 +639,15 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
                 theme.dim(),
             ));
             for (s, so) in persp.objectives.iter().enumerate() {
-                let r = sc.objectives[s].realization.realization();
+                let ss = &sc.objectives[s];
                 lines.push(Line::from(vec![
                     Span::styled(format!("  {:<7} ", so.code), theme.code()),
                     Span::raw(contribution(
                         loc,
                         so.weight.value(),
-                        r,
+                        ss.realization.realization(),
+                        ss.shown.strategic,
+                        || ss.exact_realization(),
                         sc.score.strategic.weight,
                     )),
                 ]));
@@ -646,7 +669,9 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
             ));
             lines.push(kv(
                 "Realization",
-                mean_line(loc, "", &sc.realization).trim().to_string(),
+                mean_line(loc, "", &sc.realization, sc.shown.strategic)
+                    .trim()
+                    .to_string(),
                 theme,
             ));
             lines.push(kv(
@@ -658,7 +683,7 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
                 "Operational",
                 format!(
                     "{} (weighted over its operational objectives)",
-                    percent_or_pending(loc, sc.operational_score.score())
+                    percent_or_pending(loc, sc.shown.operational)
                 ),
                 theme,
             ));
@@ -674,13 +699,15 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
                 theme.dim(),
             ));
             for (o, oo) in so.operational.iter().enumerate() {
-                let r = sc.operational[o].realization().realization();
+                let os = &sc.operational[o];
                 lines.push(Line::from(vec![
                     Span::styled(format!("  {:<7} ", oo.code), theme.code()),
                     Span::raw(contribution(
                         loc,
                         oo.weight.value(),
-                        r,
+                        os.realization().realization(),
+                        os.shown.operational,
+                        || os.exact_realization(),
                         sc.operational_score.weight,
                     )),
                 ]));
@@ -702,7 +729,9 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
             ));
             lines.push(kv(
                 "Realization",
-                mean_line(loc, "", sc.realization()).trim().to_string(),
+                mean_line(loc, "", sc.realization(), sc.shown.operational)
+                    .trim()
+                    .to_string(),
                 theme,
             ));
             lines.push(kv("How", "mean of its operational indicators", theme));

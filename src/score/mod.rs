@@ -27,6 +27,9 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+pub mod exact;
+
+use crate::plan::check::{self, ValueError};
 use crate::plan::{
     Indicator, IndicatorPath, Layer, OperationalObjective, Perspective, Plan, Scoring,
     StrategicObjective, Target, Value,
@@ -70,9 +73,9 @@ pub enum Outcome {
     /// No result yet.
     Pending,
     Scored(Realization),
-    /// A result that cannot be compared with the target (a date for a number target);
-    /// left out of the means like a pending one, and reported by validation.
-    Unscorable(String),
+    /// A value that is wrong (see `plan::check`): left out of the means like a pending
+    /// one, and reported by validation.
+    Unscorable(ValueError),
 }
 
 impl Outcome {
@@ -86,6 +89,15 @@ impl Outcome {
     pub fn is_measured(&self) -> bool {
         matches!(self, Outcome::Scored(_))
     }
+
+    /// The realization as it is shown: rounded half up to two decimals, the rounding
+    /// decided on the exact value (see [`exact`]).
+    pub fn shown(&self) -> Option<Decimal> {
+        match self {
+            Outcome::Scored(r) => exact::shown(Some(r.value), || Some(exact::realization(r))),
+            _ => None,
+        }
+    }
 }
 
 /// Scores an indicator: its override if it has one, else its result against its target.
@@ -95,6 +107,9 @@ pub fn outcome(ind: &Indicator) -> Outcome {
 
 /// Scores an indicator as if its result were `result` (the value being typed).
 pub fn outcome_with(ind: &Indicator, result: Option<Value>) -> Outcome {
+    if let Some(e) = check::value_error(ind, result) {
+        return Outcome::Unscorable(e);
+    }
     if let Some(ov) = &ind.realization_override {
         let value = ov.realization.value().clamp(Decimal::ZERO, HUNDRED);
         return Outcome::Scored(Realization {
@@ -117,7 +132,7 @@ pub fn realization(
     target: &Target,
     scoring: Scoring,
     result: Value,
-) -> Result<Realization, String> {
+) -> Result<Realization, ValueError> {
     let all_or_nothing = scoring == Scoring::AllOrNothing;
     let met = Realization {
         value: HUNDRED,
@@ -130,14 +145,12 @@ pub fn realization(
         how: How::Missed,
     };
     if let Target::Deadline(deadline) = target {
-        let done = result
-            .as_date()
-            .ok_or("the target is a deadline, so the result must be a date")?;
+        let done = result.as_date().ok_or(ValueError::ResultNeedsDate)?;
         return Ok(deadline_realization(*deadline, done, scoring));
     }
-    let r = result
-        .as_number()
-        .ok_or("the target is a number, so the result must be a number, not a date")?;
+    let r = result.as_number().ok_or(ValueError::ResultNeedsNumber {
+        unit: crate::plan::Unit::Number,
+    })?;
     let (is_met, shortfall) = match target {
         Target::AtLeast(t) => (r >= t.value(), Shortfall::Below(t.value())),
         Target::MoreThan(t) => (r > t.value(), Shortfall::Below(t.value())),
@@ -317,10 +330,13 @@ impl Weighted {
     fn push(&mut self, weight: Decimal, mean: &Mean) {
         self.total += 1;
         self.indicators.add(mean);
+        // A wrong weight (validation reports it) leaves its objective out.
+        if check::weight_error(weight).is_some() {
+            return;
+        }
         if let Some(r) = mean.realization() {
             self.measured += 1;
-            // Saturating: weights beyond any plan's (validation warns about them) must not
-            // overflow and panic.
+            // Saturating, though weights within 0–100 cannot overflow: no panic, ever.
             self.weighted_sum = self.weighted_sum.saturating_add(weight.saturating_mul(r));
             self.weight = self.weight.saturating_add(weight);
         }
@@ -356,6 +372,8 @@ impl<T> Layers<T> {
 pub struct Scores {
     /// The plan's overall scores, per layer.
     pub overall: Layers<Weighted>,
+    /// The overall scores as shown (see [`exact`]).
+    pub shown: Layers<Option<Decimal>>,
     pub perspectives: Vec<PerspectiveScores>,
 }
 
@@ -363,6 +381,8 @@ pub struct Scores {
 pub struct PerspectiveScores {
     /// Strategic: weighted over strategic objectives; operational: over operational ones.
     pub score: Layers<Weighted>,
+    /// The scores as shown (see [`exact`]).
+    pub shown: Layers<Option<Decimal>>,
     pub objectives: Vec<StrategicScores>,
 }
 
@@ -372,6 +392,8 @@ pub struct StrategicScores {
     pub realization: Mean,
     /// The weighted mean of its operational objectives (the operational layer).
     pub operational_score: Weighted,
+    /// `realization` and `operational_score` as shown (see [`exact`]).
+    pub shown: Layers<Option<Decimal>>,
     /// Its own share of its perspective's strategic score (weight × realization), kept so
     /// that the perspective adds these up rather than dividing and multiplying again for
     /// every objective after each edit.
@@ -386,6 +408,9 @@ pub struct OperationalScores {
     pub means: Layers<Mean>,
     /// One outcome per indicator, per layer, in plan order.
     pub outcomes: Layers<Vec<Outcome>>,
+    /// The two means as shown (see [`exact`]); the operational one is this objective's
+    /// realization.
+    pub shown: Layers<Option<Decimal>>,
 }
 
 impl OperationalScores {
@@ -402,6 +427,7 @@ impl OperationalScores {
         let mut s = OperationalScores {
             means: Layers::default(),
             outcomes,
+            shown: Layers::default(),
         };
         s.refresh_means();
         s
@@ -412,6 +438,19 @@ impl OperationalScores {
             strategic: Mean::of(&self.outcomes.strategic),
             operational: Mean::of(&self.outcomes.operational),
         };
+        self.shown = Layers {
+            strategic: exact::shown(self.means.strategic.realization(), || {
+                exact::mean(&self.outcomes.strategic)
+            }),
+            operational: exact::shown(self.means.operational.realization(), || {
+                exact::mean(&self.outcomes.operational)
+            }),
+        };
+    }
+
+    /// The exact mean of its operational indicators: its realization.
+    pub fn exact_realization(&self) -> Option<exact::BigRational> {
+        exact::mean(&self.outcomes.operational)
     }
 }
 
@@ -441,6 +480,28 @@ impl StrategicScores {
         self.realization = realization;
         self.operational_score = operational_score;
         self.contribution = contribution;
+        self.shown = Layers {
+            strategic: exact::shown(self.realization.realization(), || self.exact_realization()),
+            operational: exact::shown(self.operational_score.score(), || {
+                exact::weighted(self.exact_operational(so))
+            }),
+        };
+    }
+
+    /// The exact flat mean of its strategic indicators: its realization.
+    pub fn exact_realization(&self) -> Option<exact::BigRational> {
+        exact::mean(self.operational.iter().flat_map(|o| &o.outcomes.strategic))
+    }
+
+    /// Its operational objectives' weights and exact realizations.
+    fn exact_operational<'a>(
+        &'a self,
+        so: &'a StrategicObjective,
+    ) -> impl Iterator<Item = (Decimal, Option<exact::BigRational>)> + 'a {
+        so.operational
+            .iter()
+            .zip(&self.operational)
+            .map(|(oo, os)| (oo.weight.value(), os.exact_realization()))
     }
 }
 
@@ -450,11 +511,11 @@ impl PerspectiveScores {
             objectives: p.objectives.iter().map(StrategicScores::compute).collect(),
             ..Default::default()
         };
-        s.refresh();
+        s.refresh(p);
         s
     }
 
-    fn refresh(&mut self) {
+    fn refresh(&mut self, p: &Perspective) {
         let mut strategic = Weighted::default();
         let mut operational = Weighted::default();
         for scores in &self.objectives {
@@ -465,6 +526,36 @@ impl PerspectiveScores {
             strategic,
             operational,
         };
+        self.shown = Layers {
+            strategic: exact::shown(self.score.strategic.score(), || {
+                exact::weighted(self.exact_strategic(p))
+            }),
+            operational: exact::shown(self.score.operational.score(), || {
+                exact::weighted(self.exact_operational(p))
+            }),
+        };
+    }
+
+    /// Its strategic objectives' weights and exact realizations.
+    fn exact_strategic<'a>(
+        &'a self,
+        p: &'a Perspective,
+    ) -> impl Iterator<Item = (Decimal, Option<exact::BigRational>)> + 'a {
+        p.objectives
+            .iter()
+            .zip(&self.objectives)
+            .map(|(so, ss)| (so.weight.value(), ss.exact_realization()))
+    }
+
+    /// Every operational objective's weight and exact realization, under it.
+    fn exact_operational<'a>(
+        &'a self,
+        p: &'a Perspective,
+    ) -> impl Iterator<Item = (Decimal, Option<exact::BigRational>)> + 'a {
+        p.objectives
+            .iter()
+            .zip(&self.objectives)
+            .flat_map(|(so, ss)| ss.exact_operational(so))
     }
 }
 
@@ -479,17 +570,26 @@ impl Scores {
                 .collect(),
             ..Default::default()
         };
-        s.refresh_overall();
+        s.refresh_overall(plan);
         s
     }
 
-    fn refresh_overall(&mut self) {
+    fn refresh_overall(&mut self, plan: &Plan) {
         let mut overall = Layers::<Weighted>::default();
         for p in &self.perspectives {
             overall.strategic.add(&p.score.strategic);
             overall.operational.add(&p.score.operational);
         }
         self.overall = overall;
+        let each = || plan.perspectives.iter().zip(&self.perspectives);
+        self.shown = Layers {
+            strategic: exact::shown(self.overall.strategic.score(), || {
+                exact::weighted(each().flat_map(|(p, ps)| ps.exact_strategic(p)))
+            }),
+            operational: exact::shown(self.overall.operational.score(), || {
+                exact::weighted(each().flat_map(|(p, ps)| ps.exact_operational(p)))
+            }),
+        };
     }
 
     /// Rescores one indicator after its result, override or scoring changed in `plan`,
@@ -502,7 +602,8 @@ impl Scores {
     /// Puts `new` in the place of an indicator's outcome without touching the plan: the
     /// preview while a result is being typed. [`Scores::update_indicator`] undoes it.
     pub fn set_outcome(&mut self, plan: &Plan, path: IndicatorPath, new: Outcome) {
-        let so = &plan.perspectives[path.perspective].objectives[path.strategic];
+        let persp = &plan.perspectives[path.perspective];
+        let so = &persp.objectives[path.strategic];
         let ps = &mut self.perspectives[path.perspective];
         let ss = &mut ps.objectives[path.strategic];
         let os = &mut ss.operational[path.operational];
@@ -513,8 +614,8 @@ impl Scores {
         *slot = new;
         os.refresh_means();
         ss.refresh(so);
-        ps.refresh();
-        self.refresh_overall();
+        ps.refresh(persp);
+        self.refresh_overall(plan);
     }
 
     pub fn outcome(&self, path: IndicatorPath) -> &Outcome {
@@ -702,13 +803,17 @@ mod tests {
         };
         w.push(huge, &full);
         w.push(huge, &full);
-        assert!(w.score().is_some());
+        // Weights beyond the whole plan are errors: their objectives are left out.
+        assert_eq!(w.score(), None);
+        assert_eq!((w.measured, w.total), (0, 2));
         let mut w = Weighted::default();
         w.push(dec!(0.0000000000000000000000000001), &full);
         w.push(-huge, &full);
         w.push(huge, &full);
-        // Weights that cancel out leave a tiny divisor: no panic, whatever the score.
-        let _ = w.score();
+        w.push(dec!(20), &full);
+        // Only the one right weight counts.
+        assert_eq!(w.score(), Some(dec!(100)));
+        assert_eq!(w.measured, 1);
     }
 
     #[test]

@@ -1,0 +1,203 @@
+//! Deciding the rounding of a shown figure on its exact value.
+//!
+//! A figure is shown rounded half up to two decimals, and must be the rounding of the
+//! *exact* value: a mean of 33,33… + 37,83… + 58,33… + 100 is exactly 57,375 and is shown
+//! 57,38, although the same mean computed in decimals is 57,3749999… . Computing every score
+//! in exact fractions would cost too much on a large plan (the denominators of a sum over a
+//! thousand objectives grow without bound), so perfplan computes in 28-digit decimals, as
+//! before, and decides the rounding on the exact value only where the decimal result could
+//! be on the wrong side of a rounding boundary.
+//!
+//! Why that is enough. Every realization lies in 0–100 and is computed with a relative error
+//! below 10⁻²⁷; means add such values (all non-negative) and divide by a count; weighted
+//! scores add weight × realization over objectives whose weights lie in 0–100 with at most
+//! six decimals (`plan::check`), and divide by the sum of weights. For any plan perfplan
+//! reads (at most 512 MiB, so under 10⁷ indicators and objectives), the accumulated error of
+//! a figure stays below 10⁻¹⁵, far inside [`TIE_BAND`] = 10⁻⁹. So when the decimal result is
+//! farther than `TIE_BAND` from every boundary (k + 0,5) / 100, the exact value lies on the
+//! same side and rounding the decimal result is exact; when it is within the band, the exact
+//! value is computed as a fraction of big integers from the realizations' own terms (`How`)
+//! and rounded exactly. Ties are terminating decimals, so a figure exactly on a boundary
+//! always takes the exact path.
+
+use num_bigint::BigInt;
+pub use num_rational::BigRational;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+use rust_decimal::Decimal;
+
+use super::{How, Outcome, Realization};
+
+/// How close to a rounding boundary a decimal result must be for its rounding to be decided
+/// on the exact value.
+pub const TIE_BAND: Decimal = Decimal::from_parts(1, 0, 0, false, 9);
+
+/// The decimals a figure is shown with.
+pub const DECIMALS: u32 = 2;
+
+/// A decimal as the exact fraction it is.
+pub fn from_decimal(d: Decimal) -> BigRational {
+    BigRational::new(
+        BigInt::from(d.mantissa()),
+        BigInt::from(10u32).pow(d.scale()),
+    )
+}
+
+fn int(n: i64) -> BigRational {
+    BigRational::from_integer(BigInt::from(n))
+}
+
+fn clamp_percent(q: BigRational) -> BigRational {
+    let hundred = int(100);
+    if q.is_negative() {
+        BigRational::zero()
+    } else if q > hundred {
+        hundred
+    } else {
+        q
+    }
+}
+
+/// The exact realization of a scored indicator, from the terms it was computed from.
+pub fn realization(r: &Realization) -> BigRational {
+    match r.how {
+        How::Met => int(100),
+        How::Missed => BigRational::zero(),
+        How::Override => clamp_percent(from_decimal(r.value)),
+        How::Ratio {
+            numerator,
+            denominator,
+        } => {
+            if denominator.is_zero() {
+                return from_decimal(r.value);
+            }
+            clamp_percent(int(100) * from_decimal(numerator) / from_decimal(denominator))
+        }
+        How::Deviation { result, target } => {
+            if target.is_zero() {
+                return from_decimal(r.value);
+            }
+            let dev =
+                (from_decimal(result) - from_decimal(target)).abs() / from_decimal(target).abs();
+            clamp_percent(int(100) * (BigRational::one() - dev))
+        }
+        How::Late { days, grace } => {
+            if i64::from(grace) > days {
+                int(100) - int(100) * int(days) / int(i64::from(grace))
+            } else {
+                BigRational::zero()
+            }
+        }
+    }
+}
+
+/// The exact plain mean of the scored outcomes (`None` when none is scored).
+pub fn mean<'a>(outcomes: impl IntoIterator<Item = &'a Outcome>) -> Option<BigRational> {
+    let mut sum = BigRational::zero();
+    let mut n: i64 = 0;
+    for o in outcomes {
+        if let Outcome::Scored(r) = o {
+            sum += realization(r);
+            n += 1;
+        }
+    }
+    (n > 0).then(|| sum / int(n))
+}
+
+/// The exact weighted mean of `(weight, realization)` pairs: the pairs without a
+/// realization, or whose weight is wrong, are left out; `None` when no weight is left.
+pub fn weighted(
+    items: impl IntoIterator<Item = (Decimal, Option<BigRational>)>,
+) -> Option<BigRational> {
+    let mut sum = BigRational::zero();
+    let mut weight = BigRational::zero();
+    for (w, r) in items {
+        if crate::plan::check::weight_error(w).is_some() {
+            continue;
+        }
+        if let Some(r) = r {
+            let w = from_decimal(w);
+            sum += &w * r;
+            weight += w;
+        }
+    }
+    weight.is_positive().then(|| sum / weight)
+}
+
+/// Whether `approx` lies so close to a rounding boundary that its rounding must be decided
+/// on the exact value.
+pub fn near_boundary(approx: Decimal) -> bool {
+    // Boundaries of half-up rounding to `DECIMALS` places are the odd multiples of
+    // 1 / (2 · 10^DECIMALS).
+    let steps = Decimal::from(2 * 10i64.pow(DECIMALS));
+    let Some(y) = approx.checked_mul(steps) else {
+        return true;
+    };
+    let nearest = y.round();
+    let odd = (nearest % Decimal::TWO).abs() == Decimal::ONE;
+    odd && (y - nearest).abs() <= TIE_BAND * steps
+}
+
+/// `q` rounded half up (away from zero) to `DECIMALS` places, as a decimal.
+pub fn round_exact(q: &BigRational) -> Option<Decimal> {
+    let scale = BigInt::from(10u32).pow(DECIMALS);
+    let scaled = q.abs() * BigRational::from_integer(scale);
+    let half = BigRational::new(BigInt::one(), BigInt::from(2));
+    let n = (scaled + half).floor().to_integer();
+    let n = if q.is_negative() { -n } else { n };
+    Decimal::try_from_i128_with_scale(n.to_i128()?, DECIMALS).ok()
+}
+
+/// A figure as it is shown: `approx` rounded half up, the rounding decided on the exact
+/// value (from `exact`, computed only when needed) where `approx` is near a boundary.
+pub fn shown(
+    approx: Option<Decimal>,
+    exact: impl FnOnce() -> Option<BigRational>,
+) -> Option<Decimal> {
+    let v = approx?;
+    if near_boundary(v)
+        && let Some(q) = exact()
+        && let Some(r) = round_exact(&q)
+    {
+        return Some(r);
+    }
+    Some(crate::plan::locale::round2(v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+    use std::str::FromStr;
+
+    /// Reads `p/q` as an exact fraction.
+    fn parse(text: &str) -> Option<BigRational> {
+        let (p, q) = text.split_once('/')?;
+        Some(BigRational::new(
+            BigInt::from_str(p).ok()?,
+            BigInt::from_str(q).ok()?,
+        ))
+    }
+
+    #[test]
+    fn a_tie_is_rounded_up_on_its_exact_value() {
+        // 229.5 / 4 = 57.375 exactly; the decimal mean lands just below.
+        let approx = dec!(57.374999999999999999999999999);
+        assert!(near_boundary(approx));
+        let exact = parse("459/8").unwrap();
+        assert_eq!(shown(Some(approx), || Some(exact)), Some(dec!(57.38)));
+        // Far from any boundary, the decimal result decides and nothing exact is computed.
+        assert_eq!(
+            shown(Some(dec!(57.3712)), || panic!("no exact value needed")),
+            Some(dec!(57.37))
+        );
+    }
+
+    #[test]
+    fn values_just_off_a_boundary_keep_their_side() {
+        let below = parse("57374999/1000000").unwrap();
+        assert_eq!(round_exact(&below), Some(dec!(57.37)));
+        let above = parse("57375001/1000000").unwrap();
+        assert_eq!(round_exact(&above), Some(dec!(57.38)));
+        assert_eq!(round_exact(&parse("-1/200").unwrap()), Some(dec!(-0.01)));
+    }
+}
