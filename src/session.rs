@@ -73,8 +73,12 @@ impl Session {
                     let mut j = Journal::locate(&d.state, Some(&d.data), path);
                     let left = j.leftover();
                     if !left.is_empty() {
-                        let r = Recovery::assess(&left, &plan, file.loaded_hash());
-                        if r.has_changes() {
+                        let modified = std::fs::metadata(path)
+                            .and_then(|m| m.modified())
+                            .ok()
+                            .map(chrono::DateTime::<chrono::Local>::from);
+                        let r = Recovery::assess(&left, &plan, file.loaded_hash(), modified);
+                        if r.needs_asking() {
                             recovery = Some(r);
                         } else {
                             if r.already > 0 {
@@ -135,6 +139,7 @@ impl Session {
         } = opened;
         let mut app = App::new(plan, session.file.path.clone());
         app.read_only = read_only;
+        app.read_only_why = read_only_why.clone();
         app.lock_note = lock_note;
         app.journal_down = journal_down;
         for n in notes {
@@ -203,7 +208,8 @@ impl Session {
             Effect::SaveOverwrite => Some(self.save(app, true)),
             Effect::SaveAs(path) => Some(self.save_as(app, &path, false)),
             Effect::SaveAsReplacing(path) => Some(self.save_as(app, &path, true)),
-            Effect::Reload => Some(self.reload(app)),
+            Effect::Reload => Some(self.reload(app, false)),
+            Effect::ReloadMerging => Some(self.reload(app, true)),
             Effect::TakeTheirs(theirs) => Some(self.take_theirs(&theirs)),
             Effect::Export {
                 format,
@@ -227,9 +233,12 @@ impl Session {
                     .unwrap_or_else(|| "perfplan has no folder of its own to keep it in".into()),
             ));
         };
+        let since_save = &self.since_save;
+        let rewrite = |j: &mut Journal| j.rewrite(base, &change::net(since_save.iter().cloned()));
         let written = match changes {
-            Some(c) if !self.journal_behind => j.append(base, c),
-            _ => j.rewrite(base, &change::net(self.since_save.iter().cloned())),
+            // Appended when the journal is up to date; rewritten whole when that fails.
+            Some(c) if !self.journal_behind => j.append(base, c).or_else(|_| rewrite(j)),
+            _ => rewrite(j),
         };
         match written {
             Ok(()) => {
@@ -250,8 +259,11 @@ impl Session {
             Ok(s) => {
                 self.since_save.clear();
                 self.journal_behind = false;
-                if let Some(j) = &mut self.journal {
-                    let _ = j.clear();
+                // A journal that could not be cleared is rewritten whole at the next change.
+                if let Some(j) = &mut self.journal
+                    && j.clear().is_err()
+                {
+                    self.journal_behind = true;
                 }
                 Outcome::Saved(s)
             }
@@ -269,7 +281,12 @@ impl Session {
         if app.read_only {
             return Outcome::SaveFailed(Problem::ReadOnly);
         }
-        let r = self.file.save(&app.plan, force);
+        let r = if force {
+            self.file.save(&app.plan, true)
+        } else {
+            let changes = change::net(self.since_save.iter().cloned());
+            self.file.save_changes(&app.plan, &changes)
+        };
         self.saved(r, true)
     }
 
@@ -316,7 +333,9 @@ impl Session {
                 if let Some(j) = &mut self.journal {
                     let _ = j.clear();
                 }
+                // A journal left for the file now replaced belongs to what it replaced.
                 let mut j = Journal::locate(&d.state, Some(&d.data), &self.file.path);
+                let _ = j.clear();
                 let _ = j.ready();
                 self.journal = Some(j);
                 if self.file.path != old_path {
@@ -327,14 +346,12 @@ impl Session {
         outcome
     }
 
-    /// Reads the plan's file again; the unsaved edits go to a file beside it first.
-    fn reload(&mut self, app: &App) -> Outcome {
+    /// Reads the plan's file again; the unsaved edits go to a file beside it first. With
+    /// `merge`, the changes made since the last save are then offered again on the version
+    /// read, as a restore is (fields changed on both sides listed).
+    fn reload(&mut self, app: &App, merge: bool) -> Outcome {
         let aside = if app.is_dirty() {
-            let path = store::atomic::aside_path(&self.file.path, "unsaved");
-            let path = path.with_file_name(format!(
-                "{}.ron",
-                path.file_name().unwrap_or_default().to_string_lossy()
-            ));
+            let path = store::atomic::aside_path(&self.file.path, "unsaved", ".ron");
             match store::replace(&path, write::plan(&app.plan).as_bytes(), Replace::plain()) {
                 Ok(_) => Some(path),
                 Err(e) => {
@@ -347,68 +364,113 @@ impl Session {
         } else {
             None
         };
-        self.read_again(aside, None)
-    }
-
-    /// Opens the plan's file as it is now, with its lock, in place of the one open.
-    fn read_again(&mut self, aside: Option<PathBuf>, mine: Option<PathBuf>) -> Outcome {
-        match PlanFile::open(&self.file.path) {
-            Ok((plan, mut fresh)) => {
-                let state = self.dirs.as_ref().map(|d| d.state.clone());
-                let read_only = !matches!(fresh.lock(state.as_deref()), LockStatus::Held { .. });
-                self.file = fresh;
-                self.since_save.clear();
-                self.journal_behind = false;
-                if let Some(j) = &mut self.journal {
-                    let _ = j.clear();
-                }
+        let changes = change::net(std::mem::take(&mut self.since_save));
+        match self.read_again(None) {
+            Ok((plan, read_only)) => {
+                let merge = (merge && !read_only && !changes.is_empty())
+                    .then(|| Recovery::of_changes(&changes, &plan));
                 Outcome::Reloaded {
                     plan: Box::new(plan),
                     path: self.file.path.clone(),
                     read_only,
                     aside,
-                    mine,
+                    mine: None,
+                    theirs: None,
+                    merge,
                 }
             }
-            Err(e) => Outcome::ReloadFailed {
-                detail: e.to_string(),
-                aside,
-            },
+            Err(e) => {
+                // Nothing changed: the changes are still the app's.
+                self.since_save = changes;
+                Outcome::ReloadFailed {
+                    detail: e.to_string(),
+                    aside,
+                }
+            }
         }
+    }
+
+    /// Opens the plan's file as it is now in place of the one open, with its lock: the lock
+    /// `written` took on a file just written here, the one already held when it covers the
+    /// file, or a new one (taken before the old one goes). The journal starts afresh.
+    /// Returns the plan and whether it is read-only (another perfplan holds it).
+    fn read_again(&mut self, written: Option<std::fs::File>) -> Result<(Plan, bool), LoadError> {
+        let (plan, mut fresh) = PlanFile::open(&self.file.path)?;
+        let state = self.dirs.as_ref().map(|d| d.state.clone());
+        let old = self.file.lock.take();
+        let read_only = match (written, old) {
+            (Some(file), _) => {
+                fresh.lock = Some(store::PlanLock::from_written(file));
+                false
+            }
+            (None, Some(held)) if held.covers(&fresh.path) => {
+                fresh.lock = Some(held);
+                false
+            }
+            (None, old) => {
+                let status = fresh.lock(state.as_deref());
+                drop(old);
+                !matches!(status, LockStatus::Held { .. })
+            }
+        };
+        self.file = fresh;
+        self.since_save.clear();
+        self.journal_behind = false;
+        if let Some(j) = &mut self.journal
+            && j.clear().is_err()
+        {
+            self.journal_behind = true;
+        }
+        Ok((plan, read_only))
     }
 
     /// Puts the version kept at `theirs` back in the plan's place, keeping ours aside.
     fn take_theirs(&mut self, theirs: &Path) -> Outcome {
-        let bytes = match std::fs::read(theirs) {
-            Ok(b) => b,
-            Err(e) => {
-                return Outcome::ReloadFailed {
-                    detail: format!("{} cannot be read ({e})", theirs.display()),
-                    aside: None,
-                };
-            }
+        let failed = |detail: String, mine: Option<PathBuf>| Outcome::ReloadFailed {
+            detail,
+            aside: mine,
         };
-        let mine = store::atomic::aside_path(&self.file.path, "mine");
+        let text = match std::fs::read(theirs) {
+            Ok(b) => b,
+            Err(e) => return failed(format!("{} cannot be read ({e})", theirs.display()), None),
+        };
+        // Their version must load before it takes the plan's place.
+        if let Err(e) = store::decode(theirs, text.clone()).and_then(|t| store::parse(theirs, &t)) {
+            return failed(
+                format!("their version does not load, so the plan is left as it is: {e}"),
+                None,
+            );
+        }
+        let mine = store::atomic::aside_path(&self.file.path, "mine", "");
         let kept = std::fs::hard_link(&self.file.path, &mine)
             .or_else(|_| std::fs::copy(&self.file.path, &mine).map(drop));
         if let Err(e) = kept {
-            return Outcome::ReloadFailed {
-                detail: format!("your version could not be kept aside ({e})"),
-                aside: None,
-            };
+            return failed(
+                format!("your version could not be kept aside ({e}); nothing was changed"),
+                None,
+            );
         }
         let mut how = Replace::plan(match self.file.loaded_hash() {
             Some(h) => store::Expect::Hash(h),
             None => store::Expect::Nothing,
         });
         how.backup = false;
-        if let Err(e) = store::replace(&self.file.path, &bytes, how) {
-            return Outcome::ReloadFailed {
-                detail: Problem::from_write(&e, true).describe(),
-                aside: Some(mine),
-            };
+        let done = match store::replace(&self.file.path, &text, how) {
+            Ok(done) => done,
+            Err(e) => return failed(Problem::from_write(&e, true).describe(), Some(mine)),
+        };
+        match self.read_again(done.lock) {
+            Ok((plan, read_only)) => Outcome::Reloaded {
+                plan: Box::new(plan),
+                path: self.file.path.clone(),
+                read_only,
+                aside: None,
+                mine: Some(mine),
+                theirs: done.theirs,
+                merge: None,
+            },
+            Err(e) => failed(e.to_string(), Some(mine)),
         }
-        self.read_again(None, Some(mine))
     }
 
     /// Writes the app's summary in `format` to `path`: never over the plan itself, nor

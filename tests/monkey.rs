@@ -261,7 +261,7 @@ fn check_app(app: &App, original: &Plan, at: usize) {
 /// The plan as the crash-recovery journal would restore it, on the file as it was (so
 /// every change applies, none conflicts).
 fn replayed(original: &Plan, journal: &Journal, file_hash: Option<u64>) -> Plan {
-    let r = Recovery::assess(&journal.leftover(), original, file_hash);
+    let r = Recovery::assess(&journal.leftover(), original, file_hash, None);
     assert!(r.conflicts.is_empty() && r.missing.is_empty(), "{r:?}");
     let mut plan = original.clone();
     for (path, c) in r.chosen() {
@@ -318,7 +318,7 @@ fn a_hundred_thousand_random_events() {
                 Effect::Save => "save (skipped)",
                 Effect::SaveOverwrite => "save overwrite (skipped)",
                 Effect::SaveAs(_) | Effect::SaveAsReplacing(_) => "save as (skipped)",
-                Effect::Reload => "reload (skipped)",
+                Effect::Reload | Effect::ReloadMerging => "reload (skipped)",
                 Effect::Export { .. } => "export (skipped)",
                 Effect::TakeTheirs(_) => "take theirs (skipped)",
                 Effect::Quit => "quit (skipped)",

@@ -380,6 +380,104 @@ fn taking_theirs_after_a_save_keeps_ours_aside() {
     assert!(!d.app.read_only);
 }
 
+#[test]
+fn reloading_after_a_change_written_in_place_keeps_the_lock() {
+    let (_dir, path, dirs) = seed_copy();
+    let mut d = Driver::open(&path, Some(dirs.clone())).unwrap();
+    d.set_result("domande depositate marchi", "70");
+    // Another program writes the same file in place (same inode).
+    let theirs = SEED_TEXT.replace("result: 72,", "result: 75,");
+    std::fs::write(&path, &theirs).unwrap();
+    d.ctrl('s');
+    assert!(matches!(
+        d.app.mode,
+        Mode::Dialog {
+            kind: DialogKind::Conflict,
+            ..
+        }
+    ));
+    d.key(KeyCode::Char('r'));
+    assert!(!d.app.read_only, "{}", d.app.status.text);
+    assert_eq!(
+        result_of(&d.app.plan, "3.2.2-s2"),
+        Some(Value::Number(dec!(75)))
+    );
+    let b = Driver::open(&path, Some(dirs)).unwrap();
+    assert!(b.app.read_only, "the lock is still held");
+}
+
+#[test]
+fn two_reloads_in_one_second_keep_both_sets_of_unsaved_edits() {
+    let (dir, path, dirs) = seed_copy();
+    let mut d = Driver::open(&path, Some(dirs)).unwrap();
+    for (value, theirs) in [("70", "result: 152,"), ("71", "result: 153,")] {
+        d.set_result("domande depositate marchi", value);
+        std::fs::write(&path, SEED_TEXT.replace("result: 151,", theirs)).unwrap();
+        d.ctrl('s');
+        d.key(KeyCode::Char('r'));
+    }
+    let kept: Vec<String> = names_in(dir.path())
+        .into_iter()
+        .filter(|n| n.contains(".unsaved-"))
+        .collect();
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    let results: Vec<Option<Value>> = kept
+        .iter()
+        .map(|n| result_of(&loaded(&dir.path().join(n)), "3.2.2-s2"))
+        .collect();
+    assert!(results.contains(&Some(Value::Number(dec!(70)))));
+    assert!(results.contains(&Some(Value::Number(dec!(71)))));
+}
+
+#[test]
+fn merging_reloads_theirs_and_offers_each_change_again() {
+    let (_dir, path, dirs) = seed_copy();
+    let mut d = Driver::open(&path, Some(dirs)).unwrap();
+    d.set_result("domande depositate marchi", "70");
+    d.set_note("Produzione rapporti", "mia");
+    // Their version changed another result, and the same note.
+    let theirs = SEED_TEXT.replace("result: 151,", "result: 152,").replace(
+        O4_RESULT,
+        &format!("{O4_RESULT}\n                                    note: \"loro\","),
+    );
+    std::fs::write(&path, &theirs).unwrap();
+    d.ctrl('s');
+    d.key(KeyCode::Char('m'));
+    assert!(matches!(d.app.mode, Mode::Restore { .. }));
+    assert!(d.screen().contains("Your changes on their version"));
+    let r = d.app.recovery.clone().unwrap();
+    assert_eq!(r.apply.len(), 1, "the result applies");
+    assert_eq!(r.conflicts.len(), 1, "the note was changed on both sides");
+    d.key(KeyCode::Enter);
+    d.ctrl('s');
+    let saved = loaded(&path);
+    assert_eq!(result_of(&saved, "3.2.2-s2"), Some(Value::Number(dec!(70))));
+    assert_eq!(note_of(&saved, "1.1.1-o4").as_deref(), Some("loro"));
+    assert!(
+        saved
+            .indicators()
+            .any(|(_, i)| i.result == Some(Value::Number(dec!(152)))),
+        "their change is kept"
+    );
+}
+
+#[test]
+fn taking_theirs_refuses_a_version_that_does_not_load() {
+    let (dir, path, dirs) = seed_copy();
+    let mut d = Driver::open(&path, Some(dirs)).unwrap();
+    let theirs = dir.path().join("plan.ron.theirs-20261125-100000");
+    std::fs::write(&theirs, "Plan(title: ").unwrap();
+    d.app.theirs = Some(theirs);
+    d.app.mode = Mode::Dialog {
+        kind: DialogKind::Theirs,
+        selected: 0,
+    };
+    d.key(KeyCode::Char('t'));
+    assert!(d.app.status.is_error, "{}", d.app.status.text);
+    assert!(d.app.status.text.contains("does not load"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), SEED_TEXT);
+}
+
 // ---------------------------------------------------------------------------------------
 // 3. A read-only perfplan never writes the plan
 // ---------------------------------------------------------------------------------------
@@ -800,21 +898,113 @@ fn the_journal_has_a_stable_name_and_old_journals_are_still_offered() {
         perfplan::store::lock::legacy_plan_key(&path)
     ));
     std::fs::create_dir_all(old.parent().unwrap()).unwrap();
+    // Written after the plan's file: the file has not changed since, so the journal's
+    // values are taken (its values before are unknown).
+    let at = (chrono::Local::now() + chrono::Duration::seconds(5)).to_rfc3339();
     std::fs::write(
         &old,
-        "{\"at\":\"2026-11-20T09:30:00+01:00\",\"id\":\"3.2.2-s2\",\"result\":{\"number\":\"70\"},\"override\":null,\"note\":null}\n",
+        format!("{{\"at\":\"{at}\",\"id\":\"3.2.2-s2\",\"result\":{{\"number\":\"70\"}},\"override\":null,\"note\":null}}\n"),
     )
     .unwrap();
-    let mut d = Driver::open(&path, Some(dirs)).unwrap();
+    let mut d = Driver::open(&path, Some(dirs.clone())).unwrap();
     assert!(matches!(d.app.mode, Mode::Restore { .. }));
-    // Its values before are unknown: it is listed, and taken on purpose.
-    d.key(KeyCode::Char('m'));
-    d.key(KeyCode::Char('r'));
+    assert!(d.screen().contains("earlier version of perfplan"));
+    d.key(KeyCode::Enter);
     assert_eq!(
         result_of(&d.app.plan, "3.2.2-s2"),
         Some(Value::Number(dec!(70)))
     );
     assert!(!old.exists(), "the old journal is replaced by the new one");
+    d.key(KeyCode::Char('u'));
+    d.ctrl('s');
+    drop(d);
+    // An old journal written before the file last changed: the file's values are kept
+    // unless taken on purpose.
+    std::fs::write(
+        &old,
+        "{\"at\":\"2001-01-01T09:30:00+01:00\",\"id\":\"3.2.2-s2\",\"result\":{\"number\":\"70\"},\"override\":null,\"note\":null}\n",
+    )
+    .unwrap();
+    let mut d = Driver::open(&path, Some(dirs)).unwrap();
+    d.key(KeyCode::Enter);
+    assert_eq!(
+        result_of(&d.app.plan, "3.2.2-s2"),
+        Some(Value::Number(dec!(72)))
+    );
+    assert!(
+        d.app.status.text.contains("Nothing restored"),
+        "{}",
+        d.app.status.text
+    );
+}
+
+#[test]
+fn a_journal_for_indicators_no_longer_in_the_plan_is_said_not_dropped_silently() {
+    let (_dir, path, dirs) = seed_copy();
+    let mut d = Driver::open(&path, Some(dirs.clone())).unwrap();
+    d.set_result("domande depositate marchi", "70");
+    drop(d);
+    std::fs::write(&path, SEED_TEXT.replace("\"3.2.2-s2\"", "\"3.2.2-sX\"")).unwrap();
+    let mut d = Driver::open(&path, Some(dirs)).unwrap();
+    assert!(matches!(d.app.mode, Mode::Restore { .. }));
+    assert!(d.screen().contains("Not in the plan any more"));
+    assert!(d.screen().contains("3.2.2-s2"));
+}
+
+#[test]
+fn a_change_to_an_id_two_indicators_share_is_left_out() {
+    let (_dir, path, dirs) = seed_copy();
+    let mut d = Driver::open(&path, Some(dirs.clone())).unwrap();
+    d.set_result("domande depositate marchi", "70");
+    drop(d);
+    // Somebody gave another indicator the same id.
+    std::fs::write(&path, SEED_TEXT.replace("\"3.2.1-s1\"", "\"3.2.2-s2\"")).unwrap();
+    let mut d = Driver::open(&path, Some(dirs)).unwrap();
+    let r = d.app.recovery.clone().unwrap();
+    assert_eq!(r.ambiguous, ["3.2.2-s2"]);
+    assert!(r.apply.is_empty() && r.conflicts.is_empty());
+    d.key(KeyCode::Enter);
+    // Both indicators with that id keep the file's results (151 and 72).
+    let results: Vec<Option<Value>> = d
+        .app
+        .plan
+        .indicators()
+        .filter(|(_, i)| i.id == "3.2.2-s2")
+        .map(|(_, i)| i.result)
+        .collect();
+    assert_eq!(
+        results,
+        [
+            Some(Value::Number(dec!(151))),
+            Some(Value::Number(dec!(72)))
+        ]
+    );
+}
+
+#[test]
+fn save_as_over_a_file_with_a_stale_journal_does_not_inherit_it() {
+    let (dir, path, dirs) = seed_copy();
+    let other = dir.path().join("q.ron");
+    std::fs::write(&other, SEED_TEXT).unwrap();
+    // A crashed session on q.ron left a change to 3.2.2-s2 in its journal.
+    let mut d = Driver::open(&other, Some(dirs.clone())).unwrap();
+    d.set_result("domande depositate marchi", "70");
+    drop(d);
+    // Save-as over q.ron from the plan, one edit, and a crash.
+    let mut d = Driver::open(&path, Some(dirs.clone())).unwrap();
+    d.set_note("Produzione rapporti", "nota");
+    d.key(KeyCode::Char('S'));
+    d.ctrl('u');
+    d.type_text(other.to_str().unwrap());
+    d.key(KeyCode::Enter);
+    d.key(KeyCode::Char('o'));
+    assert_eq!(d.app.path, other);
+    d.set_result("Produzione rapporti", "6");
+    drop(d);
+    let d = Driver::open(&other, Some(dirs)).unwrap();
+    let r = d.app.recovery.clone().unwrap();
+    let ids: Vec<&str> = r.apply.iter().map(|(_, c)| c.id.as_str()).collect();
+    assert_eq!(ids, ["1.1.1-o4"], "only this session's change: {r:?}");
 }
 
 // ---------------------------------------------------------------------------------------

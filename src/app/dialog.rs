@@ -36,6 +36,7 @@ pub enum Answer {
     Save,
     Discard,
     Cancel,
+    Merge,
     Reload,
     Overwrite,
     SaveAs,
@@ -83,6 +84,11 @@ impl DialogKind {
                 choice!('c', "Cancel", Answer::Cancel),
             ],
             DialogKind::Conflict => &[
+                choice!(
+                    'm',
+                    "Merge: reload theirs and apply your changes again (both sides' changes listed)",
+                    Answer::Merge,
+                ),
                 choice!(
                     'r',
                     "Reload theirs (your edits are kept aside)",
@@ -161,7 +167,7 @@ impl App {
                 shown(&self.theirs)
             ),
             DialogKind::NoJournal => format!(
-                "The crash-recovery journal cannot be written ({down}). If perfplan or the computer stops before you save, your edits are lost. Free the folder (or set PERFPLAN_STATE_DIR) to have it back."
+                "The crash-recovery journal cannot be written ({down}). If perfplan or the computer stops before you save, your edits are lost. Make room in that folder, or set PERFPLAN_STATE_DIR (or PERFPLAN_DATA_DIR) to a folder you can write, to have it back."
             ),
             DialogKind::JournalFailed => format!(
                 "The crash-recovery journal could not be written ({down}). Your edits are safe in perfplan for now, but they would be lost if perfplan or the computer stopped before a save. perfplan keeps trying with each edit."
@@ -232,6 +238,7 @@ impl App {
                 }
             }
             (DialogKind::Quit, Answer::Discard) => Effect::Quit,
+            (DialogKind::Conflict, Answer::Merge) => Effect::ReloadMerging,
             (DialogKind::Conflict, Answer::Reload) => Effect::Reload,
             (DialogKind::Conflict, Answer::Overwrite) => Effect::SaveOverwrite,
             (DialogKind::Conflict, Answer::SaveAs) => {

@@ -63,9 +63,10 @@ impl App {
             return;
         };
         if self.read_only {
-            self.error(
-                "Read-only: another perfplan has this plan open; nothing can be changed here",
-            );
+            self.error(format!(
+                "{}; nothing can be changed here",
+                self.read_only_message()
+            ));
             return;
         }
         let text = initial_text(&self.plan, self.plan.indicator(path), field);

@@ -167,6 +167,10 @@ pub enum Outcome {
         aside: Option<PathBuf>,
         /// Where our saved version was kept (taking theirs).
         mine: Option<PathBuf>,
+        /// Yet another version found in the plan's place while taking theirs, kept here.
+        theirs: Option<PathBuf>,
+        /// The changes made since the last save, to offer again on the version read.
+        merge: Option<super::Recovery>,
     },
     ReloadFailed {
         detail: String,
@@ -203,9 +207,11 @@ fn copy_name(path: &Path) -> PathBuf {
 impl App {
     pub(super) fn save_requested(&mut self) -> Effect {
         if self.read_only {
-            self.error(
-                "Read-only: another perfplan has this plan open. Save under another name with S.",
-            );
+            self.error(format!(
+                "{}. Save under another name with {}.",
+                self.read_only_message(),
+                super::keymap::key_for(super::keymap::Context::Tree, &Action::SaveAs)
+            ));
             Effect::None
         } else {
             Effect::Save
@@ -358,6 +364,7 @@ impl App {
                     // A copy saved under a new name is this perfplan's own: it holds its
                     // lock and may edit it.
                     self.read_only = false;
+                    self.read_only_why = None;
                 }
                 self.path = s.path.clone();
                 self.history.mark_saved();
@@ -403,6 +410,8 @@ impl App {
                 read_only,
                 aside,
                 mine,
+                theirs,
+                merge,
             } => {
                 let mut fresh = App::new(*plan, path);
                 fresh.size = self.size;
@@ -421,10 +430,19 @@ impl App {
                 if let Some(p) = aside {
                     msg.push_str(&format!("; your unsaved edits are kept in {}", p.display()));
                 }
+                if let Some(p) = theirs {
+                    msg.push_str(&format!(
+                        "; yet another version found meanwhile is kept in {}",
+                        p.display()
+                    ));
+                }
                 if read_only {
                     msg.push_str(" · read-only: another perfplan has this version open");
                 }
                 self.set_status(msg, read_only);
+                if let Some(r) = merge {
+                    self.offer_restore(r);
+                }
             }
             Outcome::ReloadFailed { detail, aside } => self.error(format!(
                 "Not reloaded: {detail}. Your edits are still here{}",

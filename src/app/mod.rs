@@ -113,6 +113,9 @@ pub enum Effect {
     SaveAsReplacing(PathBuf),
     /// Read the plan's file again, keeping the unsaved edits aside.
     Reload,
+    /// The same, then offer the changes made since the last save again on the version read
+    /// (fields changed on both sides listed).
+    ReloadMerging,
     /// Make the version kept at this path the plan again (after a save found somebody
     /// else's version in the file's place), keeping ours aside, and read it.
     TakeTheirs(PathBuf),
@@ -225,6 +228,8 @@ pub struct App {
     /// Another perfplan has the plan open (or it cannot be locked): nothing may be saved
     /// over it.
     pub read_only: bool,
+    /// Why the plan is read-only when it is not another perfplan holding it.
+    pub read_only_why: Option<String>,
     pub tree: Tree,
     pub filter: Filter,
     pub mode: Mode,
@@ -263,6 +268,7 @@ impl App {
             findings,
             path,
             read_only: false,
+            read_only_why: None,
             tree,
             filter: Filter::All,
             mode: Mode::Normal,
@@ -314,6 +320,16 @@ impl App {
 
     fn set_status(&mut self, text: String, is_error: bool) {
         self.status = Status { text, is_error };
+    }
+
+    /// Why nothing can be changed here, for the messages that refuse a change.
+    pub fn read_only_message(&self) -> String {
+        match &self.read_only_why {
+            Some(why) => {
+                format!("Read-only: the plan cannot be locked against other editors ({why})")
+            }
+            None => "Read-only: another perfplan has this plan open".to_string(),
+        }
     }
 
     pub fn is_dirty(&self) -> bool {

@@ -16,7 +16,7 @@ use chrono::{DateTime, Local};
 use super::history::{Step, StepKind};
 use super::{Action, App, Effect, Mode};
 use crate::plan::{FieldChange, IndicatorPath, Plan};
-use crate::store::journal::Leftover;
+use crate::store::journal::{Leftover, Recorded};
 
 /// A field changed both in the journal and, since, in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,11 +26,25 @@ pub struct Conflict {
     pub change: FieldChange,
     /// Take the journal's value instead of keeping the file's.
     pub take_mine: bool,
+    /// The journal (of an earlier version of perfplan) did not keep the value before the
+    /// change, so it cannot tell whether the file changed this field since.
+    pub before_unknown: bool,
+}
+
+/// Where the changes to restore come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Origin {
+    /// The journal of a run that ended without saving.
+    #[default]
+    Journal,
+    /// This run's own changes, offered again on a version of the file somebody else wrote.
+    Merge,
 }
 
 /// What the journal of a previous run holds, measured against the file as it is now.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Recovery {
+    pub origin: Origin,
     /// Changes whose field still holds, in the file, the value they started from.
     pub apply: Vec<(IndicatorPath, FieldChange)>,
     pub conflicts: Vec<Conflict>,
@@ -38,6 +52,8 @@ pub struct Recovery {
     pub already: usize,
     /// Ids of the journal that no indicator of the plan has.
     pub missing: Vec<String>,
+    /// Ids that more than one indicator of the plan has: a change cannot tell which.
+    pub ambiguous: Vec<String>,
     /// Records read, and records that could not be read (cut short or damaged).
     pub records: usize,
     pub damaged: usize,
@@ -49,28 +65,79 @@ pub struct Recovery {
 
 impl Recovery {
     /// Compares the journal's changes with `plan`, the file as it is now (its content hash
-    /// `file_hash`).
-    pub fn assess(left: &Leftover, plan: &Plan, file_hash: Option<u64>) -> Recovery {
-        let places: HashMap<&str, IndicatorPath> =
-            plan.indicators().map(|(p, i)| (i.id.as_str(), p)).collect();
+    /// `file_hash`, its modification time `file_modified`).
+    pub fn assess(
+        left: &Leftover,
+        plan: &Plan,
+        file_hash: Option<u64>,
+        file_modified: Option<DateTime<Local>>,
+    ) -> Recovery {
+        let last = left.records.last().map(|r| r.at);
+        // Without the version the changes were made on (old journals), the file's time
+        // tells whether it changed after them.
+        let file_changed = match left.base() {
+            Some(b) => Some(b) != file_hash,
+            None => matches!((file_modified, last), (Some(m), Some(l)) if m > l),
+        };
         let mut r = Recovery {
             records: left.records.len(),
             damaged: left.damaged,
             first: left.records.first().map(|r| r.at),
-            last: left.records.last().map(|r| r.at),
-            file_changed: left.base().is_some_and(|b| Some(b) != file_hash),
+            last,
+            file_changed,
             ..Default::default()
         };
-        for c in left.net() {
-            let Some(&path) = places.get(c.id.as_str()) else {
-                if !r.missing.contains(&c.id) {
-                    r.missing.push(c.id.clone());
+        r.compare(left.net(), plan);
+        r
+    }
+
+    /// This run's changes since the last save (`changes`), measured against `plan`, a
+    /// version of the file somebody else wrote: the merge of theirs and ours.
+    pub fn of_changes(changes: &[FieldChange], plan: &Plan) -> Recovery {
+        let mut r = Recovery {
+            origin: Origin::Merge,
+            file_changed: true,
+            ..Default::default()
+        };
+        r.compare(
+            changes.iter().map(|c| Recorded {
+                id: c.id.clone(),
+                old: Some(c.old.clone()),
+                new: c.new.clone(),
+            }),
+            plan,
+        );
+        r
+    }
+
+    fn compare(&mut self, changes: impl IntoIterator<Item = Recorded>, plan: &Plan) {
+        // Each id's place; `None` for an id more than one indicator has.
+        let mut places: HashMap<&str, Option<IndicatorPath>> = HashMap::new();
+        for (p, i) in plan.indicators() {
+            places
+                .entry(i.id.as_str())
+                .and_modify(|place| *place = None)
+                .or_insert(Some(p));
+        }
+        for c in changes {
+            let path = match places.get(c.id.as_str()) {
+                Some(Some(path)) => *path,
+                Some(None) => {
+                    if !self.ambiguous.contains(&c.id) {
+                        self.ambiguous.push(c.id.clone());
+                    }
+                    continue;
                 }
-                continue;
+                None => {
+                    if !self.missing.contains(&c.id) {
+                        self.missing.push(c.id.clone());
+                    }
+                    continue;
+                }
             };
             let disk = plan.indicator(path).get(c.new.field());
             if disk == c.new {
-                r.already += 1;
+                self.already += 1;
                 continue;
             }
             let change = FieldChange {
@@ -78,22 +145,34 @@ impl Recovery {
                 old: disk,
                 new: c.new.clone(),
             };
-            if c.old.as_ref() == Some(&change.old) {
-                r.apply.push((path, change));
-            } else {
-                r.conflicts.push(Conflict {
+            match &c.old {
+                Some(old) if *old == change.old => self.apply.push((path, change)),
+                Some(_) => self.conflicts.push(Conflict {
                     path,
                     change,
                     take_mine: false,
-                });
+                    before_unknown: false,
+                }),
+                // An old journal: the user's value is taken unless the file changed after it.
+                None => self.conflicts.push(Conflict {
+                    path,
+                    change,
+                    take_mine: !self.file_changed,
+                    before_unknown: true,
+                }),
             }
         }
-        r
     }
 
     /// Whether anything could be restored.
     pub fn has_changes(&self) -> bool {
         !self.apply.is_empty() || !self.conflicts.is_empty()
+    }
+
+    /// Whether the user must hear of it: changes to restore, or changes that cannot be
+    /// (their indicators are gone, or their ids are ambiguous).
+    pub fn needs_asking(&self) -> bool {
+        self.has_changes() || !self.missing.is_empty() || !self.ambiguous.is_empty()
     }
 
     /// The changes a restore would make now, given the choices.
@@ -116,6 +195,14 @@ impl App {
         self.mode = Mode::Restore { cursor: 0 };
     }
 
+    /// The restore dialog's title.
+    pub fn restore_title(&self) -> &'static str {
+        match self.recovery.as_ref().map(|r| r.origin) {
+            Some(Origin::Merge) => "Your changes on their version",
+            _ => "Unsaved changes from a previous session",
+        }
+    }
+
     /// The restore question, in full, one paragraph a line.
     pub fn restore_question(&self) -> Vec<String> {
         let Some(r) = &self.recovery else {
@@ -134,31 +221,53 @@ impl App {
             _ => String::new(),
         };
         let n = r.apply.len() + r.conflicts.len();
-        let mut lines = vec![format!(
-            "perfplan ended without saving {n} change(s) to this plan, made{when}. They were kept in the recovery journal."
-        )];
+        let mut lines = match r.origin {
+            Origin::Journal => vec![format!(
+                "perfplan ended without saving {n} change(s) to this plan, made{when}. They were kept in the recovery journal."
+            )],
+            Origin::Merge => vec![format!(
+                "The plan's file was changed by another program or person, and their version is now shown. Your {n} change(s) since the last save can be applied to it."
+            )],
+        };
         if r.damaged > 0 {
             lines.push(format!(
                 "{} record(s) of the journal were read; {} could not be (cut short or damaged) and are left out.",
                 r.records, r.damaged
             ));
         }
-        if r.file_changed {
+        if r.file_changed && r.origin == Origin::Journal {
             lines.push(
                 "The plan's file was changed by another program or person after these changes were made."
                     .into(),
             );
         }
-        if !r.conflicts.is_empty() {
+        let known = r.conflicts.iter().filter(|c| !c.before_unknown).count();
+        let unknown = r.conflicts.len() - known;
+        if known > 0 {
             lines.push(format!(
-                "{} field(s) below were changed in the file too. For each, the file's value is kept unless you take yours (Space).",
-                r.conflicts.len()
+                "{known} field(s) below were changed in the file too. For each, the file's value is kept unless you take yours (Space)."
+            ));
+        }
+        if unknown > 0 {
+            lines.push(format!(
+                "{unknown} change(s) below come from the journal of an earlier version of perfplan, which did not keep the values before them. {}",
+                if r.file_changed {
+                    "The file changed after they were made, so its values are kept unless you take yours (Space)."
+                } else {
+                    "The file has not changed since, so yours are taken unless you keep the file's (Space)."
+                }
             ));
         }
         if !r.missing.is_empty() {
             lines.push(format!(
-                "Not in the plan any more (left out): {}.",
+                "Not in the plan any more, so left out: {}.",
                 r.missing.join(", ")
+            ));
+        }
+        if !r.ambiguous.is_empty() {
+            lines.push(format!(
+                "Used by more than one indicator of the plan, so left out (make the ids unique first): {}.",
+                r.ambiguous.join(", ")
             ));
         }
         lines
@@ -217,14 +326,17 @@ impl App {
             }
             Action::Submit => return self.restore(),
             Action::DropRecovered => {
-                let n = self
-                    .recovery
-                    .take()
-                    .map_or(0, |r| r.apply.len() + r.conflicts.len());
+                let r = self.recovery.take().unwrap_or_default();
+                let n = r.apply.len() + r.conflicts.len();
                 self.mode = Mode::Normal;
-                self.info(format!(
-                    "Dropped {n} unsaved change(s) from the previous session; the plan is as saved"
-                ));
+                self.info(match r.origin {
+                    Origin::Journal => format!(
+                        "Dropped {n} unsaved change(s) from the previous session; the plan is as saved"
+                    ),
+                    Origin::Merge => format!(
+                        "Your {n} change(s) were not applied: their version is shown as it is"
+                    ),
+                });
                 return Effect::DropJournal;
             }
             // The journal's changes must be restored or dropped on purpose: Esc leaves the
@@ -251,19 +363,21 @@ impl App {
             changes: r.chosen(),
         };
         let applied = step.changes.len();
-        let mut msg = format!("Restored {applied} change(s); save to keep them");
+        let mut msg = if applied == 0 {
+            "Nothing restored: the file's values are kept".to_string()
+        } else {
+            format!("Restored {applied} change(s); save to keep them")
+        };
         if kept > 0 {
             msg.push_str(&format!(
                 " · kept the file's value for {kept} field(s) changed there"
             ));
         }
-        if !r.missing.is_empty() {
-            msg.push_str(&format!(
-                " · not found in the plan (left out): {}",
-                r.missing.join(", ")
-            ));
+        let left_out: Vec<String> = r.missing.iter().chain(&r.ambiguous).cloned().collect();
+        if !left_out.is_empty() {
+            msg.push_str(&format!(" · left out: {}", left_out.join(", ")));
         }
-        self.set_status(msg, !r.missing.is_empty());
+        self.set_status(msg, !left_out.is_empty());
         if applied == 0 {
             return Effect::DropJournal;
         }

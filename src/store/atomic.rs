@@ -129,16 +129,16 @@ pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// A name beside `path` that does not exist yet: `NAME.<what>-YYYYMMDD-HHMMSS`, with `-2`,
-/// `-3`… when two are made in one second.
-pub fn aside_path(path: &Path, what: &str) -> PathBuf {
+/// A name beside `path` that does not exist yet: `NAME.<what>-YYYYMMDD-HHMMSS<ext>`, with
+/// `-2`, `-3`… before `ext` when two are made in one second.
+pub fn aside_path(path: &Path, what: &str, ext: &str) -> PathBuf {
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    let first = with_suffix(path, &format!(".{what}-{stamp}"));
+    let first = with_suffix(path, &format!(".{what}-{stamp}{ext}"));
     if fs::symlink_metadata(&first).is_err() {
         return first;
     }
     (2..)
-        .map(|n| with_suffix(path, &format!(".{what}-{stamp}-{n}")))
+        .map(|n| with_suffix(path, &format!(".{what}-{stamp}-{n}{ext}")))
         .find(|p| fs::symlink_metadata(p).is_err())
         .expect("some name is free")
 }
@@ -373,40 +373,21 @@ pub fn replace(path: &Path, bytes: &[u8], how: Replace) -> Result<Replaced, Writ
         let _ = fs::remove_file(&tmp);
         e
     };
-    let mut theirs = None;
     let existed = old.is_some();
-    if how.expect == Expect::Anything {
+    let theirs = if how.expect == Expect::Anything {
         // Nobody else's version to watch for: the backup, when asked, is a second name of
         // the old file (a hard link, or a copy where links are not supported).
         if how.backup && existed {
             keep_backup(&path).map_err(|e| cleanup(io_err(e)))?;
         }
         fs::rename(&tmp, &path).map_err(|e| cleanup(io_err(e)))?;
+        None
     } else {
-        match place(&tmp, &path, how.expect, how.backup) {
-            Ok(Placed::New) => {}
-            Ok(Placed::Replaced { aside_is_expected }) => {
-                // The new file is in place; `tmp` now holds what was there.
-                if aside_is_expected && !how.keep_replaced {
-                    if how.backup {
-                        let _ = fs::rename(&tmp, backup_path(&path));
-                    }
-                    // Gone already, or a second name of the backup (a rename between two
-                    // names of one file leaves both), or not wanted.
-                    let _ = fs::remove_file(&tmp);
-                } else {
-                    let name = aside_path(&path, "theirs");
-                    theirs = Some(match fs::rename(&tmp, &name) {
-                        Ok(()) => name,
-                        // Still on disk under the temporary name: say where.
-                        Err(_) => tmp.clone(),
-                    });
-                }
-            }
-            Err(e) => return Err(cleanup(e)),
-        }
-    }
-    sync_dir(&dir).map_err(io_err)?;
+        place(&tmp, &path, how).map_err(cleanup)?
+    };
+    // The new file has its name: a failure to flush the folder now leaves the rename to the
+    // system's own schedule, it does not undo it, so the write is not reported as failed.
+    let _ = sync_dir(&dir);
     Ok(Replaced {
         path,
         existed,
@@ -415,25 +396,39 @@ pub fn replace(path: &Path, bytes: &[u8], how: Replace) -> Result<Replaced, Writ
     })
 }
 
-/// A save killed between the exchange and the renaming of what it moved aside leaves that
-/// version under the temporary name; it may be somebody else's. Before the temporary name
-/// is used again, a whole plan found there that the file does not hold is kept as
-/// `NAME.interrupted-STAMP` (a text cut short is only ever a save's own unfinished write).
-fn keep_interrupted(tmp: &Path, path: &Path) {
-    let Ok(left) = fs::read(tmp) else { return };
-    let whole = std::str::from_utf8(&left).is_ok_and(|t| super::parse(Path::new(""), t).is_ok());
-    let held = fs::read(path).is_ok_and(|now| now == left);
-    if whole && !held {
-        let _ = fs::rename(tmp, aside_path(path, "interrupted"));
+/// After the exchange, `tmp` holds what was in the file's place: the version the write
+/// meant to replace (the backup, or nothing) or somebody else's (kept aside, never
+/// deleted, even when it cannot be read to tell). Returns where theirs is kept.
+fn settle_aside(tmp: &Path, path: &Path, how: Replace) -> Option<PathBuf> {
+    let expected = fs::read(tmp).is_ok_and(|aside| is_expected(&aside, how.expect));
+    if expected && !how.keep_replaced {
+        if how.backup {
+            let _ = fs::rename(tmp, backup_path(path));
+        }
+        // Gone already, or a second name of the backup (a rename between two names of one
+        // file leaves both), or not wanted.
+        let _ = fs::remove_file(tmp);
+        return None;
     }
+    let name = aside_path(path, "theirs", "");
+    Some(match fs::rename(tmp, &name) {
+        Ok(()) => name,
+        // Still on disk under the temporary name, which the next save keeps aside too.
+        Err(_) => tmp.to_path_buf(),
+    })
 }
 
-enum Placed {
-    /// There was no file: the new one took the name.
-    New,
-    /// The new file took the name; the temporary name now holds what was there, which is
-    /// (or is not) the version expected.
-    Replaced { aside_is_expected: bool },
+/// A save killed between the exchange and the renaming of what it moved aside leaves that
+/// version under the temporary name, and it may be somebody else's (whole or not). Before
+/// the temporary name is used again, anything found there that the file does not hold is
+/// kept as `NAME.interrupted-STAMP`: it may also be a save's own unfinished write, but only
+/// the user can tell.
+fn keep_interrupted(tmp: &Path, path: &Path) {
+    let Ok(left) = fs::read(tmp) else { return };
+    let held = fs::read(path).is_ok_and(|now| now == left);
+    if !left.is_empty() && !held {
+        let _ = fs::rename(tmp, aside_path(path, "interrupted", ""));
+    }
 }
 
 fn is_expected(bytes: &[u8], expect: Expect) -> bool {
@@ -444,29 +439,30 @@ fn is_expected(bytes: &[u8], expect: Expect) -> bool {
     }
 }
 
-/// Puts the written temporary file `tmp` in `path`'s place.
-fn place(tmp: &Path, path: &Path, expect: Expect, backup: bool) -> Result<Placed, WriteError> {
+/// Puts the written temporary file `tmp` in `path`'s place, watching for somebody else's
+/// version there; returns where theirs is kept, if one was found.
+fn place(tmp: &Path, path: &Path, how: Replace) -> Result<Option<PathBuf>, WriteError> {
     let dir = parent_dir(path);
     let io_err = |source: io::Error| WriteError::Io {
         dir: dir.clone(),
         source,
     };
     match exchange(tmp, path) {
-        Ok(()) => {
-            let aside = fs::read(tmp).map_err(io_err)?;
-            Ok(Placed::Replaced {
-                aside_is_expected: is_expected(&aside, expect),
-            })
-        }
+        Ok(()) => Ok(settle_aside(tmp, path, how)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             // No file in its place (or it vanished meanwhile): take the name, unless one
             // appears at this very moment.
             match rename_noreplace(tmp, path) {
-                Ok(()) => Ok(Placed::New),
+                Ok(()) => Ok(None),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => match exchange(tmp, path) {
-                    Ok(()) => Ok(Placed::Replaced {
-                        aside_is_expected: false,
-                    }),
+                    Ok(()) => Ok(settle_aside(
+                        tmp,
+                        path,
+                        Replace {
+                            expect: Expect::Nothing,
+                            ..how
+                        },
+                    )),
                     Err(_) => Err(WriteError::Changed {
                         path: path.to_path_buf(),
                     }),
@@ -476,16 +472,27 @@ fn place(tmp: &Path, path: &Path, expect: Expect, backup: bool) -> Result<Placed
         }
         Err(e) if e.kind() == io::ErrorKind::Unsupported => {
             // No atomic exchange here: compare right before an ordinary rename.
+            let mut kept = None;
             match fs::read(path) {
-                Ok(now) if !is_expected(&now, expect) => {
+                Ok(now) if !is_expected(&now, how.expect) => {
                     return Err(WriteError::Changed {
                         path: path.to_path_buf(),
                     });
                 }
-                Ok(_) if backup => keep_backup(path).map_err(io_err)?,
+                Ok(now) if how.keep_replaced => {
+                    let name = aside_path(path, "theirs", "");
+                    fs::hard_link(path, &name)
+                        .or_else(|_| {
+                            let meta = fs::metadata(path)?;
+                            write_synced(&name, &now, Some(&meta)).map(drop)
+                        })
+                        .map_err(io_err)?;
+                    kept = Some(name);
+                }
+                Ok(_) if how.backup => keep_backup(path).map_err(io_err)?,
                 Ok(_) => {}
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                    if expect != Expect::Nothing {
+                    if how.expect != Expect::Nothing {
                         return Err(WriteError::Changed {
                             path: path.to_path_buf(),
                         });
@@ -494,7 +501,7 @@ fn place(tmp: &Path, path: &Path, expect: Expect, backup: bool) -> Result<Placed
                 Err(e) => return Err(io_err(e)),
             }
             fs::rename(tmp, path).map_err(io_err)?;
-            Ok(Placed::New)
+            Ok(kept)
         }
         Err(e) => Err(io_err(e)),
     }
@@ -575,6 +582,36 @@ mod tests {
         let r = replace(&path, b"new", Replace::plan(Expect::Nothing)).unwrap();
         assert_eq!(fs::read_to_string(r.theirs.unwrap()).unwrap(), "theirs");
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+    }
+
+    #[test]
+    fn what_an_interrupted_save_left_under_the_temporary_name_is_kept() {
+        // Somebody else's text, cut short or not, moved aside by an exchange just before a
+        // kill: the next save keeps it, never deletes it.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        fs::write(&path, "old").unwrap();
+        fs::write(temp_path(&path), "Plan(title: \"theirs, cut").unwrap();
+        replace(&path, b"new", Replace::plan(Expect::Hash(hash(b"old")))).unwrap();
+        let kept: Vec<String> = names(dir.path())
+            .into_iter()
+            .filter(|n| n.starts_with("p.ron.interrupted-"))
+            .collect();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(
+            fs::read_to_string(dir.path().join(&kept[0])).unwrap(),
+            "Plan(title: \"theirs, cut"
+        );
+        // What the file holds already is not kept twice.
+        fs::write(temp_path(&path), "new").unwrap();
+        replace(&path, b"newer", Replace::plan(Expect::Hash(hash(b"new")))).unwrap();
+        assert_eq!(
+            names(dir.path())
+                .iter()
+                .filter(|n| n.contains("interrupted"))
+                .count(),
+            1
+        );
     }
 
     #[test]

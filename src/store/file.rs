@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::atomic::{self, Expect, Replace, WriteError, hash};
 use super::lock::{Locked, PlanLock};
 use super::{LoadError, load, parse, save, write};
-use crate::plan::Plan;
+use crate::plan::{FieldChange, Plan};
 
 /// Why a save did not happen. Nothing was changed on disk.
 #[derive(Debug, thiserror::Error)]
@@ -121,9 +121,30 @@ impl PlanFile {
         (write::plan(plan), disk.is_some())
     }
 
-    /// Saves `plan` over the file. Unless `force`, refuses when the file changed on disk;
-    /// with `force`, the version overwritten is kept under a `.theirs-` name.
+    /// Saves `plan` over the file, written as the difference between the file's text and
+    /// the plan. Unless `force`, refuses when the file changed on disk; with `force`, the
+    /// version overwritten is kept under a `.theirs-` name.
     pub fn save(&mut self, plan: &Plan, force: bool) -> Result<Saved, SaveFailure> {
+        self.save_with(plan, None, force)
+    }
+
+    /// Saves the field changes made to the plan since it was loaded or last saved (their
+    /// net effect, `changes`): only those fields of the file's text are rewritten. Refuses
+    /// when the file changed on disk.
+    pub fn save_changes(
+        &mut self,
+        plan: &Plan,
+        changes: &[FieldChange],
+    ) -> Result<Saved, SaveFailure> {
+        self.save_with(plan, Some(changes), false)
+    }
+
+    fn save_with(
+        &mut self,
+        plan: &Plan,
+        changes: Option<&[FieldChange]>,
+        force: bool,
+    ) -> Result<Saved, SaveFailure> {
         let disk = match std::fs::read(&self.path) {
             Ok(bytes) => Some(bytes),
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
@@ -135,7 +156,14 @@ impl PlanFile {
             return Err(SaveFailure::ChangedOnDisk);
         }
         let disk_text = disk.and_then(|b| String::from_utf8(b).ok());
-        let (text, layout_lost) = Self::render(disk_text.as_deref(), plan, !same);
+        let patched = match (same, changes, disk_text.as_deref()) {
+            (true, Some(changes), Some(text)) => save::patch_changes(text, plan, changes).ok(),
+            _ => None,
+        };
+        let (text, layout_lost) = match patched {
+            Some(text) => (text, false),
+            None => Self::render(disk_text.as_deref(), plan, !same),
+        };
         let mut how = Replace::plan(match disk_hash {
             Some(h) => Expect::Hash(h),
             None => Expect::Nothing,

@@ -230,6 +230,21 @@ fn decode_legacy(line: &str) -> Option<Record> {
     })
 }
 
+/// Whether `path` still names the file `file` was opened from.
+#[cfg(unix)]
+fn still_there(path: &Path, file: &File) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(path), file.metadata()) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn still_there(path: &Path, _: &File) -> bool {
+    path.exists()
+}
+
 fn read_records(text: &str, legacy: bool, out: &mut Leftover) {
     for line in text.split('\n') {
         let line = line.trim_end_matches('\r');
@@ -317,6 +332,18 @@ impl Journal {
     /// line of its own.
     pub fn append(&mut self, base: Option<u64>, changes: &[FieldChange]) -> io::Result<()> {
         let record = encode(Local::now(), base, changes);
+        if self
+            .file
+            .as_ref()
+            .is_some_and(|f| !still_there(&self.path, f))
+        {
+            // Moved or deleted behind perfplan's back: the records in it are not where the
+            // next run looks. The caller writes the journal whole again.
+            self.file = None;
+            return Err(io::Error::other(
+                "the journal file was moved or deleted by another program",
+            ));
+        }
         self.open_file()?;
         let torn = self.torn_tail;
         let file = self.file.as_mut().expect("opened above");

@@ -100,6 +100,17 @@ impl PlanLock {
         }
     }
 
+    /// Whether this lock is the one a perfplan opening `path` would look for: the lock on
+    /// that very file, or the stand-in lock named after that path.
+    pub fn covers(&self, path: &Path) -> bool {
+        match &self.fallback {
+            Some(stand_in) => stand_in
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy() == format!("{}.lock", plan_key(path))),
+            None => still_named(path, &self.file),
+        }
+    }
+
     /// A lock on a file perfplan has just written (a save under a new name).
     pub fn from_written(file: File) -> PlanLock {
         PlanLock {
@@ -212,6 +223,17 @@ mod tests {
             xxhash_rust::xxh3::xxh3_64(b"/plans/plan.ron"),
             0xb270_16d9_257c_24b9,
             "the hash of a fixed path is fixed"
+        );
+    }
+
+    #[test]
+    fn the_old_journal_names_are_those_earlier_versions_wrote() {
+        // The name the previous release gave this path's journal. If a Rust release changes
+        // `DefaultHasher`, this fails: journals left by earlier versions would no longer be
+        // found, and the lookup needs a copy of the old algorithm.
+        assert_eq!(
+            legacy_plan_key(Path::new("/plans/plan.ron")),
+            "plan-463cd4b0ba976be1"
         );
     }
 

@@ -1,6 +1,7 @@
 //! Saving a plan: the user's own text with only the edited values changed (the file is then
 //! written by [`super::atomic::replace`]).
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use ron::extensions::Extensions;
@@ -8,7 +9,7 @@ use serde::de::DeserializeOwned;
 
 use super::syntax::{self, FieldSpan, IndicatorSpans, ShapeError};
 use super::write;
-use crate::plan::{Indicator, IndicatorPath, Override, Plan, Value};
+use crate::plan::{FieldChange, Indicator, IndicatorPath, Override, Plan, Value};
 
 /// The fields the app edits; saving touches nothing else.
 const EDITABLE: [&str; 3] = ["result", "override", "note"];
@@ -50,6 +51,30 @@ fn unchanged(ind: &Indicator, name: &str, written: &str) -> bool {
 /// notes. Everything else is kept byte for byte. Fails when the text does not have the
 /// plan's shape (it was not the text this plan was read from).
 pub fn patch(original: &str, plan: &Plan) -> Result<String, ShapeError> {
+    patch_fields(original, plan, None)
+}
+
+/// `original` rewritten with the fields `changes` changed, set to the values `plan` holds:
+/// the save of a plan whose file is still the text it was read from touches the fields
+/// changed since, and no other. Fails like [`patch`].
+pub fn patch_changes(
+    original: &str,
+    plan: &Plan,
+    changes: &[FieldChange],
+) -> Result<String, ShapeError> {
+    let mut only: HashMap<&str, Vec<&'static str>> = HashMap::new();
+    for c in changes {
+        only.entry(c.id.as_str())
+            .or_default()
+            .push(c.field().name());
+    }
+    patch_fields(original, plan, Some(&only))
+}
+
+/// The fields to write: all the editable ones of every indicator, or those listed by id.
+type Only<'a> = Option<&'a HashMap<&'a str, Vec<&'static str>>>;
+
+fn patch_fields(original: &str, plan: &Plan, only: Only<'_>) -> Result<String, ShapeError> {
     let spans = syntax::indicator_spans(original)?;
     if spans.len() != plan.indicator_count() {
         return Err(ShapeError(format!(
@@ -75,8 +100,15 @@ pub fn patch(original: &str, plan: &Plan) -> Result<String, ShapeError> {
                 ind.id
             )));
         }
+        let fields: &[&str] = match only {
+            None => &EDITABLE,
+            Some(only) => match only.get(ind.id.as_str()) {
+                Some(fields) => fields,
+                None => continue,
+            },
+        };
         let before = edits.len();
-        indicator_edits(original, s, ind, &mut edits);
+        indicator_edits(original, s, ind, fields, &mut edits);
         if edits.len() > before {
             changed.push((s.path, s.open..s.close + 1));
         }
@@ -141,11 +173,13 @@ fn indicator_edits(
     text: &str,
     s: &IndicatorSpans,
     ind: &Indicator,
+    fields: &[&str],
     edits: &mut Vec<(Range<usize>, String)>,
 ) {
     let mut inserts: Vec<String> = Vec::new();
     let mut removed: Vec<&str> = Vec::new();
-    for name in EDITABLE {
+    // In the file's order of the editable fields, whatever order `fields` lists them in.
+    for name in EDITABLE.into_iter().filter(|n| fields.contains(n)) {
         let want = field_text(ind, name);
         match (s.field(name), want) {
             (Some(f), Some(new)) => {

@@ -1008,8 +1008,8 @@ fn draw_dialog(
     let w = 72.min(area.width);
     let question = app.dialog_question(kind);
     // Words wrap a little short of the width: leave a line to spare.
-    let text_h = wrapped_height(&question, w.saturating_sub(2) as usize) + 1;
-    let rect = centered(area, w, text_h + 1 + choices.len() as u16 + 2);
+    let text_h = wrapped_height(&question, w.saturating_sub(2) as usize).saturating_add(1);
+    let rect = centered(area, w, text_h.saturating_add(3 + choices.len() as u16));
     frame.render_widget(Clear, rect);
     let mut lines = vec![Line::from(question), Line::from("")];
     for (i, c) in choices.iter().enumerate() {
@@ -1048,12 +1048,12 @@ fn draw_restore(app: &App, frame: &mut Frame, area: Rect, cursor: usize, theme: 
     let text_h: u16 = question
         .iter()
         .map(|q| wrapped_height(q, inner_w))
-        .sum::<u16>()
-        + question.len() as u16;
-    let list_room = area.height.saturating_sub(text_h + 6).max(3);
-    let list_h = (conflicts.len() as u16).min(list_room);
+        .fold(0u16, u16::saturating_add)
+        .saturating_add(question.len().min(u16::MAX as usize) as u16);
+    let list_room = area.height.saturating_sub(text_h.saturating_add(6)).max(3);
+    let list_h = (conflicts.len().min(u16::MAX as usize) as u16).min(list_room);
     let hints = keymap::hints(keymap::Context::Restore);
-    let rect = centered(area, w, text_h + list_h + 1 + 1 + 2);
+    let rect = centered(area, w, text_h.saturating_add(list_h).saturating_add(4));
     frame.render_widget(Clear, rect);
     let mut lines: Vec<Line> = Vec::new();
     for q in question {
@@ -1091,7 +1091,7 @@ fn draw_restore(app: &App, frame: &mut Frame, area: Rect, cursor: usize, theme: 
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focus())
-        .title(" Unsaved changes from a previous session ");
+        .title(format!(" {} ", app.restore_title()));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
