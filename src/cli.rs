@@ -60,6 +60,10 @@ pub enum Command {
         /// CSV decimal separator (default: `,` for Italian plans, `.` for English ones).
         #[arg(long)]
         decimal: Option<char>,
+        /// Export a plan that has errors, as a draft: every format then says so on top and
+        /// lists the errors.
+        #[arg(long)]
+        force: bool,
     },
     /// Write a realistic generated plan of any size (for benchmarks and trials).
     #[command(hide = true)]
@@ -96,7 +100,10 @@ pub fn load_or_report(path: &Path) -> Result<Plan, ExitCode> {
 }
 
 pub fn report_load_error(e: &LoadError) {
-    eprintln!("perfplan: {e}");
+    eprintln!(
+        "perfplan: {}",
+        crate::text::for_terminal_lines(&e.to_string())
+    );
 }
 
 fn write_stdout(text: &str) -> ExitCode {
@@ -125,7 +132,11 @@ pub fn check(path: &Path) -> ExitCode {
     let warnings = findings.len() - errors;
     let mut text = String::new();
     for f in &findings {
-        text.push_str(&format!("{}: {f}\n", path.display()));
+        text.push_str(&format!(
+            "{}: {}\n",
+            path.display(),
+            crate::text::for_terminal(&f.to_string())
+        ));
     }
     text.push_str(&format!(
         "{}: {} indicators, {errors} error(s), {warnings} warning(s)\n",
@@ -140,25 +151,41 @@ pub fn check(path: &Path) -> ExitCode {
     }
 }
 
+/// Prints the plan's findings on standard error; returns how many are errors.
+fn report_findings(path: &Path, plan: &Plan) -> usize {
+    let findings = validate::validate(plan);
+    for f in &findings {
+        eprintln!(
+            "{}: {}",
+            path.display(),
+            crate::text::for_terminal(&f.to_string())
+        );
+    }
+    findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count()
+}
+
 pub fn score(path: &Path, json: bool) -> ExitCode {
     let plan = match load_or_report(path) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    for f in validate::validate(&plan)
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-    {
-        eprintln!("{}: {f}", path.display());
-    }
+    let errors = report_findings(path, &plan);
     let summary = Summary::build(&plan, &Scores::compute(&plan));
-    if json {
+    let written = if json {
         let mut text = serde_json::to_string_pretty(&report::json(&summary))
             .expect("a JSON value always serializes");
         text.push('\n');
-        write_stdout(&text)
+        write_stdout(&crate::text::json_for_terminal(&text))
     } else {
-        write_stdout(&report::text(&summary))
+        write_stdout(&crate::text::for_terminal_lines(&report::text(&summary)))
+    };
+    if errors > 0 {
+        ExitCode::from(EXIT_ERRORS)
+    } else {
+        written
     }
 }
 
@@ -212,6 +239,7 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
     pub delimiter: Option<char>,
     pub decimal: Option<char>,
+    pub force: bool,
 }
 
 pub fn export(args: ExportArgs) -> ExitCode {
@@ -241,6 +269,13 @@ pub fn export(args: ExportArgs) -> ExitCode {
         eprintln!("perfplan: the CSV separator and the decimal separator must differ");
         return ExitCode::from(EXIT_ERRORS);
     }
+    let errors = report_findings(&args.plan, &plan);
+    if errors > 0 && !args.force {
+        eprintln!(
+            "perfplan: not exported: the plan has {errors} error(s) (listed above); fix them, or export a draft marked as such with --force"
+        );
+        return ExitCode::from(EXIT_ERRORS);
+    }
     let summary = Summary::build(&plan, &Scores::compute(&plan));
     let bytes = match export::render(&summary, args.format, &opts) {
         Ok(b) => b,
@@ -255,6 +290,12 @@ pub fn export(args: ExportArgs) -> ExitCode {
             eprintln!("perfplan: XLSX is a binary file; name a file with -o instead of -");
             return ExitCode::from(EXIT_ERRORS);
         }
+        // On a terminal, the plan's text must not drive it; into a pipe, the file is exact.
+        let bytes = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            crate::text::for_terminal_lines(&String::from_utf8_lossy(&bytes)).into_bytes()
+        } else {
+            bytes
+        };
         return match std::io::stdout().lock().write_all(&bytes) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -318,6 +359,10 @@ fn export_target_allowed(plan: &Path, out: &Path) -> Result<(), String> {
 pub fn generate(indicators: usize, seed: u64, output: &Path) -> ExitCode {
     let plan = crate::generate::plan(indicators, seed);
     let text = crate::store::write::plan(&plan);
+    if let Err(why) = readable_size(text.len(), indicators) {
+        eprintln!("perfplan: not written: {why}");
+        return ExitCode::from(EXIT_ERRORS);
+    }
     match crate::store::replace(output, text.as_bytes(), crate::store::Replace::plain()) {
         Ok(_) => {
             eprintln!(
@@ -331,5 +376,37 @@ pub fn generate(indicators: usize, seed: u64, output: &Path) -> ExitCode {
             eprintln!("perfplan: {}: {e}", output.display());
             ExitCode::from(EXIT_ERRORS)
         }
+    }
+}
+
+/// A plan perfplan writes, perfplan must read: a generated plan of `len` bytes must fit
+/// under the loader's limit.
+fn readable_size(len: usize, indicators: usize) -> Result<(), String> {
+    if len as u64 <= store::MAX_PLAN_BYTES {
+        return Ok(());
+    }
+    let per_indicator = (len / indicators.max(1)).max(1);
+    Err(format!(
+        "{indicators} indicators make a {} MiB plan, more than the {} MiB perfplan reads; at most about {} indicators fit",
+        len / (1024 * 1024),
+        store::MAX_PLAN_BYTES / (1024 * 1024),
+        store::MAX_PLAN_BYTES as usize / per_indicator
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gen_refuses_a_plan_the_loader_would_refuse() {
+        // 1,000,000 generated indicators took about 541 bytes each: 515.9 MiB, over the
+        // 512 MiB limit (536,870,912 bytes / 541 = 992,367 indicators fit).
+        let million = 1_000_000;
+        let too_big = readable_size(541 * million, million).unwrap_err();
+        assert!(too_big.contains("515 MiB"), "{too_big}");
+        assert!(too_big.contains("512 MiB"), "{too_big}");
+        assert!(too_big.contains("992367"), "{too_big}");
+        assert!(readable_size(store::MAX_PLAN_BYTES as usize, million).is_ok());
     }
 }

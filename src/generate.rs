@@ -141,18 +141,45 @@ fn dec(n: u64) -> Decimal {
     Decimal::from(n)
 }
 
-/// Splits 100 into `parts` weights with `scale` decimals that add up to exactly 100.
+/// Splits 100 into `parts` weights that add up to exactly 100, none below zero: each is
+/// rounded down to its decimals, and the units left over go one each to the weights that
+/// lost most in the rounding (the largest remainders).
 fn weights(rng: &mut Rng, parts: usize) -> Vec<Decimal> {
     let raw: Vec<u64> = (0..parts).map(|_| rng.range(2, 10)).collect();
     let total: u64 = raw.iter().sum();
-    let scale = if parts <= 40 { 1 } else { 4 };
-    let mut out: Vec<Decimal> = raw
+    // As few decimals as the parts need, never more than a weight may have.
+    let scale: u32 = match parts {
+        0..=40 => 1,
+        41..=4_000 => 4,
+        _ => crate::plan::check::WEIGHT_DECIMALS,
+    };
+    let unit = Decimal::new(1, scale);
+    let exact: Vec<Decimal> = raw
         .iter()
-        .map(|r| (dec(100) * dec(*r) / dec(total)).round_dp(scale))
+        .map(|r| dec(100) * dec(*r) / dec(total))
         .collect();
-    let sum: Decimal = out.iter().sum();
-    if let Some(last) = out.last_mut() {
-        *last += dec(100) - sum;
+    let mut out: Vec<Decimal> = exact
+        .iter()
+        .map(|w| w.round_dp_with_strategy(scale, rust_decimal::RoundingStrategy::ToZero))
+        .collect();
+    let short = dec(100) - out.iter().sum::<Decimal>();
+    let mut missing = (short / unit)
+        .round()
+        .to_string()
+        .parse::<usize>()
+        .unwrap_or(0);
+    let mut order: Vec<usize> = (0..parts).collect();
+    order.sort_by(|&a, &b| {
+        (exact[b] - out[b])
+            .cmp(&(exact[a] - out[a]))
+            .then(a.cmp(&b))
+    });
+    for i in order.into_iter().cycle() {
+        if missing == 0 {
+            break;
+        }
+        out[i] += unit;
+        missing -= 1;
     }
     out
 }
@@ -394,6 +421,20 @@ mod tests {
             assert_eq!(a, plan(n, 3));
         }
         assert_ne!(plan(100, 1), plan(100, 2));
+    }
+
+    #[test]
+    fn weights_add_up_to_exactly_100_and_none_is_negative() {
+        for parts in [1, 3, 40, 41, 2_500, 4_000, 4_001, 20_000, 200_000] {
+            let w = weights(&mut Rng(parts as u64), parts);
+            assert_eq!(w.iter().sum::<Decimal>(), dec(100), "{parts}");
+            assert!(w.iter().all(|x| *x >= Decimal::ZERO), "{parts}");
+            assert!(
+                w.iter()
+                    .all(|x| crate::plan::check::weight_error(*x).is_none()),
+                "{parts}"
+            );
+        }
     }
 
     #[test]

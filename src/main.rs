@@ -14,12 +14,14 @@ fn main() -> ExitCode {
             output,
             delimiter,
             decimal,
+            force,
         }) => cli::export(cli::ExportArgs {
             plan,
             format,
             output,
             delimiter,
             decimal,
+            force,
         }),
         Some(Command::Gen {
             indicators,

@@ -61,6 +61,12 @@ pub fn text(summary: &Summary) -> String {
             "Provisional: some indicators are still pending and are left out of the scores.\n",
         );
     }
+    if !summary.errors.is_empty() {
+        out.push_str(&format!(
+            "The plan has {} error(s) (perfplan check lists them): the scores leave out what is wrong.\n",
+            summary.errors.len()
+        ));
+    }
     out.push('\n');
     out.push_str(&row(
         "",
@@ -263,6 +269,7 @@ pub fn json(summary: &Summary) -> Json {
         "measured": measured,
         "total": total,
         "provisional": summary.is_provisional(),
+        "errors": summary.errors,
         "perspectives": perspectives,
     })
 }

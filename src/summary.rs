@@ -48,6 +48,9 @@ pub struct Summary {
     pub thresholds: Thresholds,
     pub overall: Layers<Score>,
     pub perspectives: Vec<PerspectiveSummary>,
+    /// The plan's errors, each with its place: the scores leave out what is wrong, and every
+    /// output that shows them says so (an export of such a plan is a draft).
+    pub errors: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -117,6 +120,11 @@ impl Summary {
                     scores.shown.operational,
                 ),
             },
+            errors: crate::validate::validate(plan)
+                .iter()
+                .filter(|f| f.severity == crate::validate::Severity::Error)
+                .map(|f| f.to_string())
+                .collect(),
             perspectives: plan
                 .perspectives
                 .iter()

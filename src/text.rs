@@ -59,6 +59,7 @@ pub fn truncate(s: &str, max: usize) -> String {
         out.extend(
             cluster
                 .chars()
+                .filter(|c| !is_bidi_control(*c))
                 .map(|c| if c.is_control() { ' ' } else { c }),
         );
         let w = out[at..].width();
@@ -89,6 +90,53 @@ pub fn pad_left(s: &str, cells: usize) -> String {
     let w = width(&cut);
     let mut out: String = std::iter::repeat_n(' ', cells.saturating_sub(w)).collect();
     out.push_str(&cut);
+    out
+}
+
+/// Whether `c` changes the direction of the text after it (embeddings, overrides and
+/// isolates): in a plan's text it could make a terminal show words reversed or in another
+/// order than they are.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// One line of a plan's text made safe to print on a terminal: control characters (an
+/// escape sequence that would clear the screen or write the clipboard, a bell, a stray
+/// newline) are shown as the visible symbols Unicode has for them (␛, ␇, ␊), and
+/// direction overrides are removed.
+pub fn for_terminal(s: &str) -> String {
+    s.chars()
+        .filter(|c| !is_bidi_control(*c))
+        .map(|c| match c as u32 {
+            0..=0x1f => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
+            0x7f => '␡',
+            0x80..=0x9f => '\u{fffd}',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Text of several lines made safe to print on a terminal: each line as [`for_terminal`]
+/// makes it, the line breaks kept.
+pub fn for_terminal_lines(s: &str) -> String {
+    s.split('\n')
+        .map(for_terminal)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// JSON text with the direction overrides written as escapes (`\u202e`): the same data
+/// for a script, nothing that reorders a terminal's line. (Control characters are escaped
+/// by JSON itself.)
+pub fn json_for_terminal(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_bidi_control(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
     out
 }
 
@@ -123,6 +171,22 @@ mod tests {
         assert_eq!(pad_left("ab", 4), "  ab");
         assert_eq!(truncate("a\nb", 5), "a b");
         assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn plan_text_cannot_drive_the_terminal() {
+        // Clear the screen, write the clipboard (OSC 52), ring, reverse the text.
+        let hostile = "a\u{1b}[2Jb\u{1b}]52;c;aGk=\u{7}c\u{202e}d\u{9b}e";
+        let safe = for_terminal(hostile);
+        assert!(
+            !safe.chars().any(|c| c.is_control() || is_bidi_control(c)),
+            "{safe:?}"
+        );
+        assert_eq!(safe, "a␛[2Jb␛]52;c;aGk=␇cd\u{fffd}e");
+        assert_eq!(for_terminal_lines("x\u{1b}\ny"), "x␛\ny");
+        assert_eq!(json_for_terminal("\"a\u{202e}b\""), "\"a\\u202eb\"");
+        // The app's cells drop them too.
+        assert_eq!(truncate("a\u{202e}b", 5), "ab");
     }
 
     #[test]

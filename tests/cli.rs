@@ -207,14 +207,16 @@ fn check_exits_1_on_errors_naming_each_place() {
 }
 
 #[test]
-fn score_still_prints_a_plan_with_errors_and_lists_them_on_stderr() {
+fn score_still_prints_a_plan_with_errors_lists_them_and_exits_1() {
     let (_dir, path) = temp_file("errors.ron", WITH_ERRORS);
     let o = run(&["score"], &path);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 5, "{err}");
     assert!(err.lines().all(|l| l.contains(": error: ")), "{err}");
-    assert!(stdout(&o).contains("Overall score"));
+    let out = stdout(&o);
+    assert!(out.contains("Overall score"));
+    assert!(out.contains("The plan has 5 error(s)"), "{out}");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ pub enum DialogKind {
     ReplaceFile,
     /// An export was given the name of a file that exists.
     ReplaceExport,
+    /// An export of a plan with errors: only as a draft that says so.
+    DraftExport,
     /// A save found somebody else's version in the file's place and kept it aside.
     Theirs,
     /// The plan opened, but its crash-recovery journal cannot be written.
@@ -42,6 +44,7 @@ pub enum Answer {
     SaveAs,
     KeepMine,
     TakeTheirs,
+    Draft,
     Continue,
     Quit,
 }
@@ -63,6 +66,7 @@ impl DialogKind {
             DialogKind::Quit => "Unsaved changes",
             DialogKind::Conflict => "The file changed on disk",
             DialogKind::ReplaceFile | DialogKind::ReplaceExport => "The file exists",
+            DialogKind::DraftExport => "The plan has errors",
             DialogKind::Theirs => "Another version was found while saving",
             DialogKind::NoJournal | DialogKind::JournalFailed => "No crash recovery",
         }
@@ -76,6 +80,14 @@ impl DialogKind {
             ],
             DialogKind::ReplaceExport => &[
                 choice!('o', "Replace it with the export", Answer::Overwrite),
+                choice!('c', "Cancel", Answer::Cancel),
+            ],
+            DialogKind::DraftExport => &[
+                choice!(
+                    'd',
+                    "Export a draft (marked as such, with the errors listed)",
+                    Answer::Draft,
+                ),
                 choice!('c', "Cancel", Answer::Cancel),
             ],
             DialogKind::Quit => &[
@@ -158,6 +170,13 @@ impl App {
                 "{} exists. Replace it with this plan? (Its old text is kept as a .bak beside it.)",
                 shown(&self.replacing)
             ),
+            DialogKind::DraftExport => format!(
+                "The plan has {} error(s), and its scores leave out what is wrong. An export now is a draft: every format says so on top and lists the errors. (w goes to each error.)",
+                self.findings
+                    .iter()
+                    .filter(|f| f.severity == crate::validate::Severity::Error)
+                    .count()
+            ),
             DialogKind::ReplaceExport => format!(
                 "{} exists. Replace it with the export? (Its old content is not kept.)",
                 shown(&self.pending_export.as_ref().map(|(_, p)| p.clone()))
@@ -211,6 +230,14 @@ impl App {
         match (kind, answer) {
             (DialogKind::ReplaceFile, Answer::Overwrite) => match self.replacing.take() {
                 Some(path) => Effect::SaveAsReplacing(path),
+                None => Effect::None,
+            },
+            (DialogKind::DraftExport, Answer::Draft) => match self.pending_export.take() {
+                Some((format, path)) => Effect::Export {
+                    format,
+                    path,
+                    replace: false,
+                },
                 None => Effect::None,
             },
             (DialogKind::ReplaceExport, Answer::Overwrite) => match self.pending_export.take() {

@@ -308,6 +308,7 @@ impl App {
 
     /// Sets the new values of a step and rescores what depends on them.
     pub(super) fn apply_step(&mut self, step: &Step) {
+        self.current_finding = None;
         let mut touched = BTreeSet::new();
         for (path, change) in &step.changes {
             self.plan.indicator_mut(*path).set(change.new.clone());

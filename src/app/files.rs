@@ -326,9 +326,16 @@ impl App {
                     return Effect::None;
                 }
                 self.mode = Mode::Normal;
+                let path = crate::paths::expand_home(text.trim());
+                if crate::validate::has_errors(&self.findings) {
+                    // Said in the dialog already; asked once more before a draft is written.
+                    self.pending_export = Some((format, path));
+                    self.ask(DialogKind::DraftExport, 1);
+                    return Effect::None;
+                }
                 return Effect::Export {
                     format,
-                    path: crate::paths::expand_home(text.trim()),
+                    path,
                     replace: false,
                 };
             }

@@ -255,6 +255,9 @@ pub struct App {
     pub journal_asked: bool,
     /// Something the header keeps saying about the lock (a stand-in lock file).
     pub lock_note: Option<String>,
+    /// The validation finding `w` reached last (an index into `findings`), while the user
+    /// goes from one to the next.
+    pub current_finding: Option<usize>,
 }
 
 impl App {
@@ -284,6 +287,7 @@ impl App {
             journal_down: None,
             journal_asked: false,
             lock_note: None,
+            current_finding: None,
         };
         app.status_findings_summary();
         app

@@ -28,6 +28,9 @@ impl App {
     }
 
     pub(super) fn update_normal(&mut self, action: Action) -> Effect {
+        if action != Action::NextFinding {
+            self.current_finding = None;
+        }
         let page = self.tree_height().saturating_sub(1).max(1) as isize;
         match action {
             Action::Up => self.tree.move_by(-1),
@@ -230,36 +233,59 @@ impl App {
         }
     }
 
+    /// Goes to the next finding of validation: the plan's own first (the detail pane shows
+    /// the one reached), then those of the tree's rows in tree order, wrapping around.
     fn jump_finding(&mut self) {
-        let nodes: Vec<(NodePath, String)> = self
-            .findings
-            .iter()
-            .filter_map(|f| f.node.map(|n| (n, f.to_string())))
-            .collect();
-        if nodes.is_empty() {
-            let plan_level: Vec<String> = self.findings.iter().map(|f| f.to_string()).collect();
-            if plan_level.is_empty() {
-                self.info("No warnings or errors in the plan.");
-            } else {
-                self.error(plan_level.join(" · "));
-            }
+        if self.findings.is_empty() {
+            self.current_finding = None;
+            self.info("No warnings or errors in the plan.");
             return;
         }
-        let here = self.tree.selected();
-        let mut sorted = nodes;
-        sorted.sort_by(|a, b| tree::cmp_tree_order(a.0, b.0));
-        let next = sorted
-            .iter()
-            .find(|(n, _)| here.is_none_or(|h| tree::cmp_tree_order(*n, h).is_gt()))
-            .or_else(|| sorted.first())
-            .cloned();
-        if let Some((node, text)) = next {
-            if !self.reveal(node) {
-                self.filter = Filter::All;
-                self.reveal(node);
+        let mut order: Vec<usize> = (0..self.findings.len()).collect();
+        order.sort_by(
+            |&a, &b| match (self.findings[a].node, self.findings[b].node) {
+                (None, None) => a.cmp(&b),
+                (None, Some(_)) => std::cmp::Ordering::Less,
+                (Some(_), None) => std::cmp::Ordering::Greater,
+                (Some(x), Some(y)) => tree::cmp_tree_order(x, y).then(a.cmp(&b)),
+            },
+        );
+        let next = match self
+            .current_finding
+            .and_then(|c| order.iter().position(|&i| i == c))
+        {
+            Some(at) => order[(at + 1) % order.len()],
+            None => {
+                // From the selection: the first finding of a row after it (plan-level ones
+                // come first of all).
+                let here = self.tree.selected();
+                order
+                    .iter()
+                    .copied()
+                    .find(|&i| match (self.findings[i].node, here) {
+                        (None, _) => true,
+                        (Some(n), Some(h)) => tree::cmp_tree_order(n, h).is_gt(),
+                        (Some(_), None) => true,
+                    })
+                    .unwrap_or(order[0])
             }
-            let is_error = text.starts_with("error");
-            self.set_status(text, is_error);
+        };
+        self.current_finding = Some(next);
+        let f = self.findings[next].clone();
+        if let Some(node) = f.node
+            && !self.reveal(node)
+        {
+            self.filter = Filter::All;
+            self.reveal(node);
         }
+        let count = format!(
+            " ({} of {})",
+            order.iter().position(|&i| i == next).unwrap_or(0) + 1,
+            order.len()
+        );
+        self.set_status(
+            format!("{f}{count}"),
+            f.severity == crate::validate::Severity::Error,
+        );
     }
 }

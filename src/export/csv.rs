@@ -72,15 +72,16 @@ fn row(
         r.rescale(2);
         number(r, opts.decimal)
     });
+    let text = |s: &str| super::neutral_cell(s).into_owned();
     vec![
-        persp.to_string(),
-        so.to_string(),
-        oo.to_string(),
+        text(persp),
+        text(so),
+        text(oo),
         layer.to_string(),
-        ind.id.clone(),
-        ind.description.clone(),
-        ind.unit.word().to_string(),
-        ind.target.clone(),
+        text(&ind.id),
+        text(&ind.description),
+        text(ind.unit.word()),
+        text(&ind.target),
         match ind.result {
             Some(Value::Number(n)) => number(n, opts.decimal),
             Some(Value::Date(d)) => opts.dates.date(d),
@@ -89,16 +90,25 @@ fn row(
         realization.unwrap_or_default(),
         if ind.pending { "yes" } else { "no" }.to_string(),
         if ind.overridden { "yes" } else { "no" }.to_string(),
-        ind.override_reason.clone().unwrap_or_default(),
-        ind.note.clone().unwrap_or_default(),
+        text(ind.override_reason.as_deref().unwrap_or_default()),
+        text(ind.note.as_deref().unwrap_or_default()),
     ]
 }
 
 pub fn render(summary: &Summary, opts: &CsvOptions) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::WriterBuilder::new()
+        .flexible(true)
         .delimiter(opts.delimiter)
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
+    if !summary.errors.is_empty() {
+        // A draft says so before anything else, one error a row.
+        w.write_record([super::draft_heading(summary.locale)])?;
+        for e in &summary.errors {
+            w.write_record([super::neutral_cell(e).as_ref()])?;
+        }
+        w.write_record([""])?;
+    }
     w.write_record(HEADER)?;
     for p in &summary.perspectives {
         for so in &p.objectives {

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use super::{Options, provisional_notice};
+use super::{Options, draft_heading, provisional_notice};
 use crate::plan::{Locale, Status, Thresholds};
 use crate::summary::{IndicatorSummary, Score, Summary};
 
@@ -37,6 +37,7 @@ h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 2px solid #333; paddin
 h3 { font-size: 1.05em; margin-top: 1.2em; }
 .meta { color: #555; margin-top: 0; }
 .notice { background: #fff8e1; border-left: 4px solid var(--fair); padding: .5em .8em; }
+.draft { background: #fdecea; border: 2px solid #b71c1c; color: #7f0000; padding: .5em .8em; margin: .5em 0; }
 table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; }
 th, td { border-bottom: 1px solid #ddd; padding: .3em .45em; vertical-align: top; text-align: left; }
 th { background: #f2f2f2; font-weight: 600; }
@@ -120,6 +121,17 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
         summary.year,
         escape(&loc.date(opts.date))
     );
+    if !summary.errors.is_empty() {
+        let _ = writeln!(
+            o,
+            "<div class=\"draft\"><p><strong>{}</strong></p><ul>",
+            escape(draft_heading(loc))
+        );
+        for e in &summary.errors {
+            let _ = writeln!(o, "<li>{}</li>", escape(e));
+        }
+        let _ = writeln!(o, "</ul></div>");
+    }
     if let Some(n) = provisional_notice(summary) {
         let _ = writeln!(o, "<p class=\"notice\">{}</p>", escape(&n));
     }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Options, provisional_notice};
+use super::{Options, draft_heading, provisional_notice};
 use crate::plan::Locale;
 use crate::summary::{IndicatorSummary, Score, Summary};
 
@@ -69,6 +69,13 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
         summary.year,
         loc.date(opts.date)
     );
+    if !summary.errors.is_empty() {
+        let _ = writeln!(out, "> **{}**\n>", escape(draft_heading(loc)));
+        for e in &summary.errors {
+            let _ = writeln!(out, "> - {}", escape(e));
+        }
+        let _ = writeln!(out);
+    }
     if let Some(n) = provisional_notice(summary) {
         let _ = writeln!(out, "> **{}**\n", escape(&n));
     }

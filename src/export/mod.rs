@@ -99,6 +99,25 @@ pub fn render(summary: &Summary, format: Format, opts: &Options) -> Result<Vec<u
     })
 }
 
+/// The heading of a draft: an export of a plan with errors (in the plan's language: it goes
+/// to the Giunta as it is).
+pub fn draft_heading(locale: Locale) -> &'static str {
+    match locale {
+        Locale::It => "BOZZA — il piano contiene errori",
+        Locale::En => "DRAFT — the plan has errors",
+    }
+}
+
+/// What a text cell of a spreadsheet must not start with: a formula's first character
+/// (`=`, `+`, `-`, `@`) or a tab or carriage return, which spreadsheets read as one. Such a
+/// text gets a leading apostrophe, as OWASP advises, so it stays text.
+pub fn neutral_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => std::borrow::Cow::Owned(format!("'{text}")),
+        _ => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 /// A sentence for the top of every export while indicators are pending.
 pub fn provisional_notice(summary: &Summary) -> Option<String> {
     let (measured, total) = summary.indicator_counts();

@@ -8,9 +8,27 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
-use super::{Options, provisional_notice};
+use super::{Options, draft_heading, provisional_notice};
 use crate::plan::{Locale, Unit, Value};
 use crate::summary::{IndicatorSummary, Score, Summary};
+
+/// The most characters a cell holds (the file format's limit).
+const CELL_MAX: usize = 32_767;
+
+/// A text as a cell can hold it: one too long for a cell is cut, visibly.
+fn fit(text: &str) -> String {
+    let n = text.chars().count();
+    if n <= CELL_MAX {
+        return text.to_string();
+    }
+    let mark = format!(
+        " … [cut here: {} more characters in the plan]",
+        n - (CELL_MAX - 60)
+    );
+    let mut out: String = text.chars().take(CELL_MAX - 60).collect();
+    out.push_str(&mark);
+    out
+}
 
 /// Decimal to the spreadsheet's number (a binary float: the file format has no other).
 fn f(d: Decimal) -> f64 {
@@ -193,15 +211,26 @@ fn summary_sheet(
     ws.set_column_width(1, 14)?;
     ws.set_column_width(2, 14)?;
     ws.set_column_width(3, 14)?;
-    ws.write_string_with_format(0, 0, &summary.title, &st.title)?;
-    ws.write_string_with_format(1, 0, &summary.organization, &st.bold)?;
+    ws.write_string_with_format(0, 0, fit(&summary.title), &st.title)?;
+    ws.write_string_with_format(1, 0, fit(&summary.organization), &st.bold)?;
     ws.write_string(2, 0, "Year")?;
     ws.write_number(2, 1, summary.year)?;
     ws.write_string(3, 0, "Exported")?;
     ws.write_datetime_with_format(3, 1, excel_date(opts.date)?, &st.date)?;
     let mut row = 4;
+    if !summary.errors.is_empty() {
+        let draft = Format::new()
+            .set_bold()
+            .set_font_color(Color::RGB(0xB71C1C));
+        ws.write_string_with_format(row, 0, draft_heading(summary.locale), &draft)?;
+        row += 1;
+        for e in &summary.errors {
+            ws.write_string_with_format(row, 0, fit(e), &st.wrap)?;
+            row += 1;
+        }
+    }
     if let Some(n) = provisional_notice(summary) {
-        ws.write_string_with_format(row, 0, &n, &st.muted)?;
+        ws.write_string_with_format(row, 0, fit(&n), &st.muted)?;
         row += 1;
     }
     row += 1;
@@ -216,7 +245,7 @@ fn summary_sheet(
     .enumerate()
     {
         let r = first + i as u32;
-        ws.write_string_with_format(r, 0, label, &st.bold)?;
+        ws.write_string_with_format(r, 0, fit(label), &st.bold)?;
         write_score(ws, r, 1, s, &st.realization)?;
     }
     colour_by_thresholds(ws, summary, 1, first, first + 1)?;
@@ -231,11 +260,11 @@ fn summary_sheet(
         .iter()
         .enumerate()
     {
-        ws.write_string_with_format(head, c as u16, *h, &st.header)?;
+        ws.write_string_with_format(head, c as u16, fit(h), &st.header)?;
     }
     for (i, p) in summary.perspectives.iter().enumerate() {
         let r = head + 1 + i as u32;
-        ws.write_string_with_format(r, 0, &p.name, &st.text)?;
+        ws.write_string_with_format(r, 0, fit(&p.name), &st.text)?;
         ws.write_number_with_format(r, 1, share(p.weight), &st.weight)?;
         write_score(ws, r, 2, &p.score.strategic, &st.realization)?;
         write_score(ws, r, 3, &p.score.operational, &st.realization)?;
@@ -308,16 +337,16 @@ fn layer_sheet(
         ws.set_column_width(c as u16, *w)?;
     }
     for (c, h) in LAYER_HEADER.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &st.header)?;
+        ws.write_string_with_format(0, c as u16, fit(h), &st.header)?;
     }
     ws.set_freeze_panes(1, 3)?;
     let mut row = 1u32;
     for p in &summary.perspectives {
         for so in &p.objectives {
             if strategic {
-                ws.write_string_with_format(row, 0, &p.name, &st.so_text)?;
-                ws.write_string_with_format(row, 1, &so.code, &st.so_text)?;
-                ws.write_string_with_format(row, 2, &so.title, &st.so_wrap)?;
+                ws.write_string_with_format(row, 0, fit(&p.name), &st.so_text)?;
+                ws.write_string_with_format(row, 1, fit(&so.code), &st.so_text)?;
+                ws.write_string_with_format(row, 2, fit(&so.title), &st.so_wrap)?;
                 fit_row(ws, row, &[(2, &so.title)])?;
                 ws.write_number_with_format(row, 3, share(so.weight), &st.so_weight)?;
                 if let Some(v) = so.realization.value {
@@ -337,9 +366,9 @@ fn layer_sheet(
                 } else {
                     (&st.so_text, &st.so_wrap)
                 };
-                ws.write_string_with_format(row, 0, &p.name, text)?;
-                ws.write_string_with_format(row, 1, &oo.code, text)?;
-                ws.write_string_with_format(row, 2, &oo.title, wrap)?;
+                ws.write_string_with_format(row, 0, fit(&p.name), text)?;
+                ws.write_string_with_format(row, 1, fit(&oo.code), text)?;
+                ws.write_string_with_format(row, 2, fit(&oo.title), wrap)?;
                 fit_row(ws, row, &[(2, &oo.title)])?;
                 let wf = if strategic { &st.weight } else { &st.so_weight };
                 ws.write_number_with_format(row, 3, share(oo.weight), wf)?;
@@ -384,9 +413,9 @@ fn indicator_row(
     ind: &IndicatorSummary,
     st: &Styles,
 ) -> Result<(), XlsxError> {
-    ws.write_string_with_format(row, 0, perspective, &st.text)?;
-    ws.write_string_with_format(row, 1, &ind.id, &st.text)?;
-    ws.write_string_with_format(row, 2, &ind.description, &st.wrap)?;
+    ws.write_string_with_format(row, 0, fit(perspective), &st.text)?;
+    ws.write_string_with_format(row, 1, fit(&ind.id), &st.text)?;
+    ws.write_string_with_format(row, 2, fit(&ind.description), &st.wrap)?;
     match ind.result {
         Some(Value::Number(n)) => {
             let (v, fmt) = unit_format(&ind.unit, n, &st.text);
@@ -399,16 +428,21 @@ fn indicator_row(
             ws.write_string_with_format(row, 4, "pending", &st.muted)?;
         }
     }
-    ws.write_string_with_format(row, 5, &ind.target, &st.text)?;
+    ws.write_string_with_format(row, 5, fit(&ind.target), &st.text)?;
     if let Some(r) = ind.realization {
         ws.write_number_with_format(row, 6, share(r), &st.realization)?;
     }
-    ws.write_string_with_format(row, 8, if ind.pending { "yes" } else { "no" }, &st.text)?;
+    ws.write_string_with_format(
+        row,
+        8,
+        fit(if ind.pending { "yes" } else { "no" }),
+        &st.text,
+    )?;
     if let Some(reason) = &ind.override_reason {
-        ws.write_string_with_format(row, 9, reason, &st.wrap)?;
+        ws.write_string_with_format(row, 9, fit(reason), &st.wrap)?;
     }
     if let Some(note) = &ind.note {
-        ws.write_string_with_format(row, 10, note, &st.wrap)?;
+        ws.write_string_with_format(row, 10, fit(note), &st.wrap)?;
     }
     fit_row(
         ws,

@@ -99,6 +99,11 @@ impl<'de> Deserialize<'de> for Value {
         let text = text.as_ref();
         if text.starts_with('"') {
             let s: String = ron::from_str(text).map_err(|e| D::Error::custom(e.code))?;
+            if let Some(inner) = quoted_number(text) {
+                return Err(D::Error::custom(format!(
+                    "\"{inner}\" is neither a number nor a date: a number is written without quotes ({inner}), a date as \"YYYY-MM-DD\" (\"2017-12-31\")"
+                )));
+            }
             parse_iso_date(&s)
                 .map(Value::Date)
                 .map_err(D::Error::custom)
@@ -175,6 +180,17 @@ fn without_comments(raw: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out.trim().to_string())
 }
 
+/// The number inside quotes (`"72"`, `"2.5"`), when that is what `text` is.
+fn quoted_number(text: &str) -> Option<&str> {
+    let inner = text.trim().strip_prefix('"')?.strip_suffix('"')?.trim();
+    let digits = inner.strip_prefix(['-', '+']).unwrap_or(inner);
+    let numeric = digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','));
+    numeric.then_some(inner)
+}
+
 /// Parses a RON number literal (`2.03`, `-34`, `1_000`, `1e3`) into an exact decimal.
 pub fn parse_ron_number(text: &str) -> Result<Decimal, String> {
     let cleaned: String = text.chars().filter(|c| *c != '_').collect();
@@ -185,6 +201,12 @@ pub fn parse_ron_number(text: &str) -> Result<Decimal, String> {
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | 'e' | 'E' | '+'))
         && plain.chars().any(|c| c.is_ascii_digit());
     if !looks_numeric {
+        if let Some(inner) = quoted_number(text) {
+            return Err(format!(
+                "a number is written without quotes: write {inner}, not {}",
+                shorten(text)
+            ));
+        }
         return Err(format!(
             "expected a plain number like 2.03 or 1000, found `{}`",
             shorten(text)

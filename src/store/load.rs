@@ -8,8 +8,11 @@ use ron::extensions::Extensions;
 
 use crate::plan::Plan;
 
-/// Plans larger than this are refused rather than read: a 100,000-indicator plan is about
-/// 40 MB, so this leaves room while keeping a stray multi-gigabyte file from hanging the app.
+/// Plans larger than this are refused rather than read. A 100,000-indicator plan (every
+/// office of a region in one file) is about 52 MiB; this is ten times that, about 990,000
+/// indicators, and reading it takes about 2.2 times its size in memory (a little over a
+/// GiB): any plan a body writes fits, while a stray multi-gigabyte file cannot exhaust the
+/// memory or hang the app. `perfplan gen` refuses to write a plan over it.
 pub const MAX_PLAN_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Deepest nesting the reader follows; a plan needs about 10.
@@ -166,13 +169,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, LoadError> {
         }
         let line = e.span.start.line.max(1);
         let column = e.span.start.col.max(1);
+        // A mistake controllers make, said in their words (and at the place it is).
+        let (message, line, column) = match super::mistakes::recognise(body, line, column) {
+            Some(found) => found,
+            None => (explain(&e.code), line, column),
+        };
         let line_text = body.lines().nth(line - 1).unwrap_or("");
         let (text, caret) = clip_around(line_text, column, EXCERPT_CHARS);
         LoadError::Syntax {
             path: LoadError::at(path),
             line,
             column,
-            message: explain(&e.code),
+            message,
             excerpt: Excerpt {
                 line,
                 text,

@@ -7,6 +7,7 @@ pub mod file;
 pub mod journal;
 mod load;
 pub mod lock;
+mod mistakes;
 pub mod save;
 pub mod syntax;
 pub mod write;

@@ -152,6 +152,10 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     if is_previewing(app) {
         line2.push(Span::styled("PREVIEW", theme.preview()));
     }
+    if crate::validate::has_errors(&app.findings) {
+        // The scores stand on a plan with errors: what is wrong is left out of them.
+        line2.push(Span::styled("⚠ errors left out ", theme.error()));
+    }
 
     let counts: Mean = app.scores.indicator_counts();
     let errors = app
@@ -435,10 +439,25 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let Some(node) = app.tree.selected() else {
         return;
     };
-    let mut lines = match node {
+    let mut lines = Vec::new();
+    // A finding about the plan as a whole, reached with `w`: on top, until the next key.
+    if let Some(f) = app
+        .current_finding
+        .and_then(|i| app.findings.get(i))
+        .filter(|f| f.node.is_none())
+    {
+        let style = match f.severity {
+            Severity::Error => theme.error(),
+            Severity::Warning => theme.warning(),
+        };
+        lines.push(Line::styled("The plan as a whole", theme.title()));
+        lines.push(Line::styled(f.to_string(), style));
+        lines.push(Line::from(""));
+    }
+    lines.extend(match node {
         NodePath::Indicator(path) => indicator_detail(app, path, theme),
         _ => objective_detail(app, node, theme),
-    };
+    });
     for f in app.findings.iter().filter(|f| f.node == Some(node)) {
         let style = match f.severity {
             Severity::Error => theme.error(),
@@ -792,7 +811,12 @@ fn draw_field(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             error,
             ..
         } => {
-            return draw_export(frame, area, *format, input, error.as_deref(), theme);
+            let errors = app
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            return draw_export(frame, area, *format, input, error.as_deref(), errors, theme);
         }
         Mode::Path {
             input,
@@ -859,6 +883,7 @@ fn draw_export(
     format: crate::export::Format,
     input: &crate::app::input::Input,
     error: Option<&str>,
+    errors: usize,
     theme: Theme,
 ) {
     let block = Block::default()
@@ -885,9 +910,15 @@ fn draw_export(
             theme.bold(),
         ),
     ]));
-    lines.push(match error {
-        Some(e) => Line::styled(format!("✗ {e}"), theme.error()),
-        None => Line::styled(
+    lines.push(match (error, errors) {
+        (Some(e), _) => Line::styled(format!("✗ {e}"), theme.error()),
+        (None, n) if n > 0 => Line::styled(
+            format!(
+                "The plan has {n} error(s): the export will be a draft that lists them (w goes to each)."
+            ),
+            theme.error(),
+        ),
+        (None, _) => Line::styled(
             "Pending indicators are marked and the scores called provisional.",
             theme.dim(),
         ),
