@@ -1,7 +1,8 @@
 //! The command line: what each command takes, and running it. Exit codes scripts can rely
-//! on: 0 done, 1 the plan has errors (`check`) or the command could not do its job (an
-//! export that cannot be written), 2 the plan cannot be read. `score` prints a plan's errors
-//! on standard error and still scores it (exit 0), as the app does.
+//! on: 0 done, 1 the plan has errors (`check`, `score`, `export` without `--force`) or the
+//! command could not do its job (an export that cannot be written), 2 the plan cannot be
+//! read. `score` still prints the scores of a plan with errors (they leave out what is
+//! wrong, and say so), as the app does; `export` writes such a plan only as a draft.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

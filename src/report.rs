@@ -47,9 +47,12 @@ pub fn text(summary: &Summary) -> String {
     let loc = summary.locale;
     let mut out = String::new();
     let (measured, total) = summary.indicator_counts();
+    // Each on its line: a line break in the plan's text cannot forge another line.
     out.push_str(&format!(
         "{}\n{} — {}\n\n",
-        summary.organization, summary.title, summary.year
+        crate::text::for_terminal(&summary.organization),
+        crate::text::for_terminal(&summary.title),
+        summary.year
     ));
     out.push_str(&format!(
         "Overall score   strategic {}   operational {}   indicators measured {measured} / {total}\n",
@@ -140,7 +143,7 @@ fn indicator_row(loc: Locale, mark: &str, ind: &IndicatorSummary) -> String {
         Some(r) if ind.overridden => format!("{}*", loc.percent(r)),
         Some(r) => loc.percent(r),
         None if ind.pending => "pending".to_string(),
-        None => "invalid".to_string(),
+        None => "cannot be scored".to_string(),
     };
     row(
         &format!("      {mark} {} {}", ind.id, ind.description),
@@ -198,6 +201,9 @@ fn indicator_json(ind: &IndicatorSummary) -> Json {
             .map_or(Json::Null, |r| number(round_for_json(r))),
     );
     m.insert("pending".into(), json!(ind.pending));
+    if let Some(why) = &ind.unscorable {
+        m.insert("unscorable".into(), json!(why));
+    }
     m.insert("overridden".into(), json!(ind.overridden));
     if let Some(reason) = &ind.override_reason {
         m.insert("override_reason".into(), json!(reason));

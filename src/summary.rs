@@ -95,6 +95,8 @@ pub struct IndicatorSummary {
     /// As shown: rounded half up to two decimals on the exact value.
     pub realization: Option<Decimal>,
     pub pending: bool,
+    /// Why it cannot be scored, when it cannot (a value that is wrong).
+    pub unscorable: Option<String>,
     pub met: bool,
     pub overridden: bool,
     pub override_reason: Option<String>,
@@ -206,6 +208,10 @@ fn indicator_rows(loc: Locale, inds: &[Indicator], outcomes: &[Outcome]) -> Vec<
                 .unwrap_or_default(),
             realization: out.shown(),
             pending: matches!(out, Outcome::Pending),
+            unscorable: match out {
+                Outcome::Unscorable(why) => Some(why.to_string()),
+                _ => None,
+            },
             met: matches!(out, Outcome::Scored(r) if r.met),
             overridden: ind.realization_override.is_some(),
             override_reason: ind.realization_override.as_ref().map(|o| o.reason.clone()),

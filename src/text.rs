@@ -120,18 +120,20 @@ pub fn for_terminal(s: &str) -> String {
 /// makes it, the line breaks kept.
 pub fn for_terminal_lines(s: &str) -> String {
     s.split('\n')
-        .map(for_terminal)
+        .map(|line| for_terminal(line.strip_suffix('\r').unwrap_or(line)))
         .collect::<Vec<_>>()
         .join("\n")
 }
 
-/// JSON text with the direction overrides written as escapes (`\u202e`): the same data
-/// for a script, nothing that reorders a terminal's line. (Control characters are escaped
-/// by JSON itself.)
+/// JSON text with the direction overrides and the controls JSON leaves raw written as
+/// escapes (`\u202e`, `\u009b`): the same data for a script, nothing that drives a
+/// terminal.
 pub fn json_for_terminal(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        if is_bidi_control(c) {
+        // JSON escapes C0 controls itself; DEL and the C1 controls (one of which starts an
+        // escape sequence on its own) it leaves raw.
+        if is_bidi_control(c) || matches!(c as u32, 0x7f..=0x9f) {
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);
@@ -185,6 +187,11 @@ mod tests {
         assert_eq!(safe, "a␛[2Jb␛]52;c;aGk=␇cd\u{fffd}e");
         assert_eq!(for_terminal_lines("x\u{1b}\ny"), "x␛\ny");
         assert_eq!(json_for_terminal("\"a\u{202e}b\""), "\"a\\u202eb\"");
+        assert_eq!(
+            json_for_terminal("\"\u{9b}2J\u{7f}\""),
+            "\"\\u009b2J\\u007f\""
+        );
+        assert_eq!(for_terminal_lines("a;b\r\nc\r\n"), "a;b\nc\n");
         // The app's cells drop them too.
         assert_eq!(truncate("a\u{202e}b", 5), "ab");
     }

@@ -44,7 +44,7 @@ fn round2(x: &Q) -> Q {
 }
 
 // ---------------------------------------------------------------------------------------
-// The independent scorer (plans/README.md, "How realizations are computed")
+// The independent scorer (plans/README.md, "How an indicator is scored" and below)
 // ---------------------------------------------------------------------------------------
 
 /// A missed "at least"-like target: result / target, in 0–100; 0 % where the target is
@@ -67,6 +67,12 @@ fn inverse_share(r: &Q, t: &Q) -> Q {
 }
 
 fn realization(ind: &Indicator) -> Option<Q> {
+    // A range upside down is an error: such an indicator is not scored.
+    if let Target::Between { min, max } = &ind.target
+        && min.value() > max.value()
+    {
+        return None;
+    }
     if let Some(o) = &ind.realization_override {
         return Some(q(o.realization.value()));
     }
@@ -133,10 +139,19 @@ fn mean(values: impl IntoIterator<Item = Option<Q>>) -> Option<Q> {
     Some(measured.into_iter().fold(Q::zero(), |a, b| a + b) / n)
 }
 
+/// A weight counts when it is a percentage (0 to 100) with at most ten decimals; any other
+/// is an error and its objective is left out (plans/README.md, "Weights").
+fn weight_counts(w: Decimal) -> bool {
+    w >= Decimal::ZERO && w <= Decimal::ONE_HUNDRED && w.normalize().scale() <= 10
+}
+
 fn weighted(items: impl IntoIterator<Item = (Decimal, Option<Q>)>) -> Option<Q> {
     let mut sum = Q::zero();
     let mut weight = Q::zero();
     for (w, r) in items {
+        if !weight_counts(w) {
+            continue;
+        }
         if let Some(r) = r {
             sum += q(w) * r;
             weight += q(w);
@@ -202,7 +217,12 @@ fn check_every_figure(plan: &Plan) {
     let summary = Summary::build(plan, &Scores::compute(plan));
     let json = perfplan::report::json(&summary);
     let persp_json = json["perspectives"].as_array().unwrap();
+    assert_eq!(persp_json.len(), plan.perspectives.len());
     for (p, pj) in plan.perspectives.iter().zip(persp_json) {
+        assert_eq!(
+            pj["objectives"].as_array().unwrap().len(),
+            p.objectives.len()
+        );
         same(
             &format!("{} strategic", p.name),
             &pj["score"]["strategic"],
@@ -229,6 +249,7 @@ fn check_every_figure(plan: &Plan) {
                     (&oo.strategic_indicators, "strategic_indicators"),
                     (&oo.indicators, "indicators"),
                 ] {
+                    assert_eq!(oj[key].as_array().unwrap().len(), list.len());
                     for (ind, ij) in list.iter().zip(oj[key].as_array().unwrap()) {
                         same(&ind.id, &ij["realization"], realization(ind));
                     }
@@ -415,13 +436,15 @@ fn the_seed_agrees_with_the_exact_scorer() {
 // Random plans
 // ---------------------------------------------------------------------------------------
 
-/// Small numbers with up to two decimals, so that means land on ties often.
+/// Small numbers with up to two decimals, so that means land on ties often; now and then
+/// below zero.
 fn small() -> impl Strategy<Value = Decimal> {
     prop_oneof![
         4 => (0i64..4).prop_map(Decimal::from),
         2 => (0i64..25).prop_map(Decimal::from),
         1 => (0i64..1300).prop_map(|c| Decimal::new(c, 2)),
         1 => (1i64..40).prop_map(|c| Decimal::new(c, 1)),
+        1 => (-40i64..0).prop_map(Decimal::from),
     ]
 }
 
@@ -436,12 +459,18 @@ fn positive() -> impl Strategy<Value = Decimal> {
 
 fn target() -> impl Strategy<Value = Target> {
     prop_oneof![
-        positive().prop_map(|t| Target::AtLeast(n(t))),
-        positive().prop_map(|t| Target::MoreThan(n(t))),
-        positive().prop_map(|t| Target::AtMost(n(t))),
-        positive().prop_map(|t| Target::LessThan(n(t))),
-        small().prop_map(|t| Target::Exactly(n(t))),
-        (positive(), small()).prop_map(|(a, b)| Target::Between {
+        3 => positive().prop_map(|t| Target::AtLeast(n(t))),
+        2 => positive().prop_map(|t| Target::MoreThan(n(t))),
+        3 => positive().prop_map(|t| Target::AtMost(n(t))),
+        2 => positive().prop_map(|t| Target::LessThan(n(t))),
+        2 => small().prop_map(|t| Target::Exactly(n(t))),
+        // Zero and below: a miss scores 0 %.
+        1 => (-5i64..=0).prop_map(|t| Target::AtLeast(n(Decimal::from(t)))),
+        1 => (-5i64..=0).prop_map(|t| Target::MoreThan(n(Decimal::from(t)))),
+        1 => (-5i64..=0).prop_map(|t| Target::AtMost(n(Decimal::from(t)))),
+        1 => (-5i64..=0).prop_map(|t| Target::LessThan(n(Decimal::from(t)))),
+        // Ranges, now and then upside down (an error: not scored).
+        2 => (positive(), small()).prop_map(|(a, b)| Target::Between {
             min: n(a),
             max: n(a + b),
         }),
@@ -458,10 +487,10 @@ fn indicator(id: String) -> impl Strategy<Value = Indicator> {
     let deadline = (0i64..40, 0i64..60, 0u32..40);
     let id2 = id.clone();
     prop_oneof![
-        4 => numeric.prop_map(move |(target, result, over, aon)| Indicator {
+        4 => (numeric, prop::bool::ANY).prop_map(move |((target, result, over, aon), percent)| Indicator {
             id: id.clone(),
             description: "x".into(),
-            unit: Unit::Number,
+            unit: if percent { Unit::Percent } else { Unit::Number },
             target,
             result: result.map(Value::Number),
             realization_override: over.map(|v| Override {
@@ -491,9 +520,16 @@ fn indicator(id: String) -> impl Strategy<Value = Indicator> {
 
 fn weight() -> impl Strategy<Value = Decimal> {
     prop_oneof![
-        (0i64..=40).prop_map(Decimal::from),
-        (1i64..=400).prop_map(|c| Decimal::new(c, 1)),
-        (1i64..=4000).prop_map(|c| Decimal::new(c, 2)),
+        6 => (0i64..=40).prop_map(Decimal::from),
+        6 => (1i64..=400).prop_map(|c| Decimal::new(c, 1)),
+        6 => (1i64..=4000).prop_map(|c| Decimal::new(c, 2)),
+        2 => (1i64..=3_000_000).prop_map(|c| Decimal::new(c, 6)),
+        // Wrong weights: left out of the weighted scores.
+        1 => prop::sample::select(vec![
+            Decimal::from(-5),
+            Decimal::from(150),
+            Decimal::new(333_333_333_333, 10) / Decimal::from(10),
+        ]),
     ]
 }
 
@@ -562,11 +598,30 @@ fn plan() -> impl Strategy<Value = Plan> {
         })
 }
 
+/// The scores kept up to date one edit at a time (as the app does while results are typed)
+/// end equal, shown figures included, to the scores computed in one go.
+fn scores_edit_by_edit_equal_a_full_computation(plan: &Plan) {
+    let mut blank = plan.clone();
+    let paths: Vec<_> = blank.indicators().map(|(p, _)| p).collect();
+    for p in &paths {
+        let ind = blank.indicator_mut(*p);
+        ind.result = None;
+        ind.realization_override = None;
+    }
+    let mut scores = Scores::compute(&blank);
+    for p in paths {
+        *blank.indicator_mut(p) = plan.indicator(p).clone();
+        scores.update_indicator(&blank, p);
+    }
+    assert_eq!(scores, Scores::compute(plan));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
     #[test]
     fn every_shown_figure_is_the_rounding_of_the_exact_value(plan in plan()) {
         check_every_figure(&plan);
+        scores_edit_by_edit_equal_a_full_computation(&plan);
     }
 }

@@ -149,7 +149,7 @@ fn an_absurd_weight_is_an_error_and_its_objective_is_left_out() {
     assert_eq!(j["overall"]["operational"], serde_json::json!(100));
     assert_eq!(j["errors"].as_array().unwrap().len(), errors.len());
     // Negative weights and too many decimals are errors too, and left out the same way.
-    for w in ["-10", "12.1234567"] {
+    for w in ["-10", "12.12345678901"] {
         let text = two_objectives(w, "50");
         assert!(!errors_of(&text).is_empty(), "{w}");
         assert_eq!(
@@ -337,6 +337,16 @@ fn w_reaches_a_finding_about_the_plan_as_a_whole() {
         }
     }
     assert!(seen_plan, "w never reached the plan-level warning");
+    // From a row, w goes to the next finding below it, not back to the plan's own.
+    d.key(KeyCode::Home);
+    d.key(KeyCode::Char('j'));
+    d.key(KeyCode::Char('w'));
+    assert!(
+        !d.app.status.text.contains("add up to 95"),
+        "{}",
+        d.app.status.text
+    );
+    assert!(d.app.status.text.contains("differs from the sum"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -456,7 +466,7 @@ fn the_apps_export_of_a_plan_with_errors_asks_for_a_draft() {
 fn plan_text_printed_by_score_and_check_cannot_drive_the_terminal() {
     // An ESC sequence that clears the screen, OSC 52 writing the clipboard, a bell and a
     // right-to-left override, in a title and an id.
-    let hostile = r"\u{1b}[2J\u{1b}]52;c;aGk=\u{7}\u{202e}";
+    let hostile = r"\u{1b}[2J\u{1b}]52;c;aGk=\u{7}\u{202e}\u{9b}2J";
     let text = plan_text(&format!(
         r#"Indicator(id: "a{hostile}", description: "d{hostile}", unit: Number, target: AtLeast(3), result: 4),
            Indicator(id: "a{hostile}", description: "dup", unit: Number, target: AtLeast(3), result: 4),"#
@@ -468,7 +478,7 @@ fn plan_text_printed_by_score_and_check_cannot_drive_the_terminal() {
         for out in [stdout(&o), stderr(&o)] {
             assert!(
                 !out.chars()
-                    .any(|c| (c.is_control() && c != '\n') || c == '\u{202e}'),
+                    .any(|c| (c.is_control() && c != '\n') || c == '\u{202e}' || c == '\u{9b}'),
                 "{args:?} printed raw control characters: {out:?}"
             );
         }
@@ -535,6 +545,18 @@ fn perfplan_csv_header(i: usize) -> &'static str {
 
 #[test]
 fn an_xlsx_cell_too_long_is_cut_visibly_not_a_failed_export() {
+    // Counted as the file format counts, in UTF-16 units: 20,000 emoji are 40,000.
+    let emoji = "😀".repeat(20_000);
+    let text = plan_text(&format!(
+        r#"Indicator(id: "a", description: "{emoji}", unit: Number, target: AtLeast(3), result: 4),"#
+    ));
+    let (dir, path) = temp("emoji.ron", &text);
+    let out = dir.path().join("emoji.xlsx");
+    let o = run(
+        &["export", "--format", "xlsx", "-o", out.to_str().unwrap()],
+        &path,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let long = "x".repeat(40_000);
     let text = plan_text(&format!(
         r#"Indicator(id: "a", description: "{long}", unit: Number, target: AtLeast(3), result: 4),"#

@@ -401,6 +401,121 @@ fn kill_9_during_saves_with_another_writer_loses_no_version() {
     );
 }
 
+const JOURNAL_LOOP_ENV: &str = "PERFPLAN_JOURNAL_LOOP_DIR";
+
+/// The child of `kill_9_during_journal_writes_loses_only_the_record_being_written`: appends
+/// records of growing notes to the journal of the plan in the folder named by
+/// `PERFPLAN_JOURNAL_LOOP_DIR`, printing the note's length after each, until killed.
+#[test]
+fn journal_loop_child() {
+    let Some(dir) = std::env::var_os(JOURNAL_LOOP_ENV) else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let plan = dir.join("plan.ron");
+    let mut journal = Journal::locate(&dir.join("state"), None, &plan);
+    println!("ready");
+    let started = Instant::now();
+    let mut n = 0usize;
+    while started.elapsed() < Duration::from_secs(60) {
+        n += 1;
+        // Long records (up to 2 MB) so that a kill lands inside one often.
+        let note = "x".repeat((n % 40 + 1) * 50_000);
+        let change = perfplan::plan::FieldChange::new(
+            format!("id-{n}"),
+            perfplan::plan::FieldValue::Note(None),
+            perfplan::plan::FieldValue::Note(Some(note)),
+        )
+        .unwrap();
+        journal
+            .append(Some(7), &[change])
+            .expect("the child's append");
+        println!("{n} written");
+    }
+}
+
+#[test]
+fn kill_9_during_journal_writes_loses_only_the_record_being_written() {
+    const ROUNDS: u64 = 20;
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    std::fs::write(&plan, SEED_TEXT).unwrap();
+    let mut torn_rounds = 0;
+    let mut appended = 0usize;
+    for round in 0..ROUNDS {
+        let mut rng = XorShift::new(round + 500);
+        let mut child = spawn_child("journal_loop_child", &[(JOURNAL_LOOP_ENV, dir.path())]);
+        let (rx, reader) = lines_of(&mut child);
+        wait_for_line(&rx, "ready", Duration::from_secs(30));
+        wait_for_line(&rx, " written", Duration::from_secs(30));
+        std::thread::sleep(Duration::from_millis(rng.below(30)));
+        child.0.kill().unwrap();
+        child.0.wait().unwrap();
+        reader.join().unwrap();
+        let written: Vec<usize> = rx
+            .try_iter()
+            .filter_map(|l| {
+                l.strip_suffix(" written")
+                    .and_then(|n| n.split_whitespace().last()?.parse().ok())
+            })
+            .collect();
+        let journal = Journal::locate(&dir.path().join("state"), None, &plan);
+        let left = journal.leftover();
+        // Every record the child finished is there, whole; at most the one being written
+        // when the kill came is not.
+        assert!(
+            left.damaged <= 1 + round as usize,
+            "round {round}: {} damaged",
+            left.damaged
+        );
+        if left.damaged > torn_rounds {
+            torn_rounds = left.damaged;
+        }
+        for n in &written {
+            let id = format!("id-{n}");
+            assert!(
+                left.records
+                    .iter()
+                    .flat_map(|r| &r.changes)
+                    .any(|c| c.id == id),
+                "round {round}: record {id}, written before the kill, is lost"
+            );
+        }
+        appended += written.len();
+    }
+    // A record after a torn one is read back: the next write always starts clean. (A
+    // torn tail is made here too, in case no kill above landed inside a record.)
+    let mut journal = Journal::locate(&dir.path().join("state"), None, &plan);
+    std::io::Write::write_all(
+        &mut std::fs::OpenOptions::new()
+            .append(true)
+            .open(&journal.path)
+            .unwrap(),
+        b"123 0000000000000000 {\"at\":",
+    )
+    .unwrap();
+    let last = perfplan::plan::FieldChange::new(
+        "after-the-kills",
+        perfplan::plan::FieldValue::Note(None),
+        perfplan::plan::FieldValue::Note(Some("ok".into())),
+    )
+    .unwrap();
+    journal.append(None, &[last]).unwrap();
+    let left = journal.leftover();
+    assert_eq!(
+        left.records.last().unwrap().changes[0].id,
+        "after-the-kills"
+    );
+    eprintln!(
+        "journal kill -9: {ROUNDS} rounds, {appended} records finished before the kills, {torn_rounds} torn by a kill, {} skipped in all",
+        left.damaged
+    );
+    assert!(
+        left.damaged > torn_rounds,
+        "the record torn by hand is skipped"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // b. A full disk and a read-only disk
 // ---------------------------------------------------------------------------------------

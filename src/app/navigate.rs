@@ -256,16 +256,16 @@ impl App {
         {
             Some(at) => order[(at + 1) % order.len()],
             None => {
-                // From the selection: the first finding of a row after it (plan-level ones
-                // come first of all).
+                // From the selection: the first finding of a row after it; past the last
+                // one, round again from the plan's own findings.
                 let here = self.tree.selected();
                 order
                     .iter()
                     .copied()
                     .find(|&i| match (self.findings[i].node, here) {
-                        (None, _) => true,
                         (Some(n), Some(h)) => tree::cmp_tree_order(n, h).is_gt(),
                         (Some(_), None) => true,
+                        (None, _) => false,
                     })
                     .unwrap_or(order[0])
             }

@@ -87,7 +87,10 @@ fn row(
             Some(Value::Date(d)) => opts.dates.date(d),
             None => String::new(),
         },
-        realization.unwrap_or_default(),
+        match (&realization, &ind.unscorable) {
+            (None, Some(_)) => "cannot be scored".to_string(),
+            _ => realization.clone().unwrap_or_default(),
+        },
         if ind.pending { "yes" } else { "no" }.to_string(),
         if ind.overridden { "yes" } else { "no" }.to_string(),
         text(ind.override_reason.as_deref().unwrap_or_default()),

@@ -273,13 +273,23 @@ fn indicator_row(
         escape(&ind.id),
         escape(&ind.description),
         escape(&ind.target),
-        realization_cell(
-            loc,
-            t,
-            ind.realization,
-            if ind.overridden { " ✎" } else { "" }
-        )
+        match (&ind.unscorable, ind.realization) {
+            (Some(_), None) => "<td class=\"num pending\">cannot be scored</td>".to_string(),
+            _ => realization_cell(
+                loc,
+                t,
+                ind.realization,
+                if ind.overridden { " ✎" } else { "" }
+            ),
+        }
     );
+    if let Some(why) = &ind.unscorable {
+        notes.push(format!(
+            "<strong>{}</strong> — cannot be scored: {}",
+            escape(&ind.id),
+            escape(why)
+        ));
+    }
     if let Some(reason) = &ind.override_reason {
         notes.push(format!(
             "<strong>{}</strong> — realization set by hand: {}",

@@ -187,6 +187,13 @@ fn indicator_row(out: &mut String, loc: Locale, ind: &IndicatorSummary, notes: &
         escape(&ind.target),
         realization(loc, ind)
     );
+    if let Some(why) = &ind.unscorable {
+        notes.push(format!(
+            "**{}** — cannot be scored: {}",
+            escape(&ind.id),
+            escape(why)
+        ));
+    }
     if let Some(reason) = &ind.override_reason {
         notes.push(format!(
             "**{}** — realization set by hand: {}",

@@ -12,22 +12,28 @@ use super::{Options, draft_heading, provisional_notice};
 use crate::plan::{Locale, Unit, Value};
 use crate::summary::{IndicatorSummary, Score, Summary};
 
-/// The most characters a cell holds (the file format's limit).
+/// The most a cell holds: 32,767 UTF-16 units (the file format's limit).
 const CELL_MAX: usize = 32_767;
 
 /// A text as a cell can hold it: one too long for a cell is cut, visibly.
-fn fit(text: &str) -> String {
-    let n = text.chars().count();
-    if n <= CELL_MAX {
-        return text.to_string();
+fn fit(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= CELL_MAX || text.encode_utf16().count() <= CELL_MAX {
+        return std::borrow::Cow::Borrowed(text);
     }
-    let mark = format!(
-        " … [cut here: {} more characters in the plan]",
-        n - (CELL_MAX - 60)
-    );
-    let mut out: String = text.chars().take(CELL_MAX - 60).collect();
-    out.push_str(&mark);
-    out
+    let total = text.chars().count();
+    let mut kept = String::new();
+    let mut used = 0;
+    let room = CELL_MAX - 80;
+    for c in text.chars() {
+        if used + c.len_utf16() > room {
+            break;
+        }
+        used += c.len_utf16();
+        kept.push(c);
+    }
+    let cut = total - kept.chars().count();
+    kept.push_str(&format!(" … [cut here: {cut} more characters in the plan]"));
+    std::borrow::Cow::Owned(kept)
 }
 
 /// Decimal to the spreadsheet's number (a binary float: the file format has no other).
@@ -431,6 +437,9 @@ fn indicator_row(
     ws.write_string_with_format(row, 5, fit(&ind.target), &st.text)?;
     if let Some(r) = ind.realization {
         ws.write_number_with_format(row, 6, share(r), &st.realization)?;
+    } else if let Some(why) = &ind.unscorable {
+        ws.write_string_with_format(row, 6, "cannot be scored", &st.muted)?;
+        ws.insert_note(row, 6, &rust_xlsxwriter::Note::new(fit(why)))?;
     }
     ws.write_string_with_format(
         row,
@@ -462,5 +471,12 @@ pub fn render(summary: &Summary, opts: &Options) -> Result<Vec<u8>, XlsxError> {
     summary_sheet(&mut wb, summary, opts, &st)?;
     layer_sheet(&mut wb, summary, true, &st)?;
     layer_sheet(&mut wb, summary, false, &st)?;
+    if !summary.errors.is_empty() {
+        // A draft says so on every printed page of every sheet, not only on the first.
+        let header = format!("&C&\"-,Bold\"&KB71C1C{}", draft_heading(summary.locale));
+        for ws in wb.worksheets_mut() {
+            ws.set_header(&header);
+        }
+    }
     wb.save_to_buffer()
 }

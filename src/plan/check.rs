@@ -15,10 +15,13 @@ use super::{Indicator, Target, Unit, Value};
 /// The largest weight: a weight is a percentage of the whole plan.
 pub const MAX_WEIGHT: Decimal = Decimal::ONE_HUNDRED;
 
-/// The most decimals a weight may have. Scores are computed with 28 significant digits;
-/// weights with at most six decimals keep every weighted score within 10⁻¹⁵ of its exact
-/// value, which is what lets the shown figures be rounded exactly (see `score::exact`).
-pub const WEIGHT_DECIMALS: u32 = 6;
+/// The most decimals a weight may have: ten, room for a share pasted from a spreadsheet
+/// (`33.3333333333`). The bound matters to exactness: scores are computed with 28
+/// significant digits, and a weighted score divides by the sum of the weights; a positive
+/// weight of at least 10⁻¹⁰ keeps every weighted score within 10⁻¹¹ of its exact value,
+/// inside the band where the shown figures are rounded on exact fractions (see
+/// `score::exact`). A weight of 10⁻²⁸ would not.
+pub const WEIGHT_DECIMALS: u32 = 10;
 
 /// Why a weight is wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +70,8 @@ pub enum ValueError {
     NegativeCountTarget { unit: Unit, value: Decimal },
     /// A count target that is not whole (`1.200`, a thousands dot?).
     CountTargetNotWhole { unit: Unit, value: Decimal },
+    /// A count written with three decimals all zero (`1.000`): a thousands dot, most likely.
+    CountLikeThousands { unit: Unit, value: Decimal },
     /// `Between` with its minimum above its maximum.
     RangeReversed { min: Decimal, max: Decimal },
     /// A date result on a unit that is not Date.
@@ -122,6 +127,13 @@ impl fmt::Display for ValueError {
                 unit_name(unit),
                 thousands_hint(*value)
             ),
+            ValueError::CountLikeThousands { unit, value } => write!(
+                f,
+                "the count {value} (unit {}) is written with three decimals, as a thousands dot would be{}; write {} if that many was meant",
+                unit_name(unit),
+                thousands_hint(*value),
+                value.trunc()
+            ),
             ValueError::RangeReversed { min, max } => write!(
                 f,
                 "the range {min} – {max} has its minimum above its maximum"
@@ -150,6 +162,12 @@ impl fmt::Display for ValueError {
             ),
         }
     }
+}
+
+/// A whole count written with three decimals (`1.000`, `12.000`): what a thousands dot
+/// looks like in a plan file.
+fn looks_like_thousands(n: Decimal) -> bool {
+    n.scale() == 3 && n.fract().is_zero() && !n.is_zero()
 }
 
 fn is_count(unit: &Unit) -> bool {
@@ -181,6 +199,11 @@ fn each_error(ind: &Indicator, result: Option<Value>, mut found: impl FnMut(Valu
                 }
             } else if !n.fract().is_zero() {
                 ValueError::CountTargetNotWhole {
+                    unit: ind.unit.clone(),
+                    value: n,
+                }
+            } else if looks_like_thousands(n) {
+                ValueError::CountLikeThousands {
                     unit: ind.unit.clone(),
                     value: n,
                 }
@@ -226,6 +249,12 @@ fn each_error(ind: &Indicator, result: Option<Value>, mut found: impl FnMut(Valu
                     value: n,
                 })
             }
+            Value::Number(n) if is_count(&ind.unit) && looks_like_thousands(n) => {
+                Some(ValueError::CountLikeThousands {
+                    unit: ind.unit.clone(),
+                    value: n,
+                })
+            }
             _ => None,
         };
         if let Some(e) = e {
@@ -263,6 +292,7 @@ mod tests {
     fn weights_are_percentages_with_few_decimals() {
         assert_eq!(weight_error(dec!(27)), None);
         assert_eq!(weight_error(dec!(16.666667)), None);
+        assert_eq!(weight_error(dec!(33.3333333333)), None);
         assert_eq!(weight_error(dec!(0)), None);
         assert_eq!(weight_error(dec!(100.000)), None);
         assert!(matches!(
@@ -274,9 +304,23 @@ mod tests {
             Some(WeightError::AboveWhole(_))
         ));
         assert!(matches!(
-            weight_error(dec!(16.6666667)),
+            weight_error(dec!(16.66666666667)),
             Some(WeightError::TooManyDecimals(_))
         ));
+    }
+
+    #[test]
+    fn a_whole_count_with_three_zero_decimals_is_taken_for_a_thousands_dot() {
+        let e = ValueError::CountLikeThousands {
+            unit: Unit::Count,
+            value: dec!(1.000),
+        };
+        let text = e.to_string();
+        assert!(text.contains("for 1.000 write 1000"), "{text}");
+        assert!(text.contains("write 1 if"), "{text}");
+        assert!(looks_like_thousands(dec!(12.000)));
+        assert!(!looks_like_thousands(dec!(4.0)));
+        assert!(!looks_like_thousands(dec!(1000)));
     }
 
     #[test]

@@ -85,11 +85,14 @@ pub struct Perspective {
 }
 
 impl Perspective {
+    /// The sum of its strategic objectives' weights, leaving out the wrong ones (which
+    /// count for nothing: see `check::weight_error`).
     pub fn weight(&self) -> Decimal {
-        // Saturating: an absurd weight (validation warns) must not overflow and panic.
         self.objectives
             .iter()
-            .fold(Decimal::ZERO, |sum, s| sum.saturating_add(s.weight.value()))
+            .map(|s| s.weight.value())
+            .filter(|w| check::weight_error(*w).is_none())
+            .fold(Decimal::ZERO, |sum, w| sum.saturating_add(w))
     }
 }
 

@@ -100,9 +100,17 @@ impl<'de> Deserialize<'de> for Value {
         if text.starts_with('"') {
             let s: String = ron::from_str(text).map_err(|e| D::Error::custom(e.code))?;
             if let Some(inner) = quoted_number(text) {
-                return Err(D::Error::custom(format!(
-                    "\"{inner}\" is neither a number nor a date: a number is written without quotes ({inner}), a date as \"YYYY-MM-DD\" (\"2017-12-31\")"
-                )));
+                // `"31.12.2017"`: a date written the Italian way.
+                let separators = inner.matches(['.', ',']).count();
+                return Err(D::Error::custom(if separators >= 2 {
+                    format!(
+                        "\"{inner}\" is not a date perfplan reads: write dates as \"YYYY-MM-DD\" (\"2017-12-31\")"
+                    )
+                } else {
+                    format!(
+                        "\"{inner}\" is neither a number nor a date: a number is written without quotes ({inner}), a date as \"YYYY-MM-DD\" (\"2017-12-31\")"
+                    )
+                }));
             }
             parse_iso_date(&s)
                 .map(Value::Date)

@@ -8,17 +8,21 @@
 //! before, and decides the rounding on the exact value only where the decimal result could
 //! be on the wrong side of a rounding boundary.
 //!
-//! Why that is enough. Every realization lies in 0–100 and is computed with a relative error
-//! below 10⁻²⁷; means add such values (all non-negative) and divide by a count; weighted
-//! scores add weight × realization over objectives whose weights lie in 0–100 with at most
-//! six decimals (`plan::check`), and divide by the sum of weights. For any plan perfplan
-//! reads (at most 512 MiB, so under 10⁷ indicators and objectives), the accumulated error of
-//! a figure stays below 10⁻¹⁵, far inside [`TIE_BAND`] = 10⁻⁹. So when the decimal result is
-//! farther than `TIE_BAND` from every boundary (k + 0,5) / 100, the exact value lies on the
-//! same side and rounding the decimal result is exact; when it is within the band, the exact
-//! value is computed as a fraction of big integers from the realizations' own terms (`How`)
-//! and rounded exactly. Ties are terminating decimals, so a figure exactly on a boundary
-//! always takes the exact path.
+//! Why that is enough. Every realization lies in 0–100 and is computed with an absolute
+//! error below 10⁻²⁵ (a few operations, each rounded to 28 significant digits of a value at
+//! most 100). A mean adds such values, all non-negative, and divides by a count: its error
+//! stays below 10⁻²⁵ plus, for each addition, a rounding of the running sum (≤ 100 n), so
+//! below 10⁻¹⁵ for any count perfplan can read (a plan is at most 512 MiB, so fewer than
+//! 2·10⁷ indicators). A weighted score adds weight × realization over objectives whose
+//! weights lie in 0–100 with at most ten decimals (`plan::check`), and divides by the sum W
+//! of those weights: each term is within 10⁻²⁸ + w·10⁻¹⁵ of its exact value, so the score is
+//! within (N·10⁻²⁸)/W + 10⁻¹⁵, and W ≥ 10⁻¹⁰ when positive keeps that below 10⁻¹¹. All this
+//! lies far inside [`TIE_BAND`] = 10⁻⁹. So when the decimal result is farther than
+//! `TIE_BAND` from every boundary (k + 0,5) / 100, the exact value lies on the same side and
+//! rounding the decimal result is exact; when it is within the band, the exact value is
+//! computed as a fraction of big integers from the realizations' own terms (`How`) and
+//! rounded exactly. Ties are terminating decimals, so a figure exactly on a boundary always
+//! takes the exact path.
 
 use num_bigint::BigInt;
 pub use num_rational::BigRational;

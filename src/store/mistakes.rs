@@ -8,7 +8,7 @@
 /// characters) of `text`, and the place it should point at, when the text there shows a
 /// known mistake.
 pub fn recognise(text: &str, line: usize, column: usize) -> Option<(String, usize, usize)> {
-    if let Some(found) = unclosed_string(text, line) {
+    if let Some(found) = unclosed_string(text, line, column) {
         return Some(found);
     }
     let line_text = text.split('\n').nth(line.checked_sub(1)?)?;
@@ -53,7 +53,11 @@ fn trailing_number(s: &str) -> Option<&str> {
 /// `17,5`, `45,0`, `231.480,75`: the reader took the comma for the end of the value and the
 /// digits after it for a field name.
 fn decimal_comma(before: &str, after: &str) -> Option<String> {
-    let digits_after: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let unsigned = after.strip_prefix('-').unwrap_or(after);
+    let digits_after: String = unsigned
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
     if digits_after.is_empty() {
         return None;
     }
@@ -122,9 +126,16 @@ fn comparison_target(before: &str, after: &str) -> Option<String> {
     .into_iter()
     .find_map(|(op, kind)| t.strip_prefix(op).map(|rest| (kind, rest)))?;
     let after_op = rest;
-    // Digits with their dots and commas, but not the comma that ends the field.
+    // Digits with their sign, dots and commas, but not the comma that ends the field.
     let rest = rest.trim_start();
     let mut number = String::new();
+    let rest = match rest.strip_prefix('-') {
+        Some(r) => {
+            number.push('-');
+            r
+        }
+        None => rest,
+    };
     let mut chars = rest.chars().peekable();
     while let Some(c) = chars.next() {
         let inner_mark = matches!(c, '.' | ',') && chars.peek().is_some_and(|n| n.is_ascii_digit());
@@ -134,7 +145,7 @@ fn comparison_target(before: &str, after: &str) -> Option<String> {
             break;
         }
     }
-    if number.is_empty() {
+    if number.trim_start_matches('-').is_empty() {
         return Some(format!(
             "write the target with its kind and number, like {kind}(90)"
         ));
@@ -153,21 +164,43 @@ fn comparison_target(before: &str, after: &str) -> Option<String> {
     ))
 }
 
-/// A string opened on an earlier line and never closed: the reader goes on inside it and
-/// stops lines later. Found as a string that runs over a line break and swallows what
-/// looks like the next field (`name:` at the start of a line).
-fn unclosed_string(text: &str, error_line: usize) -> Option<(String, usize, usize)> {
+/// The byte where the 1-based `line` and `column` (in characters) of `text` is.
+fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    let mut start = 0;
+    for _ in 1..line {
+        start += text[start..].find('\n')? + 1;
+    }
+    let rest = &text[start..];
+    let within = rest
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(rest.len(), |(i, _)| i);
+    Some(start + within)
+}
+
+/// The line and column (1-based, in characters) of byte `at` of `text`.
+fn place_of(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, text[line_start..at].chars().count() + 1)
+}
+
+/// A string opened on an earlier line and never closed: the reader goes on inside it, takes
+/// the next string's opening quote for its end, and stops just after. Found as the string
+/// that ends right before the place the reader stopped, runs over a line break, and
+/// swallows what looks like the next field (`name:` at the start of a line); any other
+/// string, however long, is the user's text and is left alone.
+fn unclosed_string(
+    text: &str,
+    error_line: usize,
+    error_column: usize,
+) -> Option<(String, usize, usize)> {
+    let error_at = offset_of(text, error_line, error_column)?;
     let bytes = text.as_bytes();
     let mut i = 0;
-    let mut line = 1;
-    let mut col_start = 0; // byte where the current line starts
-    while i < bytes.len() && line <= error_line {
+    while i < error_at.min(bytes.len()) {
         match bytes[i] {
-            b'\n' => {
-                line += 1;
-                col_start = i + 1;
-                i += 1;
-            }
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
                 while i < bytes.len() && bytes[i] != b'\n' {
                     i += 1;
@@ -186,29 +219,45 @@ fn unclosed_string(text: &str, error_line: usize) -> Option<(String, usize, usiz
                             break;
                         }
                     } else {
-                        if bytes[i] == b'\n' {
-                            line += 1;
-                            col_start = i + 1;
-                        }
                         i += 1;
                     }
                 }
             }
+            // A raw string `r"…"`, `r#"…"#`: no escapes, ends at `"` and its hashes.
+            b'r' if !bytes[..i]
+                .last()
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+                && matches!(bytes.get(i + 1), Some(b'"' | b'#')) =>
+            {
+                let hashes = bytes[i + 1..].iter().take_while(|b| **b == b'#').count();
+                if bytes.get(i + 1 + hashes) != Some(&b'"') {
+                    i += 1;
+                    continue;
+                }
+                let close: Vec<u8> = std::iter::once(b'"')
+                    .chain(std::iter::repeat_n(b'#', hashes))
+                    .collect();
+                let body = i + 2 + hashes;
+                i = bytes[body..]
+                    .windows(close.len())
+                    .position(|w| w == close.as_slice())
+                    .map_or(bytes.len(), |p| body + p + close.len());
+            }
             b'"' => {
-                let open_line = line;
-                let open_col = text[col_start..i].chars().count() + 1;
                 let start = i;
                 i += 1;
                 while i < bytes.len() && bytes[i] != b'"' {
-                    if bytes[i] == b'\\' {
-                        i += 1;
-                    } else if bytes[i] == b'\n' {
-                        line += 1;
-                        col_start = i + 1;
-                    }
-                    i += 1;
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
                 }
-                let inside = &text[start + 1..i.min(text.len())];
+                let end = i.min(bytes.len());
+                i += 1;
+                // Only the string that ends right where the reader stopped: nothing but a
+                // name or a few characters of the same line between them.
+                let gap = &text[end.min(text.len())..error_at.max(end).min(text.len())];
+                if gap.contains('\n') || gap.len() > 80 {
+                    continue;
+                }
+                let inside = &text[start + 1..end];
                 let swallows_a_field = inside.split('\n').skip(1).any(|l| {
                     let l = l.trim_start();
                     let name: String = l
@@ -217,15 +266,15 @@ fn unclosed_string(text: &str, error_line: usize) -> Option<(String, usize, usiz
                         .collect();
                     !name.is_empty() && l[name.len()..].trim_start().starts_with(':')
                 });
-                if open_line < line && swallows_a_field {
+                if inside.contains('\n') && swallows_a_field {
+                    let (line, column) = place_of(text, start);
                     return Some((
                         "this text is not closed: the \" that ends it is missing (the file reads on as text from here)"
                             .to_string(),
-                        open_line,
-                        open_col,
+                        line,
+                        column,
                     ));
                 }
-                i += 1;
             }
             _ => i += 1,
         }
@@ -267,6 +316,25 @@ mod tests {
     }
 
     #[test]
+    fn signs_are_kept() {
+        assert!(message("target: >= -5,", 1, 9).contains("AtLeast(-5)"));
+        let m = message("target: Between(-300, 600),", 1, 17);
+        assert!(m.contains("Between(min: -300, max: 600)"), "{m}");
+    }
+
+    #[test]
+    fn text_over_several_lines_elsewhere_is_not_taken_for_an_unclosed_string() {
+        // A note over two lines, one of which starts like a field, and a mistake far below.
+        let text = "note: \"Fonte: x.\nCalcolo: media annua.\",\nother: 1,\nresult: 17,5,\n";
+        let (m, line, _) = recognise(text, 4, 12).unwrap();
+        assert!(m.contains("write 17.5"), "{m}");
+        assert_eq!(line, 4);
+        // Raw strings with quotes inside, or ending in a backslash, are read as such.
+        let text = "a: r#\"12\" HD\"#,\nb: r\"C:\\\",\nresult: 17,5,\n";
+        assert!(message(text, 3, 12).contains("write 17.5"));
+    }
+
+    #[test]
     fn typographic_quotes_are_named() {
         assert!(message("description: “x”,", 1, 14).contains("straight double quotes"));
     }
@@ -274,7 +342,8 @@ mod tests {
     #[test]
     fn an_unclosed_string_is_reported_where_it_opens() {
         let text = "Indicator(\n  id: \"a,\n  description: \"d\",\n  unit: Count,\n)";
-        let (m, line, col) = recognise(text, 4, 3).unwrap();
+        // The reader stops at `d`, just after what it took for the end of the text.
+        let (m, line, col) = recognise(text, 3, 17).unwrap();
         assert!(m.contains("not closed"), "{m}");
         assert_eq!((line, col), (2, 7));
     }

@@ -412,10 +412,16 @@ fn draw_tree(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 /// Long text cut for the detail pane, which shows a screenful at most.
 fn clip(s: &str) -> String {
     const MAX: usize = 2000;
-    match s.char_indices().nth(MAX) {
+    let cut = match s.char_indices().nth(MAX) {
         Some((at, _)) => format!("{}…", &s[..at]),
         None => s.to_string(),
-    }
+    };
+    // Wrapped, not cut to a line: line breaks stay, other controls and direction
+    // overrides go, as everywhere else on screen.
+    cut.chars()
+        .filter(|c| !crate::text::is_bidi_control(*c))
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect()
 }
 
 fn kv<'a>(key: &str, value: impl Into<String>, theme: Theme) -> Line<'a> {
@@ -436,9 +442,6 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .title(" Detail ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(node) = app.tree.selected() else {
-        return;
-    };
     let mut lines = Vec::new();
     // A finding about the plan as a whole, reached with `w`: on top, until the next key.
     if let Some(f) = app
@@ -454,6 +457,10 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         lines.push(Line::styled(f.to_string(), style));
         lines.push(Line::from(""));
     }
+    let Some(node) = app.tree.selected() else {
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        return;
+    };
     lines.extend(match node {
         NodePath::Indicator(path) => indicator_detail(app, path, theme),
         _ => objective_detail(app, node, theme),
