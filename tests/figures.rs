@@ -507,7 +507,7 @@ fn csv_text_cells_never_start_a_formula_but_numbers_stay_numbers() {
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     for row in &rows {
         for (i, cell) in row.iter().enumerate() {
-            let numeric = ["result", "realization"].contains(&perfplan_csv_header(i));
+            let numeric = ["result", "realization"].contains(&perfplan::export::CSV_HEADER[i]);
             if numeric {
                 continue;
             }
@@ -522,25 +522,6 @@ fn csv_text_cells_never_start_a_formula_but_numbers_stay_numbers() {
     assert_eq!(&rows[0][7], "'= 5", "a target written `= 5` stays text");
     assert_eq!(&rows[0][8], "-34", "a negative number stays a number");
     assert_eq!(&rows[0][13], "'@SUM(A1)");
-}
-
-fn perfplan_csv_header(i: usize) -> &'static str {
-    [
-        "perspective",
-        "strategic_code",
-        "operational_code",
-        "layer",
-        "id",
-        "description",
-        "unit",
-        "target",
-        "result",
-        "realization",
-        "pending",
-        "override",
-        "reason",
-        "note",
-    ][i]
 }
 
 #[test]

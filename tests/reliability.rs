@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 mod common;
 
-use common::Tmpfs;
+use common::{Tmpfs, names_in};
 use perfplan::app::{Action, DialogKind, Effect, Mode};
 use perfplan::driver::Driver;
 use perfplan::paths::Dirs;
@@ -57,16 +57,6 @@ fn versions() -> ((Plan, String), (Plan, String)) {
 
 fn result_of(plan: &Plan, id: &str) -> Option<Value> {
     plan.indicator(plan.find_indicator(id).unwrap()).result
-}
-
-/// Names of the files in `dir`, sorted.
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
 }
 
 fn temp_files_in(dir: &Path) -> Vec<String> {

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{SEED_TEXT, Tmpfs, dirs_in};
+use common::{SEED_TEXT, Tmpfs, dirs_in, names_in};
 use perfplan::app::{DialogKind, Mode};
 use perfplan::driver::Driver;
 use perfplan::paths::Dirs;
@@ -29,15 +29,6 @@ use perfplan::plan::{Plan, Value};
 use perfplan::store::{self, Journal};
 use ratatui::crossterm::event::KeyCode;
 use rust_decimal_macros::dec;
-
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
 
 fn result_of(plan: &Plan, id: &str) -> Option<Value> {
     plan.indicator(plan.find_indicator(id).unwrap()).result

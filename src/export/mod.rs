@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use crate::plan::Locale;
 use crate::summary::Summary;
 
-pub use self::csv::CsvOptions;
+pub use self::csv::{CsvOptions, HEADER as CSV_HEADER};
 
 /// A format the summary can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -245,13 +245,14 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
 }
 
-/// Swaps two names atomically. `Unsupported` where the system or file system cannot.
+/// `renameat2(from, to, flags)`; `Unsupported` where the system or the file system does
+/// not have the flag.
 #[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+fn renameat2(from: &Path, to: &Path, flags: libc::c_uint) -> io::Result<()> {
     use std::ffi::CString;
     use std::os::unix::ffi::OsStrExt;
-    let a = CString::new(a.as_os_str().as_bytes())?;
-    let b = CString::new(b.as_os_str().as_bytes())?;
+    let a = CString::new(from.as_os_str().as_bytes())?;
+    let b = CString::new(to.as_os_str().as_bytes())?;
     // SAFETY: both are valid NUL-terminated paths that live across the call.
     let r = unsafe {
         libc::renameat2(
@@ -259,7 +260,7 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
             a.as_ptr(),
             libc::AT_FDCWD,
             b.as_ptr(),
-            libc::RENAME_EXCHANGE,
+            flags,
         )
     };
     if r == 0 {
@@ -274,6 +275,12 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     }
 }
 
+/// Swaps two names atomically. `Unsupported` where the system or file system cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    renameat2(a, b, libc::RENAME_EXCHANGE)
+}
+
 #[cfg(not(target_os = "linux"))]
 fn exchange(_: &Path, _: &Path) -> io::Result<()> {
     Err(io::Error::from(io::ErrorKind::Unsupported))
@@ -282,33 +289,15 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
 /// Moves `from` to `to` unless `to` exists (`AlreadyExists` then).
 #[cfg(target_os = "linux")]
 fn rename_noreplace(from: &Path, to: &Path) -> io::Result<()> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let a = CString::new(from.as_os_str().as_bytes())?;
-    let b = CString::new(to.as_os_str().as_bytes())?;
-    // SAFETY: both are valid NUL-terminated paths that live across the call.
-    let r = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            a.as_ptr(),
-            libc::AT_FDCWD,
-            b.as_ptr(),
-            libc::RENAME_NOREPLACE,
-        )
-    };
-    if r == 0 {
-        return Ok(());
-    }
-    let e = io::Error::last_os_error();
-    match e.raw_os_error() {
-        Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP) => {
+    match renameat2(from, to, libc::RENAME_NOREPLACE) {
+        Err(e) if e.kind() == io::ErrorKind::Unsupported => {
             if to.exists() {
                 Err(io::Error::from(io::ErrorKind::AlreadyExists))
             } else {
                 fs::rename(from, to)
             }
         }
-        _ => Err(e),
+        other => other,
     }
 }
 

@@ -33,6 +33,16 @@ impl DerefMut for Harness {
     }
 }
 
+/// Names of the files in `dir`, sorted.
+pub fn names_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
 /// perfplan's folders for a test, inside `root`.
 pub fn dirs_in(root: &Path) -> Dirs {
     Dirs::within(&root.join("data"))
