@@ -343,10 +343,7 @@ fn export_target_allowed(plan: &Path, out: &Path) -> Result<(), String> {
     }
     match std::fs::metadata(out) {
         Ok(meta) => match crate::store::atomic::not_a_file(&meta) {
-            Some(what) => Err(format!(
-                "{} is {what}, not a file; name a file with -o",
-                out.display()
-            )),
+            Some(what) => Err(format!("{} is {what}; name a file with -o", out.display())),
             None => Ok(()),
         },
         Err(_) if std::fs::symlink_metadata(out).is_ok() => Err(format!(
@@ -365,9 +362,10 @@ pub fn generate(indicators: usize, seed: u64, output: &Path) -> ExitCode {
         return ExitCode::from(EXIT_ERRORS);
     }
     match crate::store::replace(output, text.as_bytes(), crate::store::Replace::plain()) {
-        Ok(_) => {
+        Ok(done) => {
             eprintln!(
-                "perfplan: wrote {} ({indicators} indicators, {} bytes)",
+                "perfplan: {} {} ({indicators} indicators, {} bytes)",
+                if done.existed { "replaced" } else { "wrote" },
                 output.display(),
                 text.len()
             );

@@ -8,7 +8,7 @@ use crate::app::{Action, App, Effect, Outcome, Problem, Recovery};
 use crate::paths::Dirs;
 use crate::plan::{FieldChange, Plan, change};
 use crate::store::{
-    self, Journal, LoadError, LockStatus, PlanFile, Replace, SaveFailure, WriteError, write,
+    self, Journal, LoadError, LockStatus, PlanFile, Replace, SaveFailure, WriteError,
 };
 
 pub struct Session {
@@ -73,11 +73,17 @@ impl Session {
                     let mut j = Journal::locate(&d.state, Some(&d.data), path);
                     let left = j.leftover();
                     if !left.is_empty() {
-                        let modified = std::fs::metadata(path)
-                            .and_then(|m| m.modified())
-                            .ok()
-                            .map(chrono::DateTime::<chrono::Local>::from);
-                        let r = Recovery::assess(&left, &plan, file.loaded_hash(), modified);
+                        let mut r = Recovery::assess(&left, &plan, file.loaded_hash());
+                        // Changes that cannot be restored are written down beside the plan
+                        // before anything else, so that no answer loses them.
+                        if !r.left_out.is_empty() {
+                            let kept = store::atomic::aside_path(path, "unrestored", ".txt");
+                            if store::replace(&kept, r.left_out_text().as_bytes(), Replace::plain())
+                                .is_ok()
+                            {
+                                r.left_out_file = Some(kept);
+                            }
+                        }
                         if r.needs_asking() {
                             recovery = Some(r);
                         } else {
@@ -199,10 +205,13 @@ impl Session {
             Effect::DropJournal => {
                 self.since_save.clear();
                 self.journal_behind = false;
-                if let Some(j) = &mut self.journal {
-                    let _ = j.clear();
+                match &mut self.journal {
+                    Some(j) => j
+                        .clear()
+                        .err()
+                        .map(|e| Outcome::JournalNotCleared(describe_io(&j.path, &e))),
+                    None => None,
                 }
-                None
             }
             Effect::Save => Some(self.save(app, false)),
             Effect::SaveOverwrite => Some(self.save(app, true)),
@@ -321,26 +330,21 @@ impl Session {
             }
         }
         let old_path = self.file.path.clone();
-        let r = self.file.save_as(&app.plan, path);
+        let state = self.dirs.as_ref().map(|d| d.state.clone());
+        let r = self.file.save_as(&app.plan, path, state.as_deref());
         let ok = r.is_ok();
         let outcome = self.saved(r, false);
-        if ok {
-            if self.file.lock.is_none() {
-                let state = self.dirs.as_ref().map(|d| d.state.clone());
-                let _ = self.file.lock(state.as_deref());
-            }
-            if let Some(d) = &self.dirs {
-                if let Some(j) = &mut self.journal {
-                    let _ = j.clear();
-                }
-                // A journal left for the file now replaced belongs to what it replaced.
-                let mut j = Journal::locate(&d.state, Some(&d.data), &self.file.path);
+        if ok && let Some(d) = &self.dirs {
+            if let Some(j) = &mut self.journal {
                 let _ = j.clear();
-                let _ = j.ready();
-                self.journal = Some(j);
-                if self.file.path != old_path {
-                    let _ = d.remember(&self.file.path);
-                }
+            }
+            // A journal left for the file now replaced belongs to what it replaced.
+            let mut j = Journal::locate(&d.state, Some(&d.data), &self.file.path);
+            let _ = j.clear();
+            let _ = j.ready();
+            self.journal = Some(j);
+            if self.file.path != old_path {
+                let _ = d.remember(&self.file.path);
             }
         }
         outcome
@@ -352,7 +356,11 @@ impl Session {
     fn reload(&mut self, app: &App, merge: bool) -> Outcome {
         let aside = if app.is_dirty() {
             let path = store::atomic::aside_path(&self.file.path, "unsaved", ".ron");
-            match store::replace(&path, write::plan(&app.plan).as_bytes(), Replace::plain()) {
+            // In the layout of the file as it is now, comments and all, where it still has
+            // the plan's shape; in perfplan's otherwise.
+            let base = std::fs::read_to_string(&self.file.path).ok();
+            let text = PlanFile::text_like(base.as_deref(), &app.plan);
+            match store::replace(&path, text.as_bytes(), Replace::plain()) {
                 Ok(_) => Some(path),
                 Err(e) => {
                     return Outcome::ReloadFailed {
@@ -368,7 +376,17 @@ impl Session {
         match self.read_again(None) {
             Ok((plan, read_only)) => {
                 let merge = (merge && !read_only && !changes.is_empty())
-                    .then(|| Recovery::of_changes(&changes, &plan));
+                    .then(|| Box::new(Recovery::of_changes(&changes, &plan)));
+                // While the user decides, the changes are in the journal, on the version
+                // just read: a crash now offers them again.
+                if merge.is_some() {
+                    self.since_save = changes.clone();
+                    if let Some(j) = &mut self.journal
+                        && j.rewrite(self.file.loaded_hash(), &changes).is_err()
+                    {
+                        self.journal_behind = true;
+                    }
+                }
                 Outcome::Reloaded {
                     plan: Box::new(plan),
                     path: self.file.path.clone(),
@@ -397,17 +415,15 @@ impl Session {
     fn read_again(&mut self, written: Option<std::fs::File>) -> Result<(Plan, bool), LoadError> {
         let (plan, mut fresh) = PlanFile::open(&self.file.path)?;
         let state = self.dirs.as_ref().map(|d| d.state.clone());
-        let old = self.file.lock.take();
-        let read_only = match (written, old) {
-            (Some(file), _) => {
-                fresh.lock = Some(store::PlanLock::from_written(file));
-                false
-            }
-            (None, Some(held)) if held.covers(&fresh.path) => {
+        let read_only = match self.file.lock.take() {
+            // The lock on the plan's name stays; the file's lock moves to the file now
+            // in place.
+            Some(mut held) if held.covers(&fresh.path) => {
+                let free = held.relock_file(&fresh.path, written);
                 fresh.lock = Some(held);
-                false
+                !free
             }
-            (None, old) => {
+            old => {
                 let status = fresh.lock(state.as_deref());
                 drop(old);
                 !matches!(status, LockStatus::Held { .. })

@@ -261,7 +261,7 @@ fn check_app(app: &App, original: &Plan, at: usize) {
 /// The plan as the crash-recovery journal would restore it, on the file as it was (so
 /// every change applies, none conflicts).
 fn replayed(original: &Plan, journal: &Journal, file_hash: Option<u64>) -> Plan {
-    let r = Recovery::assess(&journal.leftover(), original, file_hash, None);
+    let r = Recovery::assess(&journal.leftover(), original, file_hash);
     assert!(r.conflicts.is_empty() && r.missing.is_empty(), "{r:?}");
     let mut plan = original.clone();
     for (path, c) in r.chosen() {

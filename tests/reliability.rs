@@ -542,7 +542,11 @@ fn full_disk_keeps_everything() {
         Some(Value::Number(dec!(70)))
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), SEED_TEXT);
-    assert_eq!(names_in(&fs.path), ["plan.ron"], "nothing left behind");
+    assert_eq!(
+        names_in(&fs.path),
+        [".plan.ron.perfplan-lock", "plan.ron"],
+        "nothing left behind but the live lock"
+    );
     assert!(h.screen().contains("disk is full"));
 
     // Room again: the same session saves, and the backup is the old text.
@@ -590,7 +594,8 @@ fn a_read_only_disk_keeps_the_edits_and_save_as_elsewhere_works() {
         Some(Value::Number(dec!(70)))
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), SEED_TEXT);
-    assert_eq!(names_in(&fs.path), ["plan.ron"]);
+    // Nothing but the lock file, made before the disk turned read-only.
+    assert_eq!(names_in(&fs.path), [".plan.ron.perfplan-lock", "plan.ron"]);
 
     // Save as, typed in the app, to a folder that can be written.
     let copy = elsewhere.path().join("copia.ron");
@@ -710,7 +715,11 @@ fn a_second_perfplan_is_read_only_until_the_first_dies() {
     h.ctrl('s');
     assert!(!h.app.is_dirty());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), SEED_TEXT);
-    assert_eq!(names_in(dir.path()), ["plan.ron"], "nothing was written");
+    assert_eq!(
+        names_in(dir.path()),
+        [".plan.ron.perfplan-lock", "plan.ron"],
+        "nothing was written (the lock file is the first perfplan's)"
+    );
 
     child.0.kill().unwrap();
     child.0.wait().unwrap();

@@ -889,8 +889,6 @@ fn the_journal_has_a_stable_name_and_old_journals_are_still_offered() {
         perfplan::store::lock::legacy_plan_key(&path)
     ));
     std::fs::create_dir_all(old.parent().unwrap()).unwrap();
-    // Written after the plan's file: the file has not changed since, so the journal's
-    // values are taken (its values before are unknown).
     let at = (chrono::Local::now() + chrono::Duration::seconds(5)).to_rfc3339();
     std::fs::write(
         &old,
@@ -900,6 +898,8 @@ fn the_journal_has_a_stable_name_and_old_journals_are_still_offered() {
     let mut d = Driver::open(&path, Some(dirs.clone())).unwrap();
     assert!(matches!(d.app.mode, Mode::Restore { .. }));
     assert!(d.screen().contains("earlier version of perfplan"));
+    // Its values before are unknown: the file's are kept unless the user takes theirs.
+    d.key(KeyCode::Char('m'));
     d.key(KeyCode::Enter);
     assert_eq!(
         result_of(&d.app.plan, "3.2.2-s2"),
@@ -909,8 +909,7 @@ fn the_journal_has_a_stable_name_and_old_journals_are_still_offered() {
     d.key(KeyCode::Char('u'));
     d.ctrl('s');
     drop(d);
-    // An old journal written before the file last changed: the file's values are kept
-    // unless taken on purpose.
+    // Enter alone keeps the file's values.
     std::fs::write(
         &old,
         "{\"at\":\"2001-01-01T09:30:00+01:00\",\"id\":\"3.2.2-s2\",\"result\":{\"number\":\"70\"},\"override\":null,\"note\":null}\n",
@@ -1136,5 +1135,105 @@ fn a_session_opened_on_the_seed_keeps_its_files_in_its_folders() {
     d.ctrl('s');
     d.key(KeyCode::Char('q'));
     assert!(d.quit);
+    // While open, the lock file beside the plan; once closed, nothing but the backup.
+    assert!(names_in(dir.path()).contains(&".plan.ron.perfplan-lock".to_string()));
+    drop(d);
     assert_eq!(names_in(dir.path()), ["data", "plan.ron", "plan.ron.bak"]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Found by trying to break the above
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn the_lock_and_the_journal_survive_another_program_replacing_the_plan() {
+    let (dir, path, dirs) = seed_copy();
+    let mut a = Driver::open(&path, Some(dirs.clone())).unwrap();
+    a.set_result("domande depositate marchi", "70");
+    let journal = Journal::locate(&dirs.state, Some(&dirs.data), &path).path;
+    let before = std::fs::read(&journal).unwrap();
+    // `sed -i`, a git checkout: a new file renamed over the plan.
+    let tmp = dir.path().join("sed-tmp");
+    std::fs::write(&tmp, SEED_TEXT.replace("result: 151,", "result: 152,")).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+    let mut b = Driver::open(&path, Some(dirs)).unwrap();
+    assert!(b.app.read_only, "A still has the plan open");
+    assert!(
+        !matches!(b.app.mode, Mode::Restore { .. }),
+        "B does not offer A's live journal"
+    );
+    b.key(KeyCode::Char('d'));
+    b.key(KeyCode::Char('q'));
+    drop(b);
+    assert_eq!(
+        std::fs::read(&journal).unwrap(),
+        before,
+        "A's journal is untouched"
+    );
+    drop(a);
+}
+
+#[test]
+fn changes_that_cannot_be_restored_are_written_down_not_dropped() {
+    let (dir, path, dirs) = seed_copy();
+    let mut d = Driver::open(&path, Some(dirs.clone())).unwrap();
+    d.set_result("domande depositate marchi", "42");
+    drop(d);
+    std::fs::write(&path, SEED_TEXT.replace("\"3.2.2-s2\"", "\"3.2.2-sX\"")).unwrap();
+    let mut d = Driver::open(&path, Some(dirs)).unwrap();
+    assert!(d.screen().contains("1 change(s)"), "counted");
+    d.key(KeyCode::Enter);
+    let kept: Vec<String> = names_in(dir.path())
+        .into_iter()
+        .filter(|n| n.starts_with("plan.ron.unrestored-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{:?}", names_in(dir.path()));
+    let text = std::fs::read_to_string(dir.path().join(&kept[0])).unwrap();
+    assert!(text.contains("3.2.2-s2 · result: 42"), "{text}");
+}
+
+#[test]
+fn a_crash_while_a_merge_is_being_decided_loses_nothing() {
+    let (_dir, path, dirs) = seed_copy();
+    let mut d = Driver::open(&path, Some(dirs.clone())).unwrap();
+    d.set_result("domande depositate marchi", "70");
+    std::fs::write(&path, SEED_TEXT.replace("result: 151,", "result: 152,")).unwrap();
+    d.ctrl('s');
+    d.key(KeyCode::Char('m'));
+    assert!(matches!(d.app.mode, Mode::Restore { .. }));
+    drop(d);
+    let mut d = Driver::open(&path, Some(dirs)).unwrap();
+    let r = d
+        .app
+        .recovery
+        .clone()
+        .expect("the changes are offered again");
+    assert_eq!(r.apply.len(), 1);
+    d.key(KeyCode::Enter);
+    assert_eq!(
+        result_of(&d.app.plan, "3.2.2-s2"),
+        Some(Value::Number(dec!(70)))
+    );
+}
+
+#[test]
+fn an_export_never_takes_the_place_of_a_plan_named_like_a_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join(".r.csv.perfplan-tmp");
+    std::fs::write(&plan, SEED_TEXT).unwrap();
+    let o = bin()
+        .args(["export"])
+        .arg(&plan)
+        .args(["--format", "csv", "-o"])
+        .arg(dir.path().join("r.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), SEED_TEXT);
+    assert!(dir.path().join("r.csv").exists());
 }

@@ -107,9 +107,7 @@ impl Problem {
                 format!("{} is read-only for you ({detail})", dir.display())
             }
             Problem::Full { dir } => format!("the disk is full ({})", dir.display()),
-            Problem::NotAFile { path, what } => {
-                format!("{} is {what}, not a file", path.display())
-            }
+            Problem::NotAFile { path, what } => format!("{} is {what}", path.display()),
             Problem::IsThePlan { path } => {
                 format!("{} is the plan itself", path.display())
             }
@@ -170,7 +168,7 @@ pub enum Outcome {
         /// Yet another version found in the plan's place while taking theirs, kept here.
         theirs: Option<PathBuf>,
         /// The changes made since the last save, to offer again on the version read.
-        merge: Option<super::Recovery>,
+        merge: Option<Box<super::Recovery>>,
     },
     ReloadFailed {
         detail: String,
@@ -193,6 +191,9 @@ pub enum Outcome {
     JournalFailed(String),
     /// The crash-recovery journal is written again (it had failed).
     JournalWritten,
+    /// The journal's changes were dropped, but its file could not be removed: they will be
+    /// offered again.
+    JournalNotCleared(String),
 }
 
 /// A name for a copy of the plan, beside it: `NAME-copy.ron`.
@@ -448,7 +449,7 @@ impl App {
                 }
                 self.set_status(msg, read_only);
                 if let Some(r) = merge {
-                    self.offer_restore(r);
+                    self.offer_restore(*r);
                 }
             }
             Outcome::ReloadFailed { detail, aside } => self.error(format!(
@@ -495,6 +496,9 @@ impl App {
                 }
             }
             Outcome::JournalWritten => self.journal_down = None,
+            Outcome::JournalNotCleared(why) => self.error(format!(
+                "The recovery journal could not be cleared ({why}): its changes will be offered again when the plan is next opened"
+            )),
         }
         Effect::None
     }

@@ -54,6 +54,10 @@ pub struct Recovery {
     pub missing: Vec<String>,
     /// Ids that more than one indicator of the plan has: a change cannot tell which.
     pub ambiguous: Vec<String>,
+    /// The changes left out (their ids missing or ambiguous), as they were journalled.
+    pub left_out: Vec<FieldChange>,
+    /// Where the changes left out were written down for the user.
+    pub left_out_file: Option<std::path::PathBuf>,
     /// Records read, and records that could not be read (cut short or damaged).
     pub records: usize,
     pub damaged: usize,
@@ -65,26 +69,16 @@ pub struct Recovery {
 
 impl Recovery {
     /// Compares the journal's changes with `plan`, the file as it is now (its content hash
-    /// `file_hash`, its modification time `file_modified`).
-    pub fn assess(
-        left: &Leftover,
-        plan: &Plan,
-        file_hash: Option<u64>,
-        file_modified: Option<DateTime<Local>>,
-    ) -> Recovery {
-        let last = left.records.last().map(|r| r.at);
-        // Without the version the changes were made on (old journals), the file's time
-        // tells whether it changed after them.
-        let file_changed = match left.base() {
-            Some(b) => Some(b) != file_hash,
-            None => matches!((file_modified, last), (Some(m), Some(l)) if m > l),
-        };
+    /// `file_hash`).
+    pub fn assess(left: &Leftover, plan: &Plan, file_hash: Option<u64>) -> Recovery {
         let mut r = Recovery {
             records: left.records.len(),
             damaged: left.damaged,
             first: left.records.first().map(|r| r.at),
-            last,
-            file_changed,
+            last: left.records.last().map(|r| r.at),
+            // Journals of earlier versions do not say which version of the file they were
+            // made on: whether it changed since is then unknown, and not claimed.
+            file_changed: left.base().is_some_and(|b| Some(b) != file_hash),
             ..Default::default()
         };
         r.compare(left.net(), plan);
@@ -122,16 +116,20 @@ impl Recovery {
         for c in changes {
             let path = match places.get(c.id.as_str()) {
                 Some(Some(path)) => *path,
-                Some(None) => {
-                    if !self.ambiguous.contains(&c.id) {
-                        self.ambiguous.push(c.id.clone());
+                found => {
+                    let list = if found.is_some() {
+                        &mut self.ambiguous
+                    } else {
+                        &mut self.missing
+                    };
+                    if !list.contains(&c.id) {
+                        list.push(c.id.clone());
                     }
-                    continue;
-                }
-                None => {
-                    if !self.missing.contains(&c.id) {
-                        self.missing.push(c.id.clone());
-                    }
+                    self.left_out.push(FieldChange {
+                        id: c.id.clone(),
+                        old: c.old.clone().unwrap_or_else(|| c.new.clone()),
+                        new: c.new.clone(),
+                    });
                     continue;
                 }
             };
@@ -153,11 +151,12 @@ impl Recovery {
                     take_mine: false,
                     before_unknown: false,
                 }),
-                // An old journal: the user's value is taken unless the file changed after it.
+                // An old journal, which kept no value before: the file's value stays unless
+                // the user takes theirs (it may be a colleague's change).
                 None => self.conflicts.push(Conflict {
                     path,
                     change,
-                    take_mine: !self.file_changed,
+                    take_mine: false,
                     before_unknown: true,
                 }),
             }
@@ -172,7 +171,31 @@ impl Recovery {
     /// Whether the user must hear of it: changes to restore, or changes that cannot be
     /// (their indicators are gone, or their ids are ambiguous).
     pub fn needs_asking(&self) -> bool {
-        self.has_changes() || !self.missing.is_empty() || !self.ambiguous.is_empty()
+        self.has_changes() || !self.left_out.is_empty()
+    }
+
+    /// The changes left out, as lines a user can read and copy into the plan file:
+    /// `1.1.1-o3 · result: 42`.
+    pub fn left_out_text(&self) -> String {
+        let mut out = String::from(
+            "perfplan could not restore these changes from its recovery journal: their indicators' ids are not in the plan, or are used by more than one indicator. Each line is the indicator's id and the field as the plan file writes it; type them where they belong, then delete this file.\n\n",
+        );
+        for c in &self.left_out {
+            let value = match &c.new {
+                crate::plan::FieldValue::Result(v) => v.map(crate::store::write::value),
+                crate::plan::FieldValue::Override(o) => {
+                    o.as_ref().map(crate::store::write::override_value)
+                }
+                crate::plan::FieldValue::Note(n) => n.as_deref().map(crate::store::write::string),
+            };
+            out.push_str(&format!(
+                "{} · {}: {}\n",
+                c.id,
+                c.field().name(),
+                value.unwrap_or_else(|| "(none)".to_string())
+            ));
+        }
+        out
     }
 
     /// The changes a restore would make now, given the choices.
@@ -220,7 +243,7 @@ impl App {
             (Some(a), _) => format!(" at {a}"),
             _ => String::new(),
         };
-        let n = r.apply.len() + r.conflicts.len();
+        let n = r.apply.len() + r.conflicts.len() + r.left_out.len();
         let mut lines = match r.origin {
             Origin::Journal => vec![format!(
                 "perfplan ended without saving {n} change(s) to this plan, made{when}. They were kept in the recovery journal."
@@ -250,12 +273,7 @@ impl App {
         }
         if unknown > 0 {
             lines.push(format!(
-                "{unknown} change(s) below come from the journal of an earlier version of perfplan, which did not keep the values before them. {}",
-                if r.file_changed {
-                    "The file changed after they were made, so its values are kept unless you take yours (Space)."
-                } else {
-                    "The file has not changed since, so yours are taken unless you keep the file's (Space)."
-                }
+                "For {unknown} field(s) below the journal does not show the value the changes started from (it was written by an earlier version of perfplan, or a record of it is damaged), so it cannot be told whether somebody changed them in the file since: the file's values are kept unless you take yours (Space for one, m for all)."
             ));
         }
         if !r.missing.is_empty() {
@@ -268,6 +286,12 @@ impl App {
             lines.push(format!(
                 "Used by more than one indicator of the plan, so left out (make the ids unique first): {}.",
                 r.ambiguous.join(", ")
+            ));
+        }
+        if let Some(p) = &r.left_out_file {
+            lines.push(format!(
+                "The changes left out are written down in {}, to type where they belong.",
+                p.display()
             ));
         }
         lines

@@ -91,7 +91,7 @@ pub enum WriteError {
     },
     #[error("the folder {} does not exist", dir.display())]
     NoFolder { dir: PathBuf },
-    #[error("{} is {what}, not a file", path.display())]
+    #[error("{} is {what}", path.display())]
     NotAFile { path: PathBuf, what: &'static str },
     #[error("{} changed on disk while it was being written", path.display())]
     Changed { path: PathBuf },
@@ -115,6 +115,15 @@ pub fn hash(bytes: &[u8]) -> u64 {
 /// The temporary file a write goes to before it takes the file's name.
 pub fn temp_path(path: &Path) -> PathBuf {
     sibling(path, ".perfplan-tmp")
+}
+
+/// A temporary name beside `path` that no file has: `.NAME.perfplan-tmp-PID-N`.
+fn free_temp_path(path: &Path) -> PathBuf {
+    let pid = std::process::id();
+    (0..)
+        .map(|n| sibling(path, &format!(".perfplan-tmp-{pid}-{n}")))
+        .find(|p| fs::symlink_metadata(p).is_err())
+        .expect("some name is free")
 }
 
 /// The one previous version kept beside a plan.
@@ -164,19 +173,19 @@ pub fn not_a_file(meta: &fs::Metadata) -> Option<&'static str> {
         return None;
     }
     if t.is_dir() {
-        return Some("a folder");
+        return Some("a folder, not a file");
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return Some("a pipe (FIFO)");
+            return Some("a pipe (FIFO), not a file");
         }
         if t.is_char_device() || t.is_block_device() {
-            return Some("a device");
+            return Some("a device, not a file");
         }
         if t.is_socket() {
-            return Some("a socket");
+            return Some("a socket, not a file");
         }
     }
     Some("not a regular file")
@@ -199,7 +208,6 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 /// Writes `bytes` to a fresh file at `tmp`, with the permissions (and, where allowed, the
 /// owner and group) of `like`, flushed to the disk.
 fn write_synced(tmp: &Path, bytes: &[u8], like: Option<&fs::Metadata>) -> io::Result<File> {
-    let _ = fs::remove_file(tmp);
     let mut f = OpenOptions::new()
         .read(true)
         .write(true)
@@ -346,10 +354,17 @@ pub fn replace(path: &Path, bytes: &[u8], how: Replace) -> Result<Replaced, Writ
             what,
         });
     }
-    let tmp = temp_path(&path);
-    if how.expect != Expect::Anything {
+    // A plan's save uses one temporary name, so that the next save finds what an
+    // interrupted one left there; any other write takes a name nobody uses, so that it can
+    // never take the place of another file (even one named like a temporary file).
+    let tmp = if how.expect == Expect::Anything {
+        free_temp_path(&path)
+    } else {
+        let tmp = temp_path(&path);
         keep_interrupted(&tmp, &path);
-    }
+        let _ = fs::remove_file(&tmp);
+        tmp
+    };
     let file = write_synced(&tmp, bytes, old.as_ref()).map_err(io_err)?;
     // The lock is taken on a read-only handle (see `lock`), before the file has its name.
     drop(file);
@@ -616,7 +631,7 @@ mod tests {
         assert!(matches!(
             replace(&sub, b"x", Replace::plain()),
             Err(WriteError::NotAFile {
-                what: "a folder",
+                what: "a folder, not a file",
                 ..
             })
         ));

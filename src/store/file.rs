@@ -75,7 +75,7 @@ impl PlanFile {
     pub fn lock(&mut self, state_dir: Option<&Path>) -> LockStatus {
         match PlanLock::acquire(&self.path, state_dir) {
             Locked::Held(l) => {
-                let stand_in = l.fallback.clone();
+                let stand_in = l.stand_in().map(Path::to_path_buf);
                 self.lock = Some(l);
                 LockStatus::Held { stand_in }
             }
@@ -104,6 +104,12 @@ impl PlanFile {
                 .ok()
                 .is_some_and(|p| std::path::absolute(other).ok().as_deref() == Some(p.as_path()))
             || std::path::absolute(&self.path).ok() == std::path::absolute(other).ok()
+    }
+
+    /// `plan` as text in the layout of `base` (a version of its file) where that can be
+    /// kept, else in perfplan's: for copies of the plan written beside it.
+    pub fn text_like(base: Option<&str>, plan: &Plan) -> String {
+        Self::render(base, plan, true).0
     }
 
     /// The text to write for `plan`: the file's own text with the edited values changed,
@@ -188,14 +194,23 @@ impl PlanFile {
     }
 
     /// Saves `plan` to `new_path`, which becomes the plan's file (and the lock moves to
-    /// it). The caller has made sure `new_path` may be written.
-    pub fn save_as(&mut self, plan: &Plan, new_path: &Path) -> Result<Saved, SaveFailure> {
+    /// it; `state_dir` holds stand-in locks). The caller has made sure `new_path` may be
+    /// written.
+    pub fn save_as(
+        &mut self,
+        plan: &Plan,
+        new_path: &Path,
+        state_dir: Option<&Path>,
+    ) -> Result<Saved, SaveFailure> {
         let own = std::fs::read_to_string(&self.path).ok();
         let (text, layout_lost) = Self::render(own.as_deref(), plan, true);
         let done = atomic::replace(new_path, text.as_bytes(), Replace::plan(Expect::Anything))?;
         self.path = new_path.to_path_buf();
         self.loaded = Some(hash(text.as_bytes()));
-        self.lock = done.lock.map(PlanLock::from_written);
+        self.lock = match PlanLock::for_written(new_path, done.lock, state_dir) {
+            Locked::Held(l) => Some(l),
+            _ => None,
+        };
         Ok(Saved {
             path: self.path.clone(),
             layout_lost,

@@ -62,6 +62,9 @@ pub struct Leftover {
     pub records: Vec<Record>,
     /// Records that could not be read (cut short or damaged).
     pub damaged: usize,
+    /// A record that could not be read is followed by ones that could: the changes read may
+    /// miss steps (an undo, say), so none can be trusted to start where the file is.
+    pub gap: bool,
 }
 
 impl Leftover {
@@ -71,6 +74,11 @@ impl Leftover {
 
     /// The net change of each field over all records, in the order the fields were first
     /// changed: the value before the first change (when known) and after the last.
+    ///
+    /// Where the chain breaks — a change that does not start from the value the previous
+    /// change of its field ended on, or a damaged record between records — the value
+    /// before is not known any more (`old` is `None`), so that a restore asks instead of
+    /// trusting it.
     pub fn net(&self) -> Vec<Recorded> {
         let mut out: Vec<Recorded> = Vec::new();
         for c in self.records.iter().flat_map(|r| &r.changes) {
@@ -78,9 +86,17 @@ impl Leftover {
                 .iter_mut()
                 .find(|o| o.id == c.id && o.new.field() == c.new.field())
             {
-                Some(o) => o.new = c.new.clone(),
+                Some(o) => {
+                    if c.old.as_ref() != Some(&o.new) {
+                        o.old = None;
+                    }
+                    o.new = c.new.clone();
+                }
                 None => out.push(c.clone()),
             }
+        }
+        if self.gap {
+            out.iter_mut().for_each(|c| c.old = None);
         }
         out.retain(|c| c.old.as_ref() != Some(&c.new));
         out
@@ -257,7 +273,12 @@ fn read_records(text: &str, legacy: bool, out: &mut Leftover) {
             decode(line)
         };
         match record {
-            Some(r) => out.records.push(r),
+            Some(r) => {
+                if out.damaged > 0 {
+                    out.gap = true;
+                }
+                out.records.push(r);
+            }
             None => out.damaged += 1,
         }
     }
@@ -542,8 +563,18 @@ mod tests {
                 },
             ],
             damaged: 0,
+            gap: false,
         };
         assert_eq!(left.net(), vec![rec(num(dec!(4)), num(dec!(6)))]);
+        // A change that does not start where the previous one ended: a step is missing,
+        // and the value before is no longer known.
+        let mut broken = left.clone();
+        broken.records[1].changes[0].old = Some(num(dec!(7)));
+        assert_eq!(broken.net()[0].old, None);
+        // Likewise after a damaged record between good ones.
+        let mut gap = left.clone();
+        gap.gap = true;
+        assert_eq!(gap.net()[0].old, None);
     }
 
     #[test]

@@ -2,13 +2,17 @@
 //! perfplan on the same plan finds it taken and opens the plan read-only. The operating
 //! system drops the lock when the process dies, however it dies.
 //!
-//! The lock is taken on the plan's file itself (`flock`), so it belongs to the file's
-//! identity (its device and inode), not to a name: every perfplan that opens the same file
-//! finds it, through a symbolic link, a hard link, another relative path, another data
-//! folder or another user. A save puts a new file in the plan's place; the new file is
-//! locked before it gets the plan's name, so the lock never lapses. Where the file system
-//! has no locks for the plan's file (some network shares), a lock file in perfplan's state
-//! folder stands in, and the app says that other users may not see it.
+//! The lock has two parts, and a second perfplan is read-only when either is taken:
+//! - **the plan's name**: a hidden lock file beside the plan (`.NAME.perfplan-lock`, in the
+//!   folder of the plan's resolved path). Every perfplan that opens the plan by any spelling
+//!   of its path, through a symbolic link, with any data folder or as any user who may
+//!   write the folder finds it, and it stays put when another program replaces the plan's
+//!   file (a `git pull`, `sed -i`, a sync client). It is removed when the app ends cleanly.
+//!   Where the plan's folder cannot be written, a lock file in perfplan's state folder
+//!   stands in, and the app says that other users may not see it.
+//! - **the plan's file** (`flock` on it): it belongs to the file's identity (device and
+//!   inode), so it is found through a hard link in another folder too. A save puts a new
+//!   file in the plan's place; the new file is locked before it gets the plan's name.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io;
@@ -17,9 +21,29 @@ use std::path::{Path, PathBuf};
 /// A held lock; dropping it (or the process ending) releases it.
 #[derive(Debug)]
 pub struct PlanLock {
+    /// The lock on the plan's file; `None` where its file system has no locks.
+    file: Option<File>,
+    /// The lock on the plan's name.
+    name: NameLock,
+}
+
+#[derive(Debug)]
+struct NameLock {
     file: File,
-    /// The stand-in lock file, when the plan's own file could not be locked.
-    pub fallback: Option<PathBuf>,
+    path: PathBuf,
+    /// Beside the plan (else a stand-in in the state folder).
+    beside: bool,
+}
+
+impl Drop for NameLock {
+    fn drop(&mut self) {
+        // Removed while still held, so no clutter is left beside the plan; a perfplan that
+        // opened it meanwhile finds, once it gets the lock, that the name is gone, and
+        // takes a fresh one.
+        if self.beside && still_named(&self.path, &self.file) {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
 }
 
 /// What trying to lock a plan found.
@@ -28,7 +52,7 @@ pub enum Locked {
     Held(PlanLock),
     /// Another perfplan has the plan open.
     Taken,
-    /// Neither the plan's file nor a stand-in could be locked.
+    /// No lock could be taken at all.
     Unavailable(String),
 }
 
@@ -72,52 +96,166 @@ fn stem(abs: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// The hidden lock file beside the plan at `path`.
+pub fn lock_path_beside(path: &Path) -> PathBuf {
+    let abs = canonical(path);
+    let mut name = std::ffi::OsString::from(".");
+    name.push(abs.file_name().unwrap_or_default());
+    name.push(".perfplan-lock");
+    abs.with_file_name(name)
+}
+
+/// The stand-in lock file of the plan at `path`, in the state folder.
+fn stand_in_path(state_dir: &Path, path: &Path) -> PathBuf {
+    state_dir
+        .join("locks")
+        .join(format!("{}.lock", plan_key(path)))
+}
+
 impl PlanLock {
     /// Locks the plan at `path`; `state_dir` holds the stand-in lock files.
     pub fn acquire(path: &Path, state_dir: Option<&Path>) -> Locked {
-        match lock_file_itself(path) {
-            Ok(Some(file)) => Locked::Held(PlanLock {
-                file,
-                fallback: None,
+        let name = match NameLock::acquire(path, state_dir) {
+            Ok(Some(n)) => Some(n),
+            Ok(None) => return Locked::Taken,
+            Err(_) => None,
+        };
+        let file = match lock_file_itself(path) {
+            Ok(Some(f)) => Some(f),
+            Ok(None) => return Locked::Taken,
+            Err(e) if name.is_none() => {
+                return Locked::Unavailable(format!(
+                    "neither the plan's file ({e}) nor a lock file beside it or in perfplan's state folder can be locked"
+                ));
+            }
+            Err(_) => None,
+        };
+        match name {
+            Some(name) => Locked::Held(PlanLock { file, name }),
+            // The file's own lock alone, where no lock file could be made: still one
+            // editor at a time for every perfplan that opens this file.
+            None => Locked::Unavailable(
+                "no lock file can be made beside the plan or in perfplan's state folder"
+                    .to_string(),
+            ),
+        }
+    }
+
+    /// A lock for the plan perfplan has just written at `path` (a save under a new name),
+    /// whose file `written` is locked already.
+    pub fn for_written(path: &Path, written: Option<File>, state_dir: Option<&Path>) -> Locked {
+        match NameLock::acquire(path, state_dir) {
+            Ok(Some(name)) => Locked::Held(PlanLock {
+                file: written,
+                name,
             }),
             Ok(None) => Locked::Taken,
-            Err(e) => match state_dir {
-                Some(dir) => lock_stand_in(dir, path, &e),
-                None => Locked::Unavailable(format!(
-                    "the plan's file cannot be locked ({e}) and perfplan has no state folder"
-                )),
-            },
+            Err(e) => Locked::Unavailable(e.to_string()),
         }
     }
 
-    /// After a save put `new` (locked when it was written) in the plan's place: the lock
-    /// moves to it. A stand-in lock stays as it is.
+    /// After a save put `new` (locked when it was written) in the plan's place: the file's
+    /// lock moves to it.
     pub fn moved_to(&mut self, new: Option<File>) {
-        if self.fallback.is_none()
-            && let Some(f) = new
-        {
-            self.file = f;
+        if let Some(f) = new {
+            self.file = Some(f);
         }
     }
 
-    /// Whether this lock is the one a perfplan opening `path` would look for: the lock on
-    /// that very file, or the stand-in lock named after that path.
+    /// After the plan's file was replaced by another program: locks the file now in its
+    /// place (the name's lock stays). `false` when another process holds that file.
+    pub fn relock_file(&mut self, path: &Path, written: Option<File>) -> bool {
+        if let Some(f) = written {
+            self.file = Some(f);
+            return true;
+        }
+        // Written in place: the file is the one already locked.
+        if self.file.as_ref().is_some_and(|f| still_named(path, f)) {
+            return true;
+        }
+        match lock_file_itself(path) {
+            Ok(Some(f)) => {
+                self.file = Some(f);
+                true
+            }
+            Ok(None) => false,
+            // No locks for this file: the name's lock is all there is.
+            Err(_) => {
+                self.file = None;
+                true
+            }
+        }
+    }
+
+    /// The stand-in lock file, when the lock on the plan's name is not beside it.
+    pub fn stand_in(&self) -> Option<&Path> {
+        (!self.name.beside).then_some(self.name.path.as_path())
+    }
+
+    /// Whether this lock is the one a perfplan opening `path` looks for.
     pub fn covers(&self, path: &Path) -> bool {
-        match &self.fallback {
-            Some(stand_in) => stand_in
+        self.name.path == lock_path_beside(path)
+            || self
+                .name
+                .path
                 .file_name()
-                .is_some_and(|n| n.to_string_lossy() == format!("{}.lock", plan_key(path))),
-            None => still_named(path, &self.file),
-        }
+                .is_some_and(|n| n.to_string_lossy() == format!("{}.lock", plan_key(path)))
     }
+}
 
-    /// A lock on a file perfplan has just written (a save under a new name).
-    pub fn from_written(file: File) -> PlanLock {
-        PlanLock {
-            file,
-            fallback: None,
+impl NameLock {
+    /// The lock beside the plan, or the stand-in where the plan's folder cannot be written:
+    /// `Ok(None)` when another process holds it.
+    fn acquire(path: &Path, state_dir: Option<&Path>) -> io::Result<Option<NameLock>> {
+        let beside = lock_path_beside(path);
+        match lock_name_file(&beside) {
+            Ok(found) => Ok(found.map(|file| NameLock {
+                file,
+                path: beside,
+                beside: true,
+            })),
+            Err(e) => {
+                let Some(dir) = state_dir else { return Err(e) };
+                let stand_in = stand_in_path(dir, path);
+                if let Some(d) = stand_in.parent() {
+                    std::fs::create_dir_all(d)?;
+                }
+                Ok(lock_name_file(&stand_in)?.map(|file| NameLock {
+                    file,
+                    path: stand_in,
+                    beside: false,
+                }))
+            }
         }
     }
+}
+
+/// Opens (creating) and locks a lock file: `Ok(None)` when another process holds it.
+fn lock_name_file(path: &Path) -> io::Result<Option<File>> {
+    for _ in 0..5 {
+        // Created when missing, then held open for reading only (a file open for writing
+        // would keep its disk from being remounted read-only), or for writing where the
+        // file system locks only such files (network shares).
+        if std::fs::symlink_metadata(path).is_err() {
+            drop(
+                OpenOptions::new()
+                    .create(true)
+                    .truncate(false)
+                    .write(true)
+                    .open(path)?,
+            );
+        }
+        let locked = match try_lock(File::open(path)?) {
+            Ok(found) => found,
+            Err(_) => try_lock(OpenOptions::new().read(true).write(true).open(path)?)?,
+        };
+        match locked {
+            // Removed by the perfplan that held it, between the open and the lock.
+            Some(f) if !still_named(path, &f) => continue,
+            found => return Ok(found),
+        }
+    }
+    Err(io::Error::other("the lock file kept being replaced"))
 }
 
 /// Locks the plan's own file: `Ok(None)` when another process holds it.
@@ -173,35 +311,6 @@ fn still_named(_: &Path, _: &File) -> bool {
     true
 }
 
-fn lock_stand_in(state_dir: &Path, plan: &Path, why: &io::Error) -> Locked {
-    let dir = state_dir.join("locks");
-    let path = dir.join(format!("{}.lock", plan_key(plan)));
-    let opened = std::fs::create_dir_all(&dir).and_then(|_| {
-        OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-    });
-    match opened {
-        Ok(file) => match file.try_lock() {
-            Ok(()) => Locked::Held(PlanLock {
-                file,
-                fallback: Some(path),
-            }),
-            Err(TryLockError::WouldBlock) => Locked::Taken,
-            Err(TryLockError::Error(e)) => Locked::Unavailable(format!(
-                "the plan's file cannot be locked ({why}), nor {} ({e})",
-                path.display()
-            )),
-        },
-        Err(e) => Locked::Unavailable(format!(
-            "the plan's file cannot be locked ({why}), nor {} ({e})",
-            path.display()
-        )),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,6 +354,7 @@ mod tests {
         let Locked::Held(held) = PlanLock::acquire(&path, None) else {
             panic!("the first lock is taken");
         };
+        assert!(lock_path_beside(&path).exists());
         assert!(matches!(PlanLock::acquire(&path, None), Locked::Taken));
         let other = dir.path().join("sub");
         std::fs::create_dir(&other).unwrap();
@@ -258,6 +368,22 @@ mod tests {
             assert!(matches!(PlanLock::acquire(&link, None), Locked::Taken));
         }
         drop(held);
+        assert!(!lock_path_beside(&path).exists(), "removed when released");
         assert!(matches!(PlanLock::acquire(&hard, None), Locked::Held(_)));
+    }
+
+    #[test]
+    fn the_lock_holds_when_another_program_replaces_the_plan() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.ron");
+        std::fs::write(&path, "x").unwrap();
+        let Locked::Held(_held) = PlanLock::acquire(&path, None) else {
+            panic!("the first lock is taken");
+        };
+        // `sed -i`, a git checkout: a new file renamed over the plan.
+        let tmp = dir.path().join("new");
+        std::fs::write(&tmp, "y").unwrap();
+        std::fs::rename(&tmp, &path).unwrap();
+        assert!(matches!(PlanLock::acquire(&path, None), Locked::Taken));
     }
 }
