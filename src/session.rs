@@ -41,6 +41,27 @@ pub struct Opened {
     pub notes: Vec<String>,
 }
 
+/// Writes `text` (changes a restore cannot make) beside the plan, or in the state folder
+/// where the plan's folder cannot take it; named after its content, so that opening the
+/// plan again does not write it twice. Where it went.
+fn write_down(plan: &Path, state: &Path, text: &str) -> Option<PathBuf> {
+    let name = format!(
+        ".unrestored-{:08x}.txt",
+        xxhash_rust::xxh3::xxh3_64(text.as_bytes()) as u32
+    );
+    let beside = store::atomic::with_suffix(plan, &name);
+    let in_state = state
+        .join("journal")
+        .join(format!("{}{name}", store::lock::plan_key(plan)));
+    [beside, in_state].into_iter().find(|p| {
+        std::fs::read_to_string(p).is_ok_and(|t| t == text)
+            || (p
+                .parent()
+                .is_some_and(|d| std::fs::create_dir_all(d).is_ok())
+                && store::replace(p, text.as_bytes(), Replace::plain()).is_ok())
+    })
+}
+
 fn describe_io(path: &Path, e: &std::io::Error) -> String {
     format!("{}: {e}", path.display())
 }
@@ -52,14 +73,9 @@ impl Session {
         let state = dirs.as_ref().map(|d| d.state.clone());
         let (read_only, read_only_why, lock_note) = match file.lock(state.as_deref()) {
             LockStatus::Held { stand_in: None } => (false, None, None),
-            LockStatus::Held { stand_in: Some(p) } => (
-                false,
-                None,
-                Some(format!(
-                    "the plan's file cannot be locked, so its lock is {}: other users may not see it",
-                    p.display()
-                )),
-            ),
+            LockStatus::Held { stand_in: Some(p) } => {
+                (false, None, Some(crate::app::files::stand_in_note(&p)))
+            }
             LockStatus::Taken => (true, None, None),
             LockStatus::Unavailable(why) => (true, Some(why), None),
         };
@@ -77,12 +93,7 @@ impl Session {
                         // Changes that cannot be restored are written down beside the plan
                         // before anything else, so that no answer loses them.
                         if !r.left_out.is_empty() {
-                            let kept = store::atomic::aside_path(path, "unrestored", ".txt");
-                            if store::replace(&kept, r.left_out_text().as_bytes(), Replace::plain())
-                                .is_ok()
-                            {
-                                r.left_out_file = Some(kept);
-                            }
+                            r.left_out_file = write_down(path, &d.state, &r.left_out_text());
                         }
                         if r.needs_asking() {
                             recovery = Some(r);
@@ -206,10 +217,11 @@ impl Session {
                 self.since_save.clear();
                 self.journal_behind = false;
                 match &mut self.journal {
-                    Some(j) => j
-                        .clear()
-                        .err()
-                        .map(|e| Outcome::JournalNotCleared(describe_io(&j.path, &e))),
+                    Some(j) => j.clear().err().map(|e| {
+                        // Written whole at the next change, not appended to what it holds.
+                        self.journal_behind = true;
+                        Outcome::JournalNotCleared(describe_io(&j.path, &e))
+                    }),
                     None => None,
                 }
             }
@@ -319,26 +331,29 @@ impl Session {
             if !replace {
                 return Outcome::SaveAsExists(path.to_path_buf());
             }
-            // Another perfplan editing that file keeps it.
-            if matches!(
-                store::PlanLock::acquire(path, None),
-                store::lock::Locked::Taken
-            ) {
+        }
+        // The name's lock first: a plan another perfplan has open (even one whose file is
+        // gone for a moment) keeps it.
+        let state = self.dirs.as_ref().map(|d| d.state.clone());
+        let lock = match store::PlanLock::for_name(path, state.as_deref(), None) {
+            store::lock::Locked::Held(l) => Some(l),
+            store::lock::Locked::Taken => {
                 return Outcome::SaveFailed(Problem::OpenElsewhere {
                     path: path.to_path_buf(),
                 });
             }
-        }
+            store::lock::Locked::Unavailable(_) => None,
+        };
         let old_path = self.file.path.clone();
-        let state = self.dirs.as_ref().map(|d| d.state.clone());
-        let r = self.file.save_as(&app.plan, path, state.as_deref());
+        let r = self.file.save_as(&app.plan, path, lock);
         let ok = r.is_ok();
         let outcome = self.saved(r, false);
         if ok && let Some(d) = &self.dirs {
             if let Some(j) = &mut self.journal {
                 let _ = j.clear();
             }
-            // A journal left for the file now replaced belongs to what it replaced.
+            // This perfplan holds the new name's lock: a journal left for it belongs to a
+            // run that ended, on the file now replaced.
             let mut j = Journal::locate(&d.state, Some(&d.data), &self.file.path);
             let _ = j.clear();
             let _ = j.ready();
@@ -379,12 +394,14 @@ impl Session {
                     .then(|| Box::new(Recovery::of_changes(&changes, &plan)));
                 // While the user decides, the changes are in the journal, on the version
                 // just read: a crash now offers them again.
+                let mut journal_failed = None;
                 if merge.is_some() {
                     self.since_save = changes.clone();
                     if let Some(j) = &mut self.journal
-                        && j.rewrite(self.file.loaded_hash(), &changes).is_err()
+                        && let Err(e) = j.rewrite(self.file.loaded_hash(), &changes)
                     {
                         self.journal_behind = true;
+                        journal_failed = Some(describe_io(&j.path, &e));
                     }
                 }
                 Outcome::Reloaded {
@@ -395,6 +412,7 @@ impl Session {
                     mine: None,
                     theirs: None,
                     merge,
+                    journal_failed,
                 }
             }
             Err(e) => {
@@ -424,14 +442,36 @@ impl Session {
                 !free
             }
             old => {
-                let status = fresh.lock(state.as_deref());
+                // Another name's lock: let it go first (this process would otherwise stand
+                // in its own way), then take this one.
                 drop(old);
+                let status = match written {
+                    Some(file) => {
+                        match store::PlanLock::for_name(&fresh.path, state.as_deref(), Some(file)) {
+                            store::lock::Locked::Held(l) => {
+                                fresh.lock = Some(l);
+                                LockStatus::Held { stand_in: None }
+                            }
+                            _ => LockStatus::Taken,
+                        }
+                    }
+                    None => fresh.lock(state.as_deref()),
+                };
                 !matches!(status, LockStatus::Held { .. })
             }
         };
         self.file = fresh;
         self.since_save.clear();
         self.journal_behind = false;
+        // A perfplan that was read-only and now holds the lock gets its journal.
+        if self.journal.is_none()
+            && !read_only
+            && let Some(d) = &self.dirs
+        {
+            let mut j = Journal::locate(&d.state, Some(&d.data), &self.file.path);
+            let _ = j.ready();
+            self.journal = Some(j);
+        }
         if let Some(j) = &mut self.journal
             && j.clear().is_err()
         {
@@ -484,6 +524,7 @@ impl Session {
                 mine: Some(mine),
                 theirs: done.theirs,
                 merge: None,
+                journal_failed: None,
             },
             Err(e) => failed(e.to_string(), Some(mine)),
         }

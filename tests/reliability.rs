@@ -253,8 +253,13 @@ fn kill_9_during_saves_leaves_a_whole_plan() {
         // `interrupted`; nothing else may appear.
         for name in names_in(dir.path()) {
             if name.starts_with("plan.ron.interrupted-") {
-                let text = std::fs::read_to_string(dir.path().join(&name)).unwrap();
-                assert_whole(&name, &text, &a, &b);
+                // What a killed save left under its temporary name: a version, whole, or
+                // the start of one (the save's own unfinished write).
+                let bytes = std::fs::read(dir.path().join(&name)).unwrap();
+                assert!(
+                    a.1.as_bytes().starts_with(&bytes) || b.1.as_bytes().starts_with(&bytes),
+                    "{name} is neither version nor the start of one"
+                );
                 continue;
             }
             assert!(

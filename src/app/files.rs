@@ -169,6 +169,8 @@ pub enum Outcome {
         theirs: Option<PathBuf>,
         /// The changes made since the last save, to offer again on the version read.
         merge: Option<Box<super::Recovery>>,
+        /// Why the journal could not be written meanwhile, if it could not.
+        journal_failed: Option<String>,
     },
     ReloadFailed {
         detail: String,
@@ -194,6 +196,14 @@ pub enum Outcome {
     /// The journal's changes were dropped, but its file could not be removed: they will be
     /// offered again.
     JournalNotCleared(String),
+}
+
+/// What the header says of a stand-in lock.
+pub fn stand_in_note(p: &Path) -> String {
+    format!(
+        "the plan's folder cannot take a lock file, so its lock is {}: other users may not see it",
+        p.display()
+    )
 }
 
 /// A name for a copy of the plan, beside it: `NAME-copy.ron`.
@@ -373,6 +383,7 @@ impl App {
                     // lock and may edit it.
                     self.read_only = false;
                     self.read_only_why = None;
+                    self.lock_note = s.stand_in.as_deref().map(stand_in_note);
                 }
                 self.path = s.path.clone();
                 self.history.mark_saved();
@@ -420,6 +431,7 @@ impl App {
                 mine,
                 theirs,
                 merge,
+                journal_failed,
             } => {
                 let mut fresh = App::new(*plan, path);
                 fresh.size = self.size;
@@ -450,6 +462,9 @@ impl App {
                 self.set_status(msg, read_only);
                 if let Some(r) = merge {
                     self.offer_restore(*r);
+                }
+                if let Some(why) = journal_failed {
+                    self.journal_down = Some(why);
                 }
             }
             Outcome::ReloadFailed { detail, aside } => self.error(format!(

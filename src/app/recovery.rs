@@ -82,6 +82,27 @@ impl Recovery {
             ..Default::default()
         };
         r.compare(left.net(), plan);
+        // What cannot be restored is kept change by change, as journalled: two indicators
+        // that shared an id keep both their values.
+        let out: std::collections::HashSet<&str> = r
+            .missing
+            .iter()
+            .chain(&r.ambiguous)
+            .map(String::as_str)
+            .collect();
+        if !out.is_empty() {
+            r.left_out = left
+                .records
+                .iter()
+                .flat_map(|rec| &rec.changes)
+                .filter(|c| out.contains(c.id.as_str()))
+                .map(|c| FieldChange {
+                    id: c.id.clone(),
+                    old: c.old.clone().unwrap_or_else(|| c.new.clone()),
+                    new: c.new.clone(),
+                })
+                .collect();
+        }
         r
     }
 
@@ -288,11 +309,19 @@ impl App {
                 r.ambiguous.join(", ")
             ));
         }
-        if let Some(p) = &r.left_out_file {
-            lines.push(format!(
+        match &r.left_out_file {
+            Some(p) => lines.push(format!(
                 "The changes left out are written down in {}, to type where they belong.",
                 p.display()
-            ));
+            )),
+            None if !r.left_out.is_empty() => {
+                lines.push(
+                    "The changes left out could not be written down in a file: note them before answering."
+                        .into(),
+                );
+                lines.extend(r.left_out_text().lines().skip(2).map(str::to_string));
+            }
+            None => {}
         }
         lines
     }

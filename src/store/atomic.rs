@@ -117,14 +117,51 @@ pub fn temp_path(path: &Path) -> PathBuf {
     sibling(path, ".perfplan-tmp")
 }
 
-/// A temporary name beside `path` that no file has: `.NAME.perfplan-tmp-PID-N`.
+/// A temporary name beside `path` that no file has: `.NAME.perfplan-tmp-PID-N`. Those a
+/// write to the same file left when its process died first are removed.
 fn free_temp_path(path: &Path) -> PathBuf {
+    remove_stale_temps(path);
     let pid = std::process::id();
     (0..)
         .map(|n| sibling(path, &format!(".perfplan-tmp-{pid}-{n}")))
         .find(|p| fs::symlink_metadata(p).is_err())
         .expect("some name is free")
 }
+
+/// Removes `.NAME.perfplan-tmp-PID-N` files beside `path` whose process is gone: what a
+/// write killed half-way left.
+#[cfg(target_os = "linux")]
+fn remove_stale_temps(path: &Path) {
+    let prefix = sibling(path, ".perfplan-tmp-");
+    let (Some(dir), Some(prefix)) = (prefix.parent(), prefix.file_name()) else {
+        return;
+    };
+    let prefix = prefix.to_string_lossy().into_owned();
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let Some((pid, n)) = rest.split_once('-') else {
+            continue;
+        };
+        let ours = pid.parse::<u32>().is_ok() && n.parse::<u32>().is_ok();
+        if ours && !Path::new("/proc").join(pid).exists() {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn remove_stale_temps(_: &Path) {}
 
 /// The one previous version kept beside a plan.
 pub fn backup_path(path: &Path) -> PathBuf {
@@ -616,6 +653,24 @@ mod tests {
                 .count(),
             1
         );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn temporary_files_of_writes_whose_process_died_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        // No process has this id (the kernel's limit is lower).
+        let stale = dir.path().join(".out.csv.perfplan-tmp-4999999-0");
+        fs::write(&stale, "half an export").unwrap();
+        // Not ours: another file's, and a name that only looks alike.
+        let other = dir.path().join(".other.csv.perfplan-tmp-4999999-0");
+        fs::write(&other, "x").unwrap();
+        let alike = dir.path().join(".out.csv.perfplan-tmp-notes");
+        fs::write(&alike, "x").unwrap();
+        replace(&path, b"new", Replace::plain()).unwrap();
+        assert!(!stale.exists());
+        assert!(other.exists() && alike.exists());
     }
 
     #[test]

@@ -46,6 +46,9 @@ pub struct Saved {
     pub theirs: Option<PathBuf>,
     /// The version the user chose to overwrite, kept under this name.
     pub overwritten: Option<PathBuf>,
+    /// After a save under a new name: the lock file in perfplan's state folder standing in
+    /// for one beside the plan (whose folder cannot take it).
+    pub stand_in: Option<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -190,32 +193,37 @@ impl PlanFile {
             layout_lost,
             theirs,
             overwritten,
+            stand_in: None,
         })
     }
 
-    /// Saves `plan` to `new_path`, which becomes the plan's file (and the lock moves to
-    /// it; `state_dir` holds stand-in locks). The caller has made sure `new_path` may be
-    /// written.
+    /// Saves `plan` to `new_path`, which becomes the plan's file, under `lock` (the lock on
+    /// that name, taken before: the new file's own lock is added to it). The caller has made
+    /// sure `new_path` may be written.
     pub fn save_as(
         &mut self,
         plan: &Plan,
         new_path: &Path,
-        state_dir: Option<&Path>,
+        mut lock: Option<PlanLock>,
     ) -> Result<Saved, SaveFailure> {
         let own = std::fs::read_to_string(&self.path).ok();
         let (text, layout_lost) = Self::render(own.as_deref(), plan, true);
         let done = atomic::replace(new_path, text.as_bytes(), Replace::plan(Expect::Anything))?;
         self.path = new_path.to_path_buf();
         self.loaded = Some(hash(text.as_bytes()));
-        self.lock = match PlanLock::for_written(new_path, done.lock, state_dir) {
-            Locked::Held(l) => Some(l),
-            _ => None,
-        };
+        if let Some(l) = &mut lock {
+            l.moved_to(done.lock);
+        }
+        self.lock = lock;
         Ok(Saved {
             path: self.path.clone(),
             layout_lost,
             theirs: None,
             overwritten: None,
+            stand_in: self
+                .lock
+                .as_ref()
+                .and_then(|l| l.stand_in().map(Path::to_path_buf)),
         })
     }
 }

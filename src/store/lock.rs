@@ -132,8 +132,8 @@ impl PlanLock {
         };
         match name {
             Some(name) => Locked::Held(PlanLock { file, name }),
-            // The file's own lock alone, where no lock file could be made: still one
-            // editor at a time for every perfplan that opens this file.
+            // Without a lock on its name, a program replacing the plan's file would let a
+            // second perfplan in: read-only, rather than a lock that only seems to hold.
             None => Locked::Unavailable(
                 "no lock file can be made beside the plan or in perfplan's state folder"
                     .to_string(),
@@ -141,14 +141,23 @@ impl PlanLock {
         }
     }
 
-    /// A lock for the plan perfplan has just written at `path` (a save under a new name),
-    /// whose file `written` is locked already.
-    pub fn for_written(path: &Path, written: Option<File>, state_dir: Option<&Path>) -> Locked {
+    /// The lock on the name `path`, before a file is written there (a save under a new
+    /// name; the file's own lock is added when it is written, [`PlanLock::moved_to`]), or
+    /// with `written`, the lock this process already holds on the file there.
+    pub fn for_name(path: &Path, state_dir: Option<&Path>, written: Option<File>) -> Locked {
         match NameLock::acquire(path, state_dir) {
-            Ok(Some(name)) => Locked::Held(PlanLock {
-                file: written,
-                name,
-            }),
+            Ok(Some(name)) => {
+                // A file already there must not be another perfplan's.
+                let file = match written {
+                    Some(f) => Some(f),
+                    None => match lock_file_itself(path) {
+                        Ok(Some(f)) => Some(f),
+                        Ok(None) => return Locked::Taken,
+                        Err(_) => None,
+                    },
+                };
+                Locked::Held(PlanLock { file, name })
+            }
             Ok(None) => Locked::Taken,
             Err(e) => Locked::Unavailable(e.to_string()),
         }
@@ -192,14 +201,17 @@ impl PlanLock {
         (!self.name.beside).then_some(self.name.path.as_path())
     }
 
-    /// Whether this lock is the one a perfplan opening `path` looks for.
+    /// Whether this lock is the one a perfplan opening `path` looks for (the very same
+    /// lock file, however its path is spelled now).
     pub fn covers(&self, path: &Path) -> bool {
-        self.name.path == lock_path_beside(path)
-            || self
-                .name
-                .path
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy() == format!("{}.lock", plan_key(path)))
+        let beside = lock_path_beside(path);
+        still_named(&beside, &self.name.file)
+            || (!self.name.beside
+                && self
+                    .name
+                    .path
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy() == format!("{}.lock", plan_key(path))))
     }
 }
 
@@ -214,6 +226,18 @@ impl NameLock {
                 path: beside,
                 beside: true,
             })),
+            // Only a folder that cannot take the lock file sends it to the state folder.
+            Err(e)
+                if !matches!(
+                    e.kind(),
+                    io::ErrorKind::PermissionDenied
+                        | io::ErrorKind::ReadOnlyFilesystem
+                        | io::ErrorKind::InvalidFilename
+                        | io::ErrorKind::StorageFull
+                ) && e.raw_os_error() != Some(36) =>
+            {
+                Err(e)
+            }
             Err(e) => {
                 let Some(dir) = state_dir else { return Err(e) };
                 let stand_in = stand_in_path(dir, path);
@@ -237,17 +261,33 @@ fn lock_name_file(path: &Path) -> io::Result<Option<File>> {
         // would keep its disk from being remounted read-only), or for writing where the
         // file system locks only such files (network shares).
         if std::fs::symlink_metadata(path).is_err() {
-            drop(
-                OpenOptions::new()
-                    .create(true)
-                    .truncate(false)
-                    .write(true)
-                    .open(path)?,
-            );
+            let made = OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(path)?;
+            // Readable by every user who can read the folder, whatever the umask: another
+            // user's perfplan must be able to take the same lock.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = made.set_permissions(std::fs::Permissions::from_mode(0o644));
+            }
+            drop(made);
         }
-        let locked = match try_lock(File::open(path)?) {
+        let opened = match File::open(path) {
+            Ok(f) => f,
+            // Removed by the perfplan that held it, just now: try again.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e),
+        };
+        let locked = match try_lock(opened) {
             Ok(found) => found,
-            Err(_) => try_lock(OpenOptions::new().read(true).write(true).open(path)?)?,
+            Err(_) => match OpenOptions::new().read(true).write(true).open(path) {
+                Ok(f) => try_lock(f)?,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(e),
+            },
         };
         match locked {
             // Removed by the perfplan that held it, between the open and the lock.
