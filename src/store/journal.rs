@@ -246,21 +246,6 @@ fn decode_legacy(line: &str) -> Option<Record> {
     })
 }
 
-/// Whether `path` still names the file `file` was opened from.
-#[cfg(unix)]
-fn still_there(path: &Path, file: &File) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (std::fs::metadata(path), file.metadata()) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
-}
-
-#[cfg(not(unix))]
-fn still_there(path: &Path, _: &File) -> bool {
-    path.exists()
-}
-
 fn read_records(text: &str, legacy: bool, out: &mut Leftover) {
     for line in text.split('\n') {
         let line = line.trim_end_matches('\r');
@@ -356,7 +341,7 @@ impl Journal {
         if self
             .file
             .as_ref()
-            .is_some_and(|f| !still_there(&self.path, f))
+            .is_some_and(|f| !super::lock::still_named(&self.path, f))
         {
             // Moved or deleted behind perfplan's back: the records in it are not where the
             // next run looks. The caller writes the journal whole again.

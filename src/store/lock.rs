@@ -338,7 +338,7 @@ pub fn try_lock(file: File) -> io::Result<Option<File>> {
 
 /// Whether `path` still names the file `file` was opened from.
 #[cfg(unix)]
-fn still_named(path: &Path, file: &File) -> bool {
+pub(crate) fn still_named(path: &Path, file: &File) -> bool {
     use std::os::unix::fs::MetadataExt;
     match (std::fs::metadata(path), file.metadata()) {
         (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
@@ -347,8 +347,8 @@ fn still_named(path: &Path, file: &File) -> bool {
 }
 
 #[cfg(not(unix))]
-fn still_named(_: &Path, _: &File) -> bool {
-    true
+pub(crate) fn still_named(path: &Path, _: &File) -> bool {
+    path.exists()
 }
 
 #[cfg(test)]
