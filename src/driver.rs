@@ -118,33 +118,26 @@ impl Driver {
     /// Types `value` as the result of the indicator found by `text` (empty: clears it).
     pub fn set_result(&mut self, text: &str, value: &str) {
         self.go_to(text);
-        self.key(KeyCode::Enter);
-        assert!(
-            matches!(self.app.mode, Mode::Edit(_)),
-            "no edit on {text:?}: {}",
-            self.app.status.text
-        );
-        self.ctrl('u');
-        self.type_text(value);
-        self.key(KeyCode::Enter);
-        assert!(
-            matches!(self.app.mode, Mode::Normal),
-            "{}",
-            self.app.status.text
-        );
+        self.edit_selected(KeyCode::Enter, value);
     }
 
     /// Writes `note` as the note of the indicator found by `text`.
     pub fn set_note(&mut self, text: &str, note: &str) {
         self.go_to(text);
-        self.key(KeyCode::Char('c'));
+        self.edit_selected(KeyCode::Char('c'), note);
+    }
+
+    /// Opens the editor on the selected row with `key` (Enter: the result, `c`: the note),
+    /// types `value` over what it holds and confirms it.
+    pub fn edit_selected(&mut self, key: KeyCode, value: &str) {
+        self.key(key);
         assert!(
             matches!(self.app.mode, Mode::Edit(_)),
-            "{}",
+            "no edit with {key:?}: {}",
             self.app.status.text
         );
         self.ctrl('u');
-        self.type_text(note);
+        self.type_text(value);
         self.key(KeyCode::Enter);
         assert!(
             matches!(self.app.mode, Mode::Normal),

@@ -164,7 +164,19 @@ const SAVE_LOOP_ENV: &str = "PERFPLAN_SAVE_LOOP_DIR";
 /// die without killing it).
 #[test]
 fn save_loop_child() {
-    let Some(dir) = std::env::var_os(SAVE_LOOP_ENV) else {
+    alternate_saves(SAVE_LOOP_ENV, |file, plan, _, n| {
+        file.save(plan, false).expect("the child's save succeeds");
+        println!("{n} saved");
+        true
+    });
+}
+
+/// The loop of a saving child: when `env` names a folder, opens the plan in it and saves
+/// plans B and A in turn with `save` (given the file, the plan, its path and the number
+/// this save gets; true when it saved) until it is killed (or 60 s pass, should the parent
+/// die without killing it).
+fn alternate_saves(env: &str, mut save: impl FnMut(&mut PlanFile, &Plan, &Path, u64) -> bool) {
+    let Some(dir) = std::env::var_os(env) else {
         return;
     };
     let path = PathBuf::from(dir).join("plan.ron");
@@ -175,9 +187,9 @@ fn save_loop_child() {
     let mut n: u64 = 0;
     while started.elapsed() < Duration::from_secs(60) {
         let plan = if n.is_multiple_of(2) { &b } else { &a };
-        file.save(plan, false).expect("the child's save succeeds");
-        n += 1;
-        println!("{n} saved");
+        if save(&mut file, plan, &path, n + 1) {
+            n += 1;
+        }
     }
 }
 
@@ -296,34 +308,25 @@ const RIVAL_ENV: &str = "PERFPLAN_RIVAL_LOOP_DIR";
 /// it is killed (or 60 s pass).
 #[test]
 fn rival_save_loop_child() {
-    let Some(dir) = std::env::var_os(RIVAL_ENV) else {
-        return;
-    };
-    let path = PathBuf::from(dir).join("plan.ron");
-    let ((a, _), (b, _)) = versions();
-    let (_, mut file) = PlanFile::open(&path).expect("the child opens the plan");
-    println!("ready");
-    let started = Instant::now();
-    let mut n: u64 = 0;
-    while started.elapsed() < Duration::from_secs(60) {
-        let plan = if n.is_multiple_of(2) { &b } else { &a };
+    alternate_saves(RIVAL_ENV, |file, plan, path, n| {
         match file.save(plan, false) {
             Ok(s) => {
-                n += 1;
                 let kept = if s.theirs.is_some() {
                     " (theirs kept)"
                 } else {
                     ""
                 };
                 println!("{n} saved{kept}");
+                true
             }
             Err(SaveFailure::ChangedOnDisk) => {
-                file = PlanFile::open(&path).expect("the other version reads").1;
+                *file = PlanFile::open(path).expect("the other version reads").1;
                 println!("reloaded");
+                false
             }
             Err(e) => panic!("the child's save failed: {e}"),
         }
-    }
+    });
 }
 
 #[test]

@@ -221,19 +221,9 @@ fn a_version_renamed_over_the_plan_during_a_save_is_never_lost_silently() {
     let p = probe.path().join("plan.ron");
     std::fs::write(&p, &text).unwrap();
     let mut d = Driver::open(&p, Some(dirs_in(probe.path()))).unwrap();
-    d.key(KeyCode::End);
-    while d
-        .app
-        .selected_indicator()
-        .is_some_and(|i| d.app.plan.indicator(i).unit.is_date())
-    {
-        d.key(KeyCode::Up);
-    }
+    select_last_number(&mut d);
     let started = Instant::now();
-    d.key(KeyCode::Enter);
-    d.ctrl('u');
-    d.type_text("7");
-    d.key(KeyCode::Enter);
+    d.edit_selected(KeyCode::Enter, "7");
     d.ctrl('s');
     let save = started.elapsed().max(Duration::from_millis(2));
     drop(d);
@@ -246,18 +236,8 @@ fn a_version_renamed_over_the_plan_during_a_save_is_never_lost_silently() {
         let path = dir.path().join("plan.ron");
         std::fs::write(&path, &text).unwrap();
         let mut d = Driver::open(&path, Some(dirs_in(dir.path()))).unwrap();
-        d.key(KeyCode::End);
-        while d
-            .app
-            .selected_indicator()
-            .is_some_and(|i| d.app.plan.indicator(i).unit.is_date())
-        {
-            d.key(KeyCode::Up);
-        }
-        d.key(KeyCode::Enter);
-        d.ctrl('u');
-        d.type_text(&(9_000 + trial).to_string());
-        d.key(KeyCode::Enter);
+        select_last_number(&mut d);
+        d.edit_selected(KeyCode::Enter, &(9_000 + trial).to_string());
         assert!(d.app.is_dirty(), "{}", d.app.status.text);
 
         // Their version: the plan with a mark of its own.
@@ -328,6 +308,18 @@ fn a_version_renamed_over_the_plan_during_a_save_is_never_lost_silently() {
         "the other writer hit the save in only {} of {TRIALS} trials: the test proves little",
         kept_aside + conflicts
     );
+}
+
+/// Selects the last indicator whose result is a number (not a date).
+fn select_last_number(d: &mut Driver) {
+    d.key(KeyCode::End);
+    while d
+        .app
+        .selected_indicator()
+        .is_some_and(|i| d.app.plan.indicator(i).unit.is_date())
+    {
+        d.key(KeyCode::Up);
+    }
 }
 
 #[test]

@@ -33,6 +33,22 @@ fn wait_for(session: &str, text: &str) -> String {
     }
 }
 
+/// Waits until `session` has ended (perfplan quit), at most 10 s.
+fn wait_until_gone(session: &str) {
+    let start = Instant::now();
+    while Command::new("tmux")
+        .args(["has-session", "-t", session])
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "perfplan did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 struct Session(String);
 
 impl Drop for Session {
@@ -90,18 +106,7 @@ fn type_a_result_save_and_quit_in_a_real_terminal() {
     tmux(&["send-keys", "-t", &session.0, "C-s"]);
     wait_for(&session.0, "Saved");
     tmux(&["send-keys", "-t", &session.0, "q"]);
-    let start = Instant::now();
-    while Command::new("tmux")
-        .args(["has-session", "-t", &session.0])
-        .status()
-        .is_ok_and(|s| s.success())
-    {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "perfplan did not quit"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_until_gone(&session.0);
     let text = std::fs::read_to_string(&plan).unwrap();
     assert!(
         text.contains("result: 70,"),
@@ -262,18 +267,7 @@ fn the_quick_start_opens_a_copy_not_the_repositorys_plan() {
     tmux(&["send-keys", "-t", &session.0, "C-s"]);
     wait_for(&session.0, "Saved");
     tmux(&["send-keys", "-t", &session.0, "q"]);
-    let started = Instant::now();
-    while Command::new("tmux")
-        .args(["has-session", "-t", &session.0])
-        .status()
-        .is_ok_and(|s| s.success())
-    {
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "perfplan did not quit"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_until_gone(&session.0);
     let copy = std::fs::read_to_string(data.join("cciaa-massa-carrara-2017.ron")).unwrap();
     assert!(copy.contains("result: 70,"), "the copy holds the change");
     assert_eq!(
