@@ -232,19 +232,14 @@ impl App {
                 Some(path) => Effect::SaveAsReplacing(path),
                 None => Effect::None,
             },
-            (DialogKind::DraftExport, Answer::Draft) => match self.pending_export.take() {
+            // A draft is written as any export (asked again if the file exists); a
+            // replacement replaces.
+            (DialogKind::DraftExport, Answer::Draft)
+            | (DialogKind::ReplaceExport, Answer::Overwrite) => match self.pending_export.take() {
                 Some((format, path)) => Effect::Export {
                     format,
                     path,
-                    replace: false,
-                },
-                None => Effect::None,
-            },
-            (DialogKind::ReplaceExport, Answer::Overwrite) => match self.pending_export.take() {
-                Some((format, path)) => Effect::Export {
-                    format,
-                    path,
-                    replace: true,
+                    replace: kind == DialogKind::ReplaceExport,
                 },
                 None => Effect::None,
             },

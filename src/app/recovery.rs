@@ -9,7 +9,7 @@
 //! field or all at once; the file's value is kept unless they take theirs. Fields the
 //! journal did not change are never touched.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Local};
 
@@ -84,25 +84,7 @@ impl Recovery {
         r.compare(left.net(), plan);
         // What cannot be restored is kept change by change, as journalled: two indicators
         // that shared an id keep both their values.
-        let out: std::collections::HashSet<&str> = r
-            .missing
-            .iter()
-            .chain(&r.ambiguous)
-            .map(String::as_str)
-            .collect();
-        if !out.is_empty() {
-            r.left_out = left
-                .records
-                .iter()
-                .flat_map(|rec| &rec.changes)
-                .filter(|c| out.contains(c.id.as_str()))
-                .map(|c| FieldChange {
-                    id: c.id.clone(),
-                    old: c.old.clone().unwrap_or_else(|| c.new.clone()),
-                    new: c.new.clone(),
-                })
-                .collect();
-        }
+        r.leave_out(left.records.iter().flat_map(|rec| &rec.changes));
         r
     }
 
@@ -114,15 +96,32 @@ impl Recovery {
             file_changed: true,
             ..Default::default()
         };
-        r.compare(
-            changes.iter().map(|c| Recorded {
+        let changes: Vec<Recorded> = changes
+            .iter()
+            .map(|c| Recorded {
                 id: c.id.clone(),
                 old: Some(c.old.clone()),
                 new: c.new.clone(),
-            }),
-            plan,
-        );
+            })
+            .collect();
+        r.compare(changes.iter().cloned(), plan);
+        r.leave_out(&changes);
         r
+    }
+
+    /// Keeps, in `left_out`, those of `changes` whose ids are missing or ambiguous.
+    fn leave_out<'a>(&mut self, changes: impl IntoIterator<Item = &'a Recorded>) {
+        let out: HashSet<&str> = self
+            .missing
+            .iter()
+            .chain(&self.ambiguous)
+            .map(String::as_str)
+            .collect();
+        self.left_out = changes
+            .into_iter()
+            .filter(|c| out.contains(c.id.as_str()))
+            .map(Recorded::as_change)
+            .collect();
     }
 
     fn compare(&mut self, changes: impl IntoIterator<Item = Recorded>, plan: &Plan) {
@@ -146,11 +145,6 @@ impl Recovery {
                     if !list.contains(&c.id) {
                         list.push(c.id.clone());
                     }
-                    self.left_out.push(FieldChange {
-                        id: c.id.clone(),
-                        old: c.old.clone().unwrap_or_else(|| c.new.clone()),
-                        new: c.new.clone(),
-                    });
                     continue;
                 }
             };
@@ -438,5 +432,45 @@ impl App {
         let journal = step.field_changes();
         self.history.push(step);
         Effect::RewriteJournal(journal)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{FieldValue, Value};
+    use rust_decimal_macros::dec;
+
+    fn seed() -> Plan {
+        crate::store::parse(
+            std::path::Path::new("seed.ron"),
+            include_str!("../../plans/cciaa-massa-carrara-2017.ron"),
+        )
+        .unwrap()
+    }
+
+    fn result(id: &str, old: Option<Value>, new: Option<Value>) -> FieldChange {
+        FieldChange {
+            id: id.into(),
+            old: FieldValue::Result(old),
+            new: FieldValue::Result(new),
+        }
+    }
+
+    #[test]
+    fn a_merge_leaves_out_the_changes_whose_indicators_are_gone_and_applies_the_rest() {
+        let plan = seed();
+        let seventy = Some(Value::Number(dec!(70)));
+        let changes = [
+            result("no-such-id", None, seventy),
+            result("3.2.2-s2", Some(Value::Number(dec!(72))), seventy),
+        ];
+        let r = Recovery::of_changes(&changes, &plan);
+        assert_eq!(r.origin, Origin::Merge);
+        assert_eq!(r.missing, vec!["no-such-id".to_string()]);
+        assert_eq!(r.left_out, vec![changes[0].clone()]);
+        assert_eq!(r.apply.len(), 1);
+        assert_eq!(r.apply[0].1, changes[1]);
+        assert!(r.conflicts.is_empty());
     }
 }

@@ -27,11 +27,13 @@
 //! each edit, in the data folder under another name) are still read; their changes have no
 //! value before.
 
+use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Local, NaiveDate};
+
 use rust_decimal::Decimal;
 use serde_json::{Value as Json, json};
 
@@ -45,6 +47,18 @@ pub struct Recorded {
     pub id: String,
     pub old: Option<FieldValue>,
     pub new: FieldValue,
+}
+
+impl Recorded {
+    /// As a field change; a value before that the journal did not keep is taken to be the
+    /// value after.
+    pub fn as_change(&self) -> FieldChange {
+        FieldChange {
+            id: self.id.clone(),
+            old: self.old.clone().unwrap_or_else(|| self.new.clone()),
+            new: self.new.clone(),
+        }
+    }
 }
 
 /// One record: the changes of one step (an edit, an undo, a restore).
@@ -81,18 +95,21 @@ impl Leftover {
     /// trusting it.
     pub fn net(&self) -> Vec<Recorded> {
         let mut out: Vec<Recorded> = Vec::new();
+        // Each field's place in `out`.
+        let mut index: HashMap<(&str, Field), usize> = HashMap::new();
         for c in self.records.iter().flat_map(|r| &r.changes) {
-            match out
-                .iter_mut()
-                .find(|o| o.id == c.id && o.new.field() == c.new.field())
-            {
-                Some(o) => {
+            match index.get(&(c.id.as_str(), c.new.field())) {
+                Some(&i) => {
+                    let o = &mut out[i];
                     if c.old.as_ref() != Some(&o.new) {
                         o.old = None;
                     }
                     o.new = c.new.clone();
                 }
-                None => out.push(c.clone()),
+                None => {
+                    index.insert((c.id.as_str(), c.new.field()), out.len());
+                    out.push(c.clone());
+                }
             }
         }
         if self.gap {
