@@ -10,7 +10,7 @@ use chrono::Datelike;
 use rust_decimal::Decimal;
 
 use crate::plan::check;
-use crate::plan::{Indicator, IndicatorPath, NodePath, Plan, Scoring, Target, Unit, Value};
+use crate::plan::{Indicator, IndicatorPath, NodePath, Plan, Scoring, Target, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -267,7 +267,7 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
         }
     }
     let negative_target = ind.target.numbers().any(|n| n < Decimal::ZERO);
-    if !matches!(ind.unit, Unit::Count | Unit::Label(_))
+    if !ind.unit.is_count()
         && ind.scoring == Scoring::Proportional
         && !matches!(ind.target, Target::Exactly(_))
         && negative_target

@@ -11,7 +11,7 @@ use super::input::Input;
 use super::tree;
 use super::{Action, App, Edit, EditField, Effect, Mode};
 use crate::plan::{
-    Field, FieldChange, FieldValue, Indicator, IndicatorPath, NodePath, Override, Plan, Value,
+    FieldChange, FieldValue, Indicator, IndicatorPath, NodePath, Override, Plan, Value,
 };
 use crate::score::{self, Outcome};
 use crate::validate;
@@ -83,8 +83,8 @@ impl App {
     fn parse_result(&self, path: IndicatorPath, text: &str) -> Result<Option<Value>, String> {
         let ind = self.plan.indicator(path);
         let value = self.plan.locale.parse_value(text, &ind.unit)?;
-        if let (Some(Value::Number(n)), crate::plan::Unit::Count | crate::plan::Unit::Label(_)) =
-            (value, &ind.unit)
+        if let Some(Value::Number(n)) = value
+            && ind.unit.is_count()
             && (n < Decimal::ZERO || !n.fract().is_zero())
         {
             return Err(format!(
@@ -362,10 +362,5 @@ impl App {
         }
         self.info(format!("Redone: {}", self.describe_step(&step)));
         Effect::Journal(step.field_changes())
-    }
-
-    /// The value a field holds now, for any field of any indicator.
-    pub fn field_value(&self, path: IndicatorPath, field: Field) -> FieldValue {
-        self.plan.indicator(path).get(field)
     }
 }

@@ -170,10 +170,6 @@ fn looks_like_thousands(n: Decimal) -> bool {
     n.scale() == 3 && n.fract().is_zero() && !n.is_zero()
 }
 
-fn is_count(unit: &Unit) -> bool {
-    matches!(unit, Unit::Count | Unit::Label(_))
-}
-
 /// Calls `found` with each thing wrong with the indicator's values, `result` standing for
 /// its result (the value being typed, in a preview). Stops when `found` returns false.
 fn each_error(ind: &Indicator, result: Option<Value>, mut found: impl FnMut(ValueError) -> bool) {
@@ -190,7 +186,7 @@ fn each_error(ind: &Indicator, result: Option<Value>, mut found: impl FnMut(Valu
     {
         return;
     }
-    if is_count(&ind.unit) {
+    if ind.unit.is_count() {
         for n in ind.target.numbers() {
             let e = if n < Decimal::ZERO {
                 ValueError::NegativeCountTarget {
@@ -242,14 +238,14 @@ fn each_error(ind: &Indicator, result: Option<Value>, mut found: impl FnMut(Valu
             }),
             Value::Number(_) if date_unit => Some(ValueError::ResultNeedsDate),
             Value::Number(n)
-                if is_count(&ind.unit) && (n < Decimal::ZERO || !n.fract().is_zero()) =>
+                if ind.unit.is_count() && (n < Decimal::ZERO || !n.fract().is_zero()) =>
             {
                 Some(ValueError::CountResultNotWhole {
                     unit: ind.unit.clone(),
                     value: n,
                 })
             }
-            Value::Number(n) if is_count(&ind.unit) && looks_like_thousands(n) => {
+            Value::Number(n) if ind.unit.is_count() && looks_like_thousands(n) => {
                 Some(ValueError::CountLikeThousands {
                     unit: ind.unit.clone(),
                     value: n,

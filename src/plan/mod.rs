@@ -194,6 +194,11 @@ impl Unit {
         matches!(self, Unit::Date)
     }
 
+    /// Counted things (`Count`, a named thing like `testate`): whole numbers, never below 0.
+    pub fn is_count(&self) -> bool {
+        matches!(self, Unit::Count | Unit::Label(_))
+    }
+
     /// The unit in a word, as the app and the exports name it: `percent`, `euro`, `testate`.
     pub fn word(&self) -> &str {
         match self {
