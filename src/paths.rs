@@ -93,13 +93,6 @@ impl Dirs {
         create(&self.data)
     }
 
-    /// A folder inside the state folder (`journal`, `locks`), created when missing.
-    pub fn state_subdir(&self, name: &str) -> Result<PathBuf, DirError> {
-        let dir = self.state.join(name);
-        create(&dir)?;
-        Ok(dir)
-    }
-
     fn last_plan_files(&self) -> [PathBuf; 2] {
         [self.state.join("last-plan"), self.data.join("last-plan")]
     }

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::{Indicator, Override, Plan, Value};
+use super::{Indicator, Override, Value};
 
 /// A field of an indicator that the controller changes while scoring a plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -50,14 +50,6 @@ impl FieldValue {
             FieldValue::Result(_) => Field::Result,
             FieldValue::Override(_) => Field::Override,
             FieldValue::Note(_) => Field::Note,
-        }
-    }
-
-    pub fn is_absent(&self) -> bool {
-        match self {
-            FieldValue::Result(v) => v.is_none(),
-            FieldValue::Override(v) => v.is_none(),
-            FieldValue::Note(v) => v.is_none(),
         }
     }
 }
@@ -142,20 +134,6 @@ pub fn net(changes: impl IntoIterator<Item = FieldChange>) -> Vec<FieldChange> {
         .filter_map(|k| by_key.remove(&k))
         .filter(|c| !c.is_noop())
         .collect()
-}
-
-impl Plan {
-    /// Sets the field of `change` to its new value, whatever the field holds now. `false`
-    /// when no indicator has the change's id.
-    pub fn apply(&mut self, change: &FieldChange) -> bool {
-        match self.find_indicator(&change.id) {
-            Some(path) => {
-                self.indicator_mut(path).set(change.new.clone());
-                true
-            }
-            None => false,
-        }
-    }
 }
 
 #[cfg(test)]

@@ -70,8 +70,6 @@ impl Replace {
 /// What a replacement did.
 #[derive(Debug)]
 pub struct Replaced {
-    /// Where the bytes were written (the target of a symbolic link).
-    pub path: PathBuf,
     /// A file was there before.
     pub existed: bool,
     /// The new file, locked, when a lock was asked for and the file system has locks.
@@ -95,15 +93,6 @@ pub enum WriteError {
     NotAFile { path: PathBuf, what: &'static str },
     #[error("{} changed on disk while it was being written", path.display())]
     Changed { path: PathBuf },
-}
-
-impl WriteError {
-    pub fn kind(&self) -> Option<io::ErrorKind> {
-        match self {
-            WriteError::Io { source, .. } => Some(source.kind()),
-            _ => None,
-        }
-    }
 }
 
 /// The content hash that tells versions of a file apart (XXH3: fast enough to run on every
@@ -430,7 +419,6 @@ pub fn replace(path: &Path, bytes: &[u8], how: Replace) -> Result<Replaced, Writ
     // system's own schedule, it does not undo it, so the write is not reported as failed.
     let _ = sync_dir(&dir);
     Ok(Replaced {
-        path,
         existed,
         lock,
         theirs,

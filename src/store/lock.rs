@@ -234,7 +234,7 @@ impl NameLock {
                         | io::ErrorKind::ReadOnlyFilesystem
                         | io::ErrorKind::InvalidFilename
                         | io::ErrorKind::StorageFull
-                ) && e.raw_os_error() != Some(36) =>
+                ) =>
             {
                 Err(e)
             }
