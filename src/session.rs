@@ -27,18 +27,29 @@ pub struct Session {
 pub struct Opened {
     pub plan: Plan,
     pub session: Session,
-    /// Another perfplan holds the plan (or it cannot be locked): this one may not change it.
-    pub read_only: bool,
-    /// Why, when it cannot be locked at all.
-    pub read_only_why: Option<String>,
+    /// What locking the plan found: unless held, this perfplan may not change it.
+    pub lock: LockStatus,
     /// What a run that ended without saving left in the journal, against the file now.
     pub recovery: Option<Recovery>,
     /// Why the journal cannot be written, when it cannot.
     pub journal_down: Option<String>,
-    /// The lock is a stand-in file in the state folder.
-    pub lock_note: Option<String>,
     /// Things to say once (the journal's changes were already in the file, say).
     pub notes: Vec<String>,
+}
+
+impl Opened {
+    /// Another perfplan holds the plan, or it cannot be locked: this one may not change it.
+    pub fn read_only(&self) -> bool {
+        !matches!(self.lock, LockStatus::Held { .. })
+    }
+}
+
+/// The plan's file read again, with its lock and the journal started afresh.
+struct ReadAgain {
+    plan: Plan,
+    lock: LockStatus,
+    /// Why the journal could not keep the changes kept, if it could not.
+    journal_failed: Option<String>,
 }
 
 /// Writes `text` (changes a restore cannot make) beside the plan, or in the state folder
@@ -71,14 +82,8 @@ impl Session {
     pub fn open(path: &Path, dirs: Option<Dirs>) -> Result<Opened, LoadError> {
         let (plan, mut file) = PlanFile::open(path)?;
         let state = dirs.as_ref().map(|d| d.state.clone());
-        let (read_only, read_only_why, lock_note) = match file.lock(state.as_deref()) {
-            LockStatus::Held { stand_in: None } => (false, None, None),
-            LockStatus::Held { stand_in: Some(p) } => {
-                (false, None, Some(crate::app::files::stand_in_note(&p)))
-            }
-            LockStatus::Taken => (true, None, None),
-            LockStatus::Unavailable(why) => (true, Some(why), None),
-        };
+        let lock = file.lock(state.as_deref());
+        let read_only = !matches!(lock, LockStatus::Held { .. });
         let mut notes = Vec::new();
         let mut journal_down = None;
         let mut recovery = None;
@@ -132,11 +137,9 @@ impl Session {
                 since_save: Vec::new(),
                 journal_behind: false,
             },
-            read_only,
-            read_only_why,
+            lock,
             recovery,
             journal_down,
-            lock_note,
             notes,
         })
     }
@@ -147,29 +150,23 @@ impl Session {
         let Opened {
             plan,
             session,
-            read_only,
-            read_only_why,
+            lock,
             recovery,
             journal_down,
-            lock_note,
             notes,
         } = opened;
         let mut app = App::new(plan, session.file.path.clone());
-        app.read_only = read_only;
-        app.read_only_why = read_only_why.clone();
-        app.lock_note = lock_note;
+        app.set_lock(&lock);
         app.journal_down = journal_down;
         for n in notes {
             app.info(n);
         }
-        if read_only {
-            app.error(match read_only_why {
-                Some(why) => format!(
-                    "Read-only: the plan cannot be locked against other editors ({why}). You can look, and save a copy with S."
-                ),
-                None => "Read-only: another perfplan has this plan open. You can look, and save a copy with S."
-                    .to_string(),
-            });
+        if app.read_only {
+            app.error(format!(
+                "{}. You can look, and save a copy with {}.",
+                app.read_only_message(),
+                crate::app::keymap::key_for(crate::app::keymap::Context::Tree, &Action::SaveAs)
+            ));
         } else if let Some(r) = recovery {
             app.offer_restore(r);
         } else if app.journal_down.is_some() {
@@ -210,7 +207,6 @@ impl Session {
             }
             Effect::RewriteJournal(changes) => {
                 self.since_save = changes;
-                self.journal_behind = true;
                 self.journal(app, None)
             }
             Effect::DropJournal => {
@@ -336,31 +332,26 @@ impl Session {
         // gone for a moment) keeps it.
         let state = self.dirs.as_ref().map(|d| d.state.clone());
         let lock = match store::PlanLock::for_name(path, state.as_deref(), None) {
-            store::lock::Locked::Held(l) => Some(l),
+            store::lock::Locked::Held(l) => Ok(l),
             store::lock::Locked::Taken => {
                 return Outcome::SaveFailed(Problem::OpenElsewhere {
                     path: path.to_path_buf(),
                 });
             }
-            store::lock::Locked::Unavailable(_) => None,
+            store::lock::Locked::Unavailable(why) => Err(why),
         };
-        let old_path = self.file.path.clone();
         let r = self.file.save_as(&app.plan, path, lock);
         let ok = r.is_ok();
+        // The old name's journal is cleared with the save.
         let outcome = self.saved(r, false);
         if ok && let Some(d) = &self.dirs {
-            if let Some(j) = &mut self.journal {
-                let _ = j.clear();
-            }
             // This perfplan holds the new name's lock: a journal left for it belongs to a
             // run that ended, on the file now replaced.
             let mut j = Journal::locate(&d.state, Some(&d.data), &self.file.path);
             let _ = j.clear();
             let _ = j.ready();
             self.journal = Some(j);
-            if self.file.path != old_path {
-                let _ = d.remember(&self.file.path);
-            }
+            let _ = d.remember(&self.file.path);
         }
         outcome
     }
@@ -388,31 +379,22 @@ impl Session {
             None
         };
         let changes = change::net(std::mem::take(&mut self.since_save));
-        match self.read_again(None) {
-            Ok((plan, read_only)) => {
-                let merge = (merge && !read_only && !changes.is_empty())
-                    .then(|| Box::new(Recovery::of_changes(&changes, &plan)));
-                // While the user decides, the changes are in the journal, on the version
-                // just read: a crash now offers them again.
-                let mut journal_failed = None;
-                if merge.is_some() {
-                    self.since_save = changes.clone();
-                    if let Some(j) = &mut self.journal
-                        && let Err(e) = j.rewrite(self.file.loaded_hash(), &changes)
-                    {
-                        self.journal_behind = true;
-                        journal_failed = Some(describe_io(&j.path, &e));
-                    }
-                }
+        // With a merge, the changes stay in the journal, on the version read, while the
+        // user decides: a crash then offers them again.
+        let keep = if merge { changes.clone() } else { Vec::new() };
+        match self.read_again(None, keep) {
+            Ok(again) => {
+                let merge = (!self.since_save.is_empty())
+                    .then(|| Box::new(Recovery::of_changes(&self.since_save, &again.plan)));
                 Outcome::Reloaded {
-                    plan: Box::new(plan),
+                    plan: Box::new(again.plan),
                     path: self.file.path.clone(),
-                    read_only,
+                    lock: again.lock,
                     aside,
                     mine: None,
                     theirs: None,
                     merge,
-                    journal_failed,
+                    journal_failed: again.journal_failed,
                 }
             }
             Err(e) => {
@@ -428,56 +410,70 @@ impl Session {
 
     /// Opens the plan's file as it is now in place of the one open, with its lock: the lock
     /// `written` took on a file just written here, the one already held when it covers the
-    /// file, or a new one (taken before the old one goes). The journal starts afresh.
-    /// Returns the plan and whether it is read-only (another perfplan holds it).
-    fn read_again(&mut self, written: Option<std::fs::File>) -> Result<(Plan, bool), LoadError> {
+    /// file, or a new one (taken before the old one goes). The journal starts afresh, with
+    /// the changes to `keep` when this perfplan may change the plan.
+    fn read_again(
+        &mut self,
+        written: Option<std::fs::File>,
+        keep: Vec<FieldChange>,
+    ) -> Result<ReadAgain, LoadError> {
         let (plan, mut fresh) = PlanFile::open(&self.file.path)?;
         let state = self.dirs.as_ref().map(|d| d.state.clone());
-        let read_only = match self.file.lock.take() {
+        let lock = match self.file.lock.take() {
             // The lock on the plan's name stays; the file's lock moves to the file now
             // in place.
             Some(mut held) if held.covers(&fresh.path) => {
-                let free = held.relock_file(&fresh.path, written);
+                let status = if held.relock_file(&fresh.path, written) {
+                    LockStatus::Held {
+                        stand_in: held.stand_in().map(Path::to_path_buf),
+                    }
+                } else {
+                    LockStatus::Taken
+                };
                 fresh.lock = Some(held);
-                !free
+                status
             }
             old => {
                 // Another name's lock: let it go first (this process would otherwise stand
                 // in its own way), then take this one.
                 drop(old);
-                let status = match written {
-                    Some(file) => {
-                        match store::PlanLock::for_name(&fresh.path, state.as_deref(), Some(file)) {
-                            store::lock::Locked::Held(l) => {
-                                fresh.lock = Some(l);
-                                LockStatus::Held { stand_in: None }
-                            }
-                            _ => LockStatus::Taken,
-                        }
-                    }
+                match written {
+                    Some(file) => fresh.hold(store::PlanLock::for_name(
+                        &fresh.path,
+                        state.as_deref(),
+                        Some(file),
+                    )),
                     None => fresh.lock(state.as_deref()),
-                };
-                !matches!(status, LockStatus::Held { .. })
+                }
             }
         };
+        let read_only = !matches!(lock, LockStatus::Held { .. });
         self.file = fresh;
-        self.since_save.clear();
+        self.since_save = if read_only { Vec::new() } else { keep };
         self.journal_behind = false;
-        // A perfplan that was read-only and now holds the lock gets its journal.
-        if self.journal.is_none()
-            && !read_only
+        if read_only {
+            // The journal of this name is the lock holder's now: left alone.
+            self.journal = None;
+        } else if self.journal.is_none()
             && let Some(d) = &self.dirs
         {
-            let mut j = Journal::locate(&d.state, Some(&d.data), &self.file.path);
-            let _ = j.ready();
-            self.journal = Some(j);
+            // A perfplan that was read-only and now holds the lock gets its journal.
+            self.journal = Some(Journal::locate(&d.state, Some(&d.data), &self.file.path));
         }
+        let mut journal_failed = None;
         if let Some(j) = &mut self.journal
-            && j.clear().is_err()
+            && let Err(e) = j.rewrite(self.file.loaded_hash(), &self.since_save)
         {
             self.journal_behind = true;
+            if !self.since_save.is_empty() {
+                journal_failed = Some(describe_io(&j.path, &e));
+            }
         }
-        Ok((plan, read_only))
+        Ok(ReadAgain {
+            plan,
+            lock,
+            journal_failed,
+        })
     }
 
     /// Puts the version kept at `theirs` back in the plan's place, keeping ours aside.
@@ -486,21 +482,24 @@ impl Session {
             detail,
             aside: mine,
         };
-        let text = match std::fs::read(theirs) {
-            Ok(b) => b,
-            Err(e) => return failed(format!("{} cannot be read ({e})", theirs.display()), None),
-        };
         // Their version must load before it takes the plan's place.
-        if let Err(e) = store::decode(theirs, text.clone()).and_then(|t| store::parse(theirs, &t)) {
-            return failed(
-                format!("their version does not load, so the plan is left as it is: {e}"),
-                None,
-            );
-        }
+        let text = match store::load(theirs) {
+            Ok((_, text)) => text,
+            Err(LoadError::Io { source, .. }) => {
+                return failed(
+                    format!("{} cannot be read ({source})", theirs.display()),
+                    None,
+                );
+            }
+            Err(e) => {
+                return failed(
+                    format!("their version does not load, so the plan is left as it is: {e}"),
+                    None,
+                );
+            }
+        };
         let mine = store::atomic::aside_path(&self.file.path, "mine", "");
-        let kept = std::fs::hard_link(&self.file.path, &mine)
-            .or_else(|_| std::fs::copy(&self.file.path, &mine).map(drop));
-        if let Err(e) = kept {
+        if let Err(e) = store::atomic::second_name(&self.file.path, &mine) {
             return failed(
                 format!("your version could not be kept aside ({e}); nothing was changed"),
                 None,
@@ -511,15 +510,15 @@ impl Session {
             None => store::Expect::Nothing,
         });
         how.backup = false;
-        let done = match store::replace(&self.file.path, &text, how) {
+        let done = match store::replace(&self.file.path, text.as_bytes(), how) {
             Ok(done) => done,
             Err(e) => return failed(Problem::from_write(&e, true).describe(), Some(mine)),
         };
-        match self.read_again(done.lock) {
-            Ok((plan, read_only)) => Outcome::Reloaded {
-                plan: Box::new(plan),
+        match self.read_again(done.lock, Vec::new()) {
+            Ok(again) => Outcome::Reloaded {
+                plan: Box::new(again.plan),
                 path: self.file.path.clone(),
-                read_only,
+                lock: again.lock,
                 aside: None,
                 mine: Some(mine),
                 theirs: done.theirs,

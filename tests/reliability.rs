@@ -690,7 +690,7 @@ fn a_second_perfplan_is_read_only_until_the_first_dies() {
     ));
 
     let opened = session_open(&path, &data);
-    assert!(opened.read_only);
+    assert!(opened.read_only());
     assert!(opened.recovery.is_none());
     let mut h = Driver::from_opened(opened);
     assert!(h.app.read_only);
@@ -739,7 +739,7 @@ fn a_second_perfplan_is_read_only_until_the_first_dies() {
     );
     drop(lock);
     let opened = session_open(&path, &data);
-    assert!(!opened.read_only);
+    assert!(!opened.read_only());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1016,7 +1016,7 @@ fn edits_not_saved_before_a_crash_are_restored() {
     );
 
     let opened = session_open(&path, &data);
-    assert!(!opened.read_only, "the crashed session's lock is gone");
+    assert!(!opened.read_only(), "the crashed session's lock is gone");
     let recovery = opened.recovery.clone().expect("something to restore");
     assert_eq!(recovery.apply.len(), 2);
     assert!(recovery.conflicts.is_empty());

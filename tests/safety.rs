@@ -459,6 +459,25 @@ fn taking_theirs_refuses_a_version_that_does_not_load() {
     assert!(d.app.status.is_error, "{}", d.app.status.text);
     assert!(d.app.status.text.contains("does not load"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), SEED_TEXT);
+
+    // Nor one larger than a plan may be (a sparse file: nothing is written).
+    let huge = dir.path().join("plan.ron.theirs-20261125-110000");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(store::MAX_PLAN_BYTES + 1)
+        .unwrap();
+    d.app.theirs = Some(huge);
+    d.app.mode = Mode::Dialog {
+        kind: DialogKind::Theirs,
+        selected: 0,
+    };
+    d.key(KeyCode::Char('t'));
+    assert!(
+        d.app.status.text.contains("does not load") && d.app.status.text.contains("larger"),
+        "{}",
+        d.app.status.text
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), SEED_TEXT);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1279,4 +1298,99 @@ fn a_plan_in_a_folder_that_cannot_take_a_lock_file_says_its_lock_is_a_stand_in()
     assert!(b.app.read_only, "the stand-in holds for this user");
     drop(b);
     drop(a);
+}
+
+#[test]
+fn a_copy_saved_where_no_lock_can_be_taken_is_read_only_as_an_open_would_be() {
+    // A file system without locks is not at hand here: the app is told what the save under
+    // a new name found, as the session tells it.
+    use perfplan::app::{Action, Outcome};
+    use perfplan::store::{LockStatus, Saved};
+    let (dir, path, dirs) = seed_copy();
+    let mut d = Driver::open(&path, Some(dirs)).unwrap();
+    assert!(!d.app.read_only);
+    let copy = dir.path().join("copy.ron");
+    let saved = |lock| {
+        Outcome::Saved(Saved {
+            path: copy.clone(),
+            layout_lost: false,
+            theirs: None,
+            overwritten: None,
+            lock: Some(lock),
+        })
+    };
+    d.act(Action::Done(Box::new(saved(LockStatus::Unavailable(
+        "no locks on this disk".into(),
+    )))));
+    assert_eq!(d.app.path, copy);
+    assert!(d.app.read_only, "an unlocked copy is not edited");
+    assert!(
+        d.app.status.text.contains("Saved")
+            && d.app.status.text.contains("cannot be locked")
+            && d.app.status.text.contains("no locks on this disk"),
+        "{}",
+        d.app.status.text
+    );
+    d.go_to("3.2.2-s2");
+    assert!(d.app.selected_indicator().is_some());
+    d.key(KeyCode::Enter);
+    assert!(
+        !matches!(d.app.mode, Mode::Edit(_)),
+        "a read-only copy opens no edit"
+    );
+    // Held, with a stand-in: writable, and the header says where the lock is.
+    let stand_in = dir.path().join("stand-in.lock");
+    d.act(Action::Done(Box::new(saved(LockStatus::Held {
+        stand_in: Some(stand_in),
+    }))));
+    assert!(!d.app.read_only && d.app.read_only_why.is_none());
+    assert!(
+        d.app
+            .lock_note
+            .as_deref()
+            .is_some_and(|n| n.contains("stand-in.lock"))
+    );
+}
+
+#[test]
+fn a_reload_says_why_the_version_read_is_read_only() {
+    use perfplan::app::{Action, Outcome};
+    use perfplan::store::LockStatus;
+    let (_dir, path, dirs) = seed_copy();
+    let mut d = Driver::open(&path, Some(dirs)).unwrap();
+    let plan = d.app.plan.clone();
+    let reloaded = |lock| Outcome::Reloaded {
+        plan: Box::new(plan.clone()),
+        path: path.clone(),
+        lock,
+        aside: None,
+        mine: None,
+        theirs: None,
+        merge: None,
+        journal_failed: None,
+    };
+    d.act(Action::Done(Box::new(reloaded(LockStatus::Unavailable(
+        "no locks on this disk".into(),
+    )))));
+    assert!(d.app.read_only);
+    assert!(
+        d.app.status.text.contains("cannot be locked") && d.app.status.text.contains("no locks"),
+        "{}",
+        d.app.status.text
+    );
+    assert!(d.app.read_only_message().contains("no locks on this disk"));
+    d.act(Action::Done(Box::new(reloaded(LockStatus::Taken))));
+    assert!(d.app.read_only);
+    assert!(
+        d.app
+            .status
+            .text
+            .contains("another perfplan has this plan open"),
+        "{}",
+        d.app.status.text
+    );
+    d.act(Action::Done(Box::new(reloaded(LockStatus::Held {
+        stand_in: None,
+    }))));
+    assert!(!d.app.read_only && d.app.read_only_why.is_none());
 }

@@ -8,7 +8,7 @@ use super::input::Input;
 use super::{Action, App, Effect, Mode, PathPurpose};
 use crate::export::Format;
 use crate::plan::Plan;
-use crate::store::{Saved, WriteError};
+use crate::store::{LockStatus, Saved, WriteError};
 
 /// Why a file could not be written (or read): facts the user can act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,7 +160,8 @@ pub enum Outcome {
     Reloaded {
         plan: Box<Plan>,
         path: PathBuf,
-        read_only: bool,
+        /// How the version read is locked.
+        lock: LockStatus,
         /// Where the unsaved edits were kept first.
         aside: Option<PathBuf>,
         /// Where our saved version was kept (taking theirs).
@@ -204,6 +205,24 @@ pub fn stand_in_note(p: &Path) -> String {
         "the plan's folder cannot take a lock file, so its lock is {}: other users may not see it",
         p.display()
     )
+}
+
+impl App {
+    /// Takes in what locking the plan found: whether this perfplan may change it, why not,
+    /// and what the header says of a stand-in lock.
+    pub fn set_lock(&mut self, status: &LockStatus) {
+        self.read_only = !matches!(status, LockStatus::Held { .. });
+        self.read_only_why = match status {
+            LockStatus::Unavailable(why) => Some(why.clone()),
+            _ => None,
+        };
+        self.lock_note = match status {
+            LockStatus::Held {
+                stand_in: Some(p), ..
+            } => Some(stand_in_note(p)),
+            _ => None,
+        };
+    }
 }
 
 /// A name for a copy of the plan, beside it: `NAME-copy.ron`.
@@ -378,12 +397,10 @@ impl App {
     pub(super) fn on_outcome(&mut self, outcome: Outcome) -> Effect {
         match outcome {
             Outcome::Saved(s) => {
-                if s.path != self.path {
-                    // A copy saved under a new name is this perfplan's own: it holds its
-                    // lock and may edit it.
-                    self.read_only = false;
-                    self.read_only_why = None;
-                    self.lock_note = s.stand_in.as_deref().map(stand_in_note);
+                // A copy saved under a new name is this perfplan's own: it may edit it when
+                // it holds its lock.
+                if let Some(lock) = &s.lock {
+                    self.set_lock(lock);
                 }
                 self.path = s.path.clone();
                 self.history.mark_saved();
@@ -398,6 +415,9 @@ impl App {
                         " · the version it replaced is kept in {}",
                         p.display()
                     ));
+                }
+                if self.read_only {
+                    msg.push_str(&format!(" · {}", self.read_only_message()));
                 }
                 self.info(msg);
                 if let Some(theirs) = s.theirs {
@@ -426,7 +446,7 @@ impl App {
             Outcome::Reloaded {
                 plan,
                 path,
-                read_only,
+                lock,
                 aside,
                 mine,
                 theirs,
@@ -435,10 +455,9 @@ impl App {
             } => {
                 let mut fresh = App::new(*plan, path);
                 fresh.size = self.size;
-                fresh.read_only = read_only;
+                fresh.set_lock(&lock);
                 fresh.journal_down = self.journal_down.take();
                 fresh.journal_asked = self.journal_asked;
-                fresh.lock_note = self.lock_note.take();
                 *self = fresh;
                 let mut msg = "Reloaded from disk".to_string();
                 if let Some(p) = mine {
@@ -456,10 +475,10 @@ impl App {
                         p.display()
                     ));
                 }
-                if read_only {
-                    msg.push_str(" · read-only: another perfplan has this version open");
+                if self.read_only {
+                    msg.push_str(&format!(" · {}", self.read_only_message()));
                 }
-                self.set_status(msg, read_only);
+                self.set_status(msg, self.read_only);
                 if let Some(r) = merge {
                     self.offer_restore(*r);
                 }

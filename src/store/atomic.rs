@@ -178,7 +178,8 @@ pub fn aside_path(path: &Path, what: &str, ext: &str) -> PathBuf {
         .expect("some name is free")
 }
 
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
+/// The hidden name beside `path`: `.NAME` followed by `suffix`.
+pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = std::ffi::OsString::from(".");
     name.push(path.file_name().unwrap_or_default());
     name.push(suffix);
@@ -508,14 +509,9 @@ fn place(tmp: &Path, path: &Path, how: Replace) -> Result<Option<PathBuf>, Write
                         path: path.to_path_buf(),
                     });
                 }
-                Ok(now) if how.keep_replaced => {
+                Ok(_) if how.keep_replaced => {
                     let name = aside_path(path, "theirs", "");
-                    fs::hard_link(path, &name)
-                        .or_else(|_| {
-                            let meta = fs::metadata(path)?;
-                            write_synced(&name, &now, Some(&meta)).map(drop)
-                        })
-                        .map_err(io_err)?;
+                    second_name(path, &name).map_err(io_err)?;
                     kept = Some(name);
                 }
                 Ok(_) if how.backup => keep_backup(path).map_err(io_err)?,
@@ -536,6 +532,16 @@ fn place(tmp: &Path, path: &Path, how: Replace) -> Result<Option<PathBuf>, Write
     }
 }
 
+/// Gives the file at `path` the second name `to`: a hard link, which copies nothing, or a
+/// flushed copy (owner and permissions kept) where links are not supported.
+pub fn second_name(path: &Path, to: &Path) -> io::Result<()> {
+    fs::hard_link(path, to).or_else(|_| {
+        let meta = fs::metadata(path)?;
+        let bytes = fs::read(path)?;
+        write_synced(to, &bytes, Some(&meta)).map(drop)
+    })
+}
+
 /// Keeps the file at `path` as `NAME.bak`: a second name for it (a hard link, which copies
 /// nothing), or a flushed copy where links are not supported; the old backup is replaced
 /// only once the new one is whole.
@@ -543,12 +549,7 @@ fn keep_backup(path: &Path) -> io::Result<()> {
     let backup = backup_path(path);
     let backup_tmp = sibling(path, ".bak.perfplan-tmp");
     let _ = fs::remove_file(&backup_tmp);
-    let kept = fs::hard_link(path, &backup_tmp)
-        .or_else(|_| {
-            let meta = fs::metadata(path)?;
-            fs::read(path).and_then(|old| write_synced(&backup_tmp, &old, Some(&meta)).map(drop))
-        })
-        .and_then(|_| fs::rename(&backup_tmp, &backup));
+    let kept = second_name(path, &backup_tmp).and_then(|_| fs::rename(&backup_tmp, &backup));
     // A name renamed over another name of the same file is left in place (POSIX): when a
     // save cut short left `.bak` as a second name of the plan, drop the extra name.
     let _ = fs::remove_file(&backup_tmp);

@@ -46,9 +46,8 @@ pub struct Saved {
     pub theirs: Option<PathBuf>,
     /// The version the user chose to overwrite, kept under this name.
     pub overwritten: Option<PathBuf>,
-    /// After a save under a new name: the lock file in perfplan's state folder standing in
-    /// for one beside the plan (whose folder cannot take it).
-    pub stand_in: Option<PathBuf>,
+    /// After a save under a new name: how that name is locked.
+    pub lock: Option<LockStatus>,
 }
 
 #[derive(Debug)]
@@ -76,7 +75,12 @@ impl PlanFile {
 
     /// Takes the one-editor lock; `state_dir` holds stand-in locks.
     pub fn lock(&mut self, state_dir: Option<&Path>) -> LockStatus {
-        match PlanLock::acquire(&self.path, state_dir) {
+        self.hold(PlanLock::acquire(&self.path, state_dir))
+    }
+
+    /// Keeps the lock `locked` found, when it is held; what it means.
+    pub fn hold(&mut self, locked: Locked) -> LockStatus {
+        match locked {
             Locked::Held(l) => {
                 let stand_in = l.stand_in().map(Path::to_path_buf);
                 self.lock = Some(l);
@@ -193,37 +197,41 @@ impl PlanFile {
             layout_lost,
             theirs,
             overwritten,
-            stand_in: None,
+            lock: None,
         })
     }
 
     /// Saves `plan` to `new_path`, which becomes the plan's file, under `lock` (the lock on
-    /// that name, taken before: the new file's own lock is added to it). The caller has made
-    /// sure `new_path` may be written.
+    /// that name, taken before: the new file's own lock is added to it; or why that name
+    /// cannot be locked). The caller has made sure `new_path` may be written.
     pub fn save_as(
         &mut self,
         plan: &Plan,
         new_path: &Path,
-        mut lock: Option<PlanLock>,
+        lock: Result<PlanLock, String>,
     ) -> Result<Saved, SaveFailure> {
         let own = std::fs::read_to_string(&self.path).ok();
-        let (text, layout_lost) = Self::render(own.as_deref(), plan, true);
+        // The file's text patched is checked against the plan only when it is not the
+        // version loaded (as a save checks it).
+        let verify = own.as_deref().map(|t| hash(t.as_bytes())) != self.loaded;
+        let (text, layout_lost) = Self::render(own.as_deref(), plan, verify);
         let done = atomic::replace(new_path, text.as_bytes(), Replace::plan(Expect::Anything))?;
         self.path = new_path.to_path_buf();
         self.loaded = Some(hash(text.as_bytes()));
-        if let Some(l) = &mut lock {
-            l.moved_to(done.lock);
-        }
-        self.lock = lock;
+        self.lock = None;
+        let status = match lock {
+            Ok(mut l) => {
+                l.moved_to(done.lock);
+                self.hold(Locked::Held(l))
+            }
+            Err(why) => LockStatus::Unavailable(why),
+        };
         Ok(Saved {
             path: self.path.clone(),
             layout_lost,
             theirs: None,
             overwritten: None,
-            stand_in: self
-                .lock
-                .as_ref()
-                .and_then(|l| l.stand_in().map(Path::to_path_buf)),
+            lock: Some(status),
         })
     }
 }

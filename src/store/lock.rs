@@ -98,18 +98,16 @@ fn stem(abs: &Path) -> String {
 
 /// The hidden lock file beside the plan at `path`.
 pub fn lock_path_beside(path: &Path) -> PathBuf {
-    let abs = canonical(path);
-    let mut name = std::ffi::OsString::from(".");
-    name.push(abs.file_name().unwrap_or_default());
-    name.push(".perfplan-lock");
-    abs.with_file_name(name)
+    super::atomic::sibling(&canonical(path), ".perfplan-lock")
 }
 
 /// The stand-in lock file of the plan at `path`, in the state folder.
 fn stand_in_path(state_dir: &Path, path: &Path) -> PathBuf {
-    state_dir
-        .join("locks")
-        .join(format!("{}.lock", plan_key(path)))
+    state_dir.join("locks").join(stand_in_name(path))
+}
+
+fn stand_in_name(path: &Path) -> String {
+    format!("{}.lock", plan_key(path))
 }
 
 impl PlanLock {
@@ -211,7 +209,7 @@ impl PlanLock {
                     .name
                     .path
                     .file_name()
-                    .is_some_and(|n| n.to_string_lossy() == format!("{}.lock", plan_key(path))))
+                    .is_some_and(|n| n.to_string_lossy() == stand_in_name(path)))
     }
 }
 
