@@ -333,24 +333,16 @@ pub fn export(args: ExportArgs) -> ExitCode {
 /// what is not a regular file. An existing regular file is replaced, as command-line tools
 /// do (the message says so).
 fn export_target_allowed(plan: &Path, out: &Path) -> Result<(), String> {
-    let same = crate::store::atomic::same_file(plan, out)
-        || std::path::absolute(plan).ok() == std::path::absolute(out).ok();
-    if same {
-        return Err(format!(
+    use crate::store::atomic::{Refused, output_target};
+    match output_target(plan, out) {
+        Ok(_) => Ok(()),
+        Err(Refused::IsThePlan) => Err(format!(
             "{} is the plan itself; name another file with -o",
             out.display()
-        ));
-    }
-    match std::fs::metadata(out) {
-        Ok(meta) => match crate::store::atomic::not_a_file(&meta) {
-            Some(what) => Err(format!("{} is {what}; name a file with -o", out.display())),
-            None => Ok(()),
-        },
-        Err(_) if std::fs::symlink_metadata(out).is_ok() => Err(format!(
-            "{} is a link to a file that does not exist; name a file with -o",
-            out.display()
         )),
-        Err(_) => Ok(()),
+        Err(Refused::NotAFile(what)) => {
+            Err(format!("{} is {what}; name a file with -o", out.display()))
+        }
     }
 }
 

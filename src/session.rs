@@ -58,7 +58,7 @@ struct ReadAgain {
 fn write_down(plan: &Path, state: &Path, text: &str) -> Option<PathBuf> {
     let name = format!(
         ".unrestored-{:08x}.txt",
-        xxhash_rust::xxh3::xxh3_64(text.as_bytes()) as u32
+        store::atomic::hash(text.as_bytes()) as u32
     );
     let beside = store::atomic::with_suffix(plan, &name);
     let in_state = state
@@ -71,6 +71,14 @@ fn write_down(plan: &Path, state: &Path, text: &str) -> Option<PathBuf> {
                 .is_some_and(|d| std::fs::create_dir_all(d).is_ok())
                 && store::replace(p, text.as_bytes(), Replace::plain()).is_ok())
     })
+}
+
+/// Why there is no journal when perfplan has no folders of its own.
+const NO_FOLDER: &str = "perfplan has no folder of its own to keep it in";
+
+/// The crash-recovery journal of the plan at `path`, in perfplan's folders.
+fn journal_of(d: &Dirs, path: &Path) -> Journal {
+    Journal::locate(&d.state, Some(&d.data), path)
 }
 
 fn describe_io(path: &Path, e: &std::io::Error) -> String {
@@ -91,7 +99,7 @@ impl Session {
         if !read_only {
             match &dirs {
                 Some(d) => {
-                    let mut j = Journal::locate(&d.state, Some(&d.data), path);
+                    let mut j = journal_of(d, path);
                     let left = j.leftover();
                     if !left.is_empty() {
                         let mut r = Recovery::assess(&left, &plan, file.loaded_hash());
@@ -124,7 +132,7 @@ impl Session {
                     journal = Some(j);
                 }
                 None => {
-                    journal_down = Some("perfplan has no folder of its own to keep it in".into());
+                    journal_down = Some(NO_FOLDER.into());
                 }
             }
         }
@@ -245,9 +253,7 @@ impl Session {
         let base = self.file.loaded_hash();
         let Some(j) = &mut self.journal else {
             return Some(Outcome::JournalFailed(
-                app.journal_down
-                    .clone()
-                    .unwrap_or_else(|| "perfplan has no folder of its own to keep it in".into()),
+                app.journal_down.clone().unwrap_or_else(|| NO_FOLDER.into()),
             ));
         };
         let since_save = &self.since_save;
@@ -347,7 +353,7 @@ impl Session {
         if ok && let Some(d) = &self.dirs {
             // This perfplan holds the new name's lock: a journal left for it belongs to a
             // run that ended, on the file now replaced.
-            let mut j = Journal::locate(&d.state, Some(&d.data), &self.file.path);
+            let mut j = journal_of(d, &self.file.path);
             let _ = j.clear();
             let _ = j.ready();
             self.journal = Some(j);
@@ -458,7 +464,7 @@ impl Session {
             && let Some(d) = &self.dirs
         {
             // A perfplan that was read-only and now holds the lock gets its journal.
-            self.journal = Some(Journal::locate(&d.state, Some(&d.data), &self.file.path));
+            self.journal = Some(journal_of(d, &self.file.path));
         }
         let mut journal_failed = None;
         if let Some(j) = &mut self.journal
@@ -538,33 +544,26 @@ impl Session {
         path: &Path,
         replace: bool,
     ) -> Outcome {
-        if self.file.is_same_file(path) {
-            return Outcome::ExportFailed(Problem::IsThePlan {
-                path: path.to_path_buf(),
-            });
-        }
-        match std::fs::metadata(path) {
-            Ok(meta) => {
-                if let Some(what) = store::atomic::not_a_file(&meta) {
-                    return Outcome::ExportFailed(Problem::NotAFile {
-                        path: path.to_path_buf(),
-                        what,
-                    });
-                }
-                if !replace {
-                    return Outcome::ExportExists {
-                        format,
-                        path: path.to_path_buf(),
-                    };
-                }
-            }
-            Err(_) if std::fs::symlink_metadata(path).is_ok() => {
-                return Outcome::ExportFailed(Problem::NotAFile {
+        use store::atomic::Refused;
+        match store::atomic::output_target(&self.file.path, path) {
+            Err(Refused::IsThePlan) => {
+                return Outcome::ExportFailed(Problem::IsThePlan {
                     path: path.to_path_buf(),
-                    what: "a link to a file that does not exist",
                 });
             }
-            Err(_) => {}
+            Err(Refused::NotAFile(what)) => {
+                return Outcome::ExportFailed(Problem::NotAFile {
+                    path: path.to_path_buf(),
+                    what,
+                });
+            }
+            Ok(true) if !replace => {
+                return Outcome::ExportExists {
+                    format,
+                    path: path.to_path_buf(),
+                };
+            }
+            Ok(_) => {}
         }
         let summary = crate::summary::Summary::build(&app.plan, &app.scores);
         let opts =

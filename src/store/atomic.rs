@@ -218,6 +218,44 @@ pub fn not_a_file(meta: &fs::Metadata) -> Option<&'static str> {
     Some("not a regular file")
 }
 
+/// Why a file written from the plan (an export) may not go to `out`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// `out` is the plan's own file, through some name.
+    IsThePlan,
+    /// `out` is not a regular file (in words), or a link to nothing.
+    NotAFile(&'static str),
+}
+
+/// Whether a file made from the plan at `plan` may be written to `out`: never over the plan
+/// itself (through any name), nor over what is not a regular file, nor through a link to
+/// nothing. `Ok(true)` when a regular file is there (and would be replaced).
+pub fn output_target(plan: &Path, out: &Path) -> Result<bool, Refused> {
+    if names_same_file(plan, out) {
+        return Err(Refused::IsThePlan);
+    }
+    match fs::metadata(out) {
+        Ok(meta) => match not_a_file(&meta) {
+            Some(what) => Err(Refused::NotAFile(what)),
+            None => Ok(true),
+        },
+        Err(_) if fs::symlink_metadata(out).is_ok() => {
+            Err(Refused::NotAFile("a link to a file that does not exist"))
+        }
+        Err(_) => Ok(false),
+    }
+}
+
+/// Whether `other` names the file `path` names: the same file through any link, or the same
+/// place (the file may not exist yet) however the path is spelled.
+pub fn names_same_file(path: &Path, other: &Path) -> bool {
+    same_file(path, other)
+        || fs::canonicalize(path)
+            .ok()
+            .is_some_and(|p| std::path::absolute(other).ok().as_deref() == Some(p.as_path()))
+        || std::path::absolute(path).ok() == std::path::absolute(other).ok()
+}
+
 /// Whether two paths name the same file (the same device and inode, through any links).
 pub fn same_file(a: &Path, b: &Path) -> bool {
     match (fs::metadata(a), fs::metadata(b)) {

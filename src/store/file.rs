@@ -106,11 +106,7 @@ impl PlanFile {
 
     /// Whether `other` names this plan's file (through any link).
     pub fn is_same_file(&self, other: &Path) -> bool {
-        atomic::same_file(&self.path, other)
-            || std::fs::canonicalize(&self.path)
-                .ok()
-                .is_some_and(|p| std::path::absolute(other).ok().as_deref() == Some(p.as_path()))
-            || std::path::absolute(&self.path).ok() == std::path::absolute(other).ok()
+        atomic::names_same_file(&self.path, other)
     }
 
     /// `plan` as text in the layout of `base` (a version of its file) where that can be

@@ -9,17 +9,15 @@ use serde::de::DeserializeOwned;
 
 use super::syntax::{self, FieldSpan, IndicatorSpans, ShapeError};
 use super::write;
-use crate::plan::{FieldChange, Indicator, IndicatorPath, Override, Plan, Value};
+use crate::plan::{Field, FieldChange, Indicator, IndicatorPath, Override, Plan, Value};
 
-/// The fields the app edits; saving touches nothing else.
-const EDITABLE: [&str; 3] = ["result", "override", "note"];
-
-fn field_text(ind: &Indicator, name: &str) -> Option<String> {
-    match name {
-        "result" => ind.result.map(write::value),
-        "override" => ind.realization_override.as_ref().map(write::override_value),
-        "note" => ind.note.as_deref().map(write::string),
-        _ => None,
+/// The text written for the field, `None` when it is absent. The fields the app edits
+/// (`Field::ALL`) are the only ones a save touches.
+fn field_text(ind: &Indicator, field: Field) -> Option<String> {
+    match field {
+        Field::Result => ind.result.map(write::value),
+        Field::Override => ind.realization_override.as_ref().map(write::override_value),
+        Field::Note => ind.note.as_deref().map(write::string),
     }
 }
 
@@ -31,19 +29,18 @@ fn parse_field<T: DeserializeOwned>(text: &str) -> Option<T> {
         .flatten()
 }
 
-/// Whether the text already written for `name` means what the plan now holds.
-fn unchanged(ind: &Indicator, name: &str, written: &str) -> bool {
+/// Whether the text already written for `field` means what the plan now holds.
+fn unchanged(ind: &Indicator, field: Field, written: &str) -> bool {
     // The common case, text as perfplan writes it, needs no parsing.
-    if field_text(ind, name).is_some_and(|t| t == written) {
+    if field_text(ind, field).is_some_and(|t| t == written) {
         return true;
     }
-    match name {
-        "result" => parse_field::<Value>(written) == ind.result,
-        "override" => {
+    match field {
+        Field::Result => parse_field::<Value>(written) == ind.result,
+        Field::Override => {
             parse_field::<Override>(written).as_ref() == ind.realization_override.as_ref()
         }
-        "note" => parse_field::<String>(written) == ind.note,
-        _ => true,
+        Field::Note => parse_field::<String>(written) == ind.note,
     }
 }
 
@@ -62,17 +59,15 @@ pub fn patch_changes(
     plan: &Plan,
     changes: &[FieldChange],
 ) -> Result<String, ShapeError> {
-    let mut only: HashMap<&str, Vec<&'static str>> = HashMap::new();
+    let mut only: HashMap<&str, Vec<Field>> = HashMap::new();
     for c in changes {
-        only.entry(c.id.as_str())
-            .or_default()
-            .push(c.field().name());
+        only.entry(c.id.as_str()).or_default().push(c.field());
     }
     patch_fields(original, plan, Some(&only))
 }
 
 /// The fields to write: all the editable ones of every indicator, or those listed by id.
-type Only<'a> = Option<&'a HashMap<&'a str, Vec<&'static str>>>;
+type Only<'a> = Option<&'a HashMap<&'a str, Vec<Field>>>;
 
 fn patch_fields(original: &str, plan: &Plan, only: Only<'_>) -> Result<String, ShapeError> {
     let spans = syntax::indicator_spans(original)?;
@@ -100,8 +95,8 @@ fn patch_fields(original: &str, plan: &Plan, only: Only<'_>) -> Result<String, S
                 ind.id
             )));
         }
-        let fields: &[&str] = match only {
-            None => &EDITABLE,
+        let fields: &[Field] = match only {
+            None => &Field::ALL,
             Some(only) => match only.get(ind.id.as_str()) {
                 Some(fields) => fields,
                 None => continue,
@@ -173,22 +168,23 @@ fn indicator_edits(
     text: &str,
     s: &IndicatorSpans,
     ind: &Indicator,
-    fields: &[&str],
+    fields: &[Field],
     edits: &mut Vec<(Range<usize>, String)>,
 ) {
     let mut inserts: Vec<String> = Vec::new();
     let mut removed: Vec<&str> = Vec::new();
-    // In the file's order of the editable fields, whatever order `fields` lists them in.
-    for name in EDITABLE.into_iter().filter(|n| fields.contains(n)) {
-        let want = field_text(ind, name);
+    // In the order of `Field::ALL`, whatever order `fields` lists them in.
+    for field in Field::ALL.into_iter().filter(|f| fields.contains(f)) {
+        let name = field.name();
+        let want = field_text(ind, field);
         match (s.field(name), want) {
             (Some(f), Some(new)) => {
-                if !unchanged(ind, name, &text[f.value.clone()]) {
+                if !unchanged(ind, field, &text[f.value.clone()]) {
                     edits.push((f.value.clone(), new));
                 }
             }
             (Some(f), None) => {
-                if !unchanged(ind, name, &text[f.value.clone()]) {
+                if !unchanged(ind, field, &text[f.value.clone()]) {
                     edits.push((removal(text, f), String::new()));
                     removed.push(name);
                 }
