@@ -50,14 +50,15 @@ impl Driver {
     }
 
     fn with(app: App, session: Option<Session>) -> Driver {
+        let (width, height) = (120, 36);
         let mut d = Driver {
             app,
             session,
-            terminal: Terminal::new(TestBackend::new(120, 36)).expect("a test terminal"),
+            terminal: Terminal::new(TestBackend::new(width, height)).expect("a test terminal"),
             quit: false,
             color: false,
         };
-        d.resize(120, 36);
+        d.act(Action::Resize { width, height });
         d
     }
 

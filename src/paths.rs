@@ -109,15 +109,16 @@ impl Dirs {
     /// Remembers `path` as the plan used last.
     pub fn remember(&self, path: &Path) -> io::Result<()> {
         let abs = std::path::absolute(path)?;
-        create(&self.state).map_err(|e| io::Error::other(e.to_string()))?;
         let [file, _] = self.last_plan_files();
-        crate::store::replace(
-            &file,
-            format!("{}\n", abs.display()).as_bytes(),
-            crate::store::Replace::plain(),
-        )
-        .map(|_| ())
-        .map_err(|e| io::Error::other(e.to_string()))
+        let text = format!("{}\n", abs.display());
+        // Opening the same plan again writes nothing.
+        if std::fs::read_to_string(&file).is_ok_and(|t| t == text) {
+            return Ok(());
+        }
+        create(&self.state).map_err(|e| io::Error::other(e.to_string()))?;
+        crate::store::replace(&file, text.as_bytes(), crate::store::Replace::plain())
+            .map(|_| ())
+            .map_err(|e| io::Error::other(e.to_string()))
     }
 
     /// The plan to open when none is named: the last one, or a fresh copy of the bundled
