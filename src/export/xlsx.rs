@@ -251,7 +251,7 @@ fn summary_sheet(
     .enumerate()
     {
         let r = first + i as u32;
-        ws.write_string_with_format(r, 0, fit(label), &st.bold)?;
+        ws.write_string_with_format(r, 0, label, &st.bold)?;
         write_score(ws, r, 1, s, &st.realization)?;
     }
     colour_by_thresholds(ws, summary, 1, first, first + 1)?;
@@ -266,7 +266,7 @@ fn summary_sheet(
         .iter()
         .enumerate()
     {
-        ws.write_string_with_format(head, c as u16, fit(h), &st.header)?;
+        ws.write_string_with_format(head, c as u16, *h, &st.header)?;
     }
     for (i, p) in summary.perspectives.iter().enumerate() {
         let r = head + 1 + i as u32;
@@ -343,7 +343,7 @@ fn layer_sheet(
         ws.set_column_width(c as u16, *w)?;
     }
     for (c, h) in LAYER_HEADER.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, fit(h), &st.header)?;
+        ws.write_string_with_format(0, c as u16, *h, &st.header)?;
     }
     ws.set_freeze_panes(1, 3)?;
     let mut row = 1u32;
@@ -441,12 +441,7 @@ fn indicator_row(
         ws.write_string_with_format(row, 6, "cannot be scored", &st.muted)?;
         ws.insert_note(row, 6, &rust_xlsxwriter::Note::new(fit(why)))?;
     }
-    ws.write_string_with_format(
-        row,
-        8,
-        fit(if ind.pending { "yes" } else { "no" }),
-        &st.text,
-    )?;
+    ws.write_string_with_format(row, 8, if ind.pending { "yes" } else { "no" }, &st.text)?;
     if let Some(reason) = &ind.override_reason {
         ws.write_string_with_format(row, 9, fit(reason), &st.wrap)?;
     }
