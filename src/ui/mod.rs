@@ -959,19 +959,24 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Style::new()
     };
     let msg = Line::from(Span::styled(truncate(&app.status.text, w), msg_style));
+    let lines = vec![msg, hint_line(app.context(), w, theme)];
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The keys of `context` with what they do, as many as fit in `cells`.
+fn hint_line(context: keymap::Context, cells: usize, theme: Theme) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, word) in keymap::hints(app.context()) {
+    for (key, word) in keymap::hints(context) {
         let piece = width(&key) + width(word) + 4;
-        if used + piece > w {
+        if used + piece > cells {
             break;
         }
         used += piece;
         spans.push(Span::styled(format!(" {key} "), theme.key()));
         spans.push(Span::raw(format!(" {word} ")));
     }
-    let lines = vec![msg, Line::from(spans)];
-    frame.render_widget(Paragraph::new(lines), area);
+    Line::from(spans)
 }
 
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
@@ -1022,16 +1027,12 @@ fn draw_help(frame: &mut Frame, area: Rect, scroll: u16, theme: Theme) {
 }
 
 /// Lines of `text` wrapped at `width` cells (to size a dialog before drawing it).
-fn wrapped_height(text: &str, width: usize) -> u16 {
-    let width = width.max(1);
+fn wrapped_height(text: &str, cells: usize) -> u16 {
+    let cells = cells.max(1);
     text.split('\n')
-        .map(|line| width_of(line).div_ceil(width).max(1))
+        .map(|line| width(line).div_ceil(cells).max(1))
         .sum::<usize>()
         .min(u16::MAX as usize) as u16
-}
-
-fn width_of(s: &str) -> usize {
-    width(s)
 }
 
 fn draw_dialog(
@@ -1090,7 +1091,6 @@ fn draw_restore(app: &App, frame: &mut Frame, area: Rect, cursor: usize, theme: 
         .saturating_add(question.len().min(u16::MAX as usize) as u16);
     let list_room = area.height.saturating_sub(text_h.saturating_add(6)).max(3);
     let list_h = (conflicts.len().min(u16::MAX as usize) as u16).min(list_room);
-    let hints = keymap::hints(keymap::Context::Restore);
     let rect = centered(area, w, text_h.saturating_add(list_h).saturating_add(4));
     frame.render_widget(Clear, rect);
     let mut lines: Vec<Line> = Vec::new();
@@ -1120,12 +1120,8 @@ fn draw_restore(app: &App, frame: &mut Frame, area: Rect, cursor: usize, theme: 
         );
     }
     lines.push(Line::from(""));
-    let mut keys = Vec::new();
-    for (key, word) in hints {
-        keys.push(Span::styled(format!(" {key} "), theme.key()));
-        keys.push(Span::raw(format!(" {word} ")));
-    }
-    lines.push(Line::from(keys));
+    // Every key, wrapped if need be.
+    lines.push(hint_line(keymap::Context::Restore, usize::MAX, theme));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focus())
