@@ -347,17 +347,23 @@ impl Session {
             store::lock::Locked::Unavailable(why) => Err(why),
         };
         let r = self.file.save_as(&app.plan, path, lock);
+        let held = r
+            .as_ref()
+            .is_ok_and(|s| matches!(s.lock, Some(LockStatus::Held { .. })));
         let ok = r.is_ok();
         // The old name's journal is cleared with the save.
         let outcome = self.saved(r, false);
         if ok && let Some(d) = &self.dirs {
-            // This perfplan holds the new name's lock: a journal left for it belongs to a
-            // run that ended, on the file now replaced.
-            let mut j = journal_of(d, &self.file.path);
-            let _ = j.clear();
-            let _ = j.ready();
-            self.journal = Some(j);
             let _ = d.remember(&self.file.path);
+            // A copy this perfplan may not change (its name cannot be locked) has no
+            // journal; one it holds the lock of starts its own: a journal left for that
+            // name belongs to a run that ended, on the file now replaced.
+            self.journal = held.then(|| {
+                let mut j = journal_of(d, &self.file.path);
+                let _ = j.clear();
+                let _ = j.ready();
+                j
+            });
         }
         outcome
     }
@@ -458,8 +464,11 @@ impl Session {
         self.since_save = if read_only { Vec::new() } else { keep };
         self.journal_behind = false;
         if read_only {
-            // The journal of this name is the lock holder's now: left alone.
-            self.journal = None;
+            // This run's records (it held the lock: a perfplan without one has no journal)
+            // were set aside with the reload; a read-only perfplan journals nothing.
+            if let Some(mut j) = self.journal.take() {
+                let _ = j.clear();
+            }
         } else if self.journal.is_none()
             && let Some(d) = &self.dirs
         {

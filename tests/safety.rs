@@ -1333,6 +1333,7 @@ fn a_copy_saved_where_no_lock_can_be_taken_is_read_only_as_an_open_would_be() {
     )))));
     assert_eq!(d.app.path, copy);
     assert!(d.app.read_only, "an unlocked copy is not edited");
+    assert!(d.app.status.is_error, "said as a warning, not in passing");
     assert!(
         d.app.status.text.contains("Saved")
             && d.app.status.text.contains("cannot be locked")

@@ -419,7 +419,7 @@ impl App {
                 if self.read_only {
                     msg.push_str(&format!(" · {}", self.read_only_message()));
                 }
-                self.info(msg);
+                self.set_status(msg, self.read_only);
                 if let Some(theirs) = s.theirs {
                     self.theirs = Some(theirs);
                     self.quit_after_save = false;
