@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::lang::Lang;
 use crate::plan::Plan;
 use crate::report;
 use crate::score::Scores;
@@ -33,6 +34,10 @@ pub const EXIT_UNREADABLE: u8 = 2;
 pub struct Cli {
     /// The plan to open in the app (default: the plan used last, or the bundled example).
     pub plan: Option<PathBuf>,
+    /// The language of the interface, messages and exports (default: the plan's locale;
+    /// the PERFPLAN_LANG variable also sets it; without a plan, the system's locale).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<crate::lang::Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -120,7 +125,7 @@ fn write_stdout(text: &str) -> ExitCode {
     }
 }
 
-pub fn check(path: &Path) -> ExitCode {
+pub fn check(path: &Path, lang: Option<Lang>) -> ExitCode {
     let plan = match load_or_report(path) {
         Ok(p) => p,
         Err(code) => return code,
@@ -168,7 +173,7 @@ fn report_findings(path: &Path, plan: &Plan) -> usize {
         .count()
 }
 
-pub fn score(path: &Path, json: bool) -> ExitCode {
+pub fn score(path: &Path, json: bool, lang: Option<Lang>) -> ExitCode {
     let plan = match load_or_report(path) {
         Ok(p) => p,
         Err(code) => return code,
@@ -192,7 +197,7 @@ pub fn score(path: &Path, json: bool) -> ExitCode {
 
 /// Opens the terminal app on `plan`, or on the plan used last (a copy of the bundled plan
 /// on a first run).
-pub fn open_app(plan: Option<PathBuf>) -> ExitCode {
+pub fn open_app(plan: Option<PathBuf>, lang: Option<Lang>) -> ExitCode {
     let dirs = crate::paths::Dirs::locate();
     let (path, first_run) = match (plan, &dirs) {
         (Some(p), _) => (p, None),
@@ -219,6 +224,7 @@ pub fn open_app(plan: Option<PathBuf>) -> ExitCode {
         let _ = d.remember(&path);
     }
     let (mut app, session) = crate::session::Session::app(opened);
+    app.lang = Lang::for_plan(lang, app.plan.locale);
     if let Some(msg) = first_run
         && matches!(app.mode, crate::app::Mode::Normal)
     {
@@ -241,6 +247,8 @@ pub struct ExportArgs {
     pub delimiter: Option<char>,
     pub decimal: Option<char>,
     pub force: bool,
+    /// `--lang`, when given.
+    pub lang: Option<Lang>,
 }
 
 pub fn export(args: ExportArgs) -> ExitCode {
@@ -346,7 +354,7 @@ fn export_target_allowed(plan: &Path, out: &Path) -> Result<(), String> {
     }
 }
 
-pub fn generate(indicators: usize, seed: u64, output: &Path) -> ExitCode {
+pub fn generate(indicators: usize, seed: u64, output: &Path, lang: Option<Lang>) -> ExitCode {
     let plan = crate::generate::plan(indicators, seed);
     let text = crate::store::write::plan(&plan);
     if let Err(why) = readable_size(text.len(), indicators) {

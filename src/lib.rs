@@ -9,6 +9,7 @@ pub mod cli;
 pub mod driver;
 pub mod export;
 pub mod generate;
+pub mod lang;
 pub mod paths;
 pub mod plan;
 pub mod report;

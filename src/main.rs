@@ -5,9 +5,10 @@ use perfplan::cli::{self, Cli, Command};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
+    let lang = args.lang;
     match args.command {
-        Some(Command::Check { plan }) => cli::check(&plan),
-        Some(Command::Score { plan, json }) => cli::score(&plan, json),
+        Some(Command::Check { plan }) => cli::check(&plan, lang),
+        Some(Command::Score { plan, json }) => cli::score(&plan, json, lang),
         Some(Command::Export {
             plan,
             format,
@@ -22,12 +23,13 @@ fn main() -> ExitCode {
             delimiter,
             decimal,
             force,
+            lang,
         }),
         Some(Command::Gen {
             indicators,
             seed,
             output,
-        }) => cli::generate(indicators, seed, &output),
-        None => cli::open_app(args.plan),
+        }) => cli::generate(indicators, seed, &output, lang),
+        None => cli::open_app(args.plan, lang),
     }
 }

@@ -24,6 +24,7 @@ use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
+use crate::lang::Lang;
 use crate::plan::{FieldChange, IndicatorPath, NodePath, Plan};
 use crate::score::Scores;
 use crate::ui::layout::{self, Areas};
@@ -221,6 +222,8 @@ pub struct Status {
 /// The whole state of the app.
 pub struct App {
     pub plan: Plan,
+    /// The language of the interface (numbers and dates follow the plan's locale).
+    pub lang: Lang,
     pub scores: Scores,
     pub findings: Vec<Finding>,
     /// The plan's file.
@@ -266,6 +269,7 @@ impl App {
         let findings = validate::validate(&plan);
         let tree = Tree::new(&plan, &scores);
         let mut app = App {
+            lang: Lang::of_locale(plan.locale),
             plan,
             scores,
             findings,

@@ -1,0 +1,4 @@
+use super::En;
+use crate::lang::AppWords;
+
+impl AppWords for En {}

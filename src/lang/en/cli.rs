@@ -1,0 +1,4 @@
+use super::En;
+use crate::lang::CliWords;
+
+impl CliWords for En {}

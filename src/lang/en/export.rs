@@ -1,0 +1,4 @@
+use super::En;
+use crate::lang::ExportWords;
+
+impl ExportWords for En {}

@@ -1,0 +1,4 @@
+use super::En;
+use crate::lang::PlanWords;
+
+impl PlanWords for En {}

@@ -1,0 +1,4 @@
+use super::En;
+use crate::lang::StoreWords;
+
+impl StoreWords for En {}

@@ -1,0 +1,4 @@
+use super::It;
+use crate::lang::AppWords;
+
+impl AppWords for It {}

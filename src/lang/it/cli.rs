@@ -1,0 +1,4 @@
+use super::It;
+use crate::lang::CliWords;
+
+impl CliWords for It {}

@@ -1,0 +1,4 @@
+use super::It;
+use crate::lang::ExportWords;
+
+impl ExportWords for It {}

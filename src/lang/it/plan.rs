@@ -1,0 +1,4 @@
+use super::It;
+use crate::lang::PlanWords;
+
+impl PlanWords for It {}

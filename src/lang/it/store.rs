@@ -1,0 +1,4 @@
+use super::It;
+use crate::lang::StoreWords;
+
+impl StoreWords for It {}
