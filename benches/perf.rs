@@ -222,7 +222,7 @@ fn bench_save(c: &mut Criterion, fx: &Fixture) {
                     let start = Instant::now();
                     session.carry_out(&mut app, Effect::Save);
                     spent += start.elapsed();
-                    assert!(!app.is_dirty(), "saved: {}", app.status.text);
+                    assert!(!app.is_dirty(), "saved: {}", app.status_text());
                 }
                 spent
             })

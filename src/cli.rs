@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::lang::Lang;
+use crate::lang::{Lang, Say};
 use crate::plan::Plan;
 use crate::report;
 use crate::score::Scores;
@@ -95,20 +95,20 @@ pub enum Command {
 }
 
 /// Loads a plan for a command, printing why not on failure.
-pub fn load_or_report(path: &Path) -> Result<Plan, ExitCode> {
+pub fn load_or_report(path: &Path, lang: Option<Lang>) -> Result<Plan, ExitCode> {
     match store::load(path) {
         Ok((plan, _text)) => Ok(plan),
         Err(e) => {
-            report_load_error(&e);
+            report_load_error(&e, Lang::for_system(lang));
             Err(ExitCode::from(EXIT_UNREADABLE))
         }
     }
 }
 
-pub fn report_load_error(e: &LoadError) {
+pub fn report_load_error(e: &LoadError, lang: Lang) {
     eprintln!(
         "perfplan: {}",
-        crate::text::for_terminal_lines(&e.to_string())
+        crate::text::for_terminal_lines(&e.say(lang))
     );
 }
 
@@ -126,7 +126,7 @@ fn write_stdout(text: &str) -> ExitCode {
 }
 
 pub fn check(path: &Path, lang: Option<Lang>) -> ExitCode {
-    let plan = match load_or_report(path) {
+    let plan = match load_or_report(path, lang) {
         Ok(p) => p,
         Err(code) => return code,
     };
@@ -174,7 +174,7 @@ fn report_findings(path: &Path, plan: &Plan) -> usize {
 }
 
 pub fn score(path: &Path, json: bool, lang: Option<Lang>) -> ExitCode {
-    let plan = match load_or_report(path) {
+    let plan = match load_or_report(path, lang) {
         Ok(p) => p,
         Err(code) => return code,
     };
@@ -204,19 +204,25 @@ pub fn open_app(plan: Option<PathBuf>, lang: Option<Lang>) -> ExitCode {
         (None, Ok(d)) => match d.default_plan() {
             Ok(found) => found,
             Err(e) => {
-                eprintln!("perfplan: cannot prepare the example plan: {e}");
+                eprintln!(
+                    "perfplan: cannot prepare the example plan: {}",
+                    e.say(Lang::for_system(lang))
+                );
                 return ExitCode::from(EXIT_ERRORS);
             }
         },
         (None, Err(e)) => {
-            eprintln!("perfplan: cannot prepare the example plan: {e}");
+            eprintln!(
+                "perfplan: cannot prepare the example plan: {}",
+                e.say(Lang::for_system(lang))
+            );
             return ExitCode::from(EXIT_ERRORS);
         }
     };
     let opened = match crate::session::Session::open(&path, dirs.as_ref().ok().cloned()) {
         Ok(opened) => opened,
         Err(e) => {
-            report_load_error(&e);
+            report_load_error(&e, Lang::for_system(lang));
             return ExitCode::from(EXIT_UNREADABLE);
         }
     };
@@ -228,7 +234,7 @@ pub fn open_app(plan: Option<PathBuf>, lang: Option<Lang>) -> ExitCode {
     if let Some(msg) = first_run
         && matches!(app.mode, crate::app::Mode::Normal)
     {
-        app.info(msg);
+        app.info(crate::app::Msg::FirstRun(msg));
     }
     match crate::tui::run(app, session) {
         Ok(()) => ExitCode::SUCCESS,
@@ -253,7 +259,7 @@ pub struct ExportArgs {
 
 pub fn export(args: ExportArgs) -> ExitCode {
     use crate::export::{self, Format};
-    let plan = match load_or_report(&args.plan) {
+    let plan = match load_or_report(&args.plan, args.lang) {
         Ok(p) => p,
         Err(code) => return code,
     };
@@ -331,7 +337,10 @@ pub fn export(args: ExportArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("perfplan: not exported: {e}");
+            eprintln!(
+                "perfplan: not exported: {}",
+                e.say(Lang::for_plan(args.lang, plan.locale))
+            );
             ExitCode::from(EXIT_ERRORS)
         }
     }
@@ -348,9 +357,11 @@ fn export_target_allowed(plan: &Path, out: &Path) -> Result<(), String> {
             "{} is the plan itself; name another file with -o",
             out.display()
         )),
-        Err(Refused::NotAFile(what)) => {
-            Err(format!("{} is {what}; name a file with -o", out.display()))
-        }
+        Err(Refused::NotAFile(what)) => Err(format!(
+            "{} is {}; name a file with -o",
+            out.display(),
+            what.say(Lang::En)
+        )),
     }
 }
 
@@ -372,7 +383,11 @@ pub fn generate(indicators: usize, seed: u64, output: &Path, lang: Option<Lang>)
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("perfplan: {}: {e}", output.display());
+            eprintln!(
+                "perfplan: {}: {}",
+                output.display(),
+                e.say(Lang::for_system(lang))
+            );
             ExitCode::from(EXIT_ERRORS)
         }
     }

@@ -11,6 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::{Action, App, Mode};
+use crate::lang::Say;
 use crate::paths::Dirs;
 use crate::session::{Opened, Session};
 use crate::store::LoadError;
@@ -135,7 +136,7 @@ impl Driver {
         assert!(
             matches!(self.app.mode, Mode::Edit(_)),
             "no edit with {key:?}: {}",
-            self.app.status.text
+            self.app.status.msg.say(self.app.lang)
         );
         self.ctrl('u');
         self.type_text(value);
@@ -143,7 +144,7 @@ impl Driver {
         assert!(
             matches!(self.app.mode, Mode::Normal),
             "{}",
-            self.app.status.text
+            self.app.status.msg.say(self.app.lang)
         );
     }
 

@@ -10,6 +10,7 @@ pub mod driver;
 pub mod export;
 pub mod generate;
 pub mod lang;
+pub mod layout;
 pub mod paths;
 pub mod plan;
 pub mod report;

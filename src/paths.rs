@@ -9,8 +9,10 @@
 //! folder); `PERFPLAN_STATE_DIR` moves the state folder alone. Earlier versions kept the
 //! journals and the plan used last in the data folder: they are still read there.
 
-use std::fmt;
 use std::io;
+
+use crate::app::msg::FirstRun;
+use crate::store::Cause;
 use std::path::{Path, PathBuf};
 
 /// The bundled plan: the CCIAA Massa-Carrara 2017 report, written into the data folder on a
@@ -26,30 +28,13 @@ pub struct Dirs {
 }
 
 /// Why perfplan has no folder of its own to write in.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DirError {
     /// The folder it tried, when it could name one.
     pub path: Option<PathBuf>,
-    pub source: Option<io::Error>,
+    /// Why it could not be made.
+    pub cause: Option<Cause>,
 }
-
-impl fmt::Display for DirError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.path, &self.source) {
-            (Some(p), Some(e)) => write!(
-                f,
-                "cannot create perfplan's folder {} ({e}); set PERFPLAN_DATA_DIR to a folder you can write",
-                p.display()
-            ),
-            _ => write!(
-                f,
-                "no home folder was found (is HOME set?) to keep perfplan's files in; set PERFPLAN_DATA_DIR to a folder you can write"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for DirError {}
 
 fn env_dir(name: &str) -> Option<PathBuf> {
     std::env::var_os(name)
@@ -67,7 +52,7 @@ impl Dirs {
                 .map(|p| p.data_dir().to_path_buf())
                 .ok_or(DirError {
                     path: None,
-                    source: None,
+                    cause: None,
                 })?,
         };
         let state = match (env_dir("PERFPLAN_STATE_DIR"), env_dir("PERFPLAN_DATA_DIR")) {
@@ -115,27 +100,22 @@ impl Dirs {
         if std::fs::read_to_string(&file).is_ok_and(|t| t == text) {
             return Ok(());
         }
-        create(&self.state).map_err(|e| io::Error::other(e.to_string()))?;
+        create(&self.state)
+            .map_err(|e| io::Error::from(e.cause.map_or(io::ErrorKind::Other, |c| c.kind)))?;
         crate::store::replace(&file, text.as_bytes(), crate::store::Replace::plain())
             .map(|_| ())
-            .map_err(|e| io::Error::other(e.to_string()))
+            .map_err(crate::store::WriteError::into_io)
     }
 
     /// The plan to open when none is named: the last one, or a fresh copy of the bundled
     /// plan. Returns the path and, for a first run, a sentence saying where the copy is.
-    pub fn default_plan(&self) -> Result<(PathBuf, Option<String>), DirError> {
+    pub fn default_plan(&self) -> Result<(PathBuf, Option<FirstRun>), DirError> {
         if let Some(p) = self.last_plan() {
             return Ok((p, None));
         }
         let path = self.data_ready()?.join(BUNDLED_PLAN_NAME);
         if path.exists() {
-            return Ok((
-                path.clone(),
-                Some(format!(
-                    "Opened the example plan kept at {}",
-                    path.display()
-                )),
-            ));
+            return Ok((path.clone(), Some(FirstRun::Kept(path))));
         }
         crate::store::replace(
             &path,
@@ -144,22 +124,16 @@ impl Dirs {
         )
         .map_err(|e| DirError {
             path: Some(path.clone()),
-            source: Some(io::Error::other(e.to_string())),
+            cause: Some(Cause::from(e.into_io())),
         })?;
-        Ok((
-            path.clone(),
-            Some(format!(
-                "First run: a copy of the example plan (CCIAA Massa-Carrara 2017) is at {}",
-                path.display()
-            )),
-        ))
+        Ok((path.clone(), Some(FirstRun::Copied(path))))
     }
 }
 
 fn create(dir: &Path) -> Result<&Path, DirError> {
     std::fs::create_dir_all(dir).map_err(|e| DirError {
         path: Some(dir.to_path_buf()),
-        source: Some(e),
+        cause: Some(Cause::from(e)),
     })?;
     Ok(dir)
 }

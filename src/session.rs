@@ -4,7 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::app::{Action, App, Effect, Outcome, Problem, Recovery};
+use crate::app::msg::{JournalDown, ReloadProblem, Shared};
+use crate::app::{Action, App, Effect, Msg, Outcome, Problem, Recovery};
 use crate::paths::Dirs;
 use crate::plan::{FieldChange, Plan, change};
 use crate::store::{
@@ -32,9 +33,9 @@ pub struct Opened {
     /// What a run that ended without saving left in the journal, against the file now.
     pub recovery: Option<Recovery>,
     /// Why the journal cannot be written, when it cannot.
-    pub journal_down: Option<String>,
+    pub journal_down: Option<JournalDown>,
     /// Things to say once (the journal's changes were already in the file, say).
-    pub notes: Vec<String>,
+    pub notes: Vec<Msg>,
 }
 
 impl Opened {
@@ -49,7 +50,7 @@ struct ReadAgain {
     plan: Plan,
     lock: LockStatus,
     /// Why the journal could not keep the changes kept, if it could not.
-    journal_failed: Option<String>,
+    journal_failed: Option<JournalDown>,
 }
 
 /// Writes `text` (changes a restore cannot make) beside the plan, or in the state folder
@@ -73,16 +74,16 @@ fn write_down(plan: &Path, state: &Path, text: &str) -> Option<PathBuf> {
     })
 }
 
-/// Why there is no journal when perfplan has no folders of its own.
-const NO_FOLDER: &str = "perfplan has no folder of its own to keep it in";
-
 /// The crash-recovery journal of the plan at `path`, in perfplan's folders.
 fn journal_of(d: &Dirs, path: &Path) -> Journal {
     Journal::locate(&d.state, Some(&d.data), path)
 }
 
-fn describe_io(path: &Path, e: &std::io::Error) -> String {
-    format!("{}: {e}", path.display())
+fn describe_io(path: &Path, e: &std::io::Error) -> JournalDown {
+    JournalDown::Io {
+        path: path.to_path_buf(),
+        cause: store::Cause::from(e),
+    }
 }
 
 impl Session {
@@ -106,22 +107,17 @@ impl Session {
                         // Changes that cannot be restored are written down beside the plan
                         // before anything else, so that no answer loses them.
                         if !r.left_out.is_empty() {
-                            r.left_out_file = write_down(path, &d.state, &r.left_out_text());
+                            let lang = crate::lang::Lang::for_plan(None, plan.locale);
+                            r.left_out_file = write_down(path, &d.state, &r.left_out_text(lang));
                         }
                         if r.needs_asking() {
                             recovery = Some(r);
                         } else {
                             if r.already > 0 {
-                                notes.push(format!(
-                                    "The {} change(s) left in the recovery journal were already in the file",
-                                    r.already
-                                ));
+                                notes.push(Msg::AlreadySaved { changes: r.already });
                             }
                             if r.damaged > 0 {
-                                notes.push(format!(
-                                    "{} record(s) of the recovery journal could not be read (cut short or damaged); nothing else was left to restore",
-                                    r.damaged
-                                ));
+                                notes.push(Msg::JournalUnreadable { records: r.damaged });
                             }
                             let _ = j.clear();
                         }
@@ -132,7 +128,7 @@ impl Session {
                     journal = Some(j);
                 }
                 None => {
-                    journal_down = Some(NO_FOLDER.into());
+                    journal_down = Some(JournalDown::NoFolder);
                 }
             }
         }
@@ -170,11 +166,7 @@ impl Session {
             app.info(n);
         }
         if app.read_only {
-            app.error(format!(
-                "{}. You can look, and save a copy with {}.",
-                app.read_only_message(),
-                crate::app::keymap::key_for(crate::app::keymap::Context::Tree, &Action::SaveAs)
-            ));
+            app.error(Msg::OpenedReadOnly(app.read_only_reason()));
         } else if let Some(r) = recovery {
             app.offer_restore(r);
         } else if app.journal_down.is_some() {
@@ -253,7 +245,7 @@ impl Session {
         let base = self.file.loaded_hash();
         let Some(j) = &mut self.journal else {
             return Some(Outcome::JournalFailed(
-                app.journal_down.clone().unwrap_or_else(|| NO_FOLDER.into()),
+                app.journal_down.clone().unwrap_or(JournalDown::NoFolder),
             ));
         };
         let since_save = &self.since_save;
@@ -294,7 +286,7 @@ impl Session {
             | Err(SaveFailure::Write(WriteError::Changed { .. })) => Outcome::ChangedOnDisk,
             Err(SaveFailure::Unreadable(e)) => Outcome::SaveFailed(Problem::Unreadable {
                 path: self.file.path.clone(),
-                detail: e.to_string(),
+                cause: store::Cause::from(&e),
             }),
             Err(SaveFailure::Write(e)) => Outcome::SaveFailed(Problem::from_write(&e, own_folder)),
         }
@@ -382,7 +374,7 @@ impl Session {
                 Ok(_) => Some(path),
                 Err(e) => {
                     return Outcome::ReloadFailed {
-                        detail: format!("your unsaved edits could not be kept aside ({e})"),
+                        why: ReloadProblem::AsideFailed(Problem::from_write(&e, true)),
                         aside: None,
                     };
                 }
@@ -413,7 +405,7 @@ impl Session {
                 // Nothing changed: the changes are still the app's.
                 self.since_save = changes;
                 Outcome::ReloadFailed {
-                    detail: e.to_string(),
+                    why: ReloadProblem::Load(Shared::new(e)),
                     aside,
                 }
             }
@@ -493,32 +485,29 @@ impl Session {
 
     /// Puts the version kept at `theirs` back in the plan's place, keeping ours aside.
     fn take_theirs(&mut self, theirs: &Path) -> Outcome {
-        let failed = |detail: String, mine: Option<PathBuf>| Outcome::ReloadFailed {
-            detail,
-            aside: mine,
-        };
+        let failed =
+            |why: ReloadProblem, mine: Option<PathBuf>| Outcome::ReloadFailed { why, aside: mine };
         // Their version must load before it takes the plan's place.
         let text = match store::load(theirs) {
             Ok((_, text)) => text,
             Err(LoadError::Io { source, .. }) => {
                 return failed(
-                    format!("{} cannot be read ({source})", theirs.display()),
+                    ReloadProblem::TheirsUnreadable {
+                        path: theirs.to_path_buf(),
+                        cause: store::Cause::from(&source),
+                    },
                     None,
                 );
             }
             Err(e) => {
-                return failed(
-                    format!("their version does not load, so the plan is left as it is: {e}"),
-                    None,
-                );
+                return failed(ReloadProblem::TheirsDoesNotLoad(Shared::new(e)), None);
             }
         };
         let mine = store::atomic::aside_path(&self.file.path, "mine", "");
         if let Err(e) = store::atomic::second_name(&self.file.path, &mine) {
-            return failed(
-                format!("your version could not be kept aside ({e}); nothing was changed"),
-                None,
-            );
+            let dir = mine.parent().map(Path::to_path_buf).unwrap_or_default();
+            let why = Problem::from_write(&store::WriteError::Io { dir, source: e }, true);
+            return failed(ReloadProblem::MineNotKept(why), None);
         }
         let mut how = Replace::plan(match self.file.loaded_hash() {
             Some(h) => store::Expect::Hash(h),
@@ -527,7 +516,12 @@ impl Session {
         how.backup = false;
         let done = match store::replace(&self.file.path, text.as_bytes(), how) {
             Ok(done) => done,
-            Err(e) => return failed(Problem::from_write(&e, true).describe(), Some(mine)),
+            Err(e) => {
+                return failed(
+                    ReloadProblem::TheirsNotPut(Problem::from_write(&e, true)),
+                    Some(mine),
+                );
+            }
         };
         match self.read_again(done.lock, Vec::new()) {
             Ok(again) => Outcome::Reloaded {
@@ -540,7 +534,7 @@ impl Session {
                 merge: None,
                 journal_failed: None,
             },
-            Err(e) => failed(e.to_string(), Some(mine)),
+            Err(e) => failed(ReloadProblem::Load(Shared::new(e)), Some(mine)),
         }
     }
 
@@ -586,7 +580,10 @@ impl Session {
                 format,
                 path: path.to_path_buf(),
                 replaced: done.existed,
-                notice: crate::export::provisional_notice(&summary),
+                provisional: {
+                    let (measured, total) = summary.indicator_counts();
+                    (measured < total).then_some((measured, total))
+                },
             },
             Err(e) => Outcome::ExportFailed(Problem::from_write(&e, false)),
         }

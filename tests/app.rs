@@ -34,16 +34,16 @@ fn opening_the_seed_shows_the_published_scores() {
     let mut h = Harness::seed();
     let s = h.screen();
     assert!(s.contains("Camera di Commercio di Massa-Carrara"), "{s}");
-    let header = h.line_with("Strategic");
+    let header = h.line_with("Strategico");
     assert!(
         header.contains("98,56 %") && header.contains("94,64 %"),
         "{header}"
     );
-    assert!(s.contains("Indicators measured 70 / 70"), "{s}");
+    assert!(s.contains("Indicatori rilevati 70 / 70"), "{s}");
     h.go_to("crescita responsabile");
     let s = h.screen();
     assert!(row(&s, "3.2").ends_with("98,00 %"), "{}", row(&s, "3.2"));
-    assert!(s.contains("Strategic objective 3.2"), "{s}");
+    assert!(s.contains("Obiettivo strategico 3.2"), "{s}");
 }
 
 #[test]
@@ -60,8 +60,8 @@ fn typing_a_result_moves_the_bars_before_enter_and_esc_restores() {
     // The indicator, its strategic objective and the header show the value being typed.
     assert!(tree_part(row(&s, "3.2.2-s2")).contains("87,50 %"), "{s}");
     assert!(tree_part(row(&s, "3.2")).contains("97,50 %"), "{s}");
-    assert!(h.line_with("Strategic").contains("98,43 %"));
-    assert!(h.line_with("Strategic").contains("PREVIEW"));
+    assert!(h.line_with("Strategico").contains("98,43 %"));
+    assert!(h.line_with("Strategico").contains("ANTEPRIMA"));
     // Nothing is committed yet.
     assert!(!h.app.is_dirty());
 
@@ -69,7 +69,7 @@ fn typing_a_result_moves_the_bars_before_enter_and_esc_restores() {
     let s = h.screen();
     assert!(tree_part(row(&s, "3.2.2-s2")).contains("90,00 %"), "{s}");
     assert!(tree_part(row(&s, "3.2")).contains("98,00 %"), "{s}");
-    assert!(h.line_with("Strategic").contains("98,56 %"));
+    assert!(h.line_with("Strategico").contains("98,56 %"));
     assert!(!h.app.is_dirty());
 }
 
@@ -88,19 +88,25 @@ fn commit_undo_redo_of_a_result() {
     );
     let s = h.screen();
     assert!(tree_part(row(&s, "3.2.2-s2")).contains("95,00 %"), "{s}");
-    assert!(s.lines().next().unwrap().contains("● unsaved"), "{s}");
-    assert!(s.contains("result of 3.2.2-s2: 72 → 76"), "{s}");
+    assert!(s.lines().next().unwrap().contains("● non salvato"), "{s}");
+    assert!(s.contains("risultato di 3.2.2-s2: 72 → 76"), "{s}");
 
     h.key(KeyCode::Char('u'));
     let s = h.screen();
     assert!(tree_part(row(&s, "3.2.2-s2")).contains("90,00 %"), "{s}");
-    assert!(s.contains("Undone: result of 3.2.2-s2: 72 → 76"), "{s}");
+    assert!(
+        s.contains("Annullato: risultato di 3.2.2-s2: 72 → 76"),
+        "{s}"
+    );
     assert!(!h.app.is_dirty());
 
     h.ctrl('r');
     let s = h.screen();
     assert!(tree_part(row(&s, "3.2.2-s2")).contains("95,00 %"), "{s}");
-    assert!(s.contains("Redone: result of 3.2.2-s2: 72 → 76"), "{s}");
+    assert!(
+        s.contains("Ripristinato: risultato di 3.2.2-s2: 72 → 76"),
+        "{s}"
+    );
     assert!(h.app.is_dirty());
 }
 
@@ -194,10 +200,10 @@ fn an_empty_result_makes_the_indicator_pending() {
     h.ctrl('u');
     h.key(KeyCode::Enter);
     let s = h.screen();
-    assert!(tree_part(row(&s, "3.2.2-s2")).contains("pending"), "{s}");
+    assert!(tree_part(row(&s, "3.2.2-s2")).contains("in attesa"), "{s}");
     // 3.2 is now the mean of the four measured strategic indicators, all 100.
     assert!(tree_part(row(&s, "3.2")).contains("100,00 %~"), "{s}");
-    assert!(s.contains("Indicators measured 69 / 70"), "{s}");
+    assert!(s.contains("Indicatori rilevati 69 / 70"), "{s}");
 }
 
 #[test]
@@ -212,7 +218,7 @@ fn save_then_reload_gives_the_same_plan() {
     h.type_text("dato fornito dall'ufficio marchi");
     h.key(KeyCode::Enter);
     h.ctrl('s');
-    assert!(!h.app.is_dirty(), "status: {}", h.app.status.text);
+    assert!(!h.app.is_dirty(), "status: {}", h.app.status_text());
     let (again, _) = PlanFile::open(&h.path()).unwrap();
     assert_eq!(again, h.app.plan);
     let p = again.find_indicator("3.2.2-s2").unwrap();
@@ -242,7 +248,7 @@ fn quitting_with_unsaved_changes_asks_first() {
     assert!(!h.quit);
     let s = h.screen();
     assert!(
-        s.contains("Unsaved changes") && s.contains("[d] Discard"),
+        s.contains("Modifiche non salvate") && s.contains("[n] Esci senza salvare"),
         "{s}"
     );
     h.key(KeyCode::Char('c'));
@@ -269,7 +275,10 @@ fn a_change_on_disk_is_not_overwritten_silently() {
     std::fs::write(h.path(), &theirs).unwrap();
     h.ctrl('s');
     let s = h.screen();
-    assert!(s.contains("The file changed on disk"), "{s}");
+    assert!(
+        s.contains("Il piano è stato modificato da un altro programma"),
+        "{s}"
+    );
     assert_eq!(std::fs::read_to_string(h.path()).unwrap(), theirs);
     // Reload keeps our edits aside in a file beside the plan.
     h.key(KeyCode::Char('r'));
@@ -294,8 +303,11 @@ fn help_lists_the_keys_from_the_key_map() {
     let mut h = Harness::seed();
     h.key(KeyCode::Char('?'));
     let s = h.screen();
+    // The seed is an Italian plan: its help is in Italian.
+    let words = perfplan::lang::Lang::It.words();
     for b in perfplan::app::keymap::BINDINGS.iter().take(10) {
-        assert!(s.contains(b.help), "help lacks {:?}:\n{s}", b.help);
+        let help = words.key_help(b.does);
+        assert!(s.contains(help), "help lacks {help:?}:\n{s}");
     }
     h.key(KeyCode::Esc);
     assert!(matches!(h.app.mode, Mode::Normal));
@@ -313,7 +325,7 @@ fn filters_next_pending_and_collapse() {
     }
     h.key(KeyCode::Char('f'));
     let s = h.screen();
-    assert!(s.contains("filter: pending"), "{s}");
+    assert!(s.contains("filtro: in attesa"), "{s}");
     let indicator_rows = s
         .lines()
         .filter(|l| l.contains(" S ") || l.contains(" O "))
@@ -322,7 +334,7 @@ fn filters_next_pending_and_collapse() {
     h.key(KeyCode::Char('f'));
     h.key(KeyCode::Char('f'));
     h.key(KeyCode::Char('f'));
-    assert!(h.screen().contains("filter: all"));
+    assert!(h.screen().contains("filtro: tutti"));
 
     h.key(KeyCode::Home);
     h.key(KeyCode::Char('p'));
@@ -367,7 +379,7 @@ fn a_tiny_terminal_gets_a_message_not_a_crash() {
     let mut h = Harness::seed();
     h.resize(30, 8);
     let s = h.screen();
-    assert!(s.contains("too small"), "{s}");
+    assert!(s.contains("troppo piccolo"), "{s}");
     for (w, hgt) in [(1, 1), (2, 1), (1, 2), (59, 15), (60, 16), (200, 60)] {
         h.resize(w, hgt);
         h.screen();
@@ -381,7 +393,7 @@ fn read_only_refuses_edits_and_saves() {
     h.go_to("domande depositate marchi");
     h.key(KeyCode::Enter);
     assert!(matches!(h.app.mode, Mode::Normal));
-    assert!(h.app.status.text.contains("Read-only"));
+    assert!(h.app.status_text().contains("Sola lettura"));
     assert_eq!(h.app.update(Action::Save), Effect::None);
 }
 
@@ -396,7 +408,7 @@ fn the_english_example_reads_english_notation() {
 #[test]
 fn the_readme_lists_every_key_of_the_key_map() {
     let readme = std::fs::read_to_string("README.md").unwrap();
-    let tables = perfplan::app::keymap::markdown_tables();
+    let tables = perfplan::app::keymap::markdown_tables(perfplan::lang::Lang::En);
     assert!(
         readme.contains(&tables),
         "README.md's key tables differ from the key map; they should read:\n{tables}"
@@ -417,14 +429,15 @@ fn a_plan_whose_folder_is_gone_keeps_its_edits_and_saves_elsewhere() {
     std::fs::remove_dir_all(&folder).unwrap();
     h.ctrl('s');
     assert!(
-        h.screen().contains("or was removed"),
+        h.screen().contains("o rimosso"),
         "the conflict dialog says so"
     );
-    h.key(KeyCode::Char('o'));
-    let status = h.app.status.text.clone();
+    // [s] Sovrascrivi: overwrite with yours.
+    h.key(KeyCode::Char('s'));
+    let status = h.app.status_text().clone();
     assert!(h.app.status.is_error, "{status}");
-    assert!(status.contains("is gone"), "{status}");
-    assert!(status.contains("save under another name"), "{status}");
+    assert!(status.contains("non c'è più"), "{status}");
+    assert!(status.contains("salvalo con un altro nome"), "{status}");
     assert!(h.app.is_dirty());
     // Save as, in a folder that exists.
     h.key(KeyCode::Char('S'));
@@ -432,7 +445,7 @@ fn a_plan_whose_folder_is_gone_keeps_its_edits_and_saves_elsewhere() {
     let target = elsewhere.path().join("piano.ron");
     h.type_text(target.to_str().unwrap());
     h.key(KeyCode::Enter);
-    assert!(!h.app.is_dirty(), "{}", h.app.status.text);
+    assert!(!h.app.is_dirty(), "{}", h.app.status_text());
     let (saved, _) = PlanFile::open(&target).unwrap();
     let p = saved.find_indicator("3.2.2-s2").unwrap();
     assert_eq!(saved.indicator(p).result, Some(Value::Number(dec!(70))));
@@ -452,7 +465,7 @@ fn save_as_over_an_existing_file_asks_first() {
     h.ctrl('u');
     h.type_text(other.to_str().unwrap());
     h.key(KeyCode::Enter);
-    assert!(h.screen().contains("The file exists"));
+    assert!(h.screen().contains("Il file esiste già"));
     h.key(KeyCode::Char('c'));
     assert_eq!(std::fs::read_to_string(&other).unwrap(), "the 2016 plan");
     assert!(h.app.is_dirty());
@@ -461,7 +474,7 @@ fn save_as_over_an_existing_file_asks_first() {
     h.type_text(other.to_str().unwrap());
     h.key(KeyCode::Enter);
     h.key(KeyCode::Char('o'));
-    assert!(!h.app.is_dirty(), "{}", h.app.status.text);
+    assert!(!h.app.is_dirty(), "{}", h.app.status_text());
     let (saved, _) = PlanFile::open(&other).unwrap();
     let p = saved.find_indicator("3.2.2-s2").unwrap();
     assert_eq!(saved.indicator(p).result, Some(Value::Number(dec!(70))));
@@ -493,7 +506,7 @@ fn typed_values_must_fit_the_unit() {
     h.key(KeyCode::Enter);
     h.ctrl('u');
     h.type_text("2,5");
-    assert!(h.screen().contains("a count is a whole number"));
+    assert!(h.screen().contains("un conteggio è un numero intero"));
     h.key(KeyCode::Esc);
     h.go_to("riqualificazione del polo museale");
     h.key(KeyCode::Enter);

@@ -475,7 +475,10 @@ fn a_ten_megabyte_description_loads_and_draws() {
         .find(|l| l.contains("3.2.2-s2 Attività di"))
         .unwrap_or_else(|| panic!("no row for the indicator:\n{screen}"));
     assert!(row.contains('…'), "the description is cut: {row}");
-    assert!(screen.contains("Strategic indicator 3.2.2-s2"), "{screen}");
+    assert!(
+        screen.contains("Indicatore strategico 3.2.2-s2"),
+        "{screen}"
+    );
 }
 
 /// Descriptions that are hard to measure: wide, zero-width, joined, right to left.

@@ -324,7 +324,7 @@ fn rival_save_loop_child() {
                 println!("reloaded");
                 false
             }
-            Err(e) => panic!("the child's save failed: {e}"),
+            Err(e) => panic!("the child's save failed: {e:?}"),
         }
     });
 }
@@ -535,15 +535,18 @@ fn full_disk_keeps_everything() {
     assert!(h.app.is_dirty());
 
     h.ctrl('s');
-    let status = h.app.status.text.clone();
+    let status = h.app.status_text().clone();
     assert!(h.app.status.is_error, "{status}");
-    assert!(status.contains("Not saved"), "{status}");
-    assert!(status.contains("disk is full"), "{status}");
+    assert!(status.contains("Non salvato"), "{status}");
+    assert!(status.contains("disco è pieno"), "{status}");
     assert!(
-        status.contains("free some space") && status.contains("save under another name"),
+        status.contains("libera spazio") && status.contains("salvalo con un altro nome"),
         "the message says what to do: {status}"
     );
-    assert!(status.contains("Your changes are still here"), "{status}");
+    assert!(
+        status.contains("Le tue modifiche sono ancora qui"),
+        "{status}"
+    );
     assert!(h.app.is_dirty());
     assert_eq!(
         result_of(&h.app.plan, "3.2.2-s2"),
@@ -555,12 +558,12 @@ fn full_disk_keeps_everything() {
         [".plan.ron.perfplan-lock", "plan.ron"],
         "nothing left behind but the live lock"
     );
-    assert!(h.screen().contains("disk is full"));
+    assert!(h.screen().contains("disco è pieno"));
 
     // Room again: the same session saves, and the backup is the old text.
     fs.remount("size=4m");
     h.ctrl('s');
-    assert!(!h.app.is_dirty(), "{}", h.app.status.text);
+    assert!(!h.app.is_dirty(), "{}", h.app.status_text());
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         SEED_TEXT.replace(SEED_RESULT_72, SEED_RESULT_70)
@@ -589,13 +592,13 @@ fn a_read_only_disk_keeps_the_edits_and_save_as_elsewhere_works() {
     h.set_result("domande depositate marchi", "70");
 
     h.ctrl('s');
-    let status = h.app.status.text.clone();
+    let status = h.app.status_text().clone();
     assert!(
-        h.app.status.is_error && status.contains("Not saved"),
+        h.app.status.is_error && status.contains("Non salvato"),
         "{status}"
     );
-    assert!(status.contains("read-only"), "{status}");
-    assert!(status.contains("save under another name"), "{status}");
+    assert!(status.contains("sola lettura"), "{status}");
+    assert!(status.contains("salvalo con un altro nome"), "{status}");
     assert!(h.app.is_dirty());
     assert_eq!(
         result_of(&h.app.plan, "3.2.2-s2"),
@@ -612,11 +615,11 @@ fn a_read_only_disk_keeps_the_edits_and_save_as_elsewhere_works() {
     h.ctrl('u');
     h.type_text(&copy.display().to_string());
     h.key(KeyCode::Enter);
-    assert!(!h.app.is_dirty(), "{}", h.app.status.text);
+    assert!(!h.app.is_dirty(), "{}", h.app.status_text());
     assert!(
-        h.app.status.text.starts_with("Saved"),
+        h.app.status_text().starts_with("Salvato"),
         "{}",
-        h.app.status.text
+        h.app.status_text()
     );
     assert_eq!(h.app.path, copy);
     assert!(!h.app.read_only);
@@ -629,7 +632,7 @@ fn a_read_only_disk_keeps_the_edits_and_save_as_elsewhere_works() {
     // Later saves go to the copy.
     h.set_result("domande depositate marchi", "71");
     h.ctrl('s');
-    assert!(!h.app.is_dirty(), "{}", h.app.status.text);
+    assert!(!h.app.is_dirty(), "{}", h.app.status_text());
     let (saved, _) = store::load(&copy).unwrap();
     assert_eq!(result_of(&saved, "3.2.2-s2"), Some(Value::Number(dec!(71))));
 }
@@ -695,30 +698,30 @@ fn a_second_perfplan_is_read_only_until_the_first_dies() {
     let mut h = Driver::from_opened(opened);
     assert!(h.app.read_only);
     assert!(
-        h.app.status.text.contains("Read-only"),
+        h.app.status_text().contains("Sola lettura"),
         "{}",
-        h.app.status.text
+        h.app.status_text()
     );
-    assert!(h.screen().contains("READ-ONLY"));
+    assert!(h.screen().contains("SOLA LETTURA"));
 
     h.go_to("domande depositate marchi");
     assert!(h.app.selected_indicator().is_some());
     for key in [KeyCode::Enter, KeyCode::Char('c'), KeyCode::Char('o')] {
-        h.app.status.text.clear();
+        h.app.status_text().clear();
         h.key(key);
         assert!(matches!(h.app.mode, Mode::Normal), "{key:?} opened an edit");
         assert!(
-            h.app.status.text.contains("Read-only"),
+            h.app.status_text().contains("Sola lettura"),
             "{}",
-            h.app.status.text
+            h.app.status_text()
         );
     }
-    h.app.status.text.clear();
+    h.app.status_text().clear();
     assert_eq!(h.app.update(Action::Save), Effect::None);
     assert!(
-        h.app.status.text.contains("Read-only"),
+        h.app.status_text().contains("Sola lettura"),
         "{}",
-        h.app.status.text
+        h.app.status_text()
     );
     h.ctrl('s');
     assert!(!h.app.is_dirty());
@@ -820,19 +823,19 @@ fn overwriting_a_file_another_writer_broke_keeps_theirs_aside() {
                 }
             ),
             "{}",
-            h.app.status.text
+            h.app.status_text()
         );
         assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
         assert!(h.app.is_dirty());
 
         // Overwrite: ours is written whole in perfplan's layout, theirs is kept beside it
-        // under a name no later save replaces.
-        h.key(KeyCode::Char('o'));
-        assert!(!h.app.is_dirty(), "{}", h.app.status.text);
+        // under a name no later save replaces ([s] Sovrascrivi).
+        h.key(KeyCode::Char('s'));
+        assert!(!h.app.is_dirty(), "{}", h.app.status_text());
         assert!(
-            h.app.status.text.contains("perfplan's layout"),
+            h.app.status_text().contains("quella di perfplan"),
             "{}",
-            h.app.status.text
+            h.app.status_text()
         );
         let (saved, _) = store::load(&path).unwrap();
         assert_eq!(saved, h.app.plan);
@@ -847,9 +850,9 @@ fn overwriting_a_file_another_writer_broke_keeps_theirs_aside() {
             theirs
         );
         assert!(
-            h.app.status.text.contains(&kept[0]),
+            h.app.status_text().contains(&kept[0]),
             "the message names it: {}",
-            h.app.status.text
+            h.app.status_text()
         );
         assert!(temp_files_in(dir.path()).is_empty());
     }
@@ -879,7 +882,7 @@ fn saving_changes_only_the_edited_lines_of_a_hand_written_plan() {
     );
     assert_eq!(result_of(&h.app.plan, "1.2.1-o1"), None);
     h.ctrl('s');
-    assert!(!h.app.is_dirty(), "{}", h.app.status.text);
+    assert!(!h.app.is_dirty(), "{}", h.app.status_text());
 
     let old_result = "                                    result: 50,\n";
     let old_note = "                                    note: \"Measured by the ticket system, all opening days.\",\n";
@@ -904,7 +907,7 @@ fn saving_changes_only_the_edited_lines_of_a_hand_written_plan() {
 
     // Saving again with no change writes the same bytes.
     h.ctrl('s');
-    assert!(!h.app.is_dirty(), "{}", h.app.status.text);
+    assert!(!h.app.is_dirty(), "{}", h.app.status_text());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
 
     // An edit undone is no change either.
@@ -923,9 +926,9 @@ fn a_plan_in_perfplans_layout_is_stable_when_saved() {
     let mut h = open_in(&path, &dir.path().join("data"));
     h.ctrl('s');
     assert!(
-        h.app.status.text.starts_with("Saved"),
+        h.app.status_text().starts_with("Salvato"),
         "{}",
-        h.app.status.text
+        h.app.status_text()
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), canonical);
     h.ctrl('s');
@@ -1025,7 +1028,7 @@ fn edits_not_saved_before_a_crash_are_restored() {
     assert!(matches!(h.app.mode, Mode::Restore { .. }));
     assert!(
         h.screen()
-            .contains("Unsaved changes from a previous session")
+            .contains("Modifiche non salvate di una sessione precedente")
     );
     assert!(!h.app.is_dirty());
 
@@ -1037,15 +1040,15 @@ fn edits_not_saved_before_a_crash_are_restored() {
     assert_eq!(ind.note.as_deref(), Some("dato dell'ufficio marchi"));
     assert!(h.app.is_dirty(), "restored edits are unsaved edits");
     assert!(
-        h.app.status.text.contains("Restored"),
+        h.app.status_text().contains("Ripristinat"),
         "{}",
-        h.app.status.text
+        h.app.status_text()
     );
     // The scores follow the restored values.
     assert_eq!(h.app.scores, perfplan::score::Scores::compute(&h.app.plan));
 
     h.ctrl('s');
-    assert!(!h.app.is_dirty(), "{}", h.app.status.text);
+    assert!(!h.app.is_dirty(), "{}", h.app.status_text());
     assert!(
         !journal_path(&data, &path).exists(),
         "a save clears the journal"

@@ -44,19 +44,19 @@ fn scenes_show_what_their_captions_promise() {
     assert!(text("01-tree").contains("98,56 %"));
     let preview = text("02-typing-preview");
     assert!(
-        preview.contains("PREVIEW") && preview.contains("87,50 %") && preview.contains("98,43 %")
+        preview.contains("ANTEPRIMA") && preview.contains("87,50 %") && preview.contains("98,43 %")
     );
     assert!(text("03-detail").contains("72 / 80 = 90,00 %"));
-    assert!(text("04-search").contains("match(es)"));
+    assert!(text("04-search").contains("corrispondenz"));
     let pending = text("05-pending-filter");
     assert!(
-        pending.contains("filter: pending") && pending.contains("67 / 70"),
+        pending.contains("filtro: in attesa") && pending.contains("67 / 70"),
         "{pending}"
     );
-    assert!(text("06-help").contains("type the result of the indicator"));
-    assert!(text("07-export").contains("Export the summary"));
+    assert!(text("06-help").contains("inserisci il risultato dell'indicatore"));
+    assert!(text("07-export").contains("Esporta il riepilogo"));
     assert!(text("08-validation-warning").contains("differs from the sum"));
-    assert!(text("09-too-small").contains("too small"));
+    assert!(text("09-too-small").contains("troppo piccolo"));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! replacing a file, somebody else's version found by a save, a journal that cannot be
 //! written.
 
-use super::{Action, App, Effect, Mode};
+use super::{Action, App, Effect, Mode, Msg};
 
 /// A question with a few answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,7 +25,8 @@ pub enum DialogKind {
     JournalFailed,
 }
 
-/// One answer of a dialog: the letter that picks it and its words.
+/// One answer of a dialog: the letter that picks it and its words (both in the
+/// interface's language: see `lang`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Choice {
     pub key: char,
@@ -49,95 +50,6 @@ pub enum Answer {
     Quit,
 }
 
-/// A choice as a literal, so that the lists below are constants.
-macro_rules! choice {
-    ($key:expr, $label:expr, $answer:expr $(,)?) => {
-        Choice {
-            key: $key,
-            label: $label,
-            answer: $answer,
-        }
-    };
-}
-
-impl DialogKind {
-    pub fn title(self) -> &'static str {
-        match self {
-            DialogKind::Quit => "Unsaved changes",
-            DialogKind::Conflict => "The file changed on disk",
-            DialogKind::ReplaceFile | DialogKind::ReplaceExport => "The file exists",
-            DialogKind::DraftExport => "The plan has errors",
-            DialogKind::Theirs => "Another version was found while saving",
-            DialogKind::NoJournal | DialogKind::JournalFailed => "No crash recovery",
-        }
-    }
-
-    pub fn choices(self) -> &'static [Choice] {
-        match self {
-            DialogKind::ReplaceFile => &[
-                choice!('o', "Overwrite it with this plan", Answer::Overwrite),
-                choice!('c', "Cancel", Answer::Cancel),
-            ],
-            DialogKind::ReplaceExport => &[
-                choice!('o', "Replace it with the export", Answer::Overwrite),
-                choice!('c', "Cancel", Answer::Cancel),
-            ],
-            DialogKind::DraftExport => &[
-                choice!(
-                    'd',
-                    "Export a draft (marked as such, with the errors listed)",
-                    Answer::Draft,
-                ),
-                choice!('c', "Cancel", Answer::Cancel),
-            ],
-            DialogKind::Quit => &[
-                choice!('s', "Save and quit", Answer::Save),
-                choice!('d', "Discard changes and quit", Answer::Discard),
-                choice!('c', "Cancel", Answer::Cancel),
-            ],
-            DialogKind::Conflict => &[
-                choice!(
-                    'm',
-                    "Merge: reload theirs and apply your changes again (both sides' changes listed)",
-                    Answer::Merge,
-                ),
-                choice!(
-                    'r',
-                    "Reload theirs (your edits are kept aside)",
-                    Answer::Reload,
-                ),
-                choice!(
-                    'o',
-                    "Overwrite with yours (theirs is kept beside the plan)",
-                    Answer::Overwrite,
-                ),
-                choice!('a', "Save as another file", Answer::SaveAs),
-                choice!('c', "Cancel", Answer::Cancel),
-            ],
-            DialogKind::Theirs => &[
-                choice!(
-                    'k',
-                    "Keep yours (theirs stays in the file named above)",
-                    Answer::KeepMine,
-                ),
-                choice!(
-                    't',
-                    "Take theirs (yours is kept beside the plan)",
-                    Answer::TakeTheirs,
-                ),
-            ],
-            DialogKind::NoJournal => &[
-                choice!('c', "Edit without crash recovery", Answer::Continue),
-                choice!('q', "Quit", Answer::Quit),
-            ],
-            DialogKind::JournalFailed => &[
-                choice!('c', "Edit on without crash recovery", Answer::Continue),
-                choice!('s', "Save now", Answer::Save),
-            ],
-        }
-    }
-}
-
 impl App {
     pub(super) fn ask(&mut self, kind: DialogKind, selected: usize) {
         self.mode = Mode::Dialog { kind, selected };
@@ -150,47 +62,23 @@ impl App {
         self.ask(DialogKind::NoJournal, 0);
     }
 
-    /// The question a dialog asks, in full.
-    pub fn dialog_question(&self, kind: DialogKind) -> String {
-        let shown = |p: &Option<std::path::PathBuf>| {
-            p.as_deref()
-                .map_or(String::new(), |p| p.display().to_string())
+    /// What the question of a dialog needs to be said.
+    pub fn dialog_question(&self, kind: DialogKind) -> crate::lang::Question {
+        let path = match kind {
+            DialogKind::ReplaceFile => self.replacing.clone(),
+            DialogKind::ReplaceExport => self.pending_export.as_ref().map(|(_, p)| p.clone()),
+            DialogKind::Theirs => self.theirs.clone(),
+            _ => None,
         };
-        let down = self.journal_down.clone().unwrap_or_default();
-        match kind {
-            DialogKind::Quit => {
-                "The plan has changes that are not saved. Save them before quitting?".into()
-            }
-            DialogKind::Conflict => {
-                "The plan's file changed on disk, or was removed, since perfplan opened it \
-                 (another editor, a git pull, a sync). Saving now would overwrite their changes."
-                    .into()
-            }
-            DialogKind::ReplaceFile => format!(
-                "{} exists. Replace it with this plan? (Its old text is kept as a .bak beside it.)",
-                shown(&self.replacing)
-            ),
-            DialogKind::DraftExport => format!(
-                "The plan has {} error(s), and its scores leave out what is wrong. An export now is a draft: every format says so on top and lists the errors. (w goes to each error.)",
-                self.findings
-                    .iter()
-                    .filter(|f| f.severity == crate::validate::Severity::Error)
-                    .count()
-            ),
-            DialogKind::ReplaceExport => format!(
-                "{} exists. Replace it with the export? (Its old content is not kept.)",
-                shown(&self.pending_export.as_ref().map(|(_, p)| p.clone()))
-            ),
-            DialogKind::Theirs => format!(
-                "Your plan is saved. While it was being saved, another program or person put their own version of the plan in the file; theirs is kept as {}.",
-                shown(&self.theirs)
-            ),
-            DialogKind::NoJournal => format!(
-                "The crash-recovery journal cannot be written ({down}). If perfplan or the computer stops before you save, your edits are lost. Make room in that folder, or set PERFPLAN_STATE_DIR (or PERFPLAN_DATA_DIR) to a folder you can write, to have it back."
-            ),
-            DialogKind::JournalFailed => format!(
-                "The crash-recovery journal could not be written ({down}). Your edits are safe in perfplan for now, but they would be lost if perfplan or the computer stopped before a save. perfplan keeps trying with each edit."
-            ),
+        crate::lang::Question {
+            kind,
+            path,
+            errors: self
+                .findings
+                .iter()
+                .filter(|f| f.severity == crate::validate::Severity::Error)
+                .count(),
+            journal_down: self.journal_down.clone(),
         }
     }
 
@@ -200,7 +88,7 @@ impl App {
         selected: usize,
         action: Action,
     ) -> Effect {
-        let choices = kind.choices();
+        let choices = self.lang.words().dialog_choices(kind);
         let answer = match action {
             Action::DialogNext => {
                 self.ask(kind, (selected + 1) % choices.len());
@@ -247,7 +135,7 @@ impl App {
                 self.quit_after_save = false;
                 self.replacing = None;
                 self.pending_export = None;
-                self.info("Cancelled");
+                self.info(Msg::Cancelled);
                 Effect::None
             }
             (DialogKind::Quit, Answer::Save) => {
@@ -268,12 +156,8 @@ impl App {
                 Effect::None
             }
             (DialogKind::Theirs, Answer::KeepMine) => {
-                let kept = self.theirs.take();
-                self.info(format!(
-                    "Kept yours; theirs stays in {}",
-                    kept.as_deref()
-                        .map_or(String::new(), |p| p.display().to_string())
-                ));
+                let theirs = self.theirs.take();
+                self.info(Msg::KeptMine { theirs });
                 Effect::None
             }
             (DialogKind::Theirs, Answer::TakeTheirs) => match self.theirs.take() {
@@ -281,7 +165,7 @@ impl App {
                 None => Effect::None,
             },
             (DialogKind::NoJournal | DialogKind::JournalFailed, Answer::Continue) => {
-                self.info("Editing without crash recovery: save often");
+                self.info(Msg::NoCrashRecovery);
                 Effect::None
             }
             (DialogKind::NoJournal, Answer::Quit) => Effect::Quit,

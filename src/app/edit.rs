@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use super::history::{Step, StepKind};
 use super::input::Input;
+use super::msg::{FieldError, Msg, RealizationText, Shown, StepText};
 use super::tree;
 use super::{Action, App, Edit, EditField, Effect, Mode};
 use crate::plan::{
@@ -57,16 +58,11 @@ impl App {
     /// Opens a field of the selected indicator for typing.
     pub fn start_edit(&mut self, field: EditField) {
         let Some(path) = self.selected_indicator() else {
-            self.info(
-                "Select an indicator first: results, notes and overrides belong to indicators",
-            );
+            self.info(Msg::SelectIndicatorFirst);
             return;
         };
         if self.read_only {
-            self.error(format!(
-                "{}; nothing can be changed here",
-                self.read_only_message()
-            ));
+            self.error(Msg::NoChangeReadOnly(self.read_only_reason()));
             return;
         }
         let text = initial_text(&self.plan, self.plan.indicator(path), field);
@@ -80,31 +76,35 @@ impl App {
     }
 
     /// Parses the result being typed, in the plan's locale and the indicator's unit.
-    fn parse_result(&self, path: IndicatorPath, text: &str) -> Result<Option<Value>, String> {
+    fn parse_result(&self, path: IndicatorPath, text: &str) -> Result<Option<Value>, FieldError> {
         let ind = self.plan.indicator(path);
-        let value = self.plan.locale.parse_value(text, &ind.unit)?;
+        let value = self
+            .plan
+            .locale
+            .parse_value(text, &ind.unit)
+            .map_err(FieldError::Parse)?;
         if let Some(Value::Number(n)) = value
             && ind.unit.is_count()
             && (n < Decimal::ZERO || !n.fract().is_zero())
         {
-            return Err(format!(
-                "a count is a whole number of {}, like 12",
-                ind.unit.word()
-            ));
+            return Err(FieldError::NotWholeCount {
+                unit: ind.unit.clone(),
+            });
         }
         Ok(value)
     }
 
-    fn parse_override(&self, text: &str) -> Result<Option<Decimal>, String> {
+    fn parse_override(&self, text: &str) -> Result<Option<Decimal>, FieldError> {
         if text.trim().is_empty() {
             return Ok(None);
         }
         let n = self
             .plan
             .locale
-            .parse_number(text.trim().trim_end_matches('%'))?;
+            .parse_number(text.trim().trim_end_matches('%'))
+            .map_err(FieldError::Parse)?;
         if n < Decimal::ZERO || n > Decimal::ONE_HUNDRED {
-            return Err("a realization is between 0 and 100 %".into());
+            return Err(FieldError::RealizationOutOfRange);
         }
         Ok(Some(n))
     }
@@ -113,7 +113,7 @@ impl App {
     fn preview(&mut self, edit: &mut Edit) {
         let path = edit.path;
         let text = edit.input.text();
-        let preview: Result<Outcome, String> = match edit.field {
+        let preview: Result<Outcome, FieldError> = match edit.field {
             EditField::Result => self
                 .parse_result(path, &text)
                 .map(|v| score::outcome_with(self.plan.indicator(path), v)),
@@ -151,7 +151,7 @@ impl App {
             Action::Cancel => {
                 self.scores.update_indicator(&self.plan, edit.path);
                 self.mode = Mode::Normal;
-                self.info("Cancelled: the value is as it was");
+                self.info(Msg::ValueKept);
                 Effect::None
             }
             Action::Submit => self.submit_edit(edit),
@@ -197,7 +197,7 @@ impl App {
             },
             EditField::OverrideReason => {
                 if text.trim().is_empty() {
-                    edit.error = Some("an override needs its reason: say why the computed realization is not used".into());
+                    edit.error = Some(FieldError::ReasonNeeded);
                     self.mode = Mode::Edit(edit);
                     return Effect::None;
                 }
@@ -222,7 +222,7 @@ impl App {
         let old = ind.get(new.field());
         if old == new {
             self.scores.update_indicator(&self.plan, path);
-            self.info("No change");
+            self.info(Msg::NoChange);
             return Effect::None;
         }
         let change = FieldChange {
@@ -236,73 +236,70 @@ impl App {
         };
         self.apply_step(&step);
         let realization = self.realization_text(path);
-        self.info(format!(
-            "{} · realization {realization}",
-            self.describe_step(&step)
-        ));
+        self.info(Msg::Changed {
+            step: self.describe_step(&step),
+            realization,
+        });
         let journal = step.field_changes();
         self.history.push(step);
         Effect::Journal(journal)
     }
 
-    fn realization_text(&self, path: IndicatorPath) -> String {
+    fn realization_text(&self, path: IndicatorPath) -> RealizationText {
         match self.scores.outcome(path) {
-            o @ Outcome::Scored(_) => self.plan.locale.percent(o.shown().unwrap_or_default()),
-            Outcome::Pending => "pending".into(),
-            Outcome::Unscorable(_) => "cannot be scored".into(),
+            o @ Outcome::Scored(_) => {
+                RealizationText::Percent(self.plan.locale.percent(o.shown().unwrap_or_default()))
+            }
+            Outcome::Pending => RealizationText::Pending,
+            Outcome::Unscorable(_) => RealizationText::Unscorable,
         }
     }
 
-    /// A value of a field in words, as the controller would write it.
-    pub fn value_text(&self, ind: &Indicator, value: &FieldValue) -> String {
+    /// A value of a field as a message shows it, figures as the plan's locale writes them.
+    pub fn value_shown(&self, ind: &Indicator, value: &FieldValue) -> Shown {
         let loc = self.plan.locale;
         match value {
-            FieldValue::Result(None) => "pending".into(),
-            FieldValue::Result(Some(v)) => loc.value(*v, &ind.unit),
-            FieldValue::Override(None) => "none".into(),
-            FieldValue::Override(Some(o)) => format!(
-                "{} ({})",
-                loc.percent(o.realization.value()),
-                crate::text::truncate(&o.reason, 40)
-            ),
-            FieldValue::Note(None) => "none".into(),
-            FieldValue::Note(Some(n)) => format!("\"{}\"", crate::text::truncate(n, 40)),
+            FieldValue::Result(None) => Shown::Pending,
+            FieldValue::Result(Some(v)) => Shown::Value(loc.value(*v, &ind.unit)),
+            FieldValue::Override(None) | FieldValue::Note(None) => Shown::Nothing,
+            FieldValue::Override(Some(o)) => Shown::Override {
+                percent: loc.percent(o.realization.value()),
+                reason: crate::text::truncate(&o.reason, 40),
+            },
+            FieldValue::Note(Some(n)) => Shown::Note(crate::text::truncate(n, 40)),
         }
     }
 
-    /// What a step did, in words: "result of 3.2.2-s2: 72 → 70".
-    pub fn describe_step(&self, step: &Step) -> String {
+    /// What a step did: "result of 3.2.2-s2: 72 → 70".
+    pub fn describe_step(&self, step: &Step) -> StepText {
         match (step.kind, step.changes.as_slice()) {
             (StepKind::Edit, [(path, c)]) => {
                 let ind = self.plan.indicator(*path);
                 let loc = self.plan.locale;
+                let id = c.id.clone();
                 match (&c.old, &c.new) {
-                    (FieldValue::Result(_), _) => format!(
-                        "result of {}: {} → {}",
-                        c.id,
-                        self.value_text(ind, &c.old),
-                        self.value_text(ind, &c.new)
-                    ),
-                    (_, FieldValue::Note(n)) => format!(
-                        "note of {}: {}",
-                        c.id,
-                        if n.is_some() { "written" } else { "removed" }
-                    ),
-                    (_, FieldValue::Override(Some(o))) => format!(
-                        "override of {}: {}",
-                        c.id,
-                        loc.percent(o.realization.value())
-                    ),
-                    _ => format!("override of {}: removed", c.id),
+                    (FieldValue::Result(_), _) => StepText::Result {
+                        id,
+                        old: self.value_shown(ind, &c.old),
+                        new: self.value_shown(ind, &c.new),
+                    },
+                    (_, FieldValue::Note(n)) => StepText::Note {
+                        id,
+                        written: n.is_some(),
+                    },
+                    (_, FieldValue::Override(o)) => StepText::Override {
+                        id,
+                        percent: o.as_ref().map(|o| loc.percent(o.realization.value())),
+                    },
+                    (_, FieldValue::Result(_)) => StepText::Changes { changes: 1 },
                 }
             }
-            (StepKind::Restore, changes) => {
-                format!(
-                    "{} change(s) restored from the recovery journal",
-                    changes.len()
-                )
-            }
-            (_, changes) => format!("{} change(s)", changes.len()),
+            (StepKind::Restore, changes) => StepText::Restored {
+                changes: changes.len(),
+            },
+            (_, changes) => StepText::Changes {
+                changes: changes.len(),
+            },
         }
     }
 
@@ -339,7 +336,7 @@ impl App {
 
     pub(super) fn undo(&mut self) -> Effect {
         let Some(step) = self.history.undo().cloned() else {
-            self.info("Nothing to undo");
+            self.info(Msg::NothingToUndo);
             return Effect::None;
         };
         let back = step.inverse();
@@ -347,20 +344,20 @@ impl App {
         if let Some((path, _)) = step.changes.first() {
             self.reveal(NodePath::Indicator(*path));
         }
-        self.info(format!("Undone: {}", self.describe_step(&step)));
+        self.info(Msg::Undone(self.describe_step(&step)));
         Effect::Journal(back.field_changes())
     }
 
     pub(super) fn redo(&mut self) -> Effect {
         let Some(step) = self.history.redo().cloned() else {
-            self.info("Nothing to redo");
+            self.info(Msg::NothingToRedo);
             return Effect::None;
         };
         self.apply_step(&step);
         if let Some((path, _)) = step.changes.first() {
             self.reveal(NodePath::Indicator(*path));
         }
-        self.info(format!("Redone: {}", self.describe_step(&step)));
+        self.info(Msg::Redone(self.describe_step(&step)));
         Effect::Journal(step.field_changes())
     }
 }

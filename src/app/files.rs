@@ -5,60 +5,11 @@ use std::path::{Path, PathBuf};
 
 use super::dialog::DialogKind;
 use super::input::Input;
-use super::{Action, App, Effect, Mode, PathPurpose};
+use super::msg::{JournalDown, Msg, Problem, ReloadProblem};
+use super::{Action, App, Effect, FieldError, Mode, PathPurpose};
 use crate::export::Format;
 use crate::plan::Plan;
-use crate::store::{LockStatus, Saved, WriteError};
-
-/// Why a file could not be written (or read): facts the user can act on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
-    /// The folder the file goes in does not exist; `gone` when it did when the plan was
-    /// opened (moved, deleted or unmounted since).
-    NoFolder {
-        dir: PathBuf,
-        gone: bool,
-    },
-    /// The user may not write there (permissions, a read-only disk).
-    NotWritable {
-        dir: PathBuf,
-        detail: String,
-    },
-    /// The disk is full.
-    Full {
-        dir: PathBuf,
-    },
-    /// The path names something that is not a regular file.
-    NotAFile {
-        path: PathBuf,
-        what: &'static str,
-    },
-    /// The path is the plan's own file.
-    IsThePlan {
-        path: PathBuf,
-    },
-    /// Another perfplan has the file open.
-    OpenElsewhere {
-        path: PathBuf,
-    },
-    /// This perfplan opened the plan read-only.
-    ReadOnly,
-    /// The plan's file cannot be read to compare it with what was loaded.
-    Unreadable {
-        path: PathBuf,
-        detail: String,
-    },
-    /// The file changed while it was being written.
-    Changed {
-        path: PathBuf,
-    },
-    /// The export could not be made.
-    Render(String),
-    Other {
-        dir: PathBuf,
-        detail: String,
-    },
-}
+use crate::store::{Cause, LockStatus, Saved, WriteError};
 
 impl Problem {
     /// What a failed write means; `own_folder` when it was the plan's own folder (which
@@ -72,13 +23,13 @@ impl Problem {
             },
             WriteError::NotAFile { path, what } => Problem::NotAFile {
                 path: path.clone(),
-                what,
+                what: *what,
             },
             WriteError::Changed { path } => Problem::Changed { path: path.clone() },
             WriteError::Io { dir, source } => match source.kind() {
                 K::PermissionDenied | K::ReadOnlyFilesystem => Problem::NotWritable {
                     dir: dir.clone(),
-                    detail: source.to_string(),
+                    cause: Cause::from(source),
                 },
                 K::StorageFull | K::QuotaExceeded => Problem::Full { dir: dir.clone() },
                 K::NotFound if own_folder && !dir.is_dir() => Problem::NoFolder {
@@ -87,62 +38,9 @@ impl Problem {
                 },
                 _ => Problem::Other {
                     dir: dir.clone(),
-                    detail: source.to_string(),
+                    cause: Cause::from(source),
                 },
             },
-        }
-    }
-
-    /// The facts, in words.
-    pub fn describe(&self) -> String {
-        match self {
-            Problem::NoFolder { dir, gone: true } => format!(
-                "the folder {} is gone (moved, deleted or unmounted)",
-                dir.display()
-            ),
-            Problem::NoFolder { dir, gone: false } => {
-                format!("the folder {} does not exist", dir.display())
-            }
-            Problem::NotWritable { dir, detail } => {
-                format!("{} is read-only for you ({detail})", dir.display())
-            }
-            Problem::Full { dir } => format!("the disk is full ({})", dir.display()),
-            Problem::NotAFile { path, what } => format!("{} is {what}", path.display()),
-            Problem::IsThePlan { path } => {
-                format!("{} is the plan itself", path.display())
-            }
-            Problem::OpenElsewhere { path } => {
-                format!("another perfplan has {} open", path.display())
-            }
-            Problem::ReadOnly => {
-                "another perfplan has this plan open, so it is read-only here".to_string()
-            }
-            Problem::Unreadable { path, detail } => format!(
-                "{} cannot be read to compare it with what was opened ({detail})",
-                path.display()
-            ),
-            Problem::Changed { path } => format!(
-                "{} changed on disk while it was being written",
-                path.display()
-            ),
-            Problem::Render(e) => e.clone(),
-            Problem::Other { dir, detail } => {
-                format!("cannot write in {}: {detail}", dir.display())
-            }
-        }
-    }
-
-    /// What to do about it, when saving the plan.
-    pub fn save_advice(&self) -> &'static str {
-        match self {
-            Problem::NotWritable { .. } | Problem::ReadOnly => {
-                "save under another name in a folder you can write"
-            }
-            Problem::Full { .. } => "free some space, or save under another name on another disk",
-            Problem::NoFolder { .. } => "save under another name",
-            Problem::IsThePlan { .. } => "choose another name",
-            Problem::OpenElsewhere { .. } => "choose another name, or close the other perfplan",
-            _ => "nothing was changed on disk; try again, or save under another name",
         }
     }
 }
@@ -171,18 +69,19 @@ pub enum Outcome {
         /// The changes made since the last save, to offer again on the version read.
         merge: Option<Box<super::Recovery>>,
         /// Why the journal could not be written meanwhile, if it could not.
-        journal_failed: Option<String>,
+        journal_failed: Option<JournalDown>,
     },
     ReloadFailed {
-        detail: String,
+        why: ReloadProblem,
         aside: Option<PathBuf>,
     },
     Exported {
         format: Format,
         path: PathBuf,
         replaced: bool,
-        /// Said when scores are provisional.
-        notice: Option<String>,
+        /// Indicators measured and in all, when some are pending (the scores are
+        /// provisional).
+        provisional: Option<(usize, usize)>,
     },
     /// An export was given an existing file.
     ExportExists {
@@ -191,20 +90,12 @@ pub enum Outcome {
     },
     ExportFailed(Problem),
     /// The crash-recovery journal could not be written.
-    JournalFailed(String),
+    JournalFailed(JournalDown),
     /// The crash-recovery journal is written again (it had failed).
     JournalWritten,
     /// The journal's changes were dropped, but its file could not be removed: they will be
     /// offered again.
-    JournalNotCleared(String),
-}
-
-/// What the header says of a stand-in lock.
-pub fn stand_in_note(p: &Path) -> String {
-    format!(
-        "the plan's folder cannot take a lock file, so its lock is {}: other users may not see it",
-        p.display()
-    )
+    JournalNotCleared(JournalDown),
 }
 
 impl App {
@@ -219,7 +110,7 @@ impl App {
         self.lock_note = match status {
             LockStatus::Held {
                 stand_in: Some(p), ..
-            } => Some(stand_in_note(p)),
+            } => Some(p.clone()),
             _ => None,
         };
     }
@@ -237,11 +128,7 @@ fn copy_name(path: &Path) -> PathBuf {
 impl App {
     pub(super) fn save_requested(&mut self) -> Effect {
         if self.read_only {
-            self.error(format!(
-                "{}. Save under another name with {}.",
-                self.read_only_message(),
-                super::keymap::key_for(super::keymap::Context::Tree, &Action::SaveAs)
-            ));
+            self.error(Msg::NoSaveReadOnly(self.read_only_reason()));
             Effect::None
         } else {
             Effect::Save
@@ -306,7 +193,7 @@ impl App {
                     self.mode = Mode::Path {
                         input,
                         purpose,
-                        error: Some("type a file name".into()),
+                        error: Some(FieldError::NoFileName),
                     };
                     return Effect::None;
                 }
@@ -318,7 +205,7 @@ impl App {
             Action::Cancel => {
                 self.mode = Mode::Normal;
                 self.quit_after_save = false;
-                self.info("Cancelled");
+                self.info(Msg::Cancelled);
             }
             _ => {}
         }
@@ -351,7 +238,7 @@ impl App {
                         format,
                         input,
                         edited,
-                        error: Some("type where to write the file".into()),
+                        error: Some(FieldError::NoExportPath),
                     };
                     return Effect::None;
                 }
@@ -371,7 +258,7 @@ impl App {
             }
             Action::Cancel => {
                 self.mode = Mode::Normal;
-                self.info("Export cancelled");
+                self.info(Msg::ExportCancelled);
                 return Effect::None;
             }
             _ => format,
@@ -404,22 +291,15 @@ impl App {
                 }
                 self.path = s.path.clone();
                 self.history.mark_saved();
-                let mut msg = format!("Saved {}", self.path.display());
-                if s.layout_lost {
-                    msg.push_str(
-                        " · the file's own layout could not be kept, so it is written in perfplan's layout",
-                    );
-                }
-                if let Some(p) = &s.overwritten {
-                    msg.push_str(&format!(
-                        " · the version it replaced is kept in {}",
-                        p.display()
-                    ));
-                }
-                if self.read_only {
-                    msg.push_str(&format!(" · {}", self.read_only_message()));
-                }
-                self.set_status(msg, self.read_only);
+                self.set_status(
+                    Msg::Saved {
+                        path: self.path.clone(),
+                        layout_lost: s.layout_lost,
+                        overwritten: s.overwritten.clone(),
+                        read_only: self.read_only_now(),
+                    },
+                    self.read_only,
+                );
                 if let Some(theirs) = s.theirs {
                     self.theirs = Some(theirs);
                     self.quit_after_save = false;
@@ -432,11 +312,7 @@ impl App {
             }
             Outcome::SaveFailed(p) => {
                 self.quit_after_save = false;
-                self.error(format!(
-                    "Not saved: {}; {}. Your changes are still here.",
-                    p.describe(),
-                    p.save_advice()
-                ));
+                self.error(Msg::NotSaved(p));
             }
             Outcome::ChangedOnDisk => self.ask(DialogKind::Conflict, 0),
             Outcome::SaveAsExists(path) => {
@@ -455,30 +331,20 @@ impl App {
             } => {
                 let mut fresh = App::new(*plan, path);
                 fresh.size = self.size;
+                fresh.lang = self.lang;
                 fresh.set_lock(&lock);
                 fresh.journal_down = self.journal_down.take();
                 fresh.journal_asked = self.journal_asked;
                 *self = fresh;
-                let mut msg = "Reloaded from disk".to_string();
-                if let Some(p) = mine {
-                    msg = format!(
-                        "Now showing their version; yours is kept in {}",
-                        p.display()
-                    );
-                }
-                if let Some(p) = aside {
-                    msg.push_str(&format!("; your unsaved edits are kept in {}", p.display()));
-                }
-                if let Some(p) = theirs {
-                    msg.push_str(&format!(
-                        "; yet another version found meanwhile is kept in {}",
-                        p.display()
-                    ));
-                }
-                if self.read_only {
-                    msg.push_str(&format!(" · {}", self.read_only_message()));
-                }
-                self.set_status(msg, self.read_only);
+                self.set_status(
+                    Msg::Reloaded {
+                        mine,
+                        aside,
+                        theirs,
+                        read_only: self.read_only_now(),
+                    },
+                    self.read_only,
+                );
                 if let Some(r) = merge {
                     self.offer_restore(*r);
                 }
@@ -486,40 +352,23 @@ impl App {
                     self.journal_down = Some(why);
                 }
             }
-            Outcome::ReloadFailed { detail, aside } => self.error(format!(
-                "Not reloaded: {detail}. Your edits are still here{}",
-                aside.map_or(String::new(), |p| format!(" (and in {})", p.display()))
-            )),
+            Outcome::ReloadFailed { why, aside } => self.error(Msg::NotReloaded { why, aside }),
             Outcome::Exported {
                 format,
                 path,
                 replaced,
-                notice,
-            } => {
-                let mut msg = format!(
-                    "Exported the {} summary to {}",
-                    format.extension().to_uppercase(),
-                    path.display()
-                );
-                if replaced {
-                    msg.push_str(" (replacing the file there)");
-                }
-                if let Some(n) = notice {
-                    msg.push_str(" · ");
-                    msg.push_str(&n);
-                }
-                self.info(msg);
-            }
+                provisional,
+            } => self.info(Msg::Exported {
+                format,
+                path,
+                replaced,
+                provisional,
+            }),
             Outcome::ExportExists { format, path } => {
                 self.pending_export = Some((format, path));
                 self.ask(DialogKind::ReplaceExport, 1);
             }
-            Outcome::ExportFailed(p) => {
-                self.error(format!(
-                    "Not exported: {}; choose another file or folder",
-                    p.describe()
-                ));
-            }
+            Outcome::ExportFailed(p) => self.error(Msg::NotExported(p)),
             Outcome::JournalFailed(why) => {
                 self.journal_down = Some(why);
                 if !self.journal_asked {
@@ -530,9 +379,7 @@ impl App {
                 }
             }
             Outcome::JournalWritten => self.journal_down = None,
-            Outcome::JournalNotCleared(why) => self.error(format!(
-                "The recovery journal could not be cleared ({why}): its changes will be offered again when the plan is next opened"
-            )),
+            Outcome::JournalNotCleared(why) => self.error(Msg::JournalNotCleared(why)),
         }
         Effect::None
     }

@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Action;
 use super::input::InputEdit;
+use crate::lang::{Lang, Word};
 
 /// Where a key is pressed: each mode has its own keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,17 +25,18 @@ pub enum Context {
     Help,
 }
 
-impl Context {
-    pub fn title(self) -> &'static str {
-        match self {
-            Context::Tree => "In the tree",
-            Context::Field => "While typing in a field",
-            Context::Dialog => "In a dialog",
-            Context::Restore => "When restoring unsaved changes after a crash",
-            Context::Export => "In the export dialog (and the field keys above)",
-            Context::Help => "In this help",
-        }
-    }
+/// The keys whose names differ between languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyName {
+    Space,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Enter,
+    ShiftTab,
+    Backspace,
+    Delete,
 }
 
 /// A key as the map knows it.
@@ -63,26 +65,27 @@ const fn code(code: KeyCode) -> Key {
 }
 
 impl Key {
-    /// How the key is written on screen: `Ctrl-S`, `↑`, `PgDn`.
-    pub fn label(self) -> String {
+    /// How the key is written on screen in `lang`: `Ctrl-S`, `↑`, `PgDn` (`PagGiù`).
+    pub fn label(self, lang: Lang) -> String {
+        let name = |k: KeyName| lang.words().key_name(k).to_string();
         let base = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(' ') => name(KeyName::Space),
             KeyCode::Char(c) if self.ctrl => c.to_ascii_uppercase().to_string(),
             KeyCode::Char(c) => c.to_string(),
             KeyCode::Up => "↑".into(),
             KeyCode::Down => "↓".into(),
             KeyCode::Left => "←".into(),
             KeyCode::Right => "→".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::Enter => "Enter".into(),
+            KeyCode::PageUp => name(KeyName::PageUp),
+            KeyCode::PageDown => name(KeyName::PageDown),
+            KeyCode::Home => name(KeyName::Home),
+            KeyCode::End => name(KeyName::End),
+            KeyCode::Enter => name(KeyName::Enter),
             KeyCode::Esc => "Esc".into(),
             KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::Backspace => "Backspace".into(),
-            KeyCode::Delete => "Del".into(),
+            KeyCode::BackTab => name(KeyName::ShiftTab),
+            KeyCode::Backspace => name(KeyName::Backspace),
+            KeyCode::Delete => name(KeyName::Delete),
             KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
@@ -106,15 +109,101 @@ impl Key {
     }
 }
 
+/// What a key does, for the help screen (its words are in each language's module).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Does {
+    TreeUp,
+    TreeDown,
+    TreePageUp,
+    TreePageDown,
+    TreeTop,
+    TreeBottom,
+    TreeExpand,
+    TreeCollapse,
+    TreeToggle,
+    TreeExpandAll,
+    TreeCollapseAll,
+    TreeEditResult,
+    TreeEditOverride,
+    TreeEditNote,
+    TreeNextPending,
+    TreePrevPending,
+    TreeSearch,
+    TreeNextMatch,
+    TreePrevMatch,
+    TreeCycleFilter,
+    TreeNextFinding,
+    TreeUndo,
+    TreeRedo,
+    TreeSave,
+    TreeSaveAs,
+    TreeExport,
+    TreeHelp,
+    TreeQuit,
+    FieldSubmit,
+    FieldCancel,
+    FieldBackspace,
+    FieldDelete,
+    FieldDeleteWord,
+    FieldClear,
+    FieldLeft,
+    FieldRight,
+    FieldHome,
+    FieldEnd,
+    DialogDialogPrev,
+    DialogDialogNext,
+    DialogSubmit,
+    DialogCancel,
+    RestoreUp,
+    RestoreDown,
+    RestoreToggle,
+    RestoreTakeAllMine,
+    RestoreKeepAllFile,
+    RestoreSubmit,
+    RestoreDropRecovered,
+    RestoreCancel,
+    ExportDialogNext,
+    ExportDialogPrev,
+    ExportSubmit,
+    ExportCancel,
+    HelpDown,
+    HelpUp,
+    HelpCancel,
+}
+
+/// The short word of a key on the status line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    Result,
+    NextPending,
+    Search,
+    Filter,
+    Undo,
+    Save,
+    Export,
+    Help,
+    Quit,
+    Confirm,
+    Cancel,
+    Choose,
+    YoursOrFile,
+    AllYours,
+    AllFile,
+    Restore,
+    Drop,
+    Format,
+    Close,
+}
+
 /// One line of the key map.
 pub struct Binding {
     pub context: Context,
     pub keys: &'static [Key],
     pub action: Action,
     /// What the key does, for the help screen.
-    pub help: &'static str,
+    pub does: Does,
     /// A short word for the status line, for the keys worth showing there.
-    pub hint: Option<&'static str>,
+    pub hint: Option<Hint>,
 }
 
 use Context::{Dialog, Export, Field, Help, Restore, Tree};
@@ -129,400 +218,400 @@ pub static BINDINGS: &[Binding] = &[
         context: Tree,
         keys: &[code(Up), k('k')],
         action: Action::Up,
-        help: "move up",
+        does: Does::TreeUp,
         hint: None,
     },
     Binding {
         context: Tree,
         keys: &[code(Down), k('j')],
         action: Action::Down,
-        help: "move down",
+        does: Does::TreeDown,
         hint: None,
     },
     Binding {
         context: Tree,
         keys: &[code(PageUp), ctrl('b')],
         action: Action::PageUp,
-        help: "one screen up",
+        does: Does::TreePageUp,
         hint: None,
     },
     Binding {
         context: Tree,
         keys: &[code(PageDown), ctrl('f')],
         action: Action::PageDown,
-        help: "one screen down",
+        does: Does::TreePageDown,
         hint: None,
     },
     Binding {
         context: Tree,
         keys: &[code(Home), k('g')],
         action: Action::Top,
-        help: "first row",
+        does: Does::TreeTop,
         hint: None,
     },
     Binding {
         context: Tree,
         keys: &[code(End), k('G')],
         action: Action::Bottom,
-        help: "last row",
+        does: Does::TreeBottom,
         hint: None,
     },
     Binding {
         context: Tree,
         keys: &[code(Right), k('l')],
         action: Action::Expand,
-        help: "open the row (again: go to its first child)",
+        does: Does::TreeExpand,
         hint: None,
     },
     Binding {
         context: Tree,
         keys: &[code(Left), k('h')],
         action: Action::Collapse,
-        help: "close the row (again: go to its parent)",
+        does: Does::TreeCollapse,
         hint: None,
     },
     Binding {
         context: Tree,
         keys: &[k(' ')],
         action: Action::Toggle,
-        help: "open or close the row",
+        does: Does::TreeToggle,
         hint: None,
     },
     Binding {
         context: Tree,
         keys: &[k('+'), k('=')],
         action: Action::ExpandAll,
-        help: "open every row",
+        does: Does::TreeExpandAll,
         hint: None,
     },
     Binding {
         context: Tree,
         keys: &[k('-')],
         action: Action::CollapseAll,
-        help: "close every row down to the perspectives",
+        does: Does::TreeCollapseAll,
         hint: None,
     },
     Binding {
         context: Tree,
         keys: &[code(Enter), k('e')],
         action: Action::EditResult,
-        help: "type the result of the indicator (on an objective: open or close it)",
-        hint: Some("result"),
+        does: Does::TreeEditResult,
+        hint: Some(Hint::Result),
     },
     Binding {
         context: Tree,
         keys: &[k('o')],
         action: Action::EditOverride,
-        help: "set or clear an override of the realization, with its reason",
+        does: Does::TreeEditOverride,
         hint: None,
     },
     Binding {
         context: Tree,
         keys: &[k('c')],
         action: Action::EditNote,
-        help: "write a note (comment) on the indicator",
+        does: Does::TreeEditNote,
         hint: None,
     },
     Binding {
         context: Tree,
         keys: &[k('p'), code(Tab)],
         action: Action::NextPending,
-        help: "go to the next pending indicator",
-        hint: Some("next pending"),
+        does: Does::TreeNextPending,
+        hint: Some(Hint::NextPending),
     },
     Binding {
         context: Tree,
         keys: &[k('P'), code(BackTab)],
         action: Action::PrevPending,
-        help: "go to the previous pending indicator",
+        does: Does::TreePrevPending,
         hint: None,
     },
     Binding {
         context: Tree,
         keys: &[k('/')],
         action: Action::Search,
-        help: "search codes, ids and descriptions",
-        hint: Some("search"),
+        does: Does::TreeSearch,
+        hint: Some(Hint::Search),
     },
     Binding {
         context: Tree,
         keys: &[k('n')],
         action: Action::NextMatch,
-        help: "next search match",
+        does: Does::TreeNextMatch,
         hint: None,
     },
     Binding {
         context: Tree,
         keys: &[k('N')],
         action: Action::PrevMatch,
-        help: "previous search match",
+        does: Does::TreePrevMatch,
         hint: None,
     },
     Binding {
         context: Tree,
         keys: &[k('f')],
         action: Action::CycleFilter,
-        help: "filter: all → pending → below target → overridden",
-        hint: Some("filter"),
+        does: Does::TreeCycleFilter,
+        hint: Some(Hint::Filter),
     },
     Binding {
         context: Tree,
         keys: &[k('w')],
         action: Action::NextFinding,
-        help: "go to the next validation warning or error",
+        does: Does::TreeNextFinding,
         hint: None,
     },
     Binding {
         context: Tree,
         keys: &[k('u'), ctrl('z')],
         action: Action::Undo,
-        help: "undo the last edit",
-        hint: Some("undo"),
+        does: Does::TreeUndo,
+        hint: Some(Hint::Undo),
     },
     Binding {
         context: Tree,
         keys: &[ctrl('r'), ctrl('y'), k('U')],
         action: Action::Redo,
-        help: "redo the edit undone",
+        does: Does::TreeRedo,
         hint: None,
     },
     Binding {
         context: Tree,
         keys: &[ctrl('s'), k('s')],
         action: Action::Save,
-        help: "save the plan to its file",
-        hint: Some("save"),
+        does: Does::TreeSave,
+        hint: Some(Hint::Save),
     },
     Binding {
         context: Tree,
         keys: &[k('S')],
         action: Action::SaveAs,
-        help: "save the plan under another name",
+        does: Does::TreeSaveAs,
         hint: None,
     },
     Binding {
         context: Tree,
         keys: &[k('x')],
         action: Action::Export,
-        help: "export the summary (XLSX, CSV, Markdown, HTML)",
-        hint: Some("export"),
+        does: Does::TreeExport,
+        hint: Some(Hint::Export),
     },
     Binding {
         context: Tree,
         keys: &[k('?'), code(F(1))],
         action: Action::Help,
-        help: "show this help",
-        hint: Some("help"),
+        does: Does::TreeHelp,
+        hint: Some(Hint::Help),
     },
     Binding {
         context: Tree,
         keys: &[k('q'), ctrl('c'), ctrl('q')],
         action: Action::Quit,
-        help: "quit (asks first when there are unsaved changes)",
-        hint: Some("quit"),
+        does: Does::TreeQuit,
+        hint: Some(Hint::Quit),
     },
     Binding {
         context: Field,
         keys: &[code(Enter)],
         action: Action::Submit,
-        help: "confirm what was typed",
-        hint: Some("confirm"),
+        does: Does::FieldSubmit,
+        hint: Some(Hint::Confirm),
     },
     Binding {
         context: Field,
         keys: &[code(Esc), ctrl('c')],
         action: Action::Cancel,
-        help: "cancel: the old value stays",
-        hint: Some("cancel"),
+        does: Does::FieldCancel,
+        hint: Some(Hint::Cancel),
     },
     Binding {
         context: Field,
         keys: &[code(Backspace)],
         action: Action::Input(InputEdit::Backspace),
-        help: "delete the character before the cursor",
+        does: Does::FieldBackspace,
         hint: None,
     },
     Binding {
         context: Field,
         keys: &[code(Delete)],
         action: Action::Input(InputEdit::Delete),
-        help: "delete the character under the cursor",
+        does: Does::FieldDelete,
         hint: None,
     },
     Binding {
         context: Field,
         keys: &[ctrl('w')],
         action: Action::Input(InputEdit::DeleteWord),
-        help: "delete the word before the cursor",
+        does: Does::FieldDeleteWord,
         hint: None,
     },
     Binding {
         context: Field,
         keys: &[ctrl('u')],
         action: Action::Input(InputEdit::Clear),
-        help: "empty the field (an empty result makes the indicator pending)",
+        does: Does::FieldClear,
         hint: None,
     },
     Binding {
         context: Field,
         keys: &[code(Left)],
         action: Action::Input(InputEdit::Left),
-        help: "cursor left",
+        does: Does::FieldLeft,
         hint: None,
     },
     Binding {
         context: Field,
         keys: &[code(Right)],
         action: Action::Input(InputEdit::Right),
-        help: "cursor right",
+        does: Does::FieldRight,
         hint: None,
     },
     Binding {
         context: Field,
         keys: &[code(Home), ctrl('a')],
         action: Action::Input(InputEdit::Home),
-        help: "cursor to the start",
+        does: Does::FieldHome,
         hint: None,
     },
     Binding {
         context: Field,
         keys: &[code(End), ctrl('e')],
         action: Action::Input(InputEdit::End),
-        help: "cursor to the end",
+        does: Does::FieldEnd,
         hint: None,
     },
     Binding {
         context: Dialog,
         keys: &[code(Left), code(Up), code(BackTab)],
         action: Action::DialogPrev,
-        help: "previous choice",
+        does: Does::DialogDialogPrev,
         hint: None,
     },
     Binding {
         context: Dialog,
         keys: &[code(Right), code(Down), code(Tab)],
         action: Action::DialogNext,
-        help: "next choice",
+        does: Does::DialogDialogNext,
         hint: None,
     },
     Binding {
         context: Dialog,
         keys: &[code(Enter)],
         action: Action::Submit,
-        help: "do the chosen thing (or press its underlined letter)",
-        hint: Some("choose"),
+        does: Does::DialogSubmit,
+        hint: Some(Hint::Choose),
     },
     Binding {
         context: Dialog,
         keys: &[code(Esc)],
         action: Action::Cancel,
-        help: "close the dialog, changing nothing",
-        hint: Some("cancel"),
+        does: Does::DialogCancel,
+        hint: Some(Hint::Cancel),
     },
     Binding {
         context: Restore,
         keys: &[code(Up), k('k')],
         action: Action::Up,
-        help: "previous field changed in the file too",
+        does: Does::RestoreUp,
         hint: None,
     },
     Binding {
         context: Restore,
         keys: &[code(Down), k('j')],
         action: Action::Down,
-        help: "next field changed in the file too",
+        does: Does::RestoreDown,
         hint: None,
     },
     Binding {
         context: Restore,
         keys: &[k(' ')],
         action: Action::Toggle,
-        help: "take your value for this field, or keep the file's",
-        hint: Some("yours/file's"),
+        does: Does::RestoreToggle,
+        hint: Some(Hint::YoursOrFile),
     },
     Binding {
         context: Restore,
         keys: &[k('m')],
         action: Action::TakeAllMine,
-        help: "take your value for every field listed",
-        hint: Some("all yours"),
+        does: Does::RestoreTakeAllMine,
+        hint: Some(Hint::AllYours),
     },
     Binding {
         context: Restore,
         keys: &[k('f')],
         action: Action::KeepAllFile,
-        help: "keep the file's value for every field listed",
-        hint: Some("all file's"),
+        does: Does::RestoreKeepAllFile,
+        hint: Some(Hint::AllFile),
     },
     Binding {
         context: Restore,
         keys: &[code(Enter), k('r')],
         action: Action::Submit,
-        help: "restore the changes (with the choices made for the fields listed)",
-        hint: Some("restore"),
+        does: Does::RestoreSubmit,
+        hint: Some(Hint::Restore),
     },
     Binding {
         context: Restore,
         keys: &[k('d')],
         action: Action::DropRecovered,
-        help: "drop every unsaved change of the previous run",
-        hint: Some("drop"),
+        does: Does::RestoreDropRecovered,
+        hint: Some(Hint::Drop),
     },
     Binding {
         context: Restore,
         keys: &[code(Esc)],
         action: Action::Cancel,
-        help: "nothing: the question stays until the changes are restored or dropped",
+        does: Does::RestoreCancel,
         hint: None,
     },
     Binding {
         context: Export,
         keys: &[code(Tab), code(Down)],
         action: Action::DialogNext,
-        help: "next format",
-        hint: Some("format"),
+        does: Does::ExportDialogNext,
+        hint: Some(Hint::Format),
     },
     Binding {
         context: Export,
         keys: &[code(BackTab), code(Up)],
         action: Action::DialogPrev,
-        help: "previous format",
+        does: Does::ExportDialogPrev,
         hint: None,
     },
     Binding {
         context: Export,
         keys: &[code(Enter)],
         action: Action::Submit,
-        help: "write the file",
-        hint: Some("export"),
+        does: Does::ExportSubmit,
+        hint: Some(Hint::Export),
     },
     Binding {
         context: Export,
         keys: &[code(Esc)],
         action: Action::Cancel,
-        help: "close the dialog, writing nothing",
-        hint: Some("cancel"),
+        does: Does::ExportCancel,
+        hint: Some(Hint::Cancel),
     },
     Binding {
         context: Help,
         keys: &[code(Down), k('j')],
         action: Action::Down,
-        help: "scroll down",
+        does: Does::HelpDown,
         hint: None,
     },
     Binding {
         context: Help,
         keys: &[code(Up), k('k')],
         action: Action::Up,
-        help: "scroll up",
+        does: Does::HelpUp,
         hint: None,
     },
     Binding {
         context: Help,
         keys: &[code(Esc), k('q'), k('?')],
         action: Action::Cancel,
-        help: "close the help",
-        hint: Some("close"),
+        does: Does::HelpCancel,
+        hint: Some(Hint::Close),
     },
 ];
 
@@ -551,43 +640,49 @@ pub fn action_for(context: Context, ev: &KeyEvent) -> Option<Action> {
     }
 }
 
-/// The first key bound to `action` in `context`, as the screen writes it (for messages that
-/// name a key: they must follow the key map).
-pub fn key_for(context: Context, action: &Action) -> String {
+/// The first key bound to `action` in `context`, as the screen writes it in `lang` (for
+/// messages that name a key: they must follow the key map).
+pub fn key_for(context: Context, action: &Action, lang: Lang) -> String {
     BINDINGS
         .iter()
         .find(|b| b.context == context && b.action == *action)
-        .map_or_else(|| "?".to_string(), |b| b.keys[0].label())
+        .map_or_else(|| "?".to_string(), |b| b.keys[0].label(lang))
 }
 
 /// The keys of a binding as one label: `↑ k`.
-pub fn keys_label(b: &Binding) -> String {
+pub fn keys_label(b: &Binding, lang: Lang) -> String {
     b.keys
         .iter()
-        .map(|k| k.label())
+        .map(|k| k.label(lang))
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 /// `key word` pairs for the status line of a context.
-pub fn hints(context: Context) -> Vec<(String, &'static str)> {
+pub fn hints(context: Context, lang: Lang) -> Vec<(String, &'static str)> {
+    let words = lang.words();
     BINDINGS
         .iter()
         .filter(|b| b.context == context)
-        .filter_map(|b| b.hint.map(|h| (b.keys[0].label(), h)))
+        .filter_map(|b| b.hint.map(|h| (b.keys[0].label(lang), words.key_hint(h))))
         .collect()
 }
 
 /// The help screen: every binding of every context, grouped.
-pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
+pub fn help_lines(lang: Lang) -> Vec<(Option<&'static str>, String, &'static str)> {
+    let words = lang.words();
     let mut out = Vec::new();
     for context in [Tree, Field, Dialog, Restore, Export, Help] {
-        out.push((Some(context.title()), String::new(), ""));
+        out.push((Some(words.context_title(context)), String::new(), ""));
         for b in BINDINGS.iter().filter(|b| b.context == context) {
-            out.push((None, keys_label(b), b.help));
+            out.push((None, keys_label(b, lang), words.key_help(b.does)));
         }
         if context == Field {
-            out.push((None, "any other key".to_string(), "types itself"));
+            out.push((
+                None,
+                words.word(Word::AnyOtherKey).to_string(),
+                words.word(Word::TypesItself),
+            ));
         }
     }
     out
@@ -595,16 +690,19 @@ pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
 
 /// The key map as Markdown tables, one per context, for the README (a test keeps the
 /// README's copy equal to this).
-pub fn markdown_tables() -> String {
+pub fn markdown_tables(lang: Lang) -> String {
+    let words = lang.words();
     let mut out = String::new();
-    for (section, keys, help) in help_lines() {
+    for (section, keys, help) in help_lines(lang) {
         match section {
             Some(title) => {
                 if !out.is_empty() {
                     out.push('\n');
                 }
                 out.push_str(&format!(
-                    "**{title}**\n\n| Keys | What they do |\n|---|---|\n"
+                    "**{title}**\n\n| {} | {} |\n|---|---|\n",
+                    words.word(Word::Keys),
+                    words.word(Word::WhatTheyDo)
                 ));
             }
             None => {
@@ -634,10 +732,10 @@ mod tests {
                 for ka in a.keys {
                     assert!(
                         !b.keys.contains(ka),
-                        "{} is bound to both `{}` and `{}`",
-                        ka.label(),
-                        a.help,
-                        b.help
+                        "{} is bound to both {:?} and {:?}",
+                        ka.label(Lang::En),
+                        a.does,
+                        b.does
                     );
                 }
             }
@@ -678,13 +776,28 @@ mod tests {
 
     #[test]
     fn help_lists_every_binding() {
-        let lines = help_lines();
-        for b in BINDINGS {
-            assert!(
-                lines
-                    .iter()
-                    .any(|(_, keys, help)| *keys == keys_label(b) && *help == b.help)
-            );
+        for lang in [Lang::En, Lang::It] {
+            let lines = help_lines(lang);
+            for b in BINDINGS {
+                let help = lang.words().key_help(b.does);
+                assert!(
+                    lines
+                        .iter()
+                        .any(|(_, keys, h)| *keys == keys_label(b, lang) && *h == help)
+                );
+            }
         }
+    }
+
+    #[test]
+    fn key_names_follow_the_language() {
+        let enter = Key {
+            code: KeyCode::Enter,
+            ctrl: false,
+        };
+        assert_eq!(enter.label(Lang::En), "Enter");
+        assert_eq!(enter.label(Lang::It), "Invio");
+        assert_eq!(ctrl('s').label(Lang::It), "Ctrl-S");
+        assert_eq!(key_for(Tree, &Action::SaveAs, Lang::It), "S");
     }
 }

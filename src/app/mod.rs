@@ -15,6 +15,7 @@ pub mod files;
 pub mod history;
 pub mod input;
 pub mod keymap;
+pub mod msg;
 pub mod navigate;
 pub mod recovery;
 pub mod search;
@@ -25,15 +26,16 @@ use std::path::PathBuf;
 use rust_decimal::Decimal;
 
 use crate::lang::Lang;
+use crate::layout::{self, Areas};
 use crate::plan::{FieldChange, IndicatorPath, NodePath, Plan};
 use crate::score::Scores;
-use crate::ui::layout::{self, Areas};
 use crate::validate::{self, Finding};
 pub use dialog::{Answer, Choice, DialogKind};
-pub use files::{Outcome, Problem};
+pub use files::Outcome;
 use history::History;
 use input::{Input, InputEdit};
 use keymap::Context;
+pub use msg::{FieldError, JournalDown, Msg, Problem, ReadOnly};
 pub use recovery::Recovery;
 use tree::{Filter, Tree};
 
@@ -147,17 +149,6 @@ pub enum EditField {
     OverrideReason,
 }
 
-impl EditField {
-    pub fn label(self) -> &'static str {
-        match self {
-            EditField::Result => "Result",
-            EditField::Note => "Note",
-            EditField::OverrideRealization => "Override realization (%; empty: remove)",
-            EditField::OverrideReason => "Reason for the override (required)",
-        }
-    }
-}
-
 /// Typing into a field of one indicator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
@@ -165,7 +156,7 @@ pub struct Edit {
     pub field: EditField,
     pub input: Input,
     /// Why what is typed cannot be used; nothing is committed while this is set.
-    pub error: Option<String>,
+    pub error: Option<FieldError>,
     /// The override realization typed at the first step, while its reason is typed.
     pub override_value: Option<Decimal>,
 }
@@ -188,7 +179,7 @@ pub enum Mode {
     Path {
         input: Input,
         purpose: PathPurpose,
-        error: Option<String>,
+        error: Option<FieldError>,
     },
     Dialog {
         kind: DialogKind,
@@ -208,14 +199,14 @@ pub enum Mode {
         input: Input,
         /// The user changed the path: switching format changes only its extension.
         edited: bool,
-        error: Option<String>,
+        error: Option<FieldError>,
     },
 }
 
 /// The latest message of the status line.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Status {
-    pub text: String,
+    pub msg: Msg,
     pub is_error: bool,
 }
 
@@ -232,7 +223,7 @@ pub struct App {
     /// over it.
     pub read_only: bool,
     /// Why the plan is read-only when it is not another perfplan holding it.
-    pub read_only_why: Option<String>,
+    pub read_only_why: Option<crate::store::lock::LockWhy>,
     pub tree: Tree,
     pub filter: Filter,
     pub mode: Mode,
@@ -253,11 +244,12 @@ pub struct App {
     /// Somebody else's version, found in the file's place by the last save and kept here.
     pub theirs: Option<PathBuf>,
     /// Why the crash-recovery journal cannot be written, for as long as it cannot.
-    pub journal_down: Option<String>,
+    pub journal_down: Option<JournalDown>,
     /// The user has been asked once whether to edit on without crash recovery.
     pub journal_asked: bool,
-    /// Something the header keeps saying about the lock (a stand-in lock file).
-    pub lock_note: Option<String>,
+    /// The stand-in lock file the plan is locked with, when its own folder cannot take
+    /// one (other users may not see it): the header says so.
+    pub lock_note: Option<PathBuf>,
     /// The validation finding `w` reached last (an index into `findings`), while the user
     /// goes from one to the next.
     pub current_finding: Option<usize>,
@@ -298,46 +290,49 @@ impl App {
     }
 
     fn status_findings_summary(&mut self) {
-        let errors = validate::has_errors(&self.findings);
-        let n = self.findings.len();
-        if n == 0 {
-            self.info(format!(
-                "{} indicators · press ? for help",
-                self.plan.indicator_count()
-            ));
+        let errors = self
+            .findings
+            .iter()
+            .filter(|f| f.severity == validate::Severity::Error)
+            .count();
+        let warnings = self.findings.len() - errors;
+        if self.findings.is_empty() {
+            self.info(Msg::Opened {
+                indicators: self.plan.indicator_count(),
+            });
         } else {
-            let what = if errors {
-                "error(s) and warning(s)"
-            } else {
-                "warning(s)"
-            };
-            self.set_status(
-                format!("The plan has {n} {what}: press w to go to each; ? for help"),
-                errors,
-            );
+            self.set_status(Msg::OpenedWithFindings { errors, warnings }, errors > 0);
         }
     }
 
-    pub fn info(&mut self, text: impl Into<String>) {
-        self.set_status(text.into(), false);
+    pub fn info(&mut self, msg: Msg) {
+        self.set_status(msg, false);
     }
 
-    pub fn error(&mut self, text: impl Into<String>) {
-        self.set_status(text.into(), true);
+    pub fn error(&mut self, msg: Msg) {
+        self.set_status(msg, true);
     }
 
-    fn set_status(&mut self, text: String, is_error: bool) {
-        self.status = Status { text, is_error };
+    fn set_status(&mut self, msg: Msg, is_error: bool) {
+        self.status = Status { msg, is_error };
+    }
+
+    /// The status line's message in the interface's language.
+    pub fn status_text(&self) -> String {
+        crate::lang::Say::say(&self.status.msg, self.lang)
     }
 
     /// Why nothing can be changed here, for the messages that refuse a change.
-    pub fn read_only_message(&self) -> String {
+    pub fn read_only_reason(&self) -> ReadOnly {
         match &self.read_only_why {
-            Some(why) => {
-                format!("Read-only: the plan cannot be locked against other editors ({why})")
-            }
-            None => "Read-only: another perfplan has this plan open".to_string(),
+            Some(why) => ReadOnly::Unlockable(why.clone()),
+            None => ReadOnly::Elsewhere,
         }
+    }
+
+    /// The reason the plan is read-only, when it is.
+    pub fn read_only_now(&self) -> Option<ReadOnly> {
+        self.read_only.then(|| self.read_only_reason())
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -345,7 +340,18 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size.0, self.size.1, self)
+        layout::areas(self.size.0, self.size.1, self.field_rows())
+    }
+
+    /// The rows the field being typed in takes (0: none open).
+    pub fn field_rows(&self) -> u16 {
+        match self.mode {
+            Mode::Export { .. } => {
+                layout::FIELD_HEIGHT + crate::export::Format::ALL.len() as u16 + 1
+            }
+            Mode::Edit(_) | Mode::Search { .. } | Mode::Path { .. } => layout::FIELD_HEIGHT,
+            _ => 0,
+        }
     }
 
     fn tree_height(&self) -> usize {

@@ -3,7 +3,7 @@
 
 use super::input::Input;
 use super::tree::{self, Filter};
-use super::{Action, App, EditField, Effect, Mode};
+use super::{Action, App, EditField, Effect, Mode, Msg};
 use crate::plan::{IndicatorPath, NodePath};
 
 impl App {
@@ -80,10 +80,10 @@ impl App {
                     .iter()
                     .filter(|r| matches!(r, NodePath::Indicator(_)))
                     .count();
-                self.info(format!(
-                    "Filter: {} ({shown} indicators shown; f for the next filter)",
-                    self.filter.label()
-                ));
+                self.info(Msg::FilterSet {
+                    filter: self.filter,
+                    shown,
+                });
             }
             Action::NextFinding => self.jump_finding(),
             Action::Undo => return self.undo(),
@@ -210,10 +210,10 @@ impl App {
                     .indicators()
                     .filter(|(p, _)| !self.scores.outcome(*p).is_measured())
                     .count();
-                self.info(format!(
-                    "Pending indicator {} ({pending} pending in all)",
-                    self.plan.indicator(p).id
-                ));
+                self.info(Msg::PendingAt {
+                    id: self.plan.indicator(p).id.clone(),
+                    pending,
+                });
             }
             None => {
                 let hidden = self
@@ -222,12 +222,12 @@ impl App {
                     .filter(|(p, _)| !self.scores.outcome(*p).is_measured())
                     .count();
                 if hidden > 0 {
-                    self.info(format!(
-                        "{hidden} pending indicator(s), hidden by the filter \"{}\": press f to change it",
-                        self.filter.label()
-                    ));
+                    self.info(Msg::PendingHidden {
+                        hidden,
+                        filter: self.filter,
+                    });
                 } else {
-                    self.info("No pending indicators: every result is in.");
+                    self.info(Msg::NoPending);
                 }
             }
         }
@@ -238,7 +238,7 @@ impl App {
     fn jump_finding(&mut self) {
         if self.findings.is_empty() {
             self.current_finding = None;
-            self.info("No warnings or errors in the plan.");
+            self.info(Msg::NoFindings);
             return;
         }
         let mut order: Vec<usize> = (0..self.findings.len()).collect();
@@ -278,14 +278,14 @@ impl App {
             self.filter = Filter::All;
             self.reveal(node);
         }
-        let count = format!(
-            " ({} of {})",
-            order.iter().position(|&i| i == next).unwrap_or(0) + 1,
-            order.len()
-        );
+        let is_error = f.severity == crate::validate::Severity::Error;
         self.set_status(
-            format!("{f}{count}"),
-            f.severity == crate::validate::Severity::Error,
+            Msg::FindingAt {
+                finding: Box::new(f),
+                index: order.iter().position(|&i| i == next).unwrap_or(0) + 1,
+                count: order.len(),
+            },
+            is_error,
         );
     }
 }

@@ -14,7 +14,9 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Local};
 
 use super::history::{Step, StepKind};
-use super::{Action, App, Effect, Mode};
+use super::msg::FieldName;
+use super::{Action, App, Effect, Mode, Msg};
+use crate::lang::RestoreFacts;
 use crate::plan::{FieldChange, IndicatorPath, Plan};
 use crate::store::journal::{Leftover, Recorded};
 
@@ -191,10 +193,15 @@ impl Recovery {
 
     /// The changes left out, as lines a user can read and copy into the plan file:
     /// `1.1.1-o3 · result: 42`.
-    pub fn left_out_text(&self) -> String {
-        let mut out = String::from(
-            "perfplan could not restore these changes from its recovery journal: their indicators' ids are not in the plan, or are used by more than one indicator. Each line is the indicator's id and the field as the plan file writes it; type them where they belong, then delete this file.\n\n",
-        );
+    pub fn left_out_text(&self, lang: crate::lang::Lang) -> String {
+        let mut out = format!("{}\n\n", lang.words().left_out_header());
+        out.push_str(&self.left_out_lines());
+        out
+    }
+
+    /// The changes left out, one a line, as the plan file writes them.
+    pub fn left_out_lines(&self) -> String {
+        let mut out = String::new();
         for c in &self.left_out {
             let value = match &c.new {
                 crate::plan::FieldValue::Result(v) => v.map(crate::store::write::value),
@@ -207,7 +214,7 @@ impl Recovery {
                 "{} · {}: {}\n",
                 c.id,
                 c.field().name(),
-                value.unwrap_or_else(|| "(none)".to_string())
+                value.unwrap_or_else(|| "None".to_string())
             ));
         }
         out
@@ -233,19 +240,15 @@ impl App {
         self.mode = Mode::Restore { cursor: 0 };
     }
 
-    /// The restore dialog's title.
-    pub fn restore_title(&self) -> &'static str {
-        match self.recovery.as_ref().map(|r| r.origin) {
-            Some(Origin::Merge) => "Your changes on their version",
-            _ => "Unsaved changes from a previous session",
-        }
+    /// Whether the restore under way offers the changes since the last save on their
+    /// version (rather than those a run that ended without saving left).
+    pub fn restore_is_merge(&self) -> bool {
+        self.recovery.as_ref().map(|r| r.origin) == Some(Origin::Merge)
     }
 
-    /// The restore question, in full, one paragraph a line.
-    pub fn restore_question(&self) -> Vec<String> {
-        let Some(r) = &self.recovery else {
-            return Vec::new();
-        };
+    /// What the restore question says, for the words of the dialog.
+    pub fn restore_facts(&self) -> Option<RestoreFacts> {
+        let r = self.recovery.as_ref()?;
         let stamp = |at: DateTime<Local>| {
             format!(
                 "{} {}",
@@ -253,75 +256,26 @@ impl App {
                 at.format("%H:%M")
             )
         };
-        let when = match (r.first.map(stamp), r.last.map(stamp)) {
-            (Some(a), Some(b)) if a != b => format!(" between {a} and {b}"),
-            (Some(a), _) => format!(" at {a}"),
-            _ => String::new(),
-        };
-        let n = r.apply.len() + r.conflicts.len() + r.left_out.len();
-        let mut lines = match r.origin {
-            Origin::Journal => vec![format!(
-                "perfplan ended without saving {n} change(s) to this plan, made{when}. They were kept in the recovery journal."
-            )],
-            Origin::Merge => vec![format!(
-                "The plan's file was changed by another program or person, and their version is now shown. Your {n} change(s) since the last save can be applied to it."
-            )],
-        };
-        if r.damaged > 0 {
-            lines.push(format!(
-                "{} record(s) of the journal were read; {} could not be (cut short or damaged) and are left out.",
-                r.records, r.damaged
-            ));
-        }
-        if r.file_changed && r.origin == Origin::Journal {
-            lines.push(
-                "The plan's file was changed by another program or person after these changes were made."
-                    .into(),
-            );
-        }
-        let known = r.conflicts.iter().filter(|c| !c.before_unknown).count();
-        let unknown = r.conflicts.len() - known;
-        if known > 0 {
-            lines.push(format!(
-                "{known} field(s) below were changed in the file too. For each, the file's value is kept unless you take yours (Space)."
-            ));
-        }
-        if unknown > 0 {
-            lines.push(format!(
-                "For {unknown} field(s) below the journal does not show the value the changes started from (it was written by an earlier version of perfplan, or a record of it is damaged), so it cannot be told whether somebody changed them in the file since: the file's values are kept unless you take yours (Space for one, m for all)."
-            ));
-        }
-        if !r.missing.is_empty() {
-            lines.push(format!(
-                "Not in the plan any more, so left out: {}.",
-                r.missing.join(", ")
-            ));
-        }
-        if !r.ambiguous.is_empty() {
-            lines.push(format!(
-                "Used by more than one indicator of the plan, so left out (make the ids unique first): {}.",
-                r.ambiguous.join(", ")
-            ));
-        }
-        match &r.left_out_file {
-            Some(p) => lines.push(format!(
-                "The changes left out are written down in {}, to type where they belong.",
-                p.display()
-            )),
-            None if !r.left_out.is_empty() => {
-                lines.push(
-                    "The changes left out could not be written down in a file: note them before answering."
-                        .into(),
-                );
-                lines.extend(r.left_out_text().lines().skip(2).map(str::to_string));
-            }
-            None => {}
-        }
-        lines
+        Some(RestoreFacts {
+            merge: r.origin == Origin::Merge,
+            changes: r.apply.len() + r.conflicts.len() + r.left_out.len(),
+            first: r.first.map(stamp),
+            last: r.last.map(stamp),
+            records: r.records,
+            damaged: r.damaged,
+            file_changed: r.file_changed,
+            conflicts: r.conflicts.len(),
+            unknown: r.conflicts.iter().filter(|c| c.before_unknown).count(),
+            missing: r.missing.clone(),
+            ambiguous: r.ambiguous.clone(),
+            left_out_file: r.left_out_file.clone(),
+            left_out: r.left_out.len(),
+        })
     }
 
     /// One line per field changed on both sides: id, field, the file's value and yours.
     pub fn restore_conflict_lines(&self) -> Vec<(bool, String)> {
+        let words = self.lang.words();
         let Some(r) = &self.recovery else {
             return Vec::new();
         };
@@ -329,14 +283,19 @@ impl App {
             .iter()
             .map(|c| {
                 let ind = self.plan.indicator(c.path);
+                let field = match c.change.field() {
+                    crate::plan::Field::Result => FieldName::Result,
+                    crate::plan::Field::Override => FieldName::Override,
+                    crate::plan::Field::Note => FieldName::Note,
+                };
+                let shown = |v| words.shown(&self.value_shown(ind, v));
                 (
                     c.take_mine,
-                    format!(
-                        "{} · {}: file {} · yours {}",
-                        c.change.id,
-                        c.change.field().name(),
-                        self.value_text(ind, &c.change.old),
-                        self.value_text(ind, &c.change.new)
+                    words.restore_row(
+                        &c.change.id,
+                        field,
+                        &shown(&c.change.old),
+                        &shown(&c.change.new),
                     ),
                 )
             })
@@ -377,22 +336,14 @@ impl App {
                 let n = r.apply.len() + r.conflicts.len();
                 self.mode = Mode::Normal;
                 self.info(match r.origin {
-                    Origin::Journal => format!(
-                        "Dropped {n} unsaved change(s) from the previous session; the plan is as saved"
-                    ),
-                    Origin::Merge => format!(
-                        "Your {n} change(s) were not applied: their version is shown as it is"
-                    ),
+                    Origin::Journal => Msg::Dropped { changes: n },
+                    Origin::Merge => Msg::NotApplied { changes: n },
                 });
                 return Effect::DropJournal;
             }
             // The journal's changes must be restored or dropped on purpose: Esc leaves the
             // question open rather than deciding either way.
-            Action::Cancel => self.error(format!(
-                "Choose {} to restore the unsaved changes or {} to drop them",
-                super::keymap::key_for(super::keymap::Context::Restore, &Action::Submit),
-                super::keymap::key_for(super::keymap::Context::Restore, &Action::DropRecovered),
-            )),
+            Action::Cancel => self.error(Msg::ChooseRestoreOrDrop),
             _ => {}
         }
         Effect::None
@@ -410,21 +361,16 @@ impl App {
             changes: r.chosen(),
         };
         let applied = step.changes.len();
-        let mut msg = if applied == 0 {
-            "Nothing restored: the file's values are kept".to_string()
-        } else {
-            format!("Restored {applied} change(s); save to keep them")
-        };
-        if kept > 0 {
-            msg.push_str(&format!(
-                " · kept the file's value for {kept} field(s) changed there"
-            ));
-        }
         let left_out: Vec<String> = r.missing.iter().chain(&r.ambiguous).cloned().collect();
-        if !left_out.is_empty() {
-            msg.push_str(&format!(" · left out: {}", left_out.join(", ")));
-        }
-        self.set_status(msg, !left_out.is_empty());
+        let is_error = !left_out.is_empty();
+        self.set_status(
+            Msg::Restored {
+                applied,
+                kept,
+                left_out,
+            },
+            is_error,
+        );
         if applied == 0 {
             return Effect::DropJournal;
         }

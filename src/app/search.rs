@@ -2,7 +2,7 @@
 
 use super::input::Input;
 use super::tree::{self, Filter};
-use super::{Action, App, Effect, Mode};
+use super::{Action, App, Effect, Mode, Msg};
 use crate::plan::{IndicatorPath, Layer, NodePath};
 
 impl App {
@@ -46,12 +46,14 @@ impl App {
     /// selected row itself as a match (while typing the query).
     pub(super) fn jump_match(&mut self, forward: bool, from_here: bool) {
         if self.query.trim().is_empty() {
-            self.info("No search yet: press / to search");
+            self.info(Msg::NoSearchYet);
             return;
         }
         let matches = self.matches(&self.query);
         if matches.is_empty() {
-            self.error(format!("No match for \"{}\"", self.query));
+            self.error(Msg::NoMatch {
+                query: self.query.clone(),
+            });
             return;
         }
         let here = self.tree.selected();
@@ -84,12 +86,11 @@ impl App {
             self.filter = Filter::All;
             self.reveal(matches[pick]);
         }
-        self.info(format!(
-            "Match {} of {} for \"{}\" (n next, N previous)",
-            pick + 1,
-            matches.len(),
-            self.query
-        ));
+        self.info(Msg::MatchAt {
+            index: pick + 1,
+            count: matches.len(),
+            query: self.query.clone(),
+        });
     }
 
     pub(super) fn update_search(
@@ -115,7 +116,7 @@ impl App {
             Action::Submit => {
                 self.mode = Mode::Normal;
                 if self.query.trim().is_empty() {
-                    self.info("Search cleared");
+                    self.info(Msg::SearchCleared);
                 }
             }
             Action::Cancel => {
@@ -124,7 +125,7 @@ impl App {
                 if let Some(o) = origin {
                     self.reveal(o);
                 }
-                self.info("Search cancelled");
+                self.info(Msg::SearchCancelled);
             }
             _ => {}
         }

@@ -15,6 +15,7 @@ use clap::ValueEnum;
 use crate::plan::Locale;
 
 mod app;
+pub use app::{Question, RestoreFacts, ValueKind, Word};
 mod cli;
 pub mod en;
 mod export;
@@ -157,7 +158,10 @@ mod tests {
         let empty_skipped = env(&[("LC_ALL", ""), ("LANG", "it_IT")]);
         assert_eq!(Lang::resolve(None, None, empty_skipped), Lang::It);
         assert_eq!(Lang::resolve(None, None, env(&[("LANG", "C")])), Lang::En);
-        assert_eq!(Lang::resolve(None, None, env(&[("LANG", "fr_FR")])), Lang::En);
+        assert_eq!(
+            Lang::resolve(None, None, env(&[("LANG", "fr_FR")])),
+            Lang::En
+        );
         assert_eq!(Lang::resolve(None, None, env(&[])), Lang::En);
     }
 

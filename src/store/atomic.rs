@@ -21,6 +21,8 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use super::cause::NotAFile;
+
 /// What the file on disk is expected to hold when it is replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expect {
@@ -79,20 +81,25 @@ pub struct Replaced {
 }
 
 /// Why a file could not be written. Nothing was changed on disk.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum WriteError {
-    #[error("cannot write in {}: {source}", dir.display())]
-    Io {
-        dir: PathBuf,
-        #[source]
-        source: io::Error,
-    },
-    #[error("the folder {} does not exist", dir.display())]
+    Io { dir: PathBuf, source: io::Error },
     NoFolder { dir: PathBuf },
-    #[error("{} is {what}", path.display())]
-    NotAFile { path: PathBuf, what: &'static str },
-    #[error("{} changed on disk while it was being written", path.display())]
+    NotAFile { path: PathBuf, what: NotAFile },
     Changed { path: PathBuf },
+}
+
+impl WriteError {
+    /// The I/O error underneath, for callers that only pass an error on (its kind says
+    /// what went wrong; the words are said where the error is shown).
+    pub fn into_io(self) -> io::Error {
+        match self {
+            WriteError::Io { source, .. } => source,
+            WriteError::NoFolder { .. } => io::ErrorKind::NotFound.into(),
+            WriteError::NotAFile { .. } => io::ErrorKind::InvalidInput.into(),
+            WriteError::Changed { .. } => io::ErrorKind::WouldBlock.into(),
+        }
+    }
 }
 
 /// The content hash that tells versions of a file apart (XXH3: fast enough to run on every
@@ -193,29 +200,29 @@ pub fn parent_dir(path: &Path) -> PathBuf {
     }
 }
 
-/// What a path names, in words, when it is not a regular file.
-pub fn not_a_file(meta: &fs::Metadata) -> Option<&'static str> {
+/// What a path names when it is not a regular file.
+pub fn not_a_file(meta: &fs::Metadata) -> Option<NotAFile> {
     let t = meta.file_type();
     if t.is_file() {
         return None;
     }
     if t.is_dir() {
-        return Some("a folder, not a file");
+        return Some(NotAFile::Folder);
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return Some("a pipe (FIFO), not a file");
+            return Some(NotAFile::Pipe);
         }
         if t.is_char_device() || t.is_block_device() {
-            return Some("a device, not a file");
+            return Some(NotAFile::Device);
         }
         if t.is_socket() {
-            return Some("a socket, not a file");
+            return Some(NotAFile::Socket);
         }
     }
-    Some("not a regular file")
+    Some(NotAFile::Other)
 }
 
 /// Why a file written from the plan (an export) may not go to `out`.
@@ -223,8 +230,8 @@ pub fn not_a_file(meta: &fs::Metadata) -> Option<&'static str> {
 pub enum Refused {
     /// `out` is the plan's own file, through some name.
     IsThePlan,
-    /// `out` is not a regular file (in words), or a link to nothing.
-    NotAFile(&'static str),
+    /// `out` is not a regular file, or a link to nothing.
+    NotAFile(NotAFile),
 }
 
 /// Whether a file made from the plan at `plan` may be written to `out`: never over the plan
@@ -240,7 +247,7 @@ pub fn output_target(plan: &Path, out: &Path) -> Result<bool, Refused> {
             None => Ok(true),
         },
         Err(_) if fs::symlink_metadata(out).is_ok() => {
-            Err(Refused::NotAFile("a link to a file that does not exist"))
+            Err(Refused::NotAFile(NotAFile::DanglingLink))
         }
         Err(_) => Ok(false),
     }
@@ -393,7 +400,7 @@ fn resolve(path: &Path) -> Result<PathBuf, WriteError> {
         Ok(target) => Ok(target),
         Err(_) => Err(WriteError::NotAFile {
             path: path.to_path_buf(),
-            what: "a link to a file that does not exist",
+            what: NotAFile::DanglingLink,
         }),
     }
 }
@@ -713,7 +720,7 @@ mod tests {
         assert!(matches!(
             replace(&sub, b"x", Replace::plain()),
             Err(WriteError::NotAFile {
-                what: "a folder, not a file",
+                what: NotAFile::Folder,
                 ..
             })
         ));

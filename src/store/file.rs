@@ -6,21 +6,24 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::atomic::{self, Expect, Replace, WriteError, hash};
-use super::lock::{Locked, PlanLock};
+use super::lock::{LockWhy, Locked, PlanLock};
 use super::{LoadError, load, parse, save, write};
 use crate::plan::{FieldChange, Plan};
 
 /// Why a save did not happen. Nothing was changed on disk.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum SaveFailure {
     /// The file on disk is not the one loaded: the user must choose.
-    #[error("the file changed on disk since it was opened")]
     ChangedOnDisk,
     /// The file cannot be read to compare it with what was loaded.
-    #[error("the plan's file cannot be read to compare it ({0})")]
     Unreadable(io::Error),
-    #[error(transparent)]
-    Write(#[from] WriteError),
+    Write(WriteError),
+}
+
+impl From<WriteError> for SaveFailure {
+    fn from(e: WriteError) -> SaveFailure {
+        SaveFailure::Write(e)
+    }
 }
 
 /// What locking the plan found.
@@ -32,7 +35,7 @@ pub enum LockStatus {
     /// Another perfplan has the plan open.
     Taken,
     /// No lock could be taken at all.
-    Unavailable(String),
+    Unavailable(LockWhy),
 }
 
 /// What a successful save did.
@@ -204,7 +207,7 @@ impl PlanFile {
         &mut self,
         plan: &Plan,
         new_path: &Path,
-        lock: Result<PlanLock, String>,
+        lock: Result<PlanLock, LockWhy>,
     ) -> Result<Saved, SaveFailure> {
         let own = std::fs::read_to_string(&self.path).ok();
         // The file's text patched is checked against the plan only when it is not the

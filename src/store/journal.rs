@@ -408,7 +408,7 @@ impl Journal {
             &encode(Local::now(), base, changes),
             super::atomic::Replace::plain(),
         )
-        .map_err(io::Error::other)?;
+        .map_err(super::atomic::WriteError::into_io)?;
         for p in std::mem::take(&mut self.legacy) {
             let _ = std::fs::remove_file(p);
         }

@@ -18,6 +18,8 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::cause::Cause;
+
 /// A held lock; dropping it (or the process ending) releases it.
 #[derive(Debug)]
 pub struct PlanLock {
@@ -53,7 +55,19 @@ pub enum Locked {
     /// Another perfplan has the plan open.
     Taken,
     /// No lock could be taken at all.
-    Unavailable(String),
+    Unavailable(LockWhy),
+}
+
+/// Why no lock could be taken on a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockWhy {
+    /// Neither the plan's file nor a lock file (beside it or in the state folder) can be
+    /// locked; what locking the file itself said.
+    NothingLockable(Cause),
+    /// No lock file can be made beside the plan or in perfplan's state folder.
+    NoLockFile,
+    /// Locking failed.
+    Failed(Cause),
 }
 
 /// A stable name for the plan at `path`, the same for every way of writing the path and
@@ -122,9 +136,7 @@ impl PlanLock {
             Ok(Some(f)) => Some(f),
             Ok(None) => return Locked::Taken,
             Err(e) if name.is_none() => {
-                return Locked::Unavailable(format!(
-                    "neither the plan's file ({e}) nor a lock file beside it or in perfplan's state folder can be locked"
-                ));
+                return Locked::Unavailable(LockWhy::NothingLockable(Cause::from(&e)));
             }
             Err(_) => None,
         };
@@ -132,10 +144,7 @@ impl PlanLock {
             Some(name) => Locked::Held(PlanLock { file, name }),
             // Without a lock on its name, a program replacing the plan's file would let a
             // second perfplan in: read-only, rather than a lock that only seems to hold.
-            None => Locked::Unavailable(
-                "no lock file can be made beside the plan or in perfplan's state folder"
-                    .to_string(),
-            ),
+            None => Locked::Unavailable(LockWhy::NoLockFile),
         }
     }
 
@@ -157,7 +166,7 @@ impl PlanLock {
                 Locked::Held(PlanLock { file, name })
             }
             Ok(None) => Locked::Taken,
-            Err(e) => Locked::Unavailable(e.to_string()),
+            Err(e) => Locked::Unavailable(LockWhy::Failed(Cause::from(&e))),
         }
     }
 

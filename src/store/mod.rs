@@ -3,6 +3,7 @@
 //! crash-recovery journal. Every file perfplan writes goes through [`atomic::replace`].
 
 pub mod atomic;
+pub mod cause;
 pub mod file;
 pub mod journal;
 mod load;
@@ -13,6 +14,7 @@ pub mod syntax;
 pub mod write;
 
 pub use atomic::{Expect, Replace, Replaced, WriteError, replace};
+pub use cause::{Cause, NotAFile};
 pub use file::{LockStatus, PlanFile, SaveFailure, Saved};
 pub use journal::Journal;
 pub use load::{Excerpt, LoadError, MAX_PLAN_BYTES, decode, load, parse};

@@ -1,7 +1,6 @@
 //! Drawing the app: pure functions of the state. Nothing here changes the app, and only the
 //! rows on screen are looked at, so a frame costs the same on any plan size.
 
-pub mod layout;
 pub mod theme;
 
 use ratatui::Frame;
@@ -12,8 +11,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use rust_decimal::Decimal;
 
 use crate::app::keymap;
-use crate::app::{App, EditField, Mode, PathPurpose};
-use crate::plan::{IndicatorPath, Layer, Locale, NodePath, Plan, Unit};
+use crate::app::{Action, App, EditField, Mode, PathPurpose};
+use crate::lang::{Say, ValueKind, Word};
+use crate::plan::{IndicatorPath, Layer, NodePath, Unit};
 use crate::score::{Mean, Outcome, exact};
 use crate::summary::explain;
 use crate::text::{pad_left, pad_right, truncate, width};
@@ -23,9 +23,9 @@ use theme::Theme;
 /// Draws the whole screen.
 pub fn draw(app: &App, frame: &mut Frame, theme: Theme) {
     let area = frame.area();
-    let a = layout::areas(area.width, area.height, app);
+    let a = crate::layout::areas(area.width, area.height, app.field_rows());
     if a.too_small {
-        draw_too_small(frame, area, theme);
+        draw_too_small(app, frame, area, theme);
         return;
     }
     draw_header(app, frame, a.header, theme);
@@ -38,20 +38,19 @@ pub fn draw(app: &App, frame: &mut Frame, theme: Theme) {
     }
     draw_status(app, frame, a.status, theme);
     match &app.mode {
-        Mode::Help { scroll } => draw_help(frame, area, *scroll, theme),
+        Mode::Help { scroll } => draw_help(app, frame, area, *scroll, theme),
         Mode::Dialog { kind, selected } => draw_dialog(app, frame, area, *kind, *selected, theme),
         Mode::Restore { cursor } => draw_restore(app, frame, area, *cursor, theme),
         _ => {}
     }
 }
 
-fn draw_too_small(frame: &mut Frame, area: Rect, theme: Theme) {
-    let msg = format!(
-        "Terminal too small: {}×{}. perfplan needs at least {}×{}; enlarge the window.",
+fn draw_too_small(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let msg = app.lang.words().too_small(
         area.width,
         area.height,
-        layout::MIN_WIDTH,
-        layout::MIN_HEIGHT
+        crate::layout::MIN_WIDTH,
+        crate::layout::MIN_HEIGHT,
     );
     let p = Paragraph::new(msg)
         .style(theme.warning())
@@ -94,8 +93,11 @@ pub fn bar(percent: Decimal, cells: usize) -> String {
     s
 }
 
-fn percent_or_pending(loc: Locale, v: Option<Decimal>) -> String {
-    v.map_or_else(|| "pending".to_string(), |v| loc.percent(v))
+fn percent_or_pending(app: &App, v: Option<Decimal>) -> String {
+    v.map_or_else(
+        || app.lang.words().word(Word::Pending).to_string(),
+        |v| app.plan.locale.percent(v),
+    )
 }
 
 fn status_style(app: &App, theme: Theme, v: Option<Decimal>) -> Style {
@@ -110,17 +112,23 @@ fn is_previewing(app: &App) -> bool {
 }
 
 fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let loc = app.plan.locale;
+    let words = app.lang.words();
     let w = area.width as usize;
     let mut right = Vec::new();
     if app.read_only {
-        right.push(Span::styled(" READ-ONLY ", theme.error()));
+        right.push(Span::styled(words.word(Word::ReadOnlyBadge), theme.error()));
     }
     if app.journal_down.is_some() && !app.read_only {
-        right.push(Span::styled(" ⚠ NO CRASH RECOVERY ", theme.error()));
+        right.push(Span::styled(
+            words.word(Word::NoRecoveryBadge),
+            theme.error(),
+        ));
     }
     if app.is_dirty() {
-        right.push(Span::styled(" ● unsaved ", theme.unsaved()));
+        right.push(Span::styled(
+            words.word(Word::UnsavedBadge),
+            theme.unsaved(),
+        ));
     }
     let right_w: usize = right.iter().map(|s| width(&s.content)).sum();
     let title = format!(
@@ -135,26 +143,28 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 
     let shown = &app.scores.shown;
     let bar_w = if w >= 100 { 20 } else { 10 };
-    let score_spans = |label: &'static str, v: Option<Decimal>| -> Vec<Span<'static>> {
+    let labels = [words.word(Word::Strategic), words.word(Word::Operational)];
+    let label_w = labels.iter().map(|l| width(l)).max().unwrap_or(0);
+    let score_spans = |label: &str, v: Option<Decimal>| -> Vec<Span<'static>> {
         let style = status_style(app, theme, v);
         vec![
-            Span::styled(format!("{label} "), theme.bold()),
+            Span::styled(format!("{} ", pad_right(label, label_w)), theme.bold()),
             Span::styled(bar(v.unwrap_or_default(), bar_w), style),
             Span::styled(
-                format!(" {:>9}", percent_or_pending(loc, v)),
+                format!(" {:>9}", percent_or_pending(app, v)),
                 style.add_modifier(Modifier::BOLD),
             ),
             Span::raw("   "),
         ]
     };
-    let mut line2 = score_spans("Strategic  ", shown.strategic);
-    line2.extend(score_spans("Operational", shown.operational));
+    let mut line2 = score_spans(labels[0], shown.strategic);
+    line2.extend(score_spans(labels[1], shown.operational));
     if is_previewing(app) {
-        line2.push(Span::styled("PREVIEW", theme.preview()));
+        line2.push(Span::styled(words.word(Word::Preview), theme.preview()));
     }
     if crate::validate::has_errors(&app.findings) {
         // The scores stand on a plan with errors: what is wrong is left out of them.
-        line2.push(Span::styled("⚠ errors left out ", theme.error()));
+        line2.push(Span::styled(words.word(Word::ErrorsLeftOut), theme.error()));
     }
 
     let counts: Mean = app.scores.indicator_counts();
@@ -164,20 +174,20 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .filter(|f| f.severity == Severity::Error)
         .count();
     let warnings = app.findings.len() - errors;
-    let mut line3 = vec![Span::raw(format!(
-        "Indicators measured {} / {}",
-        counts.measured, counts.total
-    ))];
+    let mut line3 = vec![Span::raw(words.measured(counts.measured, counts.total))];
     if counts.is_provisional() {
-        line3.push(Span::styled(" (provisional)", theme.warning()));
+        line3.push(Span::styled(words.word(Word::Provisional), theme.warning()));
     }
-    line3.push(Span::raw(format!(" · filter: {}", app.filter.label())));
+    line3.push(Span::raw(words.filter_is(app.filter)));
     if errors > 0 {
-        line3.push(Span::styled(format!(" · {errors} error(s)"), theme.error()));
+        line3.push(Span::styled(
+            format!(" · {}", words.errors(errors)),
+            theme.error(),
+        ));
     }
     if warnings > 0 {
         line3.push(Span::styled(
-            format!(" · {warnings} warning(s)"),
+            format!(" · {}", words.warnings(warnings)),
             theme.warning(),
         ));
     }
@@ -186,10 +196,7 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         theme.dim(),
     ));
     if app.lock_note.is_some() {
-        line3.push(Span::styled(
-            " · lock visible to you only".to_string(),
-            theme.warning(),
-        ));
+        line3.push(Span::styled(words.word(Word::LockNote), theme.warning()));
     }
     let text = Text::from(vec![
         Line::from(line1),
@@ -318,10 +325,8 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
 const BAR_CELLS: usize = 10;
 
 fn draw_tree(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let title = match app.filter {
-        crate::app::tree::Filter::All => " Plan ".to_string(),
-        f => format!(" Plan · filter: {} ", f.label()),
-    };
+    let words = app.lang.words();
+    let title = words.tree_title(app.filter);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if matches!(app.mode, Mode::Normal) {
@@ -338,10 +343,10 @@ fn draw_tree(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let rows = app.tree.rows();
     if rows.is_empty() {
         let msg = match app.filter {
-            crate::app::tree::Filter::All => "The plan has no perspectives yet.".to_string(),
-            f => format!(
-                "No indicator is {}. Press f to change the filter.",
-                f.label()
+            crate::app::tree::Filter::All => words.word(Word::NoPerspectives).to_string(),
+            f => words.no_rows(
+                f,
+                &keymap::key_for(keymap::Context::Tree, &Action::CycleFilter, app.lang),
             ),
         };
         frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
@@ -390,11 +395,7 @@ fn draw_tree(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             },
             rstyle,
         ));
-        let pct = format!(
-            "{}{}",
-            percent_or_pending(app.plan.locale, v.realization),
-            v.mark
-        );
+        let pct = format!("{}{}", percent_or_pending(app, v.realization), v.mark);
         let pct_style = if in_preview { theme.preview() } else { rstyle };
         spans.push(Span::styled(pad_left(&pct, 11), pct_style));
         if show_measured {
@@ -426,20 +427,17 @@ fn clip(s: &str) -> String {
 
 fn kv<'a>(key: &str, value: impl Into<String>, theme: Theme) -> Line<'a> {
     Line::from(vec![
-        Span::styled(format!("{key:<12} "), theme.dim()),
+        Span::styled(format!("{} ", pad_right(key, 13)), theme.dim()),
         Span::raw(value.into()),
     ])
 }
 
-fn place(plan: &Plan, node: NodePath) -> String {
-    crate::validate::place(plan, node)
-}
-
 fn draw_detail(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let words = app.lang.words();
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border())
-        .title(" Detail ");
+        .title(words.word(Word::Detail));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines = Vec::new();
@@ -453,8 +451,8 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             Severity::Error => theme.error(),
             Severity::Warning => theme.warning(),
         };
-        lines.push(Line::styled("The plan as a whole", theme.title()));
-        lines.push(Line::styled(f.to_string(), style));
+        lines.push(Line::styled(words.word(Word::PlanAsAWhole), theme.title()));
+        lines.push(Line::styled(f.say(app.lang), style));
         lines.push(Line::from(""));
     }
     let Some(node) = app.tree.selected() else {
@@ -471,18 +469,7 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             Severity::Warning => theme.warning(),
         };
         lines.push(Line::from(""));
-        lines.push(Line::styled(
-            format!(
-                "{}: {}",
-                if f.severity == Severity::Error {
-                    "Error"
-                } else {
-                    "Warning"
-                },
-                f.message
-            ),
-            style,
-        ));
+        lines.push(Line::styled(f.say(app.lang), style));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
@@ -490,11 +477,15 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'static>> {
     let plan = &app.plan;
     let loc = plan.locale;
+    let words = app.lang.words();
     let ind = plan.indicator(path);
     let outcome = app.scores.outcome(path);
     let (kind, tag_style) = match path.layer {
-        Layer::Strategic => ("Strategic indicator", theme.strategic_tag()),
-        Layer::Operational => ("Operational indicator", theme.operational_tag()),
+        Layer::Strategic => (words.word(Word::StrategicIndicator), theme.strategic_tag()),
+        Layer::Operational => (
+            words.word(Word::OperationalIndicator),
+            theme.operational_tag(),
+        ),
     };
     let mut lines = vec![
         Line::from(vec![
@@ -503,19 +494,28 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
         ]),
         Line::from(Span::styled(clip(&ind.description), theme.bold())),
         Line::from(""),
-        kv("Target", loc.target(&ind.target, &ind.unit), theme),
         kv(
-            "Result",
-            ind.result
-                .map_or("— (pending)".to_string(), |v| loc.value(v, &ind.unit)),
+            words.word(Word::Target),
+            loc.target(&ind.target, &ind.unit),
             theme,
         ),
-        kv("Unit", ind.unit.word().to_string(), theme),
+        kv(
+            words.word(Word::Result),
+            ind.result
+                .map_or(words.word(Word::PendingResult).to_string(), |v| {
+                    loc.value(v, &ind.unit)
+                }),
+            theme,
+        ),
+        kv(words.word(Word::Unit), words.unit(&ind.unit), theme),
     ];
     let r = outcome.shown();
-    let mut real = vec![Span::styled(format!("{:<12} ", "Realization"), theme.dim())];
+    let mut real = vec![Span::styled(
+        format!("{} ", pad_right(words.word(Word::Realization), 13)),
+        theme.dim(),
+    )];
     real.push(Span::styled(
-        percent_or_pending(loc, r),
+        percent_or_pending(app, r),
         status_style(app, theme, r).add_modifier(Modifier::BOLD),
     ));
     if let Some(v) = r {
@@ -523,10 +523,10 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
         real.push(Span::styled(bar(v, 12), status_style(app, theme, r)));
     }
     lines.push(Line::from(real));
-    lines.push(kv("How", explain(loc, ind, outcome), theme));
+    lines.push(kv(words.word(Word::How), explain(loc, ind, outcome), theme));
     if let Some(o) = &ind.realization_override {
         lines.push(kv(
-            "Override ✎",
+            words.word(Word::Override),
             format!(
                 "{} — {}",
                 loc.percent(o.realization.value()),
@@ -536,14 +536,18 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
         ));
     }
     if let Some(n) = &ind.note {
-        lines.push(kv("Note", clip(n), theme));
+        lines.push(kv(words.word(Word::Note), clip(n), theme));
     }
     if let Some(b) = ind.baseline {
-        lines.push(kv("Baseline", loc.value(b, &ind.unit), theme));
+        lines.push(kv(
+            words.word(Word::Baseline),
+            loc.value(b, &ind.unit),
+            theme,
+        ));
     }
     lines.push(kv(
-        "Place",
-        place(
+        words.word(Word::Place),
+        crate::validate::place(
             plan,
             NodePath::Operational(path.perspective, path.strategic, path.operational),
         ),
@@ -555,40 +559,38 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
 /// An objective's share of its parent's score: `9 % × 98,00 % → 32,67 points`, every
 /// figure rounded on its exact value.
 fn contribution(
-    loc: Locale,
+    app: &App,
     weight: Decimal,
     r: Option<Decimal>,
     shown: Option<Decimal>,
     exact_r: impl FnOnce() -> Option<exact::BigRational>,
     total_weight: Decimal,
 ) -> String {
+    let loc = app.plan.locale;
+    let words = app.lang.words();
     if crate::plan::check::weight_error(weight).is_some() {
-        return format!("{} % (a wrong weight) → left out", loc.number(weight));
+        return words.wrong_weight(&loc.number(weight));
     }
     match (r, shown) {
         (Some(r), Some(shown)) if total_weight > Decimal::ZERO => {
             let points = exact::shown(Some(weight * r / total_weight), || {
                 Some(exact::from_decimal(weight) * exact_r()? / exact::from_decimal(total_weight))
             });
-            format!(
-                "{} % × {} → {} points",
-                loc.number(weight),
-                loc.percent(shown),
-                loc.fixed2(points.unwrap_or_default())
+            words.share(
+                &loc.number(weight),
+                &loc.percent(shown),
+                Some(&loc.fixed2(points.unwrap_or_default())),
             )
         }
-        (_, Some(shown)) => format!("{} % × {}", loc.number(weight), loc.percent(shown)),
-        _ => format!("{} % × pending → left out", loc.number(weight)),
+        (_, Some(shown)) => words.share(&loc.number(weight), &loc.percent(shown), None),
+        _ => words.pending_left_out(&loc.number(weight)),
     }
 }
 
-fn mean_line(loc: Locale, label: &str, m: &Mean, shown: Option<Decimal>) -> String {
-    format!(
-        "{label} {} ({} / {} measured)",
-        percent_or_pending(loc, shown),
-        m.measured,
-        m.total
-    )
+fn mean_line(app: &App, m: &Mean, shown: Option<Decimal>) -> String {
+    app.lang
+        .words()
+        .mean_measured(&percent_or_pending(app, shown), m.measured, m.total)
 }
 
 fn indicator_list(
@@ -609,14 +611,16 @@ fn indicator_list(
                     let points = exact::shown(Some(real.value / n), || {
                         Some(exact::realization(real) / exact::from_decimal(n))
                     });
-                    format!(" → {} points", loc.fixed2(points.unwrap_or_default()))
+                    app.lang
+                        .words()
+                        .points(&loc.fixed2(points.unwrap_or_default()))
                 }
                 _ => String::new(),
             };
             Line::from(vec![
                 Span::styled(format!("  {:<10} ", ind.id), theme.code()),
                 Span::styled(
-                    format!("{:>9}", percent_or_pending(loc, r)),
+                    format!("{:>9}", percent_or_pending(app, r)),
                     status_style(app, theme, r),
                 ),
                 Span::styled(share, theme.dim()),
@@ -628,40 +632,42 @@ fn indicator_list(
 fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static>> {
     let plan = &app.plan;
     let loc = plan.locale;
+    let words = app.lang.words();
     let mut lines = Vec::new();
     match node {
         NodePath::Perspective(p) => {
             let persp = &plan.perspectives[p];
             let sc = &app.scores.perspectives[p];
             lines.push(Line::styled(
-                format!("Perspective {}", persp.name),
+                words.perspective_title(&persp.name),
                 theme.title(),
             ));
             lines.push(kv(
-                "Weight",
+                words.word(Word::Weight),
                 format!("{} %", loc.number(persp.weight())),
                 theme,
             ));
             for (label, w, shown) in [
-                ("Strategic", &sc.score.strategic, sc.shown.strategic),
-                ("Operational", &sc.score.operational, sc.shown.operational),
+                (Word::Strategic, &sc.score.strategic, sc.shown.strategic),
+                (
+                    Word::Operational,
+                    &sc.score.operational,
+                    sc.shown.operational,
+                ),
             ] {
                 lines.push(kv(
-                    label,
-                    format!(
-                        "{} (weighted mean of {} / {} objectives; indicators {} / {})",
-                        percent_or_pending(loc, shown),
-                        w.measured,
-                        w.total,
-                        w.indicators.measured,
-                        w.indicators.total
+                    words.word(label),
+                    words.perspective_mean(
+                        &percent_or_pending(app, shown),
+                        (w.measured, w.total),
+                        (w.indicators.measured, w.indicators.total),
                     ),
                     theme,
                 ));
             }
             lines.push(Line::from(""));
             lines.push(Line::styled(
-                "Strategic objectives (weight × realization):",
+                words.word(Word::StrategicObjectivesShare),
                 theme.dim(),
             ));
             for (s, so) in persp.objectives.iter().enumerate() {
@@ -669,7 +675,7 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
                 lines.push(Line::from(vec![
                     Span::styled(format!("  {:<7} ", so.code), theme.code()),
                     Span::raw(contribution(
-                        loc,
+                        app,
                         so.weight.value(),
                         ss.realization.realization(),
                         ss.shown.strategic,
@@ -683,45 +689,39 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
             let so = &plan.perspectives[p].objectives[s];
             let sc = app.scores.strategic(p, s);
             lines.push(Line::from(vec![
-                Span::styled("Strategic objective ", theme.title()),
+                Span::styled(words.word(Word::StrategicObjective), theme.title()),
                 Span::styled(so.code.clone(), theme.code()),
             ]));
             lines.push(Line::styled(so.title.clone(), theme.bold()));
             lines.push(Line::from(""));
             lines.push(kv(
-                "Weight",
+                words.word(Word::Weight),
                 format!("{} %", loc.number(so.weight.value())),
                 theme,
             ));
             lines.push(kv(
-                "Realization",
-                mean_line(loc, "", &sc.realization, sc.shown.strategic)
-                    .trim()
-                    .to_string(),
+                words.word(Word::Realization),
+                mean_line(app, &sc.realization, sc.shown.strategic),
                 theme,
             ));
+            lines.push(kv(words.word(Word::How), words.word(Word::FlatMean), theme));
             lines.push(kv(
-                "How",
-                "flat mean of all its strategic indicators",
-                theme,
-            ));
-            lines.push(kv(
-                "Operational",
-                format!(
-                    "{} (weighted over its operational objectives)",
-                    percent_or_pending(loc, sc.shown.operational)
-                ),
+                words.word(Word::Operational),
+                words.operational_weighted(&percent_or_pending(app, sc.shown.operational)),
                 theme,
             ));
             lines.push(Line::from(""));
-            lines.push(Line::styled("Strategic indicators:", theme.dim()));
+            lines.push(Line::styled(
+                words.word(Word::StrategicIndicators),
+                theme.dim(),
+            ));
             let paths = so.operational.iter().enumerate().flat_map(|(o, oo)| {
                 (0..oo.strategic_indicators.len())
                     .map(move |index| IndicatorPath::new(p, s, o, Layer::Strategic, index))
             });
             lines.extend(indicator_list(app, paths, sc.realization.measured, theme));
             lines.push(Line::styled(
-                "Operational objectives (weight × realization):",
+                words.word(Word::OperationalObjectivesShare),
                 theme.dim(),
             ));
             for (o, oo) in so.operational.iter().enumerate() {
@@ -729,7 +729,7 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
                 lines.push(Line::from(vec![
                     Span::styled(format!("  {:<7} ", oo.code), theme.code()),
                     Span::raw(contribution(
-                        loc,
+                        app,
                         oo.weight.value(),
                         os.realization().realization(),
                         os.shown.operational,
@@ -743,31 +743,36 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
             let oo = &plan.perspectives[p].objectives[s].operational[o];
             let sc = app.scores.operational(p, s, o);
             lines.push(Line::from(vec![
-                Span::styled("Operational objective ", theme.title()),
+                Span::styled(words.word(Word::OperationalObjective), theme.title()),
                 Span::styled(oo.code.clone(), theme.code()),
             ]));
             lines.push(Line::styled(oo.title.clone(), theme.bold()));
             lines.push(Line::from(""));
             lines.push(kv(
-                "Weight",
+                words.word(Word::Weight),
                 format!("{} %", loc.number(oo.weight.value())),
                 theme,
             ));
             lines.push(kv(
-                "Realization",
-                mean_line(loc, "", sc.realization(), sc.shown.operational)
-                    .trim()
-                    .to_string(),
+                words.word(Word::Realization),
+                mean_line(app, sc.realization(), sc.shown.operational),
                 theme,
             ));
-            lines.push(kv("How", "mean of its operational indicators", theme));
+            lines.push(kv(
+                words.word(Word::How),
+                words.word(Word::MeanOfOperational),
+                theme,
+            ));
             for layer in Layer::BOTH {
                 let (label, mean) = match layer {
                     Layer::Strategic => (
-                        "Strategic indicators (count toward the strategic objective):",
+                        words.word(Word::StrategicIndicatorsCount),
                         &sc.means.strategic,
                     ),
-                    Layer::Operational => ("Operational indicators:", &sc.means.operational),
+                    Layer::Operational => (
+                        words.word(Word::OperationalIndicators),
+                        &sc.means.operational,
+                    ),
                 };
                 let n = oo.layer(layer).len();
                 if n == 0 {
@@ -785,31 +790,38 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
 }
 
 fn draw_field(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let words = app.lang.words();
+    let key = |context, action| keymap::key_for(context, &action, app.lang);
+    let field_key = |action| key(keymap::Context::Field, action);
     let (label, input, error, hint) = match &app.mode {
         Mode::Edit(e) => {
             let ind = app.plan.indicator(e.path);
             let hint = match e.field {
-                EditField::Result => result_hint(app.plan.locale, &ind.unit),
-                EditField::Note => "a note for the report; empty removes it".to_string(),
-                EditField::OverrideRealization => {
-                    "the realization to use instead of the computed one, 0–100".to_string()
-                }
-                EditField::OverrideReason => "why the computed realization is not used".to_string(),
+                EditField::Result => result_hint(app, &ind.unit),
+                EditField::Note => words.word(Word::NoteHint).to_string(),
+                EditField::OverrideRealization => words.word(Word::OverrideHint).to_string(),
+                EditField::OverrideReason => words.word(Word::ReasonHint).to_string(),
             };
             (
-                format!(" {} · {} ", e.field.label(), ind.id),
+                format!(" {} · {} ", words.field_label(e.field), ind.id),
                 &e.input,
-                e.error.clone(),
+                e.error.as_ref().map(|e| words.field_error(e)),
                 hint,
             )
         }
         Mode::Search { input, .. } => {
             let n = app.matches(&input.text()).len();
             (
-                " Search codes, ids and descriptions ".to_string(),
+                words.word(Word::SearchTitle).to_string(),
                 input,
                 None,
-                format!("{n} match(es) · Enter keeps the search (n / N move) · Esc cancels"),
+                words.search_hint(
+                    n,
+                    &field_key(Action::Submit),
+                    &key(keymap::Context::Tree, Action::NextMatch),
+                    &key(keymap::Context::Tree, Action::PrevMatch),
+                    &field_key(Action::Cancel),
+                ),
             )
         }
         Mode::Export {
@@ -823,7 +835,17 @@ fn draw_field(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
                 .count();
-            return draw_export(frame, area, *format, input, error.as_deref(), errors, theme);
+            let error = error.as_ref().map(|e| words.field_error(e));
+            return draw_export(
+                app,
+                frame,
+                area,
+                *format,
+                input,
+                error.as_deref(),
+                errors,
+                theme,
+            );
         }
         Mode::Path {
             input,
@@ -831,13 +853,13 @@ fn draw_field(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             error,
         } => {
             let label = match purpose {
-                PathPurpose::SaveAs => " Save the plan as ",
+                PathPurpose::SaveAs => words.word(Word::SaveAsTitle),
             };
             (
                 label.to_string(),
                 input,
-                error.clone(),
-                "a file path; Enter saves, Esc cancels".to_string(),
+                error.as_ref().map(|e| words.field_error(e)),
+                words.save_as_hint(&field_key(Action::Submit), &field_key(Action::Cancel)),
             )
         }
         _ => return,
@@ -884,7 +906,9 @@ fn draw_field(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn draw_export(
+    app: &App,
     frame: &mut Frame,
     area: Rect,
     format: crate::export::Format,
@@ -893,10 +917,15 @@ fn draw_export(
     errors: usize,
     theme: Theme,
 ) {
+    let words = app.lang.words();
+    let hints: String = keymap::hints(keymap::Context::Export, app.lang)
+        .iter()
+        .map(|(k, w)| format!("· {k} {w} "))
+        .collect();
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focus())
-        .title(" Export the summary · Tab format · type the path · Enter write · Esc cancel ");
+        .title(format!("{}{hints}", words.word(Word::ExportTitle)));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines = Vec::new();
@@ -904,51 +933,55 @@ fn draw_export(
         let chosen = f == format;
         lines.push(Line::from(vec![
             Span::raw(if chosen { " (•) " } else { " ( ) " }),
-            Span::styled(f.name(), if chosen { theme.bold() } else { Style::new() }),
+            Span::styled(
+                words.format_name(f),
+                if chosen { theme.bold() } else { Style::new() },
+            ),
         ]));
     }
     lines.push(Line::from(""));
     let w = inner.width as usize;
-    let label = "File: ";
+    let label = words.word(Word::FileLabel);
     lines.push(Line::from(vec![
         Span::styled(label, theme.dim()),
         Span::styled(
-            truncate(&input.text(), w.saturating_sub(label.len())),
+            truncate(&input.text(), w.saturating_sub(width(label))),
             theme.bold(),
         ),
     ]));
     lines.push(match (error, errors) {
         (Some(e), _) => Line::styled(format!("✗ {e}"), theme.error()),
         (None, n) if n > 0 => Line::styled(
-            format!(
-                "The plan has {n} error(s): the export will be a draft that lists them (w goes to each)."
+            words.export_errors(
+                n,
+                &keymap::key_for(keymap::Context::Tree, &Action::NextFinding, app.lang),
             ),
             theme.error(),
         ),
-        (None, _) => Line::styled(
-            "Pending indicators are marked and the scores called provisional.",
-            theme.dim(),
-        ),
+        (None, _) => Line::styled(words.word(Word::ExportPendingNote), theme.dim()),
     });
     let path_row = inner.y + crate::export::Format::ALL.len() as u16 + 1;
     frame.render_widget(Paragraph::new(lines), inner);
     let cx =
-        inner.x + (label.len() + width(&input.before_cursor())).min(w.saturating_sub(1)) as u16;
+        inner.x + (width(label) + width(&input.before_cursor())).min(w.saturating_sub(1)) as u16;
     if path_row < inner.y + inner.height {
         frame.set_cursor_position((cx, path_row));
     }
 }
 
-fn result_hint(loc: Locale, unit: &Unit) -> String {
-    let example = match (unit, loc) {
-        (Unit::Date, Locale::It) => "a date: 31/12/2017 or 2017-12-31",
-        (Unit::Date, Locale::En) => "a date: 2017-12-31 or 31/12/2017",
-        (Unit::Percent, Locale::It) => "a percentage: 93 or 93% or 2,5",
-        (Unit::Percent, Locale::En) => "a percentage: 93 or 93% or 2.5",
-        (_, Locale::It) => "a number: 2,03 or 1.000 (a thousand)",
-        (_, Locale::En) => "a number: 2.03 or 1,000",
+fn result_hint(app: &App, unit: &Unit) -> String {
+    let words = app.lang.words();
+    let kind = match unit {
+        Unit::Date => ValueKind::Date,
+        Unit::Percent => ValueKind::Percent,
+        _ => ValueKind::Number,
     };
-    format!("{example} · empty: pending · Enter confirms · Esc keeps the old value")
+    let key = |a| keymap::key_for(keymap::Context::Field, &a, app.lang);
+    format!(
+        "{} · {}",
+        words.value_hint(kind, app.plan.locale),
+        words.value_hint_keys(&key(Action::Submit), &key(Action::Cancel))
+    )
 }
 
 fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -958,16 +991,17 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     } else {
         Style::new()
     };
-    let msg = Line::from(Span::styled(truncate(&app.status.text, w), msg_style));
-    let lines = vec![msg, hint_line(app.context(), w, theme)];
+    let text = app.status.msg.say(app.lang);
+    let msg = Line::from(Span::styled(truncate(&text, w), msg_style));
+    let lines = vec![msg, hint_line(app, app.context(), w, theme)];
     frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// The keys of `context` with what they do, as many as fit in `cells`.
-fn hint_line(context: keymap::Context, cells: usize, theme: Theme) -> Line<'static> {
+fn hint_line(app: &App, context: keymap::Context, cells: usize, theme: Theme) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, word) in keymap::hints(context) {
+    for (key, word) in keymap::hints(context, app.lang) {
         let piece = width(&key) + width(word) + 4;
         if used + piece > cells {
             break;
@@ -990,33 +1024,35 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
-fn draw_help(frame: &mut Frame, area: Rect, scroll: u16, theme: Theme) {
+fn draw_help(app: &App, frame: &mut Frame, area: Rect, scroll: u16, theme: Theme) {
+    let words = app.lang.words();
     let rect = centered(area, 90, area.height.saturating_sub(2));
     frame.render_widget(Clear, rect);
     let mut lines = vec![
-        Line::styled("perfplan — keys", theme.title()),
-        Line::styled(
-            "Rows: S strategic indicator · O operational indicator · ✎ realization set by hand · ~ provisional (some pending) · ! cannot be scored",
-            theme.dim(),
-        ),
+        Line::styled(words.word(Word::HelpTitle), theme.title()),
+        Line::styled(words.word(Word::HelpLegend), theme.dim()),
     ];
-    for (section, keys, help) in keymap::help_lines() {
+    for (section, keys, help) in keymap::help_lines(app.lang) {
         match section {
             Some(title) => {
                 lines.push(Line::from(""));
                 lines.push(Line::styled(title.to_string(), theme.bold()));
             }
             None => lines.push(Line::from(vec![
-                Span::styled(format!("  {:<22}", keys), theme.code()),
+                Span::styled(format!("  {} ", pad_right(&keys, 22)), theme.code()),
                 Span::raw(help.to_string()),
             ])),
         }
     }
     let max_scroll = (lines.len() as u16).saturating_sub(rect.height.saturating_sub(2));
+    let hints: String = keymap::hints(keymap::Context::Help, app.lang)
+        .iter()
+        .map(|(k, w)| format!("· ↑↓ · {k} {w} "))
+        .collect();
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focus())
-        .title(" Help · ↑↓ scroll · Esc close ");
+        .title(format!("{}{hints}", words.word(Word::HelpFrame)));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -1043,9 +1079,10 @@ fn draw_dialog(
     selected: usize,
     theme: Theme,
 ) {
-    let choices = kind.choices();
+    let words = app.lang.words();
+    let choices = words.dialog_choices(kind);
     let w = 72.min(area.width);
-    let question = app.dialog_question(kind);
+    let question = words.dialog_question(&app.dialog_question(kind));
     // Words wrap a little short of the width: leave a line to spare.
     let text_h = wrapped_height(&question, w.saturating_sub(2) as usize).saturating_add(1);
     let rect = centered(area, w, text_h.saturating_add(3 + choices.len() as u16));
@@ -1068,7 +1105,7 @@ fn draw_dialog(
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focus())
-        .title(format!(" {} ", kind.title()));
+        .title(format!(" {} ", words.dialog_title(kind)));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -1082,7 +1119,17 @@ fn draw_dialog(
 fn draw_restore(app: &App, frame: &mut Frame, area: Rect, cursor: usize, theme: Theme) {
     let w = 90.min(area.width);
     let inner_w = w.saturating_sub(2) as usize;
-    let question = app.restore_question();
+    let words = app.lang.words();
+    let mut question = app
+        .restore_facts()
+        .map(|f| words.restore_lines(&f))
+        .unwrap_or_default();
+    // The changes left out that could not be written down in a file: listed here.
+    if let Some(r) = &app.recovery
+        && r.left_out_file.is_none()
+    {
+        question.extend(r.left_out_lines().lines().map(str::to_string));
+    }
     let conflicts = app.restore_conflict_lines();
     let text_h: u16 = question
         .iter()
@@ -1105,7 +1152,7 @@ fn draw_restore(app: &App, frame: &mut Frame, area: Rect, cursor: usize, theme: 
         .skip(first)
         .take(list_h as usize)
     {
-        let mark = if *mine { "[yours]" } else { "[file] " };
+        let mark = words.word(if *mine { Word::Yours } else { Word::FileValue });
         let style = if i == cursor {
             theme.selection()
         } else {
@@ -1121,11 +1168,11 @@ fn draw_restore(app: &App, frame: &mut Frame, area: Rect, cursor: usize, theme: 
     }
     lines.push(Line::from(""));
     // Every key, wrapped if need be.
-    lines.push(hint_line(keymap::Context::Restore, usize::MAX, theme));
+    lines.push(hint_line(app, keymap::Context::Restore, usize::MAX, theme));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focus())
-        .title(format!(" {} ", app.restore_title()));
+        .title(format!(" {} ", words.restore_title(app.restore_is_merge())));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

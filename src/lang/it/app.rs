@@ -1,4 +1,1106 @@
-use super::It;
-use crate::lang::AppWords;
+use super::{It, count};
+use crate::app::dialog::{Answer, Choice, DialogKind};
+use crate::app::keymap::{Context, Does, Hint, KeyName};
+use crate::app::msg::{
+    FieldError, FieldName, FirstRun, JournalDown, Msg, Problem, ReadOnly, RealizationText,
+    ReloadProblem, Shown, StepText,
+};
+use crate::app::tree::Filter;
+use crate::app::{Action, EditField};
+use crate::export::Format;
+use crate::lang::app::key;
+use crate::lang::{AppWords, Lang, Question, RestoreFacts, Say, ValueKind, Word};
+use crate::paths::DirError;
+use crate::plan::{Locale, Unit};
+use crate::store::lock::LockWhy;
+use crate::store::{Cause, NotAFile};
 
-impl AppWords for It {}
+const L: Lang = Lang::It;
+
+macro_rules! choice {
+    ($key:expr, $label:expr, $answer:expr $(,)?) => {
+        Choice {
+            key: $key,
+            label: $label,
+            answer: $answer,
+        }
+    };
+}
+
+fn read_only_suffix(r: &Option<ReadOnly>) -> String {
+    r.as_ref()
+        .map_or(String::new(), |r| format!(" · {}", It.read_only(r)))
+}
+
+impl AppWords for It {
+    fn word(&self, w: Word) -> &'static str {
+        match w {
+            Word::ReadOnlyBadge => " SOLA LETTURA ",
+            Word::NoRecoveryBadge => " ⚠ SENZA RECUPERO DELLE MODIFICHE ",
+            Word::UnsavedBadge => " ● non salvato ",
+            Word::Strategic => "Strategico",
+            Word::Operational => "Operativo",
+            Word::Preview => "ANTEPRIMA",
+            Word::ErrorsLeftOut => "⚠ errori esclusi ",
+            Word::Provisional => " (provvisorio)",
+            Word::LockNote => " · blocco visibile solo a te",
+            Word::Plan => " Piano ",
+            Word::NoPerspectives => "Il piano non ha ancora prospettive.",
+            Word::Detail => " Dettaglio ",
+            Word::PlanAsAWhole => "Il piano nel suo insieme",
+            Word::Error => "Errore",
+            Word::Warning => "Avvertenza",
+            Word::StrategicIndicator => "Indicatore strategico",
+            Word::OperationalIndicator => "Indicatore operativo",
+            Word::Target => "Target",
+            Word::Result => "Risultato",
+            Word::Unit => "Unità",
+            Word::Realization => "Realizzazione",
+            Word::How => "Calcolo",
+            Word::Override => "Forzatura ✎",
+            Word::Note => "Nota",
+            Word::Baseline => "Partenza",
+            Word::Place => "Posizione",
+            Word::PendingResult => "— (in attesa)",
+            Word::Pending => "in attesa",
+            Word::Weight => "Peso",
+            Word::StrategicObjectivesShare => "Obiettivi strategici (peso × realizzazione):",
+            Word::StrategicObjective => "Obiettivo strategico ",
+            Word::FlatMean => "media semplice di tutti i suoi indicatori strategici",
+            Word::StrategicIndicators => "Indicatori strategici:",
+            Word::OperationalObjectivesShare => "Obiettivi operativi (peso × realizzazione):",
+            Word::OperationalObjective => "Obiettivo operativo ",
+            Word::MeanOfOperational => "media dei suoi indicatori operativi",
+            Word::StrategicIndicatorsCount => {
+                "Indicatori strategici (contano per l'obiettivo strategico):"
+            }
+            Word::OperationalIndicators => "Indicatori operativi:",
+            Word::NoteHint => "una nota per la relazione; vuota, la nota è tolta",
+            Word::OverrideHint => {
+                "la realizzazione da usare al posto di quella calcolata, da 0 a 100"
+            }
+            Word::ReasonHint => "perché non si usa la realizzazione calcolata",
+            Word::SearchTitle => " Cerca codici, identificativi e descrizioni ",
+            Word::SaveAsTitle => " Salva il piano con nome ",
+            Word::ExportTitle => " Esporta il riepilogo ",
+            Word::FileLabel => "File: ",
+            Word::ExportPendingNote => {
+                "Gli indicatori in attesa sono segnalati e i punteggi indicati come provvisori."
+            }
+            Word::HelpTitle => "perfplan — tasti",
+            Word::HelpLegend => {
+                "Righe: S indicatore strategico · O indicatore operativo · ✎ realizzazione forzata · ~ provvisorio (alcuni in attesa) · ! non calcolabile"
+            }
+            Word::HelpFrame => " Aiuto ",
+            Word::Yours => "[tuo]  ",
+            Word::FileValue => "[file] ",
+            Word::AnyOtherKey => "ogni altro tasto",
+            Word::TypesItself => "scrive il proprio carattere",
+            Word::Keys => "Tasti",
+            Word::WhatTheyDo => "Che cosa fanno",
+        }
+    }
+
+    fn key_name(&self, k: KeyName) -> &'static str {
+        match k {
+            KeyName::Space => "Spazio",
+            KeyName::PageUp => "PagSu",
+            KeyName::PageDown => "PagGiù",
+            KeyName::Home => "Inizio",
+            KeyName::End => "Fine",
+            KeyName::Enter => "Invio",
+            KeyName::ShiftTab => "Maiusc-Tab",
+            KeyName::Backspace => "⌫",
+            KeyName::Delete => "Canc",
+        }
+    }
+
+    fn key_help(&self, d: Does) -> &'static str {
+        match d {
+            Does::TreeUp => "sali di una riga",
+            Does::TreeDown => "scendi di una riga",
+            Does::TreePageUp => "una schermata su",
+            Does::TreePageDown => "una schermata giù",
+            Does::TreeTop => "prima riga",
+            Does::TreeBottom => "ultima riga",
+            Does::TreeExpand => "apri la riga (di nuovo: vai al primo elemento)",
+            Does::TreeCollapse => "chiudi la riga (di nuovo: vai al livello superiore)",
+            Does::TreeToggle => "apri o chiudi la riga",
+            Does::TreeExpandAll => "apri tutte le righe",
+            Does::TreeCollapseAll => "chiudi tutte le righe fino alle prospettive",
+            Does::TreeEditResult => {
+                "inserisci il risultato dell'indicatore (su un obiettivo: aprilo o chiudilo)"
+            }
+            Does::TreeEditOverride => {
+                "imposta o togli una forzatura della realizzazione, con la motivazione"
+            }
+            Does::TreeEditNote => "scrivi una nota sull'indicatore",
+            Does::TreeNextPending => "vai al prossimo indicatore in attesa",
+            Does::TreePrevPending => "vai all'indicatore in attesa precedente",
+            Does::TreeSearch => "cerca codici, identificativi e descrizioni",
+            Does::TreeNextMatch => "corrispondenza successiva della ricerca",
+            Does::TreePrevMatch => "corrispondenza precedente della ricerca",
+            Does::TreeCycleFilter => "filtro: tutti → in attesa → sotto il target → con forzatura",
+            Does::TreeNextFinding => "vai al prossimo errore o avvertenza della verifica",
+            Does::TreeUndo => "annulla l'ultima modifica",
+            Does::TreeRedo => "ripristina la modifica annullata",
+            Does::TreeSave => "salva il piano nel suo file",
+            Does::TreeSaveAs => "salva il piano con un altro nome",
+            Does::TreeExport => "esporta il riepilogo (XLSX, CSV, Markdown, HTML)",
+            Does::TreeHelp => "mostra questo aiuto",
+            Does::TreeQuit => "esci (chiede prima se ci sono modifiche non salvate)",
+            Does::FieldSubmit => "conferma quanto scritto",
+            Does::FieldCancel => "annulla: resta il valore precedente",
+            Does::FieldBackspace => "cancella il carattere prima del cursore",
+            Does::FieldDelete => "cancella il carattere sotto il cursore",
+            Does::FieldDeleteWord => "cancella la parola prima del cursore",
+            Does::FieldClear => "svuota il campo (un risultato vuoto rende l'indicatore in attesa)",
+            Does::FieldLeft => "cursore a sinistra",
+            Does::FieldRight => "cursore a destra",
+            Does::FieldHome => "cursore all'inizio",
+            Does::FieldEnd => "cursore alla fine",
+            Does::DialogDialogPrev => "scelta precedente",
+            Does::DialogDialogNext => "scelta successiva",
+            Does::DialogSubmit => "esegui la scelta (o premi la sua lettera)",
+            Does::DialogCancel => "chiudi la finestra senza cambiare nulla",
+            Does::RestoreUp => "campo precedente modificato anche nel file",
+            Does::RestoreDown => "campo successivo modificato anche nel file",
+            Does::RestoreToggle => {
+                "prendi il tuo valore per questo campo, o mantieni quello del file"
+            }
+            Does::RestoreTakeAllMine => "prendi il tuo valore per tutti i campi elencati",
+            Does::RestoreKeepAllFile => "mantieni il valore del file per tutti i campi elencati",
+            Does::RestoreSubmit => {
+                "ripristina le modifiche (con le scelte fatte per i campi elencati)"
+            }
+            Does::RestoreDropRecovered => {
+                "scarta tutte le modifiche non salvate della sessione precedente"
+            }
+            Does::RestoreCancel => {
+                "nulla: la domanda resta finché le modifiche non sono ripristinate o scartate"
+            }
+            Does::ExportDialogNext => "formato successivo",
+            Does::ExportDialogPrev => "formato precedente",
+            Does::ExportSubmit => "scrivi il file",
+            Does::ExportCancel => "chiudi la finestra senza scrivere nulla",
+            Does::HelpDown => "scorri in giù",
+            Does::HelpUp => "scorri in su",
+            Does::HelpCancel => "chiudi l'aiuto",
+        }
+    }
+
+    fn key_hint(&self, h: Hint) -> &'static str {
+        match h {
+            Hint::Result => "risultato",
+            Hint::NextPending => "prossimo in attesa",
+            Hint::Search => "cerca",
+            Hint::Filter => "filtro",
+            Hint::Undo => "annulla",
+            Hint::Save => "salva",
+            Hint::Export => "esporta",
+            Hint::Help => "aiuto",
+            Hint::Quit => "esci",
+            Hint::Confirm => "conferma",
+            Hint::Cancel => "annulla",
+            Hint::Choose => "scegli",
+            Hint::YoursOrFile => "tuo/del file",
+            Hint::AllYours => "tutti tuoi",
+            Hint::AllFile => "tutti del file",
+            Hint::Restore => "ripristina",
+            Hint::Drop => "scarta",
+            Hint::Format => "formato",
+            Hint::Close => "chiudi",
+        }
+    }
+
+    fn context_title(&self, c: Context) -> &'static str {
+        match c {
+            Context::Tree => "Nell'albero del piano",
+            Context::Field => "Mentre scrivi in un campo",
+            Context::Dialog => "In una finestra di scelta",
+            Context::Restore => "Nel ripristino delle modifiche non salvate dopo un arresto",
+            Context::Export => "Nella finestra di esportazione (con i tasti dei campi qui sopra)",
+            Context::Help => "In questo aiuto",
+        }
+    }
+
+    fn filter(&self, f: Filter) -> &'static str {
+        match f {
+            Filter::All => "tutti",
+            Filter::Pending => "in attesa",
+            Filter::BelowTarget => "sotto il target",
+            Filter::Overridden => "con forzatura",
+        }
+    }
+
+    fn unit(&self, u: &Unit) -> String {
+        match u {
+            Unit::Percent => "percentuale".into(),
+            Unit::Count => "numero intero".into(),
+            Unit::Number => "numero".into(),
+            Unit::Date => "data".into(),
+            Unit::Currency => "euro".into(),
+            Unit::Label(l) => l.clone(),
+        }
+    }
+
+    fn format_name(&self, f: Format) -> &'static str {
+        match f {
+            Format::Xlsx => "XLSX (Excel, LibreOffice)",
+            Format::Csv => "CSV (una riga per indicatore)",
+            Format::Md => "Markdown (per la relazione)",
+            Format::Html => "HTML (una pagina da stampare)",
+        }
+    }
+
+    fn field_label(&self, f: EditField) -> &'static str {
+        match f {
+            EditField::Result => "Risultato",
+            EditField::Note => "Nota",
+            EditField::OverrideRealization => {
+                "Realizzazione forzata (%; vuoto: togli la forzatura)"
+            }
+            EditField::OverrideReason => "Motivazione della forzatura (obbligatoria)",
+        }
+    }
+
+    fn field_name(&self, f: FieldName) -> &'static str {
+        match f {
+            FieldName::Result => "risultato",
+            FieldName::Override => "forzatura",
+            FieldName::Note => "nota",
+        }
+    }
+
+    fn value_hint(&self, kind: ValueKind, locale: Locale) -> &'static str {
+        match (kind, locale) {
+            (ValueKind::Date, Locale::It) => "una data: 31/12/2017 o 2017-12-31",
+            (ValueKind::Date, Locale::En) => "una data: 2017-12-31 o 31/12/2017",
+            (ValueKind::Percent, Locale::It) => "una percentuale: 93 o 93% o 2,5",
+            (ValueKind::Percent, Locale::En) => "una percentuale: 93 o 93% o 2.5",
+            (ValueKind::Number, Locale::It) => "un numero: 2,03 o 1.000 (mille)",
+            (ValueKind::Number, Locale::En) => "un numero: 2.03 o 1,000 (mille)",
+        }
+    }
+
+    fn value_hint_keys(&self, confirm: &str, cancel: &str) -> String {
+        format!("vuoto: in attesa · {confirm} conferma · {cancel} lascia il valore precedente")
+    }
+
+    fn msg(&self, m: &Msg) -> String {
+        match m {
+            Msg::Empty => String::new(),
+            Msg::Opened { indicators } => format!(
+                "{} · premi {} per l'aiuto",
+                count(*indicators, "indicatore", "indicatori"),
+                key(Context::Tree, Action::Help, L)
+            ),
+            Msg::OpenedWithFindings { errors, warnings } => {
+                let mut what = Vec::new();
+                if *errors > 0 {
+                    what.push(count(*errors, "errore", "errori"));
+                }
+                if *warnings > 0 {
+                    what.push(count(*warnings, "avvertenza", "avvertenze"));
+                }
+                format!(
+                    "Nel piano ci sono {}: premi {} per andare a ciascuno; {} per l'aiuto",
+                    what.join(" e "),
+                    key(Context::Tree, Action::NextFinding, L),
+                    key(Context::Tree, Action::Help, L)
+                )
+            }
+            Msg::FirstRun(FirstRun::Copied(p)) => format!(
+                "Primo avvio: una copia del piano di esempio (CCIAA Massa-Carrara 2017) si trova in {}",
+                p.display()
+            ),
+            Msg::FirstRun(FirstRun::Kept(p)) => {
+                format!("Aperto il piano di esempio conservato in {}", p.display())
+            }
+            Msg::OpenedReadOnly(r) => format!(
+                "{}. Puoi consultarlo e salvarne una copia con {}.",
+                self.read_only(r),
+                key(Context::Tree, Action::SaveAs, L)
+            ),
+            Msg::AlreadySaved { changes } => {
+                if *changes == 1 {
+                    "La modifica rimasta nel registro di recupero era già nel file".into()
+                } else {
+                    format!(
+                        "Le {changes} modifiche rimaste nel registro di recupero erano già nel file"
+                    )
+                }
+            }
+            Msg::JournalUnreadable { records } => format!(
+                "{} del registro di recupero non {} leggibili (troncati o danneggiati); non restava altro da ripristinare",
+                count(*records, "record", "record"),
+                if *records == 1 { "è" } else { "sono" }
+            ),
+            Msg::SelectIndicatorFirst => {
+                "Seleziona prima un indicatore: risultati, note e forzature sono degli indicatori"
+                    .into()
+            }
+            Msg::NoChangeReadOnly(r) => {
+                format!("{}; qui non si può modificare nulla", self.read_only(r))
+            }
+            Msg::NoSaveReadOnly(r) => format!(
+                "{}. Salvalo con un altro nome con {}.",
+                self.read_only(r),
+                key(Context::Tree, Action::SaveAs, L)
+            ),
+            Msg::Cancelled => "Annullato".into(),
+            Msg::ValueKept => "Annullato: il valore è rimasto com'era".into(),
+            Msg::NoChange => "Nessuna modifica".into(),
+            Msg::Changed { step, realization } => {
+                let r = match realization {
+                    RealizationText::Percent(p) => p.clone(),
+                    RealizationText::Pending => "in attesa".into(),
+                    RealizationText::Unscorable => "non calcolabile".into(),
+                };
+                format!("{} · realizzazione {r}", self.step(step))
+            }
+            Msg::Undone(s) => format!("Annullato: {}", self.step(s)),
+            Msg::Redone(s) => format!("Ripristinato: {}", self.step(s)),
+            Msg::NothingToUndo => "Niente da annullare".into(),
+            Msg::NothingToRedo => "Niente da ripristinare".into(),
+            Msg::FilterSet { filter, shown } => format!(
+                "Filtro: {} ({} {}; {} per il filtro successivo)",
+                self.filter(*filter),
+                count(*shown, "indicatore", "indicatori"),
+                if *shown == 1 { "mostrato" } else { "mostrati" },
+                key(Context::Tree, Action::CycleFilter, L)
+            ),
+            Msg::PendingAt { id, pending } => {
+                format!("Indicatore in attesa {id} ({pending} in attesa in tutto)")
+            }
+            Msg::PendingHidden { hidden, filter } => format!(
+                "{} in attesa, {} dal filtro «{}»: premi {} per cambiarlo",
+                count(*hidden, "indicatore", "indicatori"),
+                if *hidden == 1 { "nascosto" } else { "nascosti" },
+                self.filter(*filter),
+                key(Context::Tree, Action::CycleFilter, L)
+            ),
+            Msg::NoPending => {
+                "Nessun indicatore in attesa: tutti i risultati sono inseriti.".into()
+            }
+            Msg::NoFindings => "Nessun errore e nessuna avvertenza nel piano.".into(),
+            Msg::FindingAt {
+                finding,
+                index,
+                count,
+            } => format!("{} ({index} di {count})", finding.say(L)),
+            Msg::NoSearchYet => format!(
+                "Nessuna ricerca in corso: premi {} per cercare",
+                key(Context::Tree, Action::Search, L)
+            ),
+            Msg::NoMatch { query } => format!("Nessuna corrispondenza per «{query}»"),
+            Msg::MatchAt {
+                index,
+                count,
+                query,
+            } => format!(
+                "Corrispondenza {index} di {count} per «{query}» ({} successiva, {} precedente)",
+                key(Context::Tree, Action::NextMatch, L),
+                key(Context::Tree, Action::PrevMatch, L)
+            ),
+            Msg::SearchCleared => "Ricerca cancellata".into(),
+            Msg::SearchCancelled => "Ricerca annullata".into(),
+            Msg::Saved {
+                path,
+                layout_lost,
+                overwritten,
+                read_only,
+            } => {
+                let mut msg = format!("Salvato {}", path.display());
+                if *layout_lost {
+                    msg.push_str(
+                        " · non è stato possibile mantenere l'impaginazione del file, che ora segue quella di perfplan",
+                    );
+                }
+                if let Some(p) = overwritten {
+                    msg.push_str(&format!(
+                        " · la versione sostituita è conservata in {}",
+                        p.display()
+                    ));
+                }
+                msg + &read_only_suffix(read_only)
+            }
+            Msg::NotSaved(p) => format!(
+                "Non salvato: {}; {}. Le tue modifiche sono ancora qui.",
+                self.problem(p),
+                self.save_advice(p)
+            ),
+            Msg::Reloaded {
+                mine,
+                aside,
+                theirs,
+                read_only,
+            } => {
+                let mut msg = match mine {
+                    Some(p) => format!(
+                        "Ora è mostrata l'altra versione; la tua è conservata in {}",
+                        p.display()
+                    ),
+                    None => "Piano riletto dal file".to_string(),
+                };
+                if let Some(p) = aside {
+                    msg.push_str(&format!(
+                        "; le tue modifiche non salvate sono conservate in {}",
+                        p.display()
+                    ));
+                }
+                if let Some(p) = theirs {
+                    msg.push_str(&format!(
+                        "; un'ulteriore versione trovata nel frattempo è conservata in {}",
+                        p.display()
+                    ));
+                }
+                msg + &read_only_suffix(read_only)
+            }
+            Msg::NotReloaded { why, aside } => format!(
+                "Piano non riletto: {}. Le tue modifiche sono ancora qui{}",
+                self.reload_problem(why),
+                aside
+                    .as_ref()
+                    .map_or(String::new(), |p| format!(" (e in {})", p.display()))
+            ),
+            Msg::Exported {
+                format,
+                path,
+                replaced,
+                provisional,
+            } => {
+                let mut msg = format!(
+                    "Riepilogo esportato in {} in {}",
+                    format.extension().to_uppercase(),
+                    path.display()
+                );
+                if *replaced {
+                    msg.push_str(" (al posto del file che c'era)");
+                }
+                if let Some((measured, total)) = provisional {
+                    let pending = total - measured;
+                    msg.push_str(&format!(
+                        " · Provvisorio: {} su {total} {} ancora in attesa; i punteggi contano solo i {measured} rilevati.",
+                        count(pending, "indicatore", "indicatori"),
+                        if pending == 1 { "è" } else { "sono" }
+                    ));
+                }
+                msg
+            }
+            Msg::ExportCancelled => "Esportazione annullata".into(),
+            Msg::NotExported(p) => format!(
+                "Non esportato: {}; scegli un altro file o un'altra cartella",
+                self.problem(p)
+            ),
+            Msg::JournalNotCleared(j) => format!(
+                "Non è stato possibile svuotare il registro di recupero ({}): le sue modifiche saranno proposte di nuovo alla prossima apertura del piano",
+                self.journal_down(j)
+            ),
+            Msg::KeptMine { theirs } => format!(
+                "Tenuta la tua versione; l'altra resta in {}",
+                theirs
+                    .as_deref()
+                    .map_or(String::new(), |p| p.display().to_string())
+            ),
+            Msg::NoCrashRecovery => {
+                "Modifiche senza recupero in caso di arresto: salva spesso".into()
+            }
+            Msg::Dropped { changes } => format!(
+                "{} della sessione precedente: il piano è com'era salvato",
+                if *changes == 1 {
+                    "Scartata 1 modifica non salvata".to_string()
+                } else {
+                    format!("Scartate {changes} modifiche non salvate")
+                }
+            ),
+            Msg::NotApplied { changes } => {
+                if *changes == 1 {
+                    "La tua modifica non è stata applicata: l'altra versione è mostrata così com'è"
+                        .into()
+                } else {
+                    format!(
+                        "Le tue {changes} modifiche non sono state applicate: l'altra versione è mostrata così com'è"
+                    )
+                }
+            }
+            Msg::ChooseRestoreOrDrop => format!(
+                "Scegli {} per ripristinare le modifiche non salvate o {} per scartarle",
+                key(Context::Restore, Action::Submit, L),
+                key(Context::Restore, Action::DropRecovered, L)
+            ),
+            Msg::Restored {
+                applied,
+                kept,
+                left_out,
+            } => {
+                let mut msg = match applied {
+                    0 => "Nessuna modifica ripristinata: restano i valori del file".to_string(),
+                    1 => "Ripristinata 1 modifica; salva per conservarla".to_string(),
+                    n => format!("Ripristinate {n} modifiche; salva per conservarle"),
+                };
+                if *kept > 0 {
+                    msg.push_str(&format!(
+                        " · tenuto il valore del file per {} {} lì",
+                        count(*kept, "campo", "campi"),
+                        if *kept == 1 {
+                            "modificato"
+                        } else {
+                            "modificati"
+                        }
+                    ));
+                }
+                if !left_out.is_empty() {
+                    msg.push_str(&format!(" · esclusi: {}", left_out.join(", ")));
+                }
+                msg
+            }
+        }
+    }
+
+    fn field_error(&self, e: &FieldError) -> String {
+        match e {
+            FieldError::Parse(p) => p.clone(),
+            FieldError::NotWholeCount { unit } => format!(
+                "un conteggio è un numero intero di {}, come 12",
+                self.unit(unit)
+            ),
+            FieldError::RealizationOutOfRange => {
+                "una realizzazione è compresa tra 0 e 100 %".into()
+            }
+            FieldError::ReasonNeeded => {
+                "una forzatura richiede la motivazione: scrivi perché non si usa la realizzazione calcolata"
+                    .into()
+            }
+            FieldError::NoFileName => "scrivi il nome di un file".into(),
+            FieldError::NoExportPath => "scrivi dove salvare il file".into(),
+        }
+    }
+
+    fn problem(&self, p: &Problem) -> String {
+        match p {
+            Problem::NoFolder { dir, gone: true } => format!(
+                "la cartella {} non c'è più (spostata, eliminata o scollegata)",
+                dir.display()
+            ),
+            Problem::NoFolder { dir, gone: false } => {
+                format!("la cartella {} non esiste", dir.display())
+            }
+            Problem::NotWritable { dir, cause } => format!(
+                "in {} non hai il permesso di scrivere ({})",
+                dir.display(),
+                self.cause(cause)
+            ),
+            Problem::Full { dir } => format!("il disco è pieno ({})", dir.display()),
+            Problem::NotAFile { path, what } => {
+                format!("{} è {}", path.display(), self.not_a_file(*what))
+            }
+            Problem::IsThePlan { path } => format!("{} è il piano stesso", path.display()),
+            Problem::OpenElsewhere { path } => {
+                format!("un altro perfplan ha aperto {}", path.display())
+            }
+            Problem::ReadOnly => {
+                "un altro perfplan ha aperto questo piano, quindi qui è in sola lettura".into()
+            }
+            Problem::Unreadable { path, cause } => format!(
+                "non si può leggere {} per confrontarlo con quello aperto ({})",
+                path.display(),
+                self.cause(cause)
+            ),
+            Problem::Changed { path } => format!(
+                "{} è stato modificato da un altro programma mentre veniva scritto",
+                path.display()
+            ),
+            Problem::Render(e) => e.clone(),
+            Problem::Other { dir, cause } => format!(
+                "non si può scrivere in {}: {}",
+                dir.display(),
+                self.cause(cause)
+            ),
+        }
+    }
+
+    fn save_advice(&self, p: &Problem) -> &'static str {
+        match p {
+            Problem::NotWritable { .. } | Problem::ReadOnly => {
+                "salvalo con un altro nome in una cartella in cui puoi scrivere"
+            }
+            Problem::Full { .. } => "libera spazio, o salvalo con un altro nome su un altro disco",
+            Problem::NoFolder { .. } => "salvalo con un altro nome",
+            Problem::IsThePlan { .. } => "scegli un altro nome",
+            Problem::OpenElsewhere { .. } => "scegli un altro nome, o chiudi l'altro perfplan",
+            Problem::NotAFile { .. }
+            | Problem::Unreadable { .. }
+            | Problem::Changed { .. }
+            | Problem::Render(_)
+            | Problem::Other { .. } => {
+                "sul disco non è cambiato nulla; riprova, o salvalo con un altro nome"
+            }
+        }
+    }
+
+    fn read_only(&self, r: &ReadOnly) -> String {
+        match r {
+            ReadOnly::Elsewhere => "Sola lettura: un altro perfplan ha aperto questo piano".into(),
+            ReadOnly::Unlockable(why) => format!(
+                "Sola lettura: il piano non si può bloccare contro le modifiche di altri ({})",
+                self.lock_why(why)
+            ),
+        }
+    }
+
+    fn lock_why(&self, w: &LockWhy) -> String {
+        match w {
+            LockWhy::NothingLockable(c) => format!(
+                "non si possono bloccare né il file del piano ({}) né un file di blocco accanto al piano o nella cartella di stato di perfplan",
+                self.cause(c)
+            ),
+            LockWhy::NoLockFile => {
+                "non si può creare un file di blocco accanto al piano né nella cartella di stato di perfplan"
+                    .into()
+            }
+            LockWhy::Failed(c) => self.cause(c),
+        }
+    }
+
+    fn cause(&self, c: &Cause) -> String {
+        use std::io::ErrorKind as K;
+        let said = match c.kind {
+            K::NotFound => "non trovato",
+            K::PermissionDenied => "permesso negato",
+            K::ReadOnlyFilesystem => "disco in sola lettura",
+            K::StorageFull => "spazio su disco esaurito",
+            K::QuotaExceeded => "quota del disco superata",
+            K::AlreadyExists => "esiste già",
+            K::IsADirectory => "è una cartella",
+            K::NotADirectory => "una parte del percorso non è una cartella",
+            K::InvalidFilename => "nome di file non valido",
+            K::Unsupported => "operazione non supportata da questo disco",
+            K::WouldBlock => "in uso da un altro programma",
+            K::Interrupted => "interrotto",
+            K::TimedOut => "tempo scaduto",
+            K::CrossesDevices => "il file è su un altro disco",
+            K::DirectoryNotEmpty => "la cartella non è vuota",
+            // Kinds without words of their own: the system's text, as it said it.
+            _ => return c.os.clone(),
+        };
+        said.to_string()
+    }
+
+    fn not_a_file(&self, n: NotAFile) -> &'static str {
+        match n {
+            NotAFile::Folder => "una cartella, non un file",
+            NotAFile::Pipe => "una pipe (FIFO), non un file",
+            NotAFile::Device => "un dispositivo, non un file",
+            NotAFile::Socket => "un socket, non un file",
+            NotAFile::DanglingLink => "un collegamento a un file che non esiste",
+            NotAFile::Other => "non un file normale",
+        }
+    }
+
+    fn journal_down(&self, j: &JournalDown) -> String {
+        match j {
+            JournalDown::NoFolder => "perfplan non ha una cartella propria in cui tenerlo".into(),
+            JournalDown::Io { path, cause } => {
+                format!("{}: {}", path.display(), self.cause(cause))
+            }
+        }
+    }
+
+    fn reload_problem(&self, r: &ReloadProblem) -> String {
+        match r {
+            ReloadProblem::AsideFailed(p) => format!(
+                "non è stato possibile mettere da parte le tue modifiche non salvate ({})",
+                self.problem(p)
+            ),
+            ReloadProblem::TheirsUnreadable { path, cause } => {
+                format!(
+                    "non si può leggere {} ({})",
+                    path.display(),
+                    self.cause(cause)
+                )
+            }
+            ReloadProblem::TheirsDoesNotLoad(e) => format!(
+                "l'altra versione non si apre, quindi il piano resta com'è: {}",
+                e.0.say(L)
+            ),
+            ReloadProblem::MineNotKept(p) => format!(
+                "non è stato possibile mettere da parte la tua versione ({}); non è cambiato nulla",
+                self.problem(p)
+            ),
+            ReloadProblem::TheirsNotPut(p) => format!(
+                "non è stato possibile mettere l'altra versione al posto del piano ({})",
+                self.problem(p)
+            ),
+            ReloadProblem::Load(e) => e.0.say(L),
+        }
+    }
+
+    fn dir_error(&self, e: &DirError) -> String {
+        match (&e.path, &e.cause) {
+            (Some(p), Some(c)) => format!(
+                "non si può creare la cartella di perfplan {} ({}); imposta PERFPLAN_DATA_DIR su una cartella in cui puoi scrivere",
+                p.display(),
+                self.cause(c)
+            ),
+            _ => "non è stata trovata la cartella home (HOME è impostata?) in cui tenere i file di perfplan; imposta PERFPLAN_DATA_DIR su una cartella in cui puoi scrivere".into(),
+        }
+    }
+
+    fn step(&self, s: &StepText) -> String {
+        match s {
+            StepText::Result { id, old, new } => format!(
+                "risultato di {id}: {} → {}",
+                self.shown(old),
+                self.shown(new)
+            ),
+            StepText::Note { id, written } => format!(
+                "nota di {id}: {}",
+                if *written { "scritta" } else { "tolta" }
+            ),
+            StepText::Override {
+                id,
+                percent: Some(p),
+            } => format!("forzatura di {id}: {p}"),
+            StepText::Override { id, percent: None } => format!("forzatura di {id}: tolta"),
+            StepText::Restored { changes } => match changes {
+                1 => "1 modifica ripristinata dal registro di recupero".into(),
+                n => format!("{n} modifiche ripristinate dal registro di recupero"),
+            },
+            StepText::Changes { changes } => count(*changes, "modifica", "modifiche"),
+        }
+    }
+
+    fn shown(&self, s: &Shown) -> String {
+        match s {
+            Shown::Pending => "in attesa".into(),
+            Shown::Nothing => "nessuna".into(),
+            Shown::Value(v) => v.clone(),
+            Shown::Override { percent, reason } => format!("{percent} ({reason})"),
+            Shown::Note(n) => format!("«{n}»"),
+        }
+    }
+
+    fn dialog_title(&self, k: DialogKind) -> &'static str {
+        match k {
+            DialogKind::Quit => "Modifiche non salvate",
+            DialogKind::Conflict => "Il piano è stato modificato da un altro programma",
+            DialogKind::ReplaceFile | DialogKind::ReplaceExport => "Il file esiste già",
+            DialogKind::DraftExport => "Il piano contiene errori",
+            DialogKind::Theirs => "Trovata un'altra versione durante il salvataggio",
+            DialogKind::NoJournal | DialogKind::JournalFailed => {
+                "Nessun recupero in caso di arresto"
+            }
+        }
+    }
+
+    fn dialog_choices(&self, k: DialogKind) -> &'static [Choice] {
+        match k {
+            DialogKind::ReplaceFile => &[
+                choice!('s', "Sostituiscilo con questo piano", Answer::Overwrite),
+                choice!('a', "Annulla", Answer::Cancel),
+            ],
+            DialogKind::ReplaceExport => &[
+                choice!('s', "Sostituiscilo con l'esportazione", Answer::Overwrite),
+                choice!('a', "Annulla", Answer::Cancel),
+            ],
+            DialogKind::DraftExport => &[
+                choice!(
+                    'b',
+                    "Esporta una bozza (indicata come tale, con l'elenco degli errori)",
+                    Answer::Draft,
+                ),
+                choice!('a', "Annulla", Answer::Cancel),
+            ],
+            DialogKind::Quit => &[
+                choice!('s', "Salva ed esci", Answer::Save),
+                choice!('n', "Esci senza salvare", Answer::Discard),
+                choice!('a', "Annulla", Answer::Cancel),
+            ],
+            DialogKind::Conflict => &[
+                choice!(
+                    'u',
+                    "Unisci: rileggi l'altra versione e applica di nuovo le tue modifiche (elencate quelle fatte da entrambi)",
+                    Answer::Merge,
+                ),
+                choice!(
+                    'r',
+                    "Rileggi l'altra versione (le tue modifiche sono messe da parte)",
+                    Answer::Reload,
+                ),
+                choice!(
+                    's',
+                    "Sovrascrivi con la tua (l'altra è conservata accanto al piano)",
+                    Answer::Overwrite,
+                ),
+                choice!('c', "Salva con un altro nome", Answer::SaveAs),
+                choice!('a', "Annulla", Answer::Cancel),
+            ],
+            DialogKind::Theirs => &[
+                choice!(
+                    't',
+                    "Tieni la tua (l'altra resta nel file indicato sopra)",
+                    Answer::KeepMine,
+                ),
+                choice!(
+                    'p',
+                    "Prendi l'altra (la tua è conservata accanto al piano)",
+                    Answer::TakeTheirs,
+                ),
+            ],
+            DialogKind::NoJournal => &[
+                choice!(
+                    'c',
+                    "Continua senza recupero delle modifiche",
+                    Answer::Continue
+                ),
+                choice!('e', "Esci", Answer::Quit),
+            ],
+            DialogKind::JournalFailed => &[
+                choice!(
+                    'c',
+                    "Continua senza recupero delle modifiche",
+                    Answer::Continue
+                ),
+                choice!('s', "Salva ora", Answer::Save),
+            ],
+        }
+    }
+
+    fn dialog_question(&self, q: &Question) -> String {
+        let path = q
+            .path
+            .as_deref()
+            .map_or(String::new(), |p| p.display().to_string());
+        let down = q
+            .journal_down
+            .as_ref()
+            .map_or(String::new(), |j| self.journal_down(j));
+        match q.kind {
+            DialogKind::Quit => {
+                "Il piano ha modifiche non salvate. Salvarle prima di uscire?".into()
+            }
+            DialogKind::Conflict => {
+                "Il piano è stato modificato da un altro programma, o rimosso, dopo che perfplan \
+                 lo ha aperto (un altro editor, un git pull, una sincronizzazione). Salvando ora \
+                 si sovrascriverebbero quelle modifiche."
+                    .into()
+            }
+            DialogKind::ReplaceFile => format!(
+                "{path} esiste già. Sostituirlo con questo piano? (Il testo precedente è conservato in un .bak accanto.)"
+            ),
+            DialogKind::DraftExport => format!(
+                "Nel piano ci sono {}, e i punteggi escludono ciò che è errato. Un'esportazione adesso è una bozza: ogni formato lo dichiara in apertura ed elenca gli errori. ({} porta a ciascun errore.)",
+                count(q.errors, "errore", "errori"),
+                key(Context::Tree, Action::NextFinding, L)
+            ),
+            DialogKind::ReplaceExport => format!(
+                "{path} esiste già. Sostituirlo con l'esportazione? (Il contenuto precedente non è conservato.)"
+            ),
+            DialogKind::Theirs => format!(
+                "Il tuo piano è salvato. Durante il salvataggio un altro programma o un'altra persona ha messo nel file la propria versione del piano; quella versione è conservata come {path}."
+            ),
+            DialogKind::NoJournal => format!(
+                "Il registro di recupero non si può scrivere ({down}). Se perfplan o il computer si fermano prima del salvataggio, le modifiche vanno perse. Libera spazio in quella cartella, o imposta PERFPLAN_STATE_DIR (o PERFPLAN_DATA_DIR) su una cartella in cui puoi scrivere, per riaverlo."
+            ),
+            DialogKind::JournalFailed => format!(
+                "Non è stato possibile scrivere il registro di recupero ({down}). Per ora le modifiche sono al sicuro in perfplan, ma andrebbero perse se perfplan o il computer si fermassero prima di un salvataggio. perfplan riprova a ogni modifica."
+            ),
+        }
+    }
+
+    fn restore_title(&self, merge: bool) -> &'static str {
+        if merge {
+            "Le tue modifiche sull'altra versione"
+        } else {
+            "Modifiche non salvate di una sessione precedente"
+        }
+    }
+
+    fn restore_lines(&self, f: &RestoreFacts) -> Vec<String> {
+        let when = match (&f.first, &f.last) {
+            (Some(a), Some(b)) if a != b => format!(" tra il {a} e il {b}"),
+            (Some(a), _) => format!(" il {a}"),
+            _ => String::new(),
+        };
+        let n = count(f.changes, "modifica", "modifiche");
+        let mut lines = vec![if f.merge {
+            format!(
+                "Il piano è stato modificato da un altro programma o da un'altra persona, e ora è mostrata quella versione. Le tue modifiche dall'ultimo salvataggio ({n}) si possono applicare a questa."
+            )
+        } else {
+            format!(
+                "perfplan si è chiuso senza salvare {n} a questo piano, {}{when}. Sono state conservate nel registro di recupero.",
+                if f.changes == 1 { "fatta" } else { "fatte" }
+            )
+        }];
+        if f.damaged > 0 {
+            lines.push(format!(
+                "Letti {} del registro; {} non si potevano leggere (troncati o danneggiati) e sono esclusi.",
+                count(f.records, "record", "record"),
+                f.damaged
+            ));
+        }
+        if f.file_changed && !f.merge {
+            lines.push(
+                "Il piano è stato modificato da un altro programma o da un'altra persona dopo queste modifiche."
+                    .into(),
+            );
+        }
+        let toggle = key(Context::Restore, Action::Toggle, L);
+        let all = key(Context::Restore, Action::TakeAllMine, L);
+        let known = f.conflicts - f.unknown;
+        if known > 0 {
+            lines.push(format!(
+                "{} qui sotto {} anche nel file. Per ciascuno resta il valore del file, a meno che tu non prenda il tuo ({toggle}).",
+                count(known, "campo", "campi"),
+                if known == 1 { "è stato modificato" } else { "sono stati modificati" }
+            ));
+        }
+        if f.unknown > 0 {
+            lines.push(format!(
+                "Per {} qui sotto il registro non dice da quale valore partivano le modifiche (è stato scritto da una versione precedente di perfplan, o un suo record è danneggiato), quindi non si può sapere se nel frattempo qualcuno li ha cambiati nel file: restano i valori del file, a meno che tu non prenda i tuoi ({toggle} per uno, {all} per tutti).",
+                count(f.unknown, "campo", "campi")
+            ));
+        }
+        if !f.missing.is_empty() {
+            lines.push(format!(
+                "Non più presenti nel piano, quindi esclusi: {}.",
+                f.missing.join(", ")
+            ));
+        }
+        if !f.ambiguous.is_empty() {
+            lines.push(format!(
+                "Usati da più di un indicatore del piano, quindi esclusi (rendi prima univoci gli identificativi): {}.",
+                f.ambiguous.join(", ")
+            ));
+        }
+        match &f.left_out_file {
+            Some(p) => lines.push(format!(
+                "Le modifiche escluse sono annotate in {}, da riportare dove vanno.",
+                p.display()
+            )),
+            None if f.left_out > 0 => lines.push(
+                "Non è stato possibile annotare in un file le modifiche escluse: prendine nota prima di rispondere."
+                    .into(),
+            ),
+            None => {}
+        }
+        lines
+    }
+
+    fn restore_row(&self, id: &str, field: FieldName, file: &str, yours: &str) -> String {
+        format!(
+            "{id} · {}: file {file} · tuo {yours}",
+            self.field_name(field)
+        )
+    }
+
+    fn left_out_header(&self) -> &'static str {
+        "perfplan non ha potuto ripristinare queste modifiche dal registro di recupero: gli identificativi dei loro indicatori non sono nel piano, o sono usati da più di un indicatore. Ogni riga riporta l'identificativo dell'indicatore e il campo come lo scrive il file del piano; riportali dove vanno, poi elimina questo file."
+    }
+
+    fn too_small(&self, width: u16, height: u16, min_width: u16, min_height: u16) -> String {
+        format!(
+            "Terminale troppo piccolo: {width}×{height}. perfplan richiede almeno {min_width}×{min_height}: ingrandisci la finestra."
+        )
+    }
+
+    fn measured(&self, measured: usize, total: usize) -> String {
+        format!("Indicatori rilevati {measured} / {total}")
+    }
+
+    fn filter_is(&self, f: Filter) -> String {
+        format!(" · filtro: {}", self.filter(f))
+    }
+
+    fn errors(&self, n: usize) -> String {
+        count(n, "errore", "errori")
+    }
+
+    fn warnings(&self, n: usize) -> String {
+        count(n, "avvertenza", "avvertenze")
+    }
+
+    fn no_rows(&self, f: Filter, key: &str) -> String {
+        format!(
+            "Nessun indicatore {}. Premi {key} per cambiare filtro.",
+            self.filter(f)
+        )
+    }
+
+    fn tree_title(&self, f: Filter) -> String {
+        match f {
+            Filter::All => " Piano ".into(),
+            f => format!(" Piano · filtro: {} ", self.filter(f)),
+        }
+    }
+
+    fn share(&self, weight: &str, realization: &str, points: Option<&str>) -> String {
+        match points {
+            Some(p) => format!("{weight} % × {realization} → {p} punti"),
+            None => format!("{weight} % × {realization}"),
+        }
+    }
+
+    fn wrong_weight(&self, weight: &str) -> String {
+        format!("{weight} % (peso errato) → escluso")
+    }
+
+    fn pending_left_out(&self, weight: &str) -> String {
+        format!("{weight} % × in attesa → escluso")
+    }
+
+    fn points(&self, points: &str) -> String {
+        format!(" → {points} punti")
+    }
+
+    fn mean_measured(&self, percent: &str, measured: usize, total: usize) -> String {
+        format!("{percent} ({measured} / {total} rilevati)")
+    }
+
+    fn perspective_title(&self, name: &str) -> String {
+        format!("Prospettiva {name}")
+    }
+
+    fn perspective_mean(
+        &self,
+        percent: &str,
+        objectives: (usize, usize),
+        indicators: (usize, usize),
+    ) -> String {
+        format!(
+            "{percent} (media ponderata di {} / {} obiettivi; indicatori {} / {})",
+            objectives.0, objectives.1, indicators.0, indicators.1
+        )
+    }
+
+    fn operational_weighted(&self, percent: &str) -> String {
+        format!("{percent} (ponderata sui suoi obiettivi operativi)")
+    }
+
+    fn search_hint(
+        &self,
+        matches: usize,
+        keep: &str,
+        next: &str,
+        prev: &str,
+        cancel: &str,
+    ) -> String {
+        format!(
+            "{} · {keep} tiene la ricerca ({next} / {prev} per spostarti) · {cancel} annulla",
+            count(matches, "corrispondenza", "corrispondenze")
+        )
+    }
+
+    fn save_as_hint(&self, confirm: &str, cancel: &str) -> String {
+        format!("il percorso di un file; {confirm} salva, {cancel} annulla")
+    }
+
+    fn export_errors(&self, errors: usize, key: &str) -> String {
+        format!(
+            "Nel piano ci sono {}: l'esportazione sarà una bozza che li elenca ({key} porta a ciascuno).",
+            count(errors, "errore", "errori")
+        )
+    }
+}

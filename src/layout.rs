@@ -1,9 +1,8 @@
 //! Where each part of the screen goes, for a terminal of a given size. Pure geometry, used
-//! both to draw and to turn a mouse click into a row.
+//! both by the app (to turn a mouse click into a row, to scroll) and by the drawing code:
+//! it knows neither, so neither asks the other where things are.
 
 use ratatui::layout::Rect;
-
-use crate::app::{App, Mode};
 
 /// The smallest terminal perfplan draws in; below it, a message says so.
 pub const MIN_WIDTH: u16 = 60;
@@ -28,9 +27,12 @@ pub struct Areas {
 
 const HEADER_HEIGHT: u16 = 4;
 const STATUS_HEIGHT: u16 = 2;
-const FIELD_HEIGHT: u16 = 4;
+/// The rows of a field being typed in (its frame, the text, its error line).
+pub const FIELD_HEIGHT: u16 = 4;
 
-pub fn areas(width: u16, height: u16, app: &App) -> Areas {
+/// The areas of a `width` × `height` terminal, with a field of `field_rows` rows open above
+/// the status line (0: none).
+pub fn areas(width: u16, height: u16, field_rows: u16) -> Areas {
     let too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
     let empty = Rect::new(0, 0, 0, 0);
     if too_small {
@@ -44,15 +46,8 @@ pub fn areas(width: u16, height: u16, app: &App) -> Areas {
             too_small,
         };
     }
-    let has_field = matches!(
-        app.mode,
-        Mode::Edit(_) | Mode::Search { .. } | Mode::Path { .. } | Mode::Export { .. }
-    );
-    let field_h = match app.mode {
-        Mode::Export { .. } => FIELD_HEIGHT + crate::export::Format::ALL.len() as u16 + 1,
-        _ if has_field => FIELD_HEIGHT,
-        _ => 0,
-    };
+    let field_h = field_rows.min(height.saturating_sub(HEADER_HEIGHT + STATUS_HEIGHT + 3));
+    let has_field = field_h > 0;
     let header = Rect::new(0, 0, width, HEADER_HEIGHT);
     let status = Rect::new(0, height - STATUS_HEIGHT, width, STATUS_HEIGHT);
     let field = has_field.then(|| Rect::new(0, height - STATUS_HEIGHT - field_h, width, field_h));
