@@ -92,19 +92,19 @@ fn type_a_result_save_and_quit_in_a_real_terminal() {
     tmux(&["send-keys", "-t", &session.0, "/"]);
     tmux(&["send-keys", "-t", &session.0, "-l", "marchi e brevetti"]);
     tmux(&["send-keys", "-t", &session.0, "Enter"]);
-    wait_for(&session.0, "Match 1 of 1");
+    wait_for(&session.0, "Corrispondenza 1 di 1");
     tmux(&["send-keys", "-t", &session.0, "e", "C-u"]);
     tmux(&["send-keys", "-t", &session.0, "-l", "70"]);
     // The preview shows before Enter.
     let screen = wait_for(&session.0, "98,43 %");
     assert!(
-        screen.contains("PREVIEW") && screen.contains("87,50 %"),
+        screen.contains("ANTEPRIMA") && screen.contains("87,50 %"),
         "{screen}"
     );
     tmux(&["send-keys", "-t", &session.0, "Enter"]);
-    wait_for(&session.0, "result of 3.2.2-s2: 72 → 70");
+    wait_for(&session.0, "risultato di 3.2.2-s2: 72 → 70");
     tmux(&["send-keys", "-t", &session.0, "C-s"]);
-    wait_for(&session.0, "Saved");
+    wait_for(&session.0, "Salvato");
     tmux(&["send-keys", "-t", &session.0, "q"]);
     wait_until_gone(&session.0);
     let text = std::fs::read_to_string(&plan).unwrap();
@@ -189,13 +189,13 @@ fn edits_survive_kill_9_and_are_restored_on_the_next_open() {
         "36",
         &command,
     ]);
-    let screen = wait_for(&second.0, "Unsaved changes from a previous session");
-    assert!(screen.contains("2 change(s)"), "{screen}");
+    let screen = wait_for(&second.0, "Modifiche non salvate di una sessione precedente");
+    assert!(screen.contains("2 modifiche"), "{screen}");
     tmux(&["send-keys", "-t", &second.0, "r"]);
-    let screen = wait_for(&second.0, "Restored 2 change(s)");
-    assert!(screen.contains("● unsaved"), "{screen}");
+    let screen = wait_for(&second.0, "Ripristinate 2 modifiche");
+    assert!(screen.contains("● non salvato"), "{screen}");
     tmux(&["send-keys", "-t", &second.0, "C-s"]);
-    wait_for(&second.0, "Saved");
+    wait_for(&second.0, "Salvato");
     let text = std::fs::read_to_string(&plan).unwrap();
     assert!(text.contains("result: 70,") && !text.contains("result: 72,"));
     tmux(&["send-keys", "-t", &second.0, "q"]);
@@ -255,17 +255,17 @@ fn the_quick_start_opens_a_copy_not_the_repositorys_plan() {
         env!("CARGO_MANIFEST_DIR"),
         &command,
     ]);
-    wait_for(&session.0, "First run");
+    wait_for(&session.0, "Primo avvio");
     tmux(&["send-keys", "-t", &session.0, "/"]);
     tmux(&["send-keys", "-t", &session.0, "-l", "marchi e brevetti"]);
     tmux(&["send-keys", "-t", &session.0, "Enter"]);
-    wait_for(&session.0, "Match 1 of 1");
+    wait_for(&session.0, "Corrispondenza 1 di 1");
     tmux(&["send-keys", "-t", &session.0, "e", "C-u"]);
     tmux(&["send-keys", "-t", &session.0, "-l", "70"]);
     tmux(&["send-keys", "-t", &session.0, "Enter"]);
-    wait_for(&session.0, "result of 3.2.2-s2: 72 → 70");
+    wait_for(&session.0, "risultato di 3.2.2-s2: 72 → 70");
     tmux(&["send-keys", "-t", &session.0, "C-s"]);
-    wait_for(&session.0, "Saved");
+    wait_for(&session.0, "Salvato");
     tmux(&["send-keys", "-t", &session.0, "q"]);
     wait_until_gone(&session.0);
     let copy = std::fs::read_to_string(data.join("cciaa-massa-carrara-2017.ron")).unwrap();
