@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::app::{Action, App, Effect, Outcome, Problem, Recovery};
+use crate::lang::{Lang, Say};
 use crate::paths::Dirs;
 use crate::plan::{FieldChange, Plan, change};
 use crate::store::{
@@ -413,7 +414,7 @@ impl Session {
                 // Nothing changed: the changes are still the app's.
                 self.since_save = changes;
                 Outcome::ReloadFailed {
-                    detail: e.to_string(),
+                    detail: e.say(Lang::En),
                     aside,
                 }
             }
@@ -508,7 +509,10 @@ impl Session {
             }
             Err(e) => {
                 return failed(
-                    format!("their version does not load, so the plan is left as it is: {e}"),
+                    format!(
+                        "their version does not load, so the plan is left as it is: {}",
+                        e.say(Lang::En)
+                    ),
                     None,
                 );
             }
@@ -540,7 +544,7 @@ impl Session {
                 merge: None,
                 journal_failed: None,
             },
-            Err(e) => failed(e.to_string(), Some(mine)),
+            Err(e) => failed(e.say(Lang::En), Some(mine)),
         }
     }
 

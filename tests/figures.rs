@@ -6,6 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use perfplan::lang::{Lang, Say};
 use perfplan::plan::Plan;
 use perfplan::score::Scores;
 use perfplan::summary::Summary;
@@ -32,7 +33,7 @@ fn plan_text(indicators: &str) -> String {
 }
 
 fn parse(text: &str) -> Plan {
-    perfplan::store::parse(Path::new("t.ron"), text).unwrap_or_else(|e| panic!("{e}\n{text}"))
+    perfplan::store::parse(Path::new("t.ron"), text).unwrap_or_else(|e| panic!("{e:?}\n{text}"))
 }
 
 fn json(plan: &Plan) -> Json {
@@ -49,7 +50,7 @@ fn errors_of(text: &str) -> Vec<String> {
     validate::validate(&parse(text))
         .into_iter()
         .filter(|f| f.severity == Severity::Error)
-        .map(|f| f.message)
+        .map(|f| f.say(Lang::En))
         .collect()
 }
 
@@ -331,7 +332,7 @@ fn w_reaches_a_finding_about_the_plan_as_a_whole() {
     let mut seen_plan = false;
     for _ in 0..total {
         d.key(KeyCode::Char('w'));
-        if d.app.status.text.contains("add up to 95") {
+        if d.app.status.text.contains("obiettivi strategici è 95") {
             seen_plan = true;
             assert!(d.screen().contains("The plan as a whole"));
         }
@@ -342,11 +343,11 @@ fn w_reaches_a_finding_about_the_plan_as_a_whole() {
     d.key(KeyCode::Char('j'));
     d.key(KeyCode::Char('w'));
     assert!(
-        !d.app.status.text.contains("add up to 95"),
+        !d.app.status.text.contains("obiettivi strategici è 95"),
         "{}",
         d.app.status.text
     );
-    assert!(d.app.status.text.contains("differs from the sum"));
+    assert!(d.app.status.text.contains("è diverso dalla somma"));
 }
 
 // ---------------------------------------------------------------------------------------

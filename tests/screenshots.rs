@@ -55,7 +55,7 @@ fn scenes_show_what_their_captions_promise() {
     );
     assert!(text("06-help").contains("type the result of the indicator"));
     assert!(text("07-export").contains("Export the summary"));
-    assert!(text("08-validation-warning").contains("differs from the sum"));
+    assert!(text("08-validation-warning").contains("è diverso dalla somma"));
     assert!(text("09-too-small").contains("too small"));
 }
 

@@ -10,6 +10,7 @@ use super::history::{Step, StepKind};
 use super::input::Input;
 use super::tree;
 use super::{Action, App, Edit, EditField, Effect, Mode};
+use crate::lang::Say;
 use crate::plan::{
     FieldChange, FieldValue, Indicator, IndicatorPath, NodePath, Override, Plan, Value,
 };
@@ -82,7 +83,11 @@ impl App {
     /// Parses the result being typed, in the plan's locale and the indicator's unit.
     fn parse_result(&self, path: IndicatorPath, text: &str) -> Result<Option<Value>, String> {
         let ind = self.plan.indicator(path);
-        let value = self.plan.locale.parse_value(text, &ind.unit)?;
+        let value = self
+            .plan
+            .locale
+            .parse_value(text, &ind.unit)
+            .map_err(|e| e.say(self.lang))?;
         if let Some(Value::Number(n)) = value
             && ind.unit.is_count()
             && (n < Decimal::ZERO || !n.fract().is_zero())
@@ -102,7 +107,8 @@ impl App {
         let n = self
             .plan
             .locale
-            .parse_number(text.trim().trim_end_matches('%'))?;
+            .parse_number(text.trim().trim_end_matches('%'))
+            .map_err(|e| e.say(self.lang))?;
         if n < Decimal::ZERO || n > Decimal::ONE_HUNDRED {
             return Err("a realization is between 0 and 100 %".into());
         }
@@ -324,7 +330,7 @@ impl App {
         self.scores.update_indicator(&self.plan, path);
         let node = Some(NodePath::Indicator(path));
         self.findings
-            .retain(|f| f.node != node || f.message.starts_with("the id"));
+            .retain(|f| f.node != node || !f.kind.is_about_values());
         let fresh = validate::indicator_findings(&self.plan, path);
         let at = self
             .findings

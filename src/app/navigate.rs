@@ -4,6 +4,7 @@
 use super::input::Input;
 use super::tree::{self, Filter};
 use super::{Action, App, EditField, Effect, Mode};
+use crate::lang::Say;
 use crate::plan::{IndicatorPath, NodePath};
 
 impl App {
@@ -284,7 +285,7 @@ impl App {
             order.len()
         );
         self.set_status(
-            format!("{f}{count}"),
+            format!("{}{count}", f.say(self.lang)),
             f.severity == crate::validate::Severity::Error,
         );
     }

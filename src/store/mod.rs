@@ -15,6 +15,9 @@ pub mod write;
 pub use atomic::{Expect, Replace, Replaced, WriteError, replace};
 pub use file::{LockStatus, PlanFile, SaveFailure, Saved};
 pub use journal::Journal;
-pub use load::{Excerpt, LoadError, MAX_PLAN_BYTES, decode, load, parse};
+pub use load::{
+    Excerpt, LoadError, MAX_PLAN_BYTES, ReaderError, SyntaxError, Token, decode, load, parse,
+};
 pub use lock::PlanLock;
+pub use mistakes::Mistake;
 pub use save::patch;

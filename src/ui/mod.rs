@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 use crate::app::keymap;
 use crate::app::{App, EditField, Mode, PathPurpose};
+use crate::lang::{Lang, Say};
 use crate::plan::{IndicatorPath, Layer, Locale, NodePath, Plan, Unit};
 use crate::score::{Mean, Outcome, exact};
 use crate::summary::explain;
@@ -431,8 +432,8 @@ fn kv<'a>(key: &str, value: impl Into<String>, theme: Theme) -> Line<'a> {
     ])
 }
 
-fn place(plan: &Plan, node: NodePath) -> String {
-    crate::validate::place(plan, node)
+fn place(plan: &Plan, node: NodePath, lang: Lang) -> String {
+    crate::validate::place(plan, node).say(lang)
 }
 
 fn draw_detail(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -454,7 +455,7 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             Severity::Warning => theme.warning(),
         };
         lines.push(Line::styled("The plan as a whole", theme.title()));
-        lines.push(Line::styled(f.to_string(), style));
+        lines.push(Line::styled(f.say(app.lang), style));
         lines.push(Line::from(""));
     }
     let Some(node) = app.tree.selected() else {
@@ -479,7 +480,7 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 } else {
                     "Warning"
                 },
-                f.message
+                f.what(app.lang)
             ),
             style,
         ));
@@ -546,6 +547,7 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
         place(
             plan,
             NodePath::Operational(path.perspective, path.strategic, path.operational),
+            app.lang,
         ),
         theme,
     ));
