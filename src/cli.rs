@@ -99,16 +99,16 @@ pub fn load_or_report(path: &Path, lang: Option<Lang>) -> Result<Plan, ExitCode>
     match store::load(path) {
         Ok((plan, _text)) => Ok(plan),
         Err(e) => {
-            report_load_error(&e, Lang::for_system(lang));
+            report_load_error(&e, lang);
             Err(ExitCode::from(EXIT_UNREADABLE))
         }
     }
 }
 
-pub fn report_load_error(e: &LoadError, lang: Lang) {
+pub fn report_load_error(e: &LoadError, lang: Option<Lang>) {
     eprintln!(
         "perfplan: {}",
-        crate::text::for_terminal_lines(&e.say(lang))
+        crate::text::for_terminal_lines(&e.say(Lang::for_system(lang)))
     );
 }
 
@@ -137,11 +137,12 @@ pub fn check(path: &Path, lang: Option<Lang>) -> ExitCode {
         .count();
     let warnings = findings.len() - errors;
     let mut text = String::new();
+    let said = Lang::for_plan(lang, plan.locale);
     for f in &findings {
         text.push_str(&format!(
             "{}: {}\n",
             path.display(),
-            crate::text::for_terminal(&f.to_string())
+            crate::text::for_terminal(&f.say(said))
         ));
     }
     text.push_str(&format!(
@@ -158,13 +159,13 @@ pub fn check(path: &Path, lang: Option<Lang>) -> ExitCode {
 }
 
 /// Prints the plan's findings on standard error; returns how many are errors.
-fn report_findings(path: &Path, plan: &Plan) -> usize {
+fn report_findings(path: &Path, plan: &Plan, lang: Lang) -> usize {
     let findings = validate::validate(plan);
     for f in &findings {
         eprintln!(
             "{}: {}",
             path.display(),
-            crate::text::for_terminal(&f.to_string())
+            crate::text::for_terminal(&f.say(lang))
         );
     }
     findings
@@ -178,7 +179,7 @@ pub fn score(path: &Path, json: bool, lang: Option<Lang>) -> ExitCode {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let errors = report_findings(path, &plan);
+    let errors = report_findings(path, &plan, Lang::for_plan(lang, plan.locale));
     let summary = Summary::build(&plan, &Scores::compute(&plan));
     let written = if json {
         let mut text = serde_json::to_string_pretty(&report::json(&summary))
@@ -222,7 +223,7 @@ pub fn open_app(plan: Option<PathBuf>, lang: Option<Lang>) -> ExitCode {
     let opened = match crate::session::Session::open(&path, dirs.as_ref().ok().cloned()) {
         Ok(opened) => opened,
         Err(e) => {
-            report_load_error(&e, Lang::for_system(lang));
+            report_load_error(&e, lang);
             return ExitCode::from(EXIT_UNREADABLE);
         }
     };
@@ -284,7 +285,7 @@ pub fn export(args: ExportArgs) -> ExitCode {
         eprintln!("perfplan: the CSV separator and the decimal separator must differ");
         return ExitCode::from(EXIT_ERRORS);
     }
-    let errors = report_findings(&args.plan, &plan);
+    let errors = report_findings(&args.plan, &plan, Lang::for_plan(args.lang, plan.locale));
     if errors > 0 && !args.force {
         eprintln!(
             "perfplan: not exported: the plan has {errors} error(s) (listed above); fix them, or export a draft marked as such with --force"

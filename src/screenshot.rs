@@ -12,6 +12,7 @@ use ratatui::style::{Color, Modifier};
 
 use crate::app::App;
 use crate::driver::Driver;
+use crate::lang::{Lang, Say};
 use crate::plan::{Num, Plan};
 
 /// The seed plan, as the pictures show it.
@@ -157,7 +158,7 @@ pub const SCENES: &[Scene] = &[
 
 /// Plays a scene on the seed plan (read from `plan_path`) and returns the drawn buffer.
 pub fn render(scene: &Scene, plan_path: &Path) -> Result<Buffer, String> {
-    let (mut plan, _) = crate::store::load(plan_path).map_err(|e| e.to_string())?;
+    let (mut plan, _) = crate::store::load(plan_path).map_err(|e| e.say(Lang::En))?;
     (scene.prepare)(&mut plan);
     // Effects (saving, exporting) are not carried out: a picture changes nothing.
     let mut d = Driver::detached(App::new(plan, Path::new(SEED_PATH).to_path_buf()));

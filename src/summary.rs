@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::lang::{Lang, Say};
 use crate::plan::{Indicator, Locale, Plan, Thresholds, Unit, Value};
 use crate::score::{How, Layers, Mean, Outcome, Scores, Weighted};
 
@@ -125,7 +126,7 @@ impl Summary {
             errors: crate::validate::validate(plan)
                 .iter()
                 .filter(|f| f.severity == crate::validate::Severity::Error)
-                .map(|f| f.to_string())
+                .map(|f| f.say(Lang::of_locale(loc)))
                 .collect(),
             perspectives: plan
                 .perspectives
@@ -209,7 +210,7 @@ fn indicator_rows(loc: Locale, inds: &[Indicator], outcomes: &[Outcome]) -> Vec<
             realization: out.shown(),
             pending: matches!(out, Outcome::Pending),
             unscorable: match out {
-                Outcome::Unscorable(why) => Some(why.to_string()),
+                Outcome::Unscorable(why) => Some(why.say(Lang::of_locale(loc))),
                 _ => None,
             },
             met: matches!(out, Outcome::Scored(r) if r.met),
@@ -226,7 +227,9 @@ fn indicator_rows(loc: Locale, inds: &[Indicator], outcomes: &[Outcome]) -> Vec<
 pub fn explain(loc: Locale, ind: &Indicator, outcome: &Outcome) -> String {
     let r = match outcome {
         Outcome::Pending => return "pending: no result yet".to_string(),
-        Outcome::Unscorable(why) => return format!("cannot be scored: {why}"),
+        Outcome::Unscorable(why) => {
+            return format!("cannot be scored: {}", why.say(Lang::of_locale(loc)));
+        }
         Outcome::Scored(r) => r,
     };
     let pct = loc.percent(outcome.shown().unwrap_or(r.value));

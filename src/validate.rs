@@ -2,15 +2,17 @@
 //!
 //! A plan with errors still loads and scores (the controller may be half-way through
 //! writing it); `perfplan check` exits 1 on errors, and the app shows every finding.
+//! Findings are values ([`FindingKind`] with its numbers, a [`Place`]), put into words only
+//! where they are shown (`lang::PlanWords`).
 
 use std::collections::HashMap;
-use std::fmt;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::plan::check;
-use crate::plan::{Indicator, IndicatorPath, NodePath, Plan, Scoring, Target, Value};
+use crate::lang::Lang;
+use crate::plan::check::{self, ValueError, WeightError};
+use crate::plan::{Indicator, IndicatorPath, Locale, NodePath, Plan, Scoring, Target, Unit, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -20,48 +22,172 @@ pub enum Severity {
     Error,
 }
 
-/// One thing validation found.
+/// One thing validation found. Said with [`Say`](crate::lang::Say): `finding.say(lang)`
+/// gives "error: Processi interni › 2.1: …"; [`Finding::what`] the text after the place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub severity: Severity,
     /// Where in the tree, or `None` for the plan as a whole.
     pub node: Option<NodePath>,
-    /// The place in words: "Processi interni › 2.1 › 2.1.1 › 2.1.1-o1".
-    pub place: String,
-    pub message: String,
+    /// Where, as the controller reads it (`place.say(lang)`).
+    pub place: Place,
+    pub kind: FindingKind,
+    /// The plan's locale, in which the finding's numbers and dates are written.
+    pub locale: Locale,
 }
 
-impl fmt::Display for Finding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        };
-        write!(f, "{label}: {}: {}", self.place, self.message)
+impl Finding {
+    /// What was found, without severity and place, in `lang`.
+    pub fn what(&self, lang: Lang) -> String {
+        lang.words().finding(&self.kind, self.locale)
+    }
+}
+
+/// A place in the tree as the controller reads it: "Processi interni › 2.1 › 2.1.1 ›
+/// indicator 2.1.1-o1". The names and codes are the plan's own; only the words around them
+/// ("indicator", "plan") depend on the language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// The plan as a whole.
+    Plan,
+    Perspective {
+        name: String,
+    },
+    Strategic {
+        perspective: String,
+        code: String,
+    },
+    Operational {
+        perspective: String,
+        strategic: String,
+        code: String,
+    },
+    Indicator {
+        perspective: String,
+        strategic: String,
+        operational: String,
+        id: String,
+    },
+}
+
+/// What validation found, with the values the message needs. Numbers are exact and are
+/// written in the plan's locale when said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FindingKind {
+    /// A threshold outside 0–100.
+    ThresholdsOutOfRange,
+    /// The `fair` threshold above the `good` one.
+    FairAboveGood { fair: Decimal, good: Decimal },
+    /// A plan with no perspectives.
+    NoPerspectives,
+    /// A perspective with no strategic objectives.
+    NoStrategicObjectives,
+    /// An objective whose weight is wrong: it is left out of the weighted scores.
+    WrongWeight(WeightError),
+    /// A strategic objective with no operational objectives.
+    NoOperationalObjectives,
+    /// A strategic objective's weight that is not the sum of its operational objectives'.
+    WeightNotSum { weight: Decimal, sum: Decimal },
+    /// A strategic objective none of whose operational objectives has a strategic indicator.
+    NoStrategicIndicators,
+    /// An operational objective with no operational indicators.
+    NoOperationalIndicators,
+    /// The strategic objectives' weights do not add up to 100.
+    TotalWeight { total: Decimal },
+    /// An indicator whose id is empty.
+    EmptyId,
+    /// An indicator whose id an earlier indicator has already.
+    DuplicateId { id: String, first: Place },
+    /// An indicator without a description.
+    NoDescription,
+    /// A value that keeps the indicator from being scored.
+    Unscorable(ValueError),
+    /// A result date more than a year away from the plan's year.
+    ResultDateFar { date: NaiveDate, year: i32 },
+    /// A date baseline on a unit that is not Date.
+    BaselineNeedsNumber { unit: Unit },
+    /// A number baseline on the unit Date.
+    BaselineNeedsDate,
+    /// A negative target scored in proportion.
+    NegativeTargetInProportion,
+    /// GraceDays on a target that is not a deadline.
+    GraceDaysWithoutDeadline,
+}
+
+impl FindingKind {
+    /// Whether the finding is about the values of one indicator ([`indicator_findings`]
+    /// finds it again after an edit), as opposed to its id (which editing never changes,
+    /// and which only the whole plan can check) or to an objective or the plan.
+    pub fn is_about_values(&self) -> bool {
+        match self {
+            FindingKind::NoDescription
+            | FindingKind::Unscorable(_)
+            | FindingKind::ResultDateFar { .. }
+            | FindingKind::BaselineNeedsNumber { .. }
+            | FindingKind::BaselineNeedsDate
+            | FindingKind::NegativeTargetInProportion
+            | FindingKind::GraceDaysWithoutDeadline => true,
+            FindingKind::EmptyId
+            | FindingKind::DuplicateId { .. }
+            | FindingKind::ThresholdsOutOfRange
+            | FindingKind::FairAboveGood { .. }
+            | FindingKind::NoPerspectives
+            | FindingKind::NoStrategicObjectives
+            | FindingKind::WrongWeight(_)
+            | FindingKind::NoOperationalObjectives
+            | FindingKind::WeightNotSum { .. }
+            | FindingKind::NoStrategicIndicators
+            | FindingKind::NoOperationalIndicators
+            | FindingKind::TotalWeight { .. } => false,
+        }
+    }
+}
+
+/// How many errors and warnings a list of findings has, said as "2 errors, 1 warning".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tally {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Tally {
+    pub fn of(findings: &[Finding]) -> Tally {
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        Tally {
+            errors,
+            warnings: findings.len() - errors,
+        }
     }
 }
 
 /// Names a node of the tree the way the controller reads it.
-pub fn place(plan: &Plan, node: NodePath) -> String {
-    let p = |i: usize| plan.perspectives[i].name.as_str();
+pub fn place(plan: &Plan, node: NodePath) -> Place {
+    let p = |i: usize| plan.perspectives[i].name.clone();
     match node {
-        NodePath::Perspective(i) => p(i).to_string(),
-        NodePath::Strategic(i, s) => {
-            format!("{} › {}", p(i), plan.perspectives[i].objectives[s].code)
-        }
+        NodePath::Perspective(i) => Place::Perspective { name: p(i) },
+        NodePath::Strategic(i, s) => Place::Strategic {
+            perspective: p(i),
+            code: plan.perspectives[i].objectives[s].code.clone(),
+        },
         NodePath::Operational(i, s, o) => {
             let so = &plan.perspectives[i].objectives[s];
-            format!("{} › {} › {}", p(i), so.code, so.operational[o].code)
+            Place::Operational {
+                perspective: p(i),
+                strategic: so.code.clone(),
+                code: so.operational[o].code.clone(),
+            }
         }
         NodePath::Indicator(path) => {
             let so = &plan.perspectives[path.perspective].objectives[path.strategic];
-            format!(
-                "{} › {} › {} › indicator {}",
-                p(path.perspective),
-                so.code,
-                so.operational[path.operational].code,
-                plan.indicator(path).id
-            )
+            Place::Indicator {
+                perspective: p(path.perspective),
+                strategic: so.code.clone(),
+                operational: so.operational[path.operational].code.clone(),
+                id: plan.indicator(path).id.clone(),
+            }
         }
     }
 }
@@ -72,25 +198,26 @@ struct Findings<'a> {
 }
 
 impl Findings<'_> {
-    fn push(&mut self, severity: Severity, node: Option<NodePath>, message: String) {
+    fn push(&mut self, severity: Severity, node: Option<NodePath>, kind: FindingKind) {
         let place = match node {
             Some(n) => place(self.plan, n),
-            None => "plan".to_string(),
+            None => Place::Plan,
         };
         self.list.push(Finding {
             severity,
             node,
             place,
-            message,
+            kind,
+            locale: self.plan.locale,
         });
     }
 
-    fn error(&mut self, node: impl Into<Option<NodePath>>, message: String) {
-        self.push(Severity::Error, node.into(), message);
+    fn error(&mut self, node: impl Into<Option<NodePath>>, kind: FindingKind) {
+        self.push(Severity::Error, node.into(), kind);
     }
 
-    fn warning(&mut self, node: impl Into<Option<NodePath>>, message: String) {
-        self.push(Severity::Warning, node.into(), message);
+    fn warning(&mut self, node: impl Into<Option<NodePath>>, kind: FindingKind) {
+        self.push(Severity::Warning, node.into(), kind);
     }
 }
 
@@ -100,25 +227,17 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
         plan,
         list: Vec::new(),
     };
-    let loc = plan.locale;
     let hundred = Decimal::ONE_HUNDRED;
 
     let (good, fair) = (plan.thresholds.good.value(), plan.thresholds.fair.value());
     if !(Decimal::ZERO..=hundred).contains(&good) || !(Decimal::ZERO..=hundred).contains(&fair) {
-        f.error(None, "thresholds must lie between 0 and 100".to_string());
+        f.error(None, FindingKind::ThresholdsOutOfRange);
     }
     if fair > good {
-        f.error(
-            None,
-            format!(
-                "threshold `fair` ({}) is above `good` ({})",
-                loc.number(fair),
-                loc.number(good)
-            ),
-        );
+        f.error(None, FindingKind::FairAboveGood { fair, good });
     }
     if plan.perspectives.is_empty() {
-        f.warning(None, "the plan has no perspectives yet".to_string());
+        f.warning(None, FindingKind::NoPerspectives);
     }
 
     let mut total_weight = Decimal::ZERO;
@@ -126,7 +245,7 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
         if persp.objectives.is_empty() {
             f.warning(
                 NodePath::Perspective(pi),
-                "has no strategic objectives".to_string(),
+                FindingKind::NoStrategicObjectives,
             );
         }
         for (si, so) in persp.objectives.iter().enumerate() {
@@ -134,13 +253,10 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
             let weight = so.weight.value();
             total_weight = total_weight.saturating_add(weight);
             if let Some(e) = check::weight_error(weight) {
-                f.error(
-                    node,
-                    format!("{e}; the objective is left out of the weighted scores"),
-                );
+                f.error(node, FindingKind::WrongWeight(e));
             }
             if so.operational.is_empty() {
-                f.warning(node, "has no operational objectives".to_string());
+                f.warning(node, FindingKind::NoOperationalObjectives);
                 continue;
             }
             let sum = so
@@ -148,38 +264,22 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
                 .iter()
                 .fold(Decimal::ZERO, |sum, o| sum.saturating_add(o.weight.value()));
             if sum != weight {
-                f.warning(
-                    node,
-                    format!(
-                        "weight {} % differs from the sum of its operational objectives' weights, {} %",
-                        loc.number(weight),
-                        loc.number(sum)
-                    ),
-                );
+                f.warning(node, FindingKind::WeightNotSum { weight, sum });
             }
             if so
                 .operational
                 .iter()
                 .all(|o| o.strategic_indicators.is_empty())
             {
-                f.warning(
-                    node,
-                    "has no strategic indicators, so it gets no realization".to_string(),
-                );
+                f.warning(node, FindingKind::NoStrategicIndicators);
             }
             for (oi, oo) in so.operational.iter().enumerate() {
                 let node = NodePath::Operational(pi, si, oi);
                 if let Some(e) = check::weight_error(oo.weight.value()) {
-                    f.error(
-                        node,
-                        format!("{e}; the objective is left out of the weighted scores"),
-                    );
+                    f.error(node, FindingKind::WrongWeight(e));
                 }
                 if oo.indicators.is_empty() {
-                    f.warning(
-                        node,
-                        "has no operational indicators, so it gets no realization".to_string(),
-                    );
+                    f.warning(node, FindingKind::NoOperationalIndicators);
                 }
             }
         }
@@ -187,26 +287,25 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
     if !plan.perspectives.is_empty() && total_weight != hundred {
         f.warning(
             None,
-            format!(
-                "the strategic objectives' weights add up to {} %, not 100 %",
-                loc.number(total_weight)
-            ),
+            FindingKind::TotalWeight {
+                total: total_weight,
+            },
         );
     }
 
     let mut first_seen: HashMap<&str, IndicatorPath> = HashMap::new();
     for (path, ind) in plan.indicators() {
         if ind.id.trim().is_empty() {
-            f.error(NodePath::Indicator(path), "has an empty id".to_string());
+            f.error(NodePath::Indicator(path), FindingKind::EmptyId);
         } else if let Some(first) = first_seen.insert(ind.id.as_str(), path) {
             let first_place = place(plan, NodePath::Indicator(first));
             first_seen.insert(ind.id.as_str(), first);
             f.error(
                 NodePath::Indicator(path),
-                format!(
-                    "the id \"{}\" is also used by {first_place}; ids must be unique",
-                    ind.id
-                ),
+                FindingKind::DuplicateId {
+                    id: ind.id.clone(),
+                    first: first_place,
+                },
             );
         }
         check_indicator(&mut f, path, ind);
@@ -214,35 +313,23 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
     f.list
 }
 
-fn kind_of(v: Value) -> &'static str {
-    match v {
-        Value::Number(_) => "a number",
-        Value::Date(_) => "a date",
-    }
-}
-
 fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
     let node = NodePath::Indicator(path);
-    let loc = f.plan.locale;
-    // Named only in messages: most indicators have none, and this runs 100,000 times on a
-    // big plan.
-    let unit = || crate::store::write::unit(&ind.unit);
     if ind.description.trim().is_empty() {
-        f.warning(node, "has no description".to_string());
+        f.warning(node, FindingKind::NoDescription);
     }
     for e in check::value_errors(ind) {
-        f.error(node, format!("{e}; it cannot be scored"));
+        f.error(node, FindingKind::Unscorable(e));
     }
     if let Some(Value::Date(d)) = ind.result
         && (d.year() - f.plan.year).abs() > 1
     {
         f.warning(
             node,
-            format!(
-                "the result date {} is far from the plan's year {}: is the year right?",
-                loc.date(d),
-                f.plan.year
-            ),
+            FindingKind::ResultDateFar {
+                date: d,
+                year: f.plan.year,
+            },
         );
     }
     if let Some(v) = ind.baseline {
@@ -250,19 +337,11 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
         match v {
             Value::Date(_) if !want_date => f.error(
                 node,
-                format!(
-                    "the baseline is {}, but the unit is {}: write a number",
-                    kind_of(v),
-                    unit()
-                ),
+                FindingKind::BaselineNeedsNumber {
+                    unit: ind.unit.clone(),
+                },
             ),
-            Value::Number(_) if want_date => f.error(
-                node,
-                format!(
-                    "the baseline is {}, but the unit is Date: write a date like \"2017-12-31\"",
-                    kind_of(v)
-                ),
-            ),
+            Value::Number(_) if want_date => f.error(node, FindingKind::BaselineNeedsDate),
             _ => {}
         }
     }
@@ -272,18 +351,10 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
         && !matches!(ind.target, Target::Exactly(_))
         && negative_target
     {
-        f.warning(
-            node,
-            "a negative target cannot be scored in proportion: a missed one scores 0 %; \
-             write `scoring: AllOrNothing` to say so"
-                .to_string(),
-        );
+        f.warning(node, FindingKind::NegativeTargetInProportion);
     }
     if matches!(ind.scoring, Scoring::GraceDays(_)) && !ind.target.is_deadline() {
-        f.warning(
-            node,
-            "GraceDays applies only to deadlines; this target is scored proportionally".to_string(),
-        );
+        f.warning(node, FindingKind::GraceDaysWithoutDeadline);
     }
 }
 

@@ -118,7 +118,11 @@ fn bad_input_shows_an_error_and_changes_nothing() {
     h.ctrl('u');
     h.type_text("7x");
     let s = h.screen();
-    assert!(s.contains("✗ not a number: \"7x\""), "{s}");
+    // The seed is an Italian plan: the app speaks Italian.
+    assert!(
+        s.contains("✗ «7x» non è un numero: scriverlo come 2,03 o 1.000"),
+        "{s}"
+    );
     // The bars show the committed value while the input is wrong.
     assert!(tree_part(row(&s, "3.2.2-s2")).contains("90,00 %"), "{s}");
     h.key(KeyCode::Enter);
@@ -513,7 +517,7 @@ fn typed_values_must_fit_the_unit() {
     h.ctrl('u');
     h.type_text("15/09/17");
     assert!(
-        h.screen().contains("the year in full"),
+        h.screen().contains("con l'anno per intero"),
         "a two-digit year is refused"
     );
     h.key(KeyCode::Enter);

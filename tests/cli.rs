@@ -136,7 +136,8 @@ const WITH_ERRORS: &str = r#"Plan(
 #[test]
 fn check_exits_1_on_errors_naming_each_place() {
     let (_dir, path) = temp_file("errors.ron", WITH_ERRORS);
-    let o = run(&["check"], &path);
+    // The plan is Italian; its findings are said in English when asked.
+    let o = run(&["check", "--lang", "en"], &path);
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(1), "{out}{}", stderr(&o));
     let file = path.display().to_string();
@@ -209,7 +210,7 @@ fn check_exits_1_on_errors_naming_each_place() {
 #[test]
 fn score_still_prints_a_plan_with_errors_lists_them_and_exits_1() {
     let (_dir, path) = temp_file("errors.ron", WITH_ERRORS);
-    let o = run(&["score"], &path);
+    let o = run(&["score", "--lang", "en"], &path);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 5, "{err}");

@@ -196,7 +196,7 @@ fn alternate_saves(env: &str, mut save: impl FnMut(&mut PlanFile, &Plan, &Path, 
 /// Whether `text` is exactly plan A's or plan B's text, and parses to that plan.
 fn assert_whole(what: &str, text: &str, a: &(Plan, String), b: &(Plan, String)) {
     let parsed = store::parse(Path::new(what), text)
-        .unwrap_or_else(|e| panic!("{what} does not parse after kill -9: {e}"));
+        .unwrap_or_else(|e| panic!("{what} does not parse after kill -9: {e:?}"));
     let r = result_of(&parsed, "3.2.2-s2");
     if text == a.1 {
         assert_eq!(parsed, a.0, "{what}");

@@ -55,7 +55,7 @@ fn scenes_show_what_their_captions_promise() {
     );
     assert!(text("06-help").contains("inserisci il risultato dell'indicatore"));
     assert!(text("07-export").contains("Esporta il riepilogo"));
-    assert!(text("08-validation-warning").contains("differs from the sum"));
+    assert!(text("08-validation-warning").contains("è diverso dalla somma"));
     assert!(text("09-too-small").contains("troppo piccolo"));
 }
 

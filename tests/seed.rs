@@ -1393,7 +1393,7 @@ fn the_readme_example_plan_loads_and_validates() {
     let start = readme.find("```ron\n").expect("a ```ron block") + "```ron\n".len();
     let len = readme[start..].find("\n```").expect("the block ends");
     let block = &readme[start..start + len];
-    let plan = store::parse(&readme_path, block).unwrap_or_else(|e| panic!("{e}"));
+    let plan = store::parse(&readme_path, block).unwrap_or_else(|e| panic!("{e:?}"));
     let findings = validate::validate(&plan);
     assert!(
         !validate::has_errors(&findings),

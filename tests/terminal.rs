@@ -189,7 +189,10 @@ fn edits_survive_kill_9_and_are_restored_on_the_next_open() {
         "36",
         &command,
     ]);
-    let screen = wait_for(&second.0, "Modifiche non salvate di una sessione precedente");
+    let screen = wait_for(
+        &second.0,
+        "Modifiche non salvate di una sessione precedente",
+    );
     assert!(screen.contains("2 modifiche"), "{screen}");
     tmux(&["send-keys", "-t", &second.0, "r"]);
     let screen = wait_for(&second.0, "Ripristinate 2 modifiche");

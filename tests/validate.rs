@@ -3,10 +3,13 @@
 
 use std::path::Path;
 
-use perfplan::plan::{NodePath, Plan};
+use perfplan::lang::{Lang, Say};
+use perfplan::plan::check::{ValueError, WeightError};
+use perfplan::plan::number::ReadError;
+use perfplan::plan::{NodePath, Plan, Unit};
 use perfplan::score::{self, Outcome};
-use perfplan::store::{self, LoadError};
-use perfplan::validate::{self, Finding, Severity};
+use perfplan::store::{self, LoadError, Mistake, SyntaxError};
+use perfplan::validate::{self, Finding, FindingKind, Place, Severity, Tally};
 use rust_decimal_macros::dec;
 
 /// A small valid plan: two perspectives, the code 2.1 under both, every unit, weights that
@@ -55,7 +58,8 @@ const PI: &str = "Processi interni";
 const EF: &str = "Economico-finanziario";
 
 fn parse(text: &str) -> Plan {
-    store::parse(Path::new("test.ron"), text).unwrap_or_else(|e| panic!("{e}\n{text}"))
+    store::parse(Path::new("test.ron"), text)
+        .unwrap_or_else(|e| panic!("{}\n{text}", e.say(Lang::En)))
 }
 
 /// BASE with `from` replaced by `to` (which must occur).
@@ -72,17 +76,30 @@ fn findings_of(edits: &[(&str, &str)]) -> Vec<Finding> {
     validate::validate(&base_with(edits))
 }
 
-/// The one finding, of this severity, at this place.
+/// The one finding, of this severity, at this place (as said in English).
 fn only(findings: &[Finding], severity: Severity, place: &str) -> Finding {
     assert_eq!(findings.len(), 1, "{findings:#?}");
     let f = findings[0].clone();
     assert_eq!(f.severity, severity, "{f:#?}");
-    assert_eq!(f.place, place, "{f:#?}");
+    assert_eq!(f.place.say(Lang::En), place, "{f:#?}");
     f
 }
 
 fn ind(perspective: &str, so: &str, oo: &str, id: &str) -> String {
     format!("{perspective} › {so} › {oo} › indicator {id}")
+}
+
+fn ind_place(perspective: &str, so: &str, oo: &str, id: &str) -> Place {
+    Place::Indicator {
+        perspective: perspective.into(),
+        strategic: so.into(),
+        operational: oo.into(),
+        id: id.into(),
+    }
+}
+
+fn unscorable(e: ValueError) -> FindingKind {
+    FindingKind::Unscorable(e)
 }
 
 fn errors(findings: &[Finding]) -> Vec<&Finding> {
@@ -105,8 +122,13 @@ fn strategic_weight_must_equal_the_sum_of_its_operational_weights() {
     let findings = findings_of(&[("title: \"O2\", weight: 30", "title: \"O2\", weight: 20")]);
     let f = only(&findings, Severity::Warning, &format!("{PI} › 2.1"));
     assert_eq!(f.node, Some(NodePath::Strategic(0, 0)));
-    assert!(f.message.contains("60"), "{}", f.message);
-    assert!(f.message.contains("50"), "{}", f.message);
+    assert_eq!(
+        f.kind,
+        FindingKind::WeightNotSum {
+            weight: dec!(60),
+            sum: dec!(50)
+        }
+    );
     // Exact decimals: 7,5 = 2,5 + 2,5 + 2,5 is not a mismatch, 7,5 vs 2,5 + 2,5 + 2,4 is.
     let findings = findings_of(&[
         ("title: \"S\", weight: 60", "title: \"S\", weight: 7.5"),
@@ -123,7 +145,18 @@ fn strategic_weight_must_equal_the_sum_of_its_operational_weights() {
         ("title: \"S\", weight: 40", "title: \"S\", weight: 92.5"),
         ("title: \"O3\", weight: 40", "title: \"O3\", weight: 92.5"),
     ]);
-    only(&findings, Severity::Warning, &format!("{PI} › 2.1"));
+    let f = only(&findings, Severity::Warning, &format!("{PI} › 2.1"));
+    // Said in either language, the numbers in the plan's locale (Italian, the default).
+    assert_eq!(
+        f.say(Lang::It),
+        "avvertenza: Processi interni › 2.1: il peso 7,5 % è diverso dalla somma dei pesi \
+         dei suoi obiettivi operativi, 7,49 %"
+    );
+    assert_eq!(
+        f.say(Lang::En),
+        "warning: Processi interni › 2.1: weight 7,5 % differs from the sum of its \
+         operational objectives' weights, 7,49 %"
+    );
 }
 
 #[test]
@@ -134,8 +167,12 @@ fn plan_weights_must_add_up_to_100() {
     ]);
     let f = only(&findings, Severity::Warning, "plan");
     assert_eq!(f.node, None);
-    assert!(f.message.contains("90"), "{}", f.message);
-    assert!(f.message.contains("100"), "{}", f.message);
+    assert_eq!(f.place, Place::Plan);
+    assert_eq!(f.kind, FindingKind::TotalWeight { total: dec!(90) });
+    assert_eq!(
+        f.say(Lang::It),
+        "avvertenza: piano: la somma dei pesi degli obiettivi strategici è 90 %, non 100 %"
+    );
     // A warning only: the plan still scores.
     assert!(!validate::has_errors(&findings));
     // 99,99 is not 100 either.
@@ -151,21 +188,33 @@ fn ids_must_be_unique() {
     let findings = findings_of(&[("id: \"o4\"", "id: \"s1\"")]);
     let f = only(&findings, Severity::Error, &ind(EF, "2.1", "2.1.3", "s1"));
     // The message names the other place, so both are known.
-    assert!(
-        f.message.contains(&ind(PI, "2.1", "2.1.1", "s1")),
-        "{}",
-        f.message
+    assert_eq!(
+        f.kind,
+        FindingKind::DuplicateId {
+            id: "s1".into(),
+            first: ind_place(PI, "2.1", "2.1.1", "s1")
+        }
     );
-    assert!(f.message.contains("unique"), "{}", f.message);
+    assert_eq!(
+        f.say(Lang::En),
+        "error: Economico-finanziario › 2.1 › 2.1.3 › indicator s1: the id \"s1\" is also \
+         used by Processi interni › 2.1 › 2.1.1 › indicator s1; ids must be unique"
+    );
+    assert_eq!(
+        f.say(Lang::It),
+        "errore: Economico-finanziario › 2.1 › 2.1.3 › indicatore s1: l'identificativo \"s1\" \
+         è usato anche da Processi interni › 2.1 › 2.1.1 › indicatore s1; ogni indicatore deve \
+         avere un identificativo diverso"
+    );
     // A third use names the first one too.
     let findings = findings_of(&[("id: \"o4\"", "id: \"s1\""), ("id: \"s3\"", "id: \"s1\"")]);
     assert_eq!(findings.len(), 2, "{findings:#?}");
     for f in &findings {
         assert_eq!(f.severity, Severity::Error);
         assert!(
-            f.message.contains(&ind(PI, "2.1", "2.1.1", "s1")),
-            "{}",
-            f.message
+            matches!(&f.kind, FindingKind::DuplicateId { first, .. }
+                if *first == ind_place(PI, "2.1", "2.1.1", "s1")),
+            "{f:#?}"
         );
     }
     // Across the two layers of one objective as well.
@@ -177,7 +226,7 @@ fn ids_must_be_unique() {
 fn ids_must_not_be_empty() {
     let findings = findings_of(&[("id: \"o3\"", "id: \" \"")]);
     let f = only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.2", " "));
-    assert!(f.message.contains("empty id"), "{}", f.message);
+    assert_eq!(f.kind, FindingKind::EmptyId);
 }
 
 #[test]
@@ -188,10 +237,11 @@ fn a_result_must_be_of_the_kind_of_its_unit() {
         "target: AtLeast(80), result: \"2017-12-31\"",
     )]);
     let f = only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.1", "s1"));
-    assert!(
-        f.message.contains("date") && f.message.contains("Percent"),
-        "{}",
-        f.message
+    assert_eq!(
+        f.kind,
+        unscorable(ValueError::ResultNeedsNumber {
+            unit: Unit::Percent
+        })
     );
     // It is not scored, and not counted as measured.
     let plan = base_with(&[(
@@ -207,16 +257,19 @@ fn a_result_must_be_of_the_kind_of_its_unit() {
     // A number for a date.
     let findings = findings_of(&[("result: \"2017-11-30\"", "result: 20171130")]);
     let f = only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.1", "o2"));
-    assert!(
-        f.message.contains("a number") && f.message.contains("Date"),
-        "{}",
-        f.message
-    );
+    assert_eq!(f.kind, unscorable(ValueError::ResultNeedsDate));
 
     // The baseline too.
     let findings = findings_of(&[("result: 2.03", "result: 2.03, baseline: \"2016-12-31\"")]);
     let f = only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.2", "s2"));
-    assert!(f.message.contains("baseline"), "{}", f.message);
+    assert_eq!(
+        f.kind,
+        FindingKind::BaselineNeedsNumber { unit: Unit::Number }
+    );
+    assert_eq!(
+        f.what(Lang::It),
+        "il valore di partenza è una data, ma l'unità di misura è Number: scrivere un numero"
+    );
 }
 
 #[test]
@@ -228,12 +281,15 @@ fn a_deadline_goes_with_a_date_unit() {
     // The target and the (date) result both disagree with the unit.
     assert!(!findings.is_empty());
     assert!(
-        findings
-            .iter()
-            .all(|f| f.severity == Severity::Error && f.place == ind(PI, "2.1", "2.1.1", "o2"))
+        findings.iter().all(
+            |f| f.severity == Severity::Error && f.place == ind_place(PI, "2.1", "2.1.1", "o2")
+        )
     );
     assert!(
-        findings.iter().any(|f| f.message.contains("deadline")),
+        findings.iter().any(|f| f.kind
+            == unscorable(ValueError::DeadlineNeedsDateUnit {
+                unit: Unit::Percent
+            })),
         "{findings:#?}"
     );
 
@@ -242,7 +298,7 @@ fn a_deadline_goes_with_a_date_unit() {
         "unit: Date, target: AtLeast(3), result: \"2017-11-30\"",
     )]);
     let f = only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.1", "o2"));
-    assert!(f.message.contains("Deadline"), "{}", f.message);
+    assert_eq!(f.kind, unscorable(ValueError::DateUnitNeedsDeadline));
 }
 
 #[test]
@@ -252,11 +308,24 @@ fn a_count_must_be_whole() {
         "target: AtLeast(3), result: 2.5",
     )]);
     let f = only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.1", "o1"));
+    assert_eq!(
+        f.kind,
+        unscorable(ValueError::CountResultNotWhole {
+            unit: Unit::Count,
+            value: dec!(2.5)
+        })
+    );
     // The value as the file writes it, since the file is where it is fixed.
-    assert!(
-        f.message.contains("2.5") && f.message.contains("whole"),
-        "{}",
-        f.message
+    assert_eq!(
+        f.say(Lang::It),
+        "errore: Processi interni › 2.1 › 2.1.1 › indicatore o1: il risultato 2.5 non è un \
+         numero intero (unità Count); per i valori con decimali usare l'unità Number; \
+         l'indicatore non è valutabile"
+    );
+    assert_eq!(
+        f.say(Lang::En),
+        "error: Processi interni › 2.1 › 2.1.1 › indicator o1: the result 2.5 is not a whole \
+         count (unit Count); use unit Number for fractions; it cannot be scored"
     );
     // A value that is wrong is not scored: the indicator cannot be scored, with the reason.
     let plan = base_with(&[(
@@ -297,7 +366,11 @@ fn an_override_needs_a_reason() {
     ] {
         let findings = findings_of(&[("result: 85", &format!("result: 85, {written}"))]);
         let f = only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.1", "s1"));
-        assert!(f.message.contains("no reason"), "{written}: {}", f.message);
+        assert_eq!(
+            f.kind,
+            unscorable(ValueError::OverrideWithoutReason),
+            "{written}"
+        );
     }
     let findings = findings_of(&[(
         "result: 85",
@@ -322,7 +395,8 @@ fn an_override_lies_between_0_and_100() {
         let edit = format!("result: 85, override: (realization: {written}, reason: \"r\")");
         let findings = findings_of(&[("result: 85", &edit)]);
         let f = only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.1", "s1"));
-        assert!(f.message.contains("0–100"), "{}", f.message);
+        let value: rust_decimal::Decimal = written.parse().unwrap();
+        assert_eq!(f.kind, unscorable(ValueError::OverrideOutOfRange { value }));
         // Not scored: a wrong value never counts.
         let plan = base_with(&[("result: 85", &edit)]);
         let path = plan.find_indicator("s1").unwrap();
@@ -343,17 +417,23 @@ fn a_weight_cannot_be_negative() {
     ]);
     let f = only(&findings, Severity::Error, &format!("{PI} › 2.1 › 2.1.1"));
     assert_eq!(f.node, Some(NodePath::Operational(0, 0, 0)));
-    assert!(
-        f.message.contains("-30") && f.message.contains("negative"),
-        "{}",
-        f.message
+    assert_eq!(
+        f.kind,
+        FindingKind::WrongWeight(WeightError::Negative(dec!(-30)))
+    );
+    assert_eq!(
+        f.what(Lang::It),
+        "il peso -30 % è negativo; l'obiettivo è escluso dal calcolo dei punteggi"
     );
     // A strategic objective (its sums then disagree too: warnings besides the error).
     let findings = findings_of(&[("title: \"S\", weight: 40", "title: \"S\", weight: -40")]);
     let errs = errors(&findings);
     assert_eq!(errs.len(), 1, "{findings:#?}");
-    assert_eq!(errs[0].place, format!("{EF} › 2.1"));
-    assert!(errs[0].message.contains("negative"));
+    assert_eq!(errs[0].place.say(Lang::It), format!("{EF} › 2.1"));
+    assert_eq!(
+        errs[0].kind,
+        FindingKind::WrongWeight(WeightError::Negative(dec!(-40)))
+    );
 }
 
 #[test]
@@ -363,7 +443,13 @@ fn a_count_target_cannot_be_negative() {
         "target: AtLeast(-3), result: 4",
     )]);
     let f = only(&findings, Severity::Error, &ind(PI, "2.1", "2.1.1", "o1"));
-    assert!(f.message.contains("negative target"), "{}", f.message);
+    assert_eq!(
+        f.kind,
+        unscorable(ValueError::NegativeCountTarget {
+            unit: Unit::Count,
+            value: dec!(-3)
+        })
+    );
     // For a Label, and for either bound of a range.
     let findings = findings_of(&[(
         "target: AtLeast(3), result: 7",
@@ -380,7 +466,7 @@ fn a_negative_target_cannot_be_scored_in_proportion() {
         "target: AtMost(-5), result: -7",
     )]);
     let f = only(&findings, Severity::Warning, &ind(PI, "2.1", "2.1.2", "s2"));
-    assert!(f.message.contains("AllOrNothing"), "{}", f.message);
+    assert_eq!(f.kind, FindingKind::NegativeTargetInProportion);
     let findings = findings_of(&[(
         "target: AtMost(5), result: 2.03",
         "target: AtMost(-5), result: -7, scoring: AllOrNothing",
@@ -400,10 +486,12 @@ fn a_negative_target_cannot_be_scored_in_proportion() {
 fn a_range_has_its_minimum_below_its_maximum() {
     let findings = findings_of(&[("Between(min: 10, max: 20)", "Between(min: 20, max: 10)")]);
     let f = only(&findings, Severity::Error, &ind(EF, "2.1", "2.1.3", "s3"));
-    assert!(
-        f.message.contains("20") && f.message.contains("10"),
-        "{}",
-        f.message
+    assert_eq!(
+        f.kind,
+        unscorable(ValueError::RangeReversed {
+            min: dec!(20),
+            max: dec!(10)
+        })
     );
     // min = max is an exact target written as a range: fine.
     assert!(findings_of(&[("Between(min: 10, max: 20)", "Between(min: 15, max: 15)")]).is_empty());
@@ -413,7 +501,7 @@ fn a_range_has_its_minimum_below_its_maximum() {
 fn grace_days_apply_only_to_deadlines() {
     let findings = findings_of(&[("result: 2.03", "result: 2.03, scoring: GraceDays(30)")]);
     let f = only(&findings, Severity::Warning, &ind(PI, "2.1", "2.1.2", "s2"));
-    assert!(f.message.contains("GraceDays"), "{}", f.message);
+    assert_eq!(f.kind, FindingKind::GraceDaysWithoutDeadline);
     assert!(
         findings_of(&[(
             "result: \"2017-11-30\"",
@@ -436,14 +524,28 @@ fn the_locale_is_it_or_en() {
         &BASE.replacen("year: 2017,", "year: 2017, locale: \"fr\",", 1),
     )
     .expect_err("an unknown locale does not load");
-    let LoadError::Syntax { line, message, .. } = &err else {
+    let LoadError::Syntax { line, what, .. } = &err else {
         panic!("{err:?}");
     };
     assert_eq!(*line, 4);
-    assert!(message.contains("unknown locale \"fr\""), "{message}");
-    assert!(
-        message.contains("\"it\"") && message.contains("\"en\""),
-        "{message}"
+    assert_eq!(
+        **what,
+        SyntaxError::Value(ReadError::UnknownLocale { found: "fr".into() })
+    );
+    let excerpt = "4 |     year: 2017, locale: \"fr\",\n  |                          ^";
+    assert_eq!(
+        err.say(Lang::En),
+        format!(
+            "fr.ron:4:26: unknown locale \"fr\": write \"it\" (2,03 · 1.000 · 31/12/2017) or \
+             \"en\" (2.03 · 1,000 · 2017-12-31)\n{excerpt}"
+        )
+    );
+    assert_eq!(
+        err.say(Lang::It),
+        format!(
+            "fr.ron:4:26: il formato \"fr\" (campo `locale`) non esiste: scrivere \"it\" \
+             (2,03 · 1.000 · 31/12/2017) o \"en\" (2.03 · 1,000 · 2017-12-31)\n{excerpt}"
+        )
     );
     // Case does not matter.
     let plan = parse(&BASE.replacen("year: 2017,", "year: 2017, locale: \"EN\",", 1));
@@ -454,10 +556,12 @@ fn the_locale_is_it_or_en() {
 fn thresholds_have_fair_at_or_below_good() {
     let findings = findings_of(&[("(good: 90, fair: 60)", "(good: 60, fair: 90)")]);
     let f = only(&findings, Severity::Error, "plan");
-    assert!(
-        f.message.contains("fair") && f.message.contains("good"),
-        "{}",
-        f.message
+    assert_eq!(
+        f.kind,
+        FindingKind::FairAboveGood {
+            fair: dec!(90),
+            good: dec!(60)
+        }
     );
     assert!(findings_of(&[("(good: 90, fair: 60)", "(good: 75, fair: 75)")]).is_empty());
 }
@@ -467,14 +571,15 @@ fn thresholds_lie_between_0_and_100() {
     for t in ["(good: 120, fair: 60)", "(good: 90, fair: -1)"] {
         let findings = findings_of(&[("(good: 90, fair: 60)", t)]);
         let f = only(&findings, Severity::Error, "plan");
-        assert!(f.message.contains("0 and 100"), "{t}: {}", f.message);
+        assert_eq!(f.kind, FindingKind::ThresholdsOutOfRange, "{t}");
     }
 }
 
 #[test]
 fn an_empty_tree_is_reported_at_each_level() {
     let plan = parse("Plan(title: \"T\", organization: \"O\", year: 2017)");
-    only(&validate::validate(&plan), Severity::Warning, "plan");
+    let f = only(&validate::validate(&plan), Severity::Warning, "plan");
+    assert_eq!(f.kind, FindingKind::NoPerspectives);
 
     let plan = parse(
         "Plan(title: \"T\", organization: \"O\", year: 2017, perspectives: [Perspective(name: \"P\")])",
@@ -483,7 +588,7 @@ fn an_empty_tree_is_reported_at_each_level() {
     assert!(
         findings
             .iter()
-            .any(|f| f.place == "P" && f.message.contains("no strategic objectives")),
+            .any(|f| f.place.say(Lang::En) == "P" && f.kind == FindingKind::NoStrategicObjectives),
         "{findings:#?}"
     );
     assert!(findings.iter().all(|f| f.severity == Severity::Warning));
@@ -493,11 +598,7 @@ fn an_empty_tree_is_reported_at_each_level() {
          StrategicObjective(code: \"1\", title: \"S\", weight: 100)])])",
     );
     let f = only(&validate::validate(&plan), Severity::Warning, "P › 1");
-    assert!(
-        f.message.contains("no operational objectives"),
-        "{}",
-        f.message
-    );
+    assert_eq!(f.kind, FindingKind::NoOperationalObjectives);
 
     // An operational objective with no indicators of either layer.
     let findings = findings_of(&[(
@@ -505,21 +606,13 @@ fn an_empty_tree_is_reported_at_each_level() {
         "indicators: []",
     )]);
     let f = only(&findings, Severity::Warning, &format!("{PI} › 2.1 › 2.1.2"));
-    assert!(
-        f.message.contains("no operational indicators"),
-        "{}",
-        f.message
-    );
+    assert_eq!(f.kind, FindingKind::NoOperationalIndicators);
     let findings = findings_of(&[(
         "strategic_indicators: [\n                        Indicator(id: \"s3\", description: \"money\", unit: Currency, target: Between(min: 10, max: 20), result: 15),\n                    ],",
         "",
     )]);
     let f = only(&findings, Severity::Warning, &format!("{EF} › 2.1"));
-    assert!(
-        f.message.contains("no strategic indicators"),
-        "{}",
-        f.message
-    );
+    assert_eq!(f.kind, FindingKind::NoStrategicIndicators);
 }
 
 #[test]
@@ -532,4 +625,125 @@ fn findings_do_not_stop_scoring() {
     assert!(validate::has_errors(&validate::validate(&plan)));
     let scores = score::Scores::compute(&plan);
     assert!(scores.overall.strategic.score().is_some());
+}
+
+#[test]
+fn the_count_of_findings_says_its_plurals() {
+    let findings = findings_of(&[
+        ("id: \"o4\"", "id: \"s1\""),
+        ("description: \"papers\"", "description: \"\""),
+        ("description: \"money\"", "description: \"\""),
+    ]);
+    let tally = Tally::of(&findings);
+    assert_eq!(
+        tally,
+        Tally {
+            errors: 1,
+            warnings: 2
+        }
+    );
+    assert_eq!(tally.say(Lang::It), "1 errore, 2 avvertenze");
+    assert_eq!(tally.say(Lang::En), "1 error, 2 warnings");
+    let tally = Tally {
+        errors: 3,
+        warnings: 1,
+    };
+    assert_eq!(tally.say(Lang::It), "3 errori, 1 avvertenza");
+    assert_eq!(tally.say(Lang::En), "3 errors, 1 warning");
+    assert_eq!(Tally::default().say(Lang::It), "0 errori, 0 avvertenze");
+}
+
+#[test]
+fn a_mistake_in_the_file_is_said_with_its_place_in_both_languages() {
+    let err = store::parse(
+        Path::new("piano.ron"),
+        &BASE.replacen("result: 2.03", "result: 2,03", 1),
+    )
+    .expect_err("a decimal comma does not load");
+    let LoadError::Syntax {
+        line, column, what, ..
+    } = &err
+    else {
+        panic!("{err:?}");
+    };
+    assert_eq!((*line, *column), (19, 109));
+    assert_eq!(
+        **what,
+        SyntaxError::Mistake(Mistake::DecimalComma {
+            written: "2,03".into(),
+            meant: "2.03".into()
+        })
+    );
+    let said = err.say(Lang::It);
+    let first = said.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "piano.ron:19:109: nel file del piano i numeri hanno il punto per i decimali e nessun \
+         separatore delle migliaia: scrivere 2.03, non 2,03"
+    );
+    // The line of the file, with a caret under the place, stays under the message.
+    assert!(said.contains("19 |") && said.ends_with('^'), "{said}");
+    let said = err.say(Lang::En);
+    assert!(
+        said.starts_with(
+            "piano.ron:19:109: numbers in the plan file use a dot for decimals and no \
+             thousands separator: write 2.03, not 2,03\n19 |"
+        ),
+        "{said}"
+    );
+}
+
+#[test]
+fn an_edit_refreshes_the_values_findings_and_keeps_those_of_the_id() {
+    use perfplan::app::App;
+    use perfplan::driver::Driver;
+    // An empty id, a duplicate id with a result that is not a whole count.
+    let plan = base_with(&[
+        ("id: \"o1\"", "id: \"\""),
+        ("id: \"o3\"", "id: \"s1\""),
+        ("result: 7", "result: 7.5"),
+    ]);
+    let kinds = |findings: &[Finding]| -> Vec<FindingKind> {
+        findings.iter().map(|f| f.kind.clone()).collect()
+    };
+    let mut d = Driver::detached(App::new(plan, "plan.ron".into()));
+    assert_eq!(
+        d.app.lang,
+        Lang::It,
+        "the plan is Italian: the app speaks Italian"
+    );
+    assert_eq!(
+        kinds(&d.app.findings),
+        vec![
+            FindingKind::EmptyId,
+            FindingKind::DuplicateId {
+                id: "s1".into(),
+                first: ind_place(PI, "2.1", "2.1.1", "s1")
+            },
+            unscorable(ValueError::CountResultNotWhole {
+                unit: Unit::Label("testate".into()),
+                value: dec!(7.5)
+            }),
+        ]
+    );
+    // The findings of the id stay whatever the language and the words of the messages;
+    // the ones of the values follow the edit.
+    d.set_result("papers", "7");
+    d.set_result("count", "5");
+    assert_eq!(d.app.findings, validate::validate(&d.app.plan));
+    assert_eq!(
+        kinds(&d.app.findings),
+        vec![
+            FindingKind::EmptyId,
+            FindingKind::DuplicateId {
+                id: "s1".into(),
+                first: ind_place(PI, "2.1", "2.1.1", "s1")
+            },
+        ]
+    );
+    // Only the values' findings are the ones an edit finds again.
+    let path = d.app.plan.find_indicator("s1").unwrap();
+    let again = validate::indicator_findings(&d.app.plan, path);
+    assert!(again.iter().all(|f| f.kind.is_about_values()), "{again:#?}");
+    assert!(d.app.findings.iter().all(|f| !f.kind.is_about_values()));
 }

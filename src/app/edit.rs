@@ -321,7 +321,7 @@ impl App {
         self.scores.update_indicator(&self.plan, path);
         let node = Some(NodePath::Indicator(path));
         self.findings
-            .retain(|f| f.node != node || f.message.starts_with("the id"));
+            .retain(|f| f.node != node || !f.kind.is_about_values());
         let fresh = validate::indicator_findings(&self.plan, path);
         let at = self
             .findings

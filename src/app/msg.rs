@@ -174,7 +174,7 @@ pub enum RealizationText {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldError {
     /// Not a number, a date or a percentage as the plan writes them.
-    Parse(String),
+    Parse(crate::plan::locale::InputError),
     /// A count that is negative or not whole.
     NotWholeCount { unit: crate::plan::Unit },
     /// An override outside 0–100 %.

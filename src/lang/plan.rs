@@ -1,28 +1,104 @@
 //! The words of the plan's model: validation findings, values that cannot be scored,
-//! how a realization was reached.
+//! values typed or written that cannot be read.
 
 use super::{Lang, Say};
+use crate::plan::Locale;
 use crate::plan::check::{ValueError, WeightError};
-use crate::validate::Finding;
+use crate::plan::locale::InputError;
+use crate::plan::number::ReadError;
+use crate::validate::{Finding, FindingKind, Place, Severity, Tally};
 
-pub trait PlanWords {}
+pub trait PlanWords {
+    /// "error", "warning".
+    fn severity(&self, severity: Severity) -> &'static str;
+    /// "Processi interni › 2.1 › 2.1.1 › indicator 2.1.1-o1", "plan".
+    fn place(&self, place: &Place) -> String;
+    /// What a finding found; numbers and dates in `locale`.
+    fn finding(&self, kind: &FindingKind, locale: Locale) -> String;
+    /// "2 errors, 1 warning".
+    fn tally(&self, tally: &Tally) -> String;
+    /// Why an indicator cannot be scored.
+    fn value_error(&self, e: &ValueError) -> String;
+    /// Why a weight is wrong.
+    fn weight_error(&self, e: &WeightError) -> String;
+    /// What the controller typed that cannot be read.
+    fn input_error(&self, e: &InputError) -> String;
+    /// What the plan file has where a number, a date or the locale goes that cannot be read.
+    fn read_error(&self, e: &ReadError) -> String;
+}
 
-// Until the typed messages of the plan are written in both languages, these say the
-// English text. (To be replaced: this is the fallback the module exists to forbid.)
+/// "error: Processi interni › 2.1: weight 60 % differs …".
 impl Say for Finding {
-    fn say(&self, _lang: Lang) -> String {
-        self.to_string()
+    fn say(&self, lang: Lang) -> String {
+        let w = lang.words();
+        format!(
+            "{}: {}: {}",
+            w.severity(self.severity),
+            w.place(&self.place),
+            w.finding(&self.kind, self.locale)
+        )
+    }
+}
+
+impl Say for Severity {
+    fn say(&self, lang: Lang) -> String {
+        lang.words().severity(*self).to_string()
+    }
+}
+
+impl Say for Place {
+    fn say(&self, lang: Lang) -> String {
+        lang.words().place(self)
+    }
+}
+
+impl Say for Tally {
+    fn say(&self, lang: Lang) -> String {
+        lang.words().tally(self)
     }
 }
 
 impl Say for ValueError {
-    fn say(&self, _lang: Lang) -> String {
-        self.to_string()
+    fn say(&self, lang: Lang) -> String {
+        lang.words().value_error(self)
     }
 }
 
 impl Say for WeightError {
-    fn say(&self, _lang: Lang) -> String {
-        self.to_string()
+    fn say(&self, lang: Lang) -> String {
+        lang.words().weight_error(self)
+    }
+}
+
+impl Say for InputError {
+    fn say(&self, lang: Lang) -> String {
+        lang.words().input_error(self)
+    }
+}
+
+impl Say for ReadError {
+    fn say(&self, lang: Lang) -> String {
+        lang.words().read_error(self)
+    }
+}
+
+/// The parts of a place that are the plan's own (names and codes), joined by ` › `, with
+/// the indicator named by `indicator` ("indicator", "indicatore") before its id.
+pub(crate) fn place_with(place: &Place, plan: &str, indicator: &str) -> String {
+    match place {
+        Place::Plan => plan.to_string(),
+        Place::Perspective { name } => name.clone(),
+        Place::Strategic { perspective, code } => format!("{perspective} › {code}"),
+        Place::Operational {
+            perspective,
+            strategic,
+            code,
+        } => format!("{perspective} › {strategic} › {code}"),
+        Place::Indicator {
+            perspective,
+            strategic,
+            operational,
+            id,
+        } => format!("{perspective} › {strategic} › {operational} › {indicator} {id}"),
     }
 }

@@ -6,8 +6,6 @@
 //! objective whose weight is wrong is left out of the weighted scores. So a plan with errors
 //! still shows the figures of everything that is right, and no error ever counts silently.
 
-use std::fmt;
-
 use rust_decimal::Decimal;
 
 use super::{Indicator, Target, Unit, Value};
@@ -23,27 +21,13 @@ pub const MAX_WEIGHT: Decimal = Decimal::ONE_HUNDRED;
 /// `score::exact`). A weight of 10⁻²⁸ would not.
 pub const WEIGHT_DECIMALS: u32 = 10;
 
-/// Why a weight is wrong.
+/// Why a weight is wrong. Said with [`Say`](crate::lang::Say), the weight as the plan file
+/// writes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WeightError {
     Negative(Decimal),
     AboveWhole(Decimal),
     TooManyDecimals(Decimal),
-}
-
-impl fmt::Display for WeightError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            WeightError::Negative(w) => write!(f, "weight {w} % is negative"),
-            WeightError::AboveWhole(w) => {
-                write!(f, "weight {w} % is more than the whole plan (100 %)")
-            }
-            WeightError::TooManyDecimals(w) => write!(
-                f,
-                "weight {w} % has more than {WEIGHT_DECIMALS} decimals; round it (equal shares need no decimals written)"
-            ),
-        }
-    }
 }
 
 /// What is wrong with a weight, if anything.
@@ -59,7 +43,9 @@ pub fn weight_error(w: Decimal) -> Option<WeightError> {
     }
 }
 
-/// Why an indicator cannot be scored.
+/// Why an indicator cannot be scored. Said with [`Say`](crate::lang::Say); the values are
+/// quoted as the plan file writes them (`2.5`, `1.200`), since the file is where they are
+/// fixed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ValueError {
     /// A deadline target on a unit that is not Date.
@@ -86,82 +72,14 @@ pub enum ValueError {
     OverrideWithoutReason,
 }
 
-fn unit_name(u: &Unit) -> String {
-    crate::store::write::unit(u)
-}
-
-/// `1.200` read as a count: probably one thousand two hundred, written with a thousands dot.
-fn thousands_hint(value: Decimal) -> String {
-    if value.scale() == 3 {
+/// The number a controller most likely meant by a value with exactly three decimals
+/// (`1.200` → `1200`): the value with its dot taken for a thousands separator, as the plan
+/// file would have it. `None` for other values. Messages offer it as the fix.
+pub fn without_thousands_dot(value: Decimal) -> Option<String> {
+    (value.scale() == 3).then(|| {
         let digits = value.to_string().replace('.', "");
-        format!(
-            "; numbers in the plan file use a dot for decimals and no thousands separator: for {} write {}",
-            value,
-            digits.trim_start_matches('0')
-        )
-    } else {
-        String::new()
-    }
-}
-
-impl fmt::Display for ValueError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ValueError::DeadlineNeedsDateUnit { unit } => write!(
-                f,
-                "the target is a deadline, so the unit must be Date, not {}",
-                unit_name(unit)
-            ),
-            ValueError::DateUnitNeedsDeadline => write!(
-                f,
-                "the unit is Date, so the target must be a Deadline(\"YYYY-MM-DD\")"
-            ),
-            ValueError::NegativeCountTarget { unit, value } => write!(
-                f,
-                "a count cannot have a negative target ({value}, unit {})",
-                unit_name(unit)
-            ),
-            ValueError::CountTargetNotWhole { unit, value } => write!(
-                f,
-                "the target {value} is not a whole count (unit {}){}",
-                unit_name(unit),
-                thousands_hint(*value)
-            ),
-            ValueError::CountLikeThousands { unit, value } => write!(
-                f,
-                "the count {value} (unit {}) is written with three decimals, as a thousands dot would be{}; write {} if that many was meant",
-                unit_name(unit),
-                thousands_hint(*value),
-                value.trunc()
-            ),
-            ValueError::RangeReversed { min, max } => write!(
-                f,
-                "the range {min} – {max} has its minimum above its maximum"
-            ),
-            ValueError::ResultNeedsNumber { unit } => write!(
-                f,
-                "the result is a date, but the unit is {}: write a number",
-                unit_name(unit)
-            ),
-            ValueError::ResultNeedsDate => write!(
-                f,
-                "the result is a number, but the unit is Date: write a date like \"2017-12-31\""
-            ),
-            ValueError::CountResultNotWhole { unit, value } => write!(
-                f,
-                "the result {value} is not a whole count (unit {}); use unit Number for fractions{}",
-                unit_name(unit),
-                thousands_hint(*value)
-            ),
-            ValueError::OverrideOutOfRange { value } => {
-                write!(f, "the override {value} % is outside 0–100 %")
-            }
-            ValueError::OverrideWithoutReason => write!(
-                f,
-                "the override has no reason; say why the computed realization is not used"
-            ),
-        }
-    }
+        digits.trim_start_matches('0').to_string()
+    })
 }
 
 /// A whole count written with three decimals (`1.000`, `12.000`): what a thousands dot
@@ -282,6 +200,7 @@ pub fn value_errors(ind: &Indicator) -> Vec<ValueError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::{Lang, Say};
     use rust_decimal_macros::dec;
 
     #[test]
@@ -311,9 +230,19 @@ mod tests {
             unit: Unit::Count,
             value: dec!(1.000),
         };
-        let text = e.to_string();
-        assert!(text.contains("for 1.000 write 1000"), "{text}");
-        assert!(text.contains("write 1 if"), "{text}");
+        assert_eq!(
+            e.say(Lang::En),
+            "the count 1.000 (unit Count) is written with three decimals, as a thousands dot \
+             would be; numbers in the plan file use a dot for decimals and no thousands \
+             separator: for 1.000 write 1000; write 1 if that many was meant"
+        );
+        assert_eq!(
+            e.say(Lang::It),
+            "il conteggio 1.000 (unità Count) è scritto con tre decimali, come se il punto \
+             separasse le migliaia; nel file del piano i numeri hanno il punto per i decimali e \
+             nessun separatore delle migliaia: per 1.000 scrivere 1000; scrivere 1 se si \
+             intendeva proprio questo numero"
+        );
         assert!(looks_like_thousands(dec!(12.000)));
         assert!(!looks_like_thousands(dec!(4.0)));
         assert!(!looks_like_thousands(dec!(1000)));
@@ -325,12 +254,32 @@ mod tests {
             unit: Unit::Count,
             value: dec!(1.200),
         };
-        let text = e.to_string();
-        assert!(text.contains("for 1.200 write 1200"), "{text}");
+        assert!(e.say(Lang::En).contains("for 1.200 write 1200"), "{e:?}");
+        assert!(e.say(Lang::It).contains("per 1.200 scrivere 1200"), "{e:?}");
         let e = ValueError::CountTargetNotWhole {
-            unit: Unit::Count,
+            unit: Unit::Label("testate".into()),
             value: dec!(2.5),
         };
-        assert!(!e.to_string().contains("write"), "{e}");
+        assert_eq!(
+            e.say(Lang::En),
+            "the target 2.5 is not a whole count (unit Label(\"testate\"))"
+        );
+        assert_eq!(
+            e.say(Lang::It),
+            "il target 2.5 non è un numero intero (unità Label(\"testate\"))"
+        );
+        assert_eq!(without_thousands_dot(dec!(2.5)), None);
+    }
+
+    #[test]
+    fn weight_errors_are_said_in_both_languages() {
+        let e = weight_error(dec!(-3.5)).unwrap();
+        assert_eq!(e.say(Lang::En), "weight -3.5 % is negative");
+        assert_eq!(e.say(Lang::It), "il peso -3.5 % è negativo");
+        let e = weight_error(dec!(120)).unwrap();
+        assert_eq!(
+            e.say(Lang::It),
+            "il peso 120 % supera il totale del piano (100 %)"
+        );
     }
 }

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::number::ReadError;
 use super::{Target, Unit, Value};
 
 /// The plan's locale: `"it"` or `"en"` in the file.
@@ -23,12 +24,18 @@ pub enum Locale {
 impl<'de> Deserialize<'de> for Locale {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Locale::from_code(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "unknown locale \"{s}\": write \"it\" (2,03 · 1.000 · 31/12/2017) or \"en\" (2.03 · 1,000 · 2017-12-31)"
-            ))
-        })
+        Locale::from_code(&s).ok_or_else(|| ReadError::UnknownLocale { found: s }.into_serde())
     }
+}
+
+/// What the controller typed that cannot be read, with the locale it was read in (whose
+/// notation the message shows as the example). Said with [`Say`](crate::lang::Say).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    /// Not a number in this locale (`2,5,3`, `7x`).
+    NotANumber { text: String, locale: Locale },
+    /// Not a date, or a date with a two-digit year.
+    NotADate { text: String, locale: Locale },
 }
 
 impl Serialize for Locale {
@@ -167,7 +174,7 @@ impl Locale {
 
     /// Reads what the controller typed for a result of this unit. An empty text means
     /// "no result" (pending) and gives `Ok(None)`.
-    pub fn parse_value(self, text: &str, unit: &Unit) -> Result<Option<Value>, String> {
+    pub fn parse_value(self, text: &str, unit: &Unit) -> Result<Option<Value>, InputError> {
         let text = text.trim();
         if text.is_empty() {
             return Ok(None);
@@ -180,13 +187,9 @@ impl Locale {
     }
 
     /// A date typed as `31/12/2017`, `31-12-2017`, `31.12.2017` or `2017-12-31`.
-    pub fn parse_date(self, text: &str) -> Result<NaiveDate, String> {
+    pub fn parse_date(self, text: &str) -> Result<NaiveDate, InputError> {
         let text = text.trim();
         let formats = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"];
-        let example = match self {
-            Locale::It => "31/12/2017 or 2017-12-31",
-            Locale::En => "2017-12-31 or 31/12/2017",
-        };
         // chrono reads `17` as the year 17: a year must be written in full.
         let full_year = text
             .split(['/', '-', '.'])
@@ -195,13 +198,16 @@ impl Locale {
             .iter()
             .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
             .filter(|_| full_year)
-            .ok_or_else(|| format!("not a date: \"{text}\"; write {example}, the year in full"))
+            .ok_or_else(|| InputError::NotADate {
+                text: text.to_string(),
+                locale: self,
+            })
     }
 
     /// A number typed in this locale. Both `2,03` and `2.03` are accepted; the locale's
     /// group separator followed by exactly three digits groups thousands (`1.000` is a
     /// thousand in Italian, `1,000` in English).
-    pub fn parse_number(self, text: &str) -> Result<Decimal, String> {
+    pub fn parse_number(self, text: &str) -> Result<Decimal, InputError> {
         let original = text;
         let text: String = text
             .chars()
@@ -211,12 +217,9 @@ impl Locale {
             Some(rest) => (true, rest.to_string()),
             None => (false, text.strip_prefix('+').unwrap_or(&text).to_string()),
         };
-        let bad = || {
-            format!(
-                "not a number: \"{original}\"; write it like {} or {}",
-                self.number(Decimal::new(203, 2)),
-                self.number(Decimal::from(1000))
-            )
+        let bad = || InputError::NotANumber {
+            text: original.to_string(),
+            locale: self,
         };
         if body.is_empty()
             || !body
@@ -285,6 +288,7 @@ fn strip_unit<'a>(text: &'a str, unit: &Unit) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::{Lang, Say};
     use rust_decimal_macros::dec;
 
     #[test]
@@ -324,6 +328,41 @@ mod tests {
         assert!(it.parse_number("1,2,3").is_err());
         assert!(it.parse_number("1.00,5").is_err());
         assert!(it.parse_number(",5").is_err());
+    }
+
+    #[test]
+    fn what_cannot_be_read_is_said_with_the_locales_examples() {
+        let e = Locale::It.parse_number("2,5,3").unwrap_err();
+        assert_eq!(
+            e,
+            InputError::NotANumber {
+                text: "2,5,3".into(),
+                locale: Locale::It
+            }
+        );
+        assert_eq!(
+            e.say(Lang::It),
+            "«2,5,3» non è un numero: scriverlo come 2,03 o 1.000"
+        );
+        assert_eq!(
+            e.say(Lang::En),
+            "not a number: \"2,5,3\"; write it like 2,03 or 1.000"
+        );
+        let e = Locale::En.parse_number("7x").unwrap_err();
+        assert_eq!(
+            e.say(Lang::It),
+            "«7x» non è un numero: scriverlo come 2.03 o 1,000"
+        );
+        let e = Locale::It.parse_date("15/09/17").unwrap_err();
+        assert_eq!(
+            e.say(Lang::It),
+            "«15/09/17» non è una data: scriverla come 31/12/2017 o 2017-12-31, con l'anno \
+             per intero"
+        );
+        assert_eq!(
+            e.say(Lang::En),
+            "not a date: \"15/09/17\"; write 31/12/2017 or 2017-12-31, the year in full"
+        );
     }
 
     #[test]

@@ -11,7 +11,6 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use ron::value::RawValue;
 use rust_decimal::Decimal;
-use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A number as written in the plan, held exactly.
@@ -41,7 +40,49 @@ impl<'de> Deserialize<'de> for Num {
         let raw = <&RawValue>::deserialize(d)?;
         parse_ron_number(&without_comments(raw.get_ron()))
             .map(Num)
-            .map_err(D::Error::custom)
+            .map_err(ReadError::into_serde)
+    }
+}
+
+/// Why a value written in the plan file cannot be read: a number, a date or the locale.
+/// Said with [`Say`](crate::lang::Say), inside the syntax error that names its place.
+///
+/// serde lets a value's reader fail only with a message, so a `ReadError` crosses serde
+/// encoded (see [`ReadError::into_serde`]) and is taken back as the value it was by
+/// [`ReadError::from_serde`]: no one reads the words of a message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReadError {
+    /// A number in quotes where a number goes (`"72"`): `number` without its quotes.
+    QuotedNumber { number: String, written: String },
+    /// Not a number at all where a number goes.
+    NotANumber { found: String },
+    /// A number with more digits than 28, or larger than a `Decimal` holds.
+    NotExact { found: String },
+    /// Neither a number nor a quoted date where a result or baseline goes.
+    NotANumberOrDate { found: String },
+    /// A date in quotes written the Italian way (`"31.12.2017"`).
+    DateNotIso { written: String },
+    /// A number in quotes that is not a date either (`"2,5"`).
+    NeitherNumberNorDate { written: String },
+    /// A date that is not `YYYY-MM-DD`.
+    NotIsoDate { found: String },
+    /// A locale other than `it` and `en`.
+    UnknownLocale { found: String },
+}
+
+/// What starts the message that carries a [`ReadError`] through serde.
+const READ_ERROR_MARK: &str = "perfplan:read-error:";
+
+impl ReadError {
+    /// The error for serde, which takes a message only: the value, encoded behind a mark.
+    pub fn into_serde<E: serde::de::Error>(self) -> E {
+        let encoded = serde_json::to_string(&self).expect("a ReadError always serializes");
+        E::custom(format!("{READ_ERROR_MARK}{encoded}"))
+    }
+
+    /// The error a message from [`ReadError::into_serde`] carries; `None` for any other.
+    pub fn from_serde(message: &str) -> Option<ReadError> {
+        serde_json::from_str(message.strip_prefix(READ_ERROR_MARK)?).ok()
     }
 }
 
@@ -97,31 +138,34 @@ impl<'de> Deserialize<'de> for Value {
         let raw = <&RawValue>::deserialize(d)?;
         let text = without_comments(raw.get_ron());
         let text = text.as_ref();
+        let not_a_value = || -> D::Error {
+            ReadError::NotANumberOrDate {
+                found: shorten(text),
+            }
+            .into_serde()
+        };
         if text.starts_with('"') {
-            let s: String = ron::from_str(text).map_err(|e| D::Error::custom(e.code))?;
+            // The raw value is a string ron has read already: reading it again only takes
+            // its escapes out.
+            let s: String = ron::from_str(text).map_err(|_| not_a_value())?;
             if let Some(inner) = quoted_number(text) {
                 // `"31.12.2017"`: a date written the Italian way.
                 let separators = inner.matches(['.', ',']).count();
-                return Err(D::Error::custom(if separators >= 2 {
-                    format!(
-                        "\"{inner}\" is not a date perfplan reads: write dates as \"YYYY-MM-DD\" (\"2017-12-31\")"
-                    )
+                let written = inner.to_string();
+                return Err(if separators >= 2 {
+                    ReadError::DateNotIso { written }
                 } else {
-                    format!(
-                        "\"{inner}\" is neither a number nor a date: a number is written without quotes ({inner}), a date as \"YYYY-MM-DD\" (\"2017-12-31\")"
-                    )
-                }));
+                    ReadError::NeitherNumberNorDate { written }
+                }
+                .into_serde());
             }
             parse_iso_date(&s)
                 .map(Value::Date)
-                .map_err(D::Error::custom)
+                .map_err(ReadError::into_serde)
         } else {
-            parse_ron_number(text).map(Value::Number).map_err(|_| {
-                D::Error::custom(format!(
-                    "expected a number like 2.03 or a date like \"2017-12-31\", found `{}`",
-                    shorten(text)
-                ))
-            })
+            parse_ron_number(text)
+                .map(Value::Number)
+                .map_err(|_| not_a_value())
         }
     }
 }
@@ -200,7 +244,7 @@ fn quoted_number(text: &str) -> Option<&str> {
 }
 
 /// Parses a RON number literal (`2.03`, `-34`, `1_000`, `1e3`) into an exact decimal.
-pub fn parse_ron_number(text: &str) -> Result<Decimal, String> {
+pub fn parse_ron_number(text: &str) -> Result<Decimal, ReadError> {
     let cleaned: String = text.chars().filter(|c| *c != '_').collect();
     let plain = cleaned.strip_prefix('+').unwrap_or(&cleaned);
     let looks_numeric = !plain.is_empty()
@@ -210,44 +254,34 @@ pub fn parse_ron_number(text: &str) -> Result<Decimal, String> {
         && plain.chars().any(|c| c.is_ascii_digit());
     if !looks_numeric {
         if let Some(inner) = quoted_number(text) {
-            return Err(format!(
-                "a number is written without quotes: write {inner}, not {}",
-                shorten(text)
-            ));
+            return Err(ReadError::QuotedNumber {
+                number: inner.to_string(),
+                written: shorten(text),
+            });
         }
-        return Err(format!(
-            "expected a plain number like 2.03 or 1000, found `{}`",
-            shorten(text)
-        ));
+        return Err(ReadError::NotANumber {
+            found: shorten(text),
+        });
     }
     let parsed = if plain.contains(['e', 'E']) {
         Decimal::from_scientific(plain)
     } else {
         Decimal::from_str_exact(plain)
     };
-    parsed.map_err(|_| {
-        format!(
-            "the number `{}` cannot be held exactly (at most 28 significant digits, \
-             and no larger than 79228162514264337593543950335)",
-            shorten(text)
-        )
+    parsed.map_err(|_| ReadError::NotExact {
+        found: shorten(text),
     })
 }
 
 /// Parses an ISO date (`2017-12-31`).
-pub fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
+pub fn parse_iso_date(s: &str) -> Result<NaiveDate, ReadError> {
     let text = s.trim();
     // chrono reads `17-12-31` as the year 17: a year must be written in full.
     let full_year = text.split('-').next().is_some_and(|y| y.len() == 4);
     NaiveDate::from_str(text)
         .ok()
         .filter(|_| full_year)
-        .ok_or_else(|| {
-            format!(
-                "expected a date like \"2017-12-31\", found \"{}\"",
-                shorten(s)
-            )
-        })
+        .ok_or_else(|| ReadError::NotIsoDate { found: shorten(s) })
 }
 
 fn shorten(s: &str) -> String {
@@ -266,7 +300,7 @@ pub mod iso_date {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
         let s = String::deserialize(d)?;
-        parse_iso_date(&s).map_err(D::Error::custom)
+        parse_iso_date(&s).map_err(ReadError::into_serde)
     }
 
     pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
@@ -313,5 +347,25 @@ mod tests {
         assert!(parse_ron_number("").is_err());
         assert!(parse_ron_number("1e400").is_err());
         assert!(parse_ron_number("99999999999999999999999999999999").is_err());
+        assert_eq!(
+            parse_ron_number("\"5\""),
+            Err(ReadError::QuotedNumber {
+                number: "5".into(),
+                written: "\"5\"".into()
+            })
+        );
+    }
+
+    #[test]
+    fn a_read_error_crosses_serde_as_the_value_it_is() {
+        let e = ReadError::NotIsoDate {
+            found: "31/12/2017 \"x\"".into(),
+        };
+        let through: ron::Error = e.clone().into_serde();
+        let ron::Error::Message(m) = through else {
+            panic!("{through:?}");
+        };
+        assert_eq!(ReadError::from_serde(&m), Some(e));
+        assert_eq!(ReadError::from_serde("expected a date"), None);
     }
 }

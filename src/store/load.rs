@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
 
+use super::mistakes::Mistake;
 use crate::plan::Plan;
+use crate::plan::number::ReadError;
 
 /// Plans larger than this are refused rather than read. A 100,000-indicator plan (every
 /// office of a region in one file) is about 52 MiB; this is ten times that, about 990,000
@@ -18,42 +20,159 @@ pub const MAX_PLAN_BYTES: u64 = 512 * 1024 * 1024;
 /// Deepest nesting the reader follows; a plan needs about 10.
 const RECURSION_LIMIT: usize = 64;
 
-/// Why a plan could not be read.
-#[derive(Debug, thiserror::Error)]
+/// Why a plan could not be read. Said with [`Say`](crate::lang::Say): `e.say(lang)` gives
+/// the file, the line and column where there is one, what is wrong and, for a syntax error,
+/// the line of the file with a caret under the place.
+#[derive(Debug)]
 pub enum LoadError {
-    #[error("{path}: cannot read the file: {source}")]
     Io {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
-    #[error("{path}: the file is empty; a plan starts with `(` or `Plan(`")]
-    Empty { path: PathBuf },
-    #[error(
-        "{path}: the file is larger than the {max} bytes perfplan reads (at least {size}); is it really a plan?"
-    )]
-    TooLarge { path: PathBuf, size: u64, max: u64 },
-    #[error(
-        "{path}:{line}:{column}: the file is not UTF-8 text (byte 0x{byte:02X}); save it as UTF-8"
-    )]
+    Empty {
+        path: PathBuf,
+    },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        max: u64,
+    },
     NotUtf8 {
         path: PathBuf,
         line: usize,
         column: usize,
         byte: u8,
     },
-    #[error(
-        "{path}: the file's lines end with CR line endings (a carriage return alone, as old Mac programs write); save it with LF or CRLF line endings"
-    )]
-    CrLineEndings { path: PathBuf },
-    #[error("{path}:{line}:{column}: {message}\n{excerpt}")]
+    CrLineEndings {
+        path: PathBuf,
+    },
     Syntax {
         path: PathBuf,
         line: usize,
         column: usize,
-        message: String,
+        /// Boxed: the error stays small beside a plan.
+        what: Box<SyntaxError>,
         excerpt: Excerpt,
     },
+}
+
+/// What is wrong at the place of a syntax error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyntaxError {
+    /// A mistake controllers make, recognised around the place.
+    Mistake(Mistake),
+    /// A number, date or locale written in a way perfplan does not read.
+    Value(ReadError),
+    /// What the RON reader stopped at.
+    Reader(ReaderError),
+}
+
+/// What the RON reader stopped at: ron's errors, as values. A few carry ron's or serde's
+/// own English words (the names of the types in [`ReaderError::WrongType`], an escape's
+/// fault, [`ReaderError::Other`]), which no language can translate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReaderError {
+    /// The text ends inside a value.
+    Eof,
+    /// Something else is there where this goes.
+    Expected(Token),
+    /// A struct's `(` is missing (its name, or empty for a struct without one).
+    ExpectedStruct(&'static str),
+    /// Another struct name than the one that goes here.
+    WrongStructName {
+        expected: &'static str,
+        found: String,
+    },
+    /// A struct without the name it must have.
+    ExpectedStructName(String),
+    UnknownVariant {
+        expected: &'static [&'static str],
+        found: String,
+        outer: Option<String>,
+    },
+    UnknownField {
+        expected: &'static [&'static str],
+        found: String,
+        outer: Option<String>,
+    },
+    MissingField {
+        field: &'static str,
+        outer: Option<String>,
+    },
+    DuplicateField {
+        field: &'static str,
+        outer: Option<String>,
+    },
+    /// A value of another kind than the one that goes here, in serde's and ron's words.
+    WrongType {
+        expected: String,
+        found: String,
+    },
+    /// A list or tuple with another number of elements.
+    WrongLength {
+        expected: String,
+        found: usize,
+    },
+    IntegerOutOfBounds,
+    InvalidIntegerDigit {
+        digit: char,
+        base: u8,
+    },
+    FloatUnderscore,
+    UnderscoreAtBeginning,
+    UnexpectedChar(char),
+    TrailingCharacters,
+    UnclosedBlockComment,
+    UnclosedLineComment,
+    /// A wrong `\` escape in a string, with ron's words for what is wrong with it.
+    BadEscape(&'static str),
+    NoSuchExtension(String),
+    InvalidIdentifier(String),
+    SuggestRawIdentifier(String),
+    /// Values nested deeper than the reader follows.
+    TooDeep {
+        limit: usize,
+    },
+    /// An error ron gives only in words (an IO or formatting failure, one of ron's errors
+    /// added after this was written): ron's English text.
+    Other(String),
+}
+
+/// What the reader expected where it stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Token {
+    /// `[`
+    ListStart,
+    /// `]`
+    ListEnd,
+    /// `(`
+    StructStart,
+    /// `)`
+    StructEnd,
+    /// `)` after an option's value.
+    OptionEnd,
+    /// `{`
+    MapStart,
+    /// `}`
+    MapEnd,
+    /// `:`
+    Colon,
+    Comma,
+    Attribute,
+    AttributeEnd,
+    Boolean,
+    Char,
+    ByteLiteral,
+    Float,
+    Integer,
+    Option,
+    Unit,
+    String,
+    ByteString,
+    StringEnd,
+    Identifier,
+    RawValue,
+    RangeSyntax,
 }
 
 impl LoadError {
@@ -170,8 +289,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, LoadError> {
         let line = e.span.start.line.max(1);
         let column = e.span.start.col.max(1);
         // A mistake controllers make, said in their words (and at the place it is).
-        let (message, line, column) = match super::mistakes::recognise(body, line, column) {
-            Some(found) => found,
+        let (what, line, column) = match super::mistakes::recognise(body, line, column) {
+            Some((mistake, line, column)) => (SyntaxError::Mistake(mistake), line, column),
             None => (explain(&e.code), line, column),
         };
         let line_text = body.lines().nth(line - 1).unwrap_or("");
@@ -180,7 +299,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, LoadError> {
             path: LoadError::at(path),
             line,
             column,
-            message,
+            what: Box::new(what),
             excerpt: Excerpt {
                 line,
                 text,
@@ -215,19 +334,179 @@ fn clip_around(line: &str, column: usize, max: usize) -> (String, usize) {
     (text, at - start + 1 + usize::from(start > 0))
 }
 
-/// ron's message, reworded where it speaks of the library rather than the plan.
-fn explain(code: &ron::Error) -> String {
+/// ron's error as a value: a number or date perfplan could not read (which crosses serde
+/// as a message, see [`ReadError::from_serde`]), or what the reader stopped at.
+fn explain(code: &ron::Error) -> SyntaxError {
     use ron::Error as E;
-    match code {
-        E::ExceededRecursionLimit => format!(
-            "values nested more than {RECURSION_LIMIT} deep; a plan nests about 10, so this file is not a plan"
-        ),
-        E::MissingStructField { field, outer } => match outer {
-            Some(outer) => format!("`{outer}` is missing its field `{field}`"),
-            None => format!("missing field `{field}`"),
+    use {ReaderError as R, Token as T};
+    let reader = match code {
+        E::Message(m) => match ReadError::from_serde(m) {
+            Some(e) => return SyntaxError::Value(e),
+            None => R::Other(m.clone()),
         },
-        E::Eof => "the file ends too early: a bracket or quote is not closed".to_string(),
-        E::Message(m) => m.clone(),
-        other => other.to_string(),
+        E::ExceededRecursionLimit => R::TooDeep {
+            limit: RECURSION_LIMIT,
+        },
+        E::MissingStructField { field, outer } => R::MissingField {
+            field,
+            outer: outer.clone(),
+        },
+        E::Eof => R::Eof,
+        E::ExpectedArray => R::Expected(T::ListStart),
+        E::ExpectedArrayEnd => R::Expected(T::ListEnd),
+        E::ExpectedAttribute => R::Expected(T::Attribute),
+        E::ExpectedAttributeEnd => R::Expected(T::AttributeEnd),
+        E::ExpectedBoolean => R::Expected(T::Boolean),
+        E::ExpectedComma => R::Expected(T::Comma),
+        E::ExpectedChar => R::Expected(T::Char),
+        E::ExpectedByteLiteral => R::Expected(T::ByteLiteral),
+        E::ExpectedFloat => R::Expected(T::Float),
+        E::ExpectedInteger => R::Expected(T::Integer),
+        E::ExpectedOption => R::Expected(T::Option),
+        E::ExpectedOptionEnd => R::Expected(T::OptionEnd),
+        E::ExpectedMap => R::Expected(T::MapStart),
+        E::ExpectedMapColon => R::Expected(T::Colon),
+        E::ExpectedMapEnd => R::Expected(T::MapEnd),
+        E::ExpectedStructLike => R::Expected(T::StructStart),
+        E::ExpectedStructLikeEnd => R::Expected(T::StructEnd),
+        E::ExpectedUnit => R::Expected(T::Unit),
+        E::ExpectedString => R::Expected(T::String),
+        E::ExpectedByteString => R::Expected(T::ByteString),
+        E::ExpectedStringEnd => R::Expected(T::StringEnd),
+        E::ExpectedIdentifier => R::Expected(T::Identifier),
+        E::ExpectedRawValue => R::Expected(T::RawValue),
+        E::ExpectedRangeSyntax => R::Expected(T::RangeSyntax),
+        E::ExpectedNamedStructLike(name) => R::ExpectedStruct(name),
+        E::ExpectedDifferentStructName { expected, found } => R::WrongStructName {
+            expected,
+            found: found.clone(),
+        },
+        E::ExpectedStructName(name) => R::ExpectedStructName(name.clone()),
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => R::UnknownVariant {
+            expected,
+            found: found.clone(),
+            outer: outer.clone(),
+        },
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => R::UnknownField {
+            expected,
+            found: found.clone(),
+            outer: outer.clone(),
+        },
+        E::DuplicateStructField { field, outer } => R::DuplicateField {
+            field,
+            outer: outer.clone(),
+        },
+        E::InvalidValueForType { expected, found } => R::WrongType {
+            expected: expected.clone(),
+            found: found.clone(),
+        },
+        E::ExpectedDifferentLength { expected, found } => R::WrongLength {
+            expected: expected.clone(),
+            found: *found,
+        },
+        E::IntegerOutOfBounds => R::IntegerOutOfBounds,
+        E::InvalidIntegerDigit { digit, base } => R::InvalidIntegerDigit {
+            digit: *digit,
+            base: *base,
+        },
+        E::FloatUnderscore => R::FloatUnderscore,
+        E::UnderscoreAtBeginning => R::UnderscoreAtBeginning,
+        E::UnexpectedChar(c) => R::UnexpectedChar(*c),
+        E::TrailingCharacters => R::TrailingCharacters,
+        E::UnclosedBlockComment => R::UnclosedBlockComment,
+        E::UnclosedLineComment => R::UnclosedLineComment,
+        E::InvalidEscape(why) => R::BadEscape(why),
+        E::NoSuchExtension(name) => R::NoSuchExtension(name.clone()),
+        E::InvalidIdentifier(name) => R::InvalidIdentifier(name.clone()),
+        E::SuggestRawIdentifier(name) => R::SuggestRawIdentifier(name.clone()),
+        // Failures of formatting, IO and UTF-8 (the text is decoded before ron reads it),
+        // and any error a later ron adds (`ron::Error` is non-exhaustive).
+        other => R::Other(other.to_string()),
+    };
+    SyntaxError::Reader(reader)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::{Lang, Say};
+
+    const PLAN: &str = "Plan(title: \"T\", organization: \"O\", year: 2017, perspectives: [\
+        Perspective(name: \"P\", objectives: [StrategicObjective(code: \"1\", title: \"S\", \
+        weight: 100, operational: [OperationalObjective(code: \"1.1\", title: \"O\", weight: 100, \
+        indicators: [Indicator(id: \"a\", description: \"d\", unit: Count, target: AtLeast(3))])])])])";
+
+    fn what(text: &str) -> SyntaxError {
+        match parse(Path::new("p.ron"), text) {
+            Err(LoadError::Syntax { what, .. }) => *what,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_readers_errors_are_values_said_in_both_languages() {
+        assert!(parse(Path::new("p.ron"), PLAN).is_ok());
+        let e = what(&PLAN.replacen("unit: Count", "colore: 1", 1));
+        assert!(
+            matches!(&e, SyntaxError::Reader(ReaderError::UnknownField { found, outer, .. })
+                if found == "colore" && outer.as_deref() == Some("Indicator")),
+            "{e:?}"
+        );
+        assert_eq!(
+            e.say(Lang::It),
+            "il campo `colore` non esiste in `Indicator`: i campi possibili sono `id`, \
+             `description`, `unit`, `target`, `result`, `override`, `note`, `baseline` o `scoring`"
+        );
+        assert_eq!(
+            e.say(Lang::En),
+            "Unexpected field named `colore` in `Indicator`, expected one of `id`, \
+             `description`, `unit`, `target`, `result`, `override`, `note`, `baseline`, or \
+             `scoring` instead"
+        );
+        let e = what(&PLAN.replacen("unit: Count", "unit: Conteggio", 1));
+        assert_eq!(
+            e.say(Lang::It),
+            "`Conteggio` non è un valore ammesso per `Unit`: i valori possibili sono `Percent`, \
+             `Count`, `Number`, `Date`, `Currency` o `Label`"
+        );
+        let e = what(&PLAN.replacen(", unit: Count", "", 1));
+        assert_eq!(e.say(Lang::En), "`Indicator` is missing its field `unit`");
+        assert_eq!(e.say(Lang::It), "in `Indicator` manca il campo `unit`");
+        let e = what(&PLAN.replacen("year: 2017,", "year: 2017", 1));
+        assert_eq!(e, SyntaxError::Reader(ReaderError::Expected(Token::Comma)));
+        assert_eq!(e.say(Lang::It), "manca una virgola");
+        assert_eq!(e.say(Lang::En), "Expected comma");
+        let e = what(&PLAN.replacen("weight: 100,", "weight: \"100\",", 1));
+        assert_eq!(
+            e,
+            SyntaxError::Value(ReadError::QuotedNumber {
+                number: "100".into(),
+                written: "\"100\"".into()
+            })
+        );
+        assert_eq!(
+            e.say(Lang::It),
+            "un numero si scrive senza virgolette: scrivere 100, non \"100\""
+        );
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_opened_says_why() {
+        let dir = std::env::temp_dir().join("perfplan-no-such-folder-for-a-test");
+        let e = load(&dir.join("plan.ron")).unwrap_err();
+        let it = e.say(Lang::It);
+        assert!(
+            it.ends_with("plan.ron: impossibile leggere il file: il file non esiste"),
+            "{it}"
+        );
+        assert!(e.say(Lang::En).contains("plan.ron: cannot read the file: "));
     }
 }

@@ -4,10 +4,35 @@
 //! spreadsheet (`Between(300, 600)`), a target written as printed (`>= 900`), typographic
 //! quotes (`“…”`), a string left open on an earlier line.
 
+/// A mistake recognised in the text, with what the message needs to show the fix. Said
+/// with [`Say`](crate::lang::Say) inside the syntax error that names its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mistake {
+    /// Typographic quotes (`“…”`) around text.
+    TypographicQuotes { quote: char },
+    /// A comparison with no number after it (`target: >=`): `kind` is the target to write.
+    TargetWithoutNumber { kind: &'static str },
+    /// A target written as the documents print it (`>= 1.000`): write `kind(number)`.
+    TargetAsPrinted {
+        kind: &'static str,
+        /// The number as the plan file writes it (`1000`).
+        number: String,
+        /// The comparison and the number as written (`>=`, `1.000`).
+        written_op: String,
+        written_number: String,
+    },
+    /// `Between(300, 600)`: a range whose bounds are not named.
+    RangeWithoutNames { min: String, max: String },
+    /// A decimal comma or a thousands dot (`17,5`, `231.480,75`): write `meant`.
+    DecimalComma { written: String, meant: String },
+    /// A string opened and never closed.
+    UnclosedString,
+}
+
 /// A better message for a syntax error at `line`:`column` (1-based; the column counts
 /// characters) of `text`, and the place it should point at, when the text there shows a
 /// known mistake.
-pub fn recognise(text: &str, line: usize, column: usize) -> Option<(String, usize, usize)> {
+pub fn recognise(text: &str, line: usize, column: usize) -> Option<(Mistake, usize, usize)> {
     if let Some(found) = unclosed_string(text, line, column) {
         return Some(found);
     }
@@ -17,7 +42,7 @@ pub fn recognise(text: &str, line: usize, column: usize) -> Option<(String, usiz
     let at = column.saturating_sub(1).min(chars.len());
     let before: String = chars[..at].iter().collect();
     let after: String = chars[at..].iter().collect();
-    let said = |m: String| Some((m, line, column));
+    let said = |m: Mistake| Some((m, line, column));
 
     if let Some(q) = after
         .trim_start()
@@ -25,9 +50,7 @@ pub fn recognise(text: &str, line: usize, column: usize) -> Option<(String, usiz
         .next()
         .filter(|c| "“”„«»‘’".contains(*c))
     {
-        return said(format!(
-            "use straight double quotes \"…\" around text, not typographic quotes like {q}…{q} (a word processor puts those in)"
-        ));
+        return said(Mistake::TypographicQuotes { quote: q });
     }
     if let Some(m) = comparison_target(&before, &after) {
         return said(m);
@@ -52,7 +75,7 @@ fn trailing_number(s: &str) -> Option<&str> {
 
 /// `17,5`, `45,0`, `231.480,75`: the reader took the comma for the end of the value and the
 /// digits after it for a field name.
-fn decimal_comma(before: &str, after: &str) -> Option<String> {
+fn decimal_comma(before: &str, after: &str) -> Option<Mistake> {
     let unsigned = after.strip_prefix('-').unwrap_or(after);
     let digits_after: String = unsigned
         .chars()
@@ -71,9 +94,10 @@ fn decimal_comma(before: &str, after: &str) -> Option<String> {
             .map(str::trim)
             .collect();
         if let [min, max] = numbers[..] {
-            return Some(format!(
-                "a range names its bounds: write Between(min: {min}, max: {max})"
-            ));
+            return Some(Mistake::RangeWithoutNames {
+                min: min.to_string(),
+                max: max.to_string(),
+            });
         }
     }
     let head = before.trim_end();
@@ -86,9 +110,10 @@ fn decimal_comma(before: &str, after: &str) -> Option<String> {
                 .chars()
                 .take_while(|c| c.is_ascii_digit() || *c == '.')
                 .collect();
-            return Some(format!(
-                "a range names its bounds: write Between(min: {first}, max: {second})"
-            ));
+            return Some(Mistake::RangeWithoutNames {
+                min: first.to_string(),
+                max: second,
+            });
         }
         let whole = first.replace('.', "");
         let whole = if first.contains('.') && first.split('.').skip(1).all(|g| g.len() == 3) {
@@ -98,15 +123,16 @@ fn decimal_comma(before: &str, after: &str) -> Option<String> {
         } else {
             first.to_string()
         };
-        return Some(format!(
-            "numbers in the plan file use a dot for decimals and no thousands separator: write {whole}.{digits_after}, not {first},{digits_after}"
-        ));
+        return Some(Mistake::DecimalComma {
+            written: format!("{first},{digits_after}"),
+            meant: format!("{whole}.{digits_after}"),
+        });
     }
     None
 }
 
 /// `>= 900`, `< =1`, `≤ 5%`: a target written as the documents print it.
-fn comparison_target(before: &str, after: &str) -> Option<String> {
+fn comparison_target(before: &str, after: &str) -> Option<Mistake> {
     if !before.trim_end().ends_with(':') {
         return None;
     }
@@ -146,9 +172,7 @@ fn comparison_target(before: &str, after: &str) -> Option<String> {
         }
     }
     if number.trim_start_matches('-').is_empty() {
-        return Some(format!(
-            "write the target with its kind and number, like {kind}(90)"
-        ));
+        return Some(Mistake::TargetWithoutNumber { kind });
     }
     // As written in the documents (`1.000`, `2,5`): the file's own notation.
     let file_number = if number.contains(',') {
@@ -159,9 +183,12 @@ fn comparison_target(before: &str, after: &str) -> Option<String> {
         number.clone()
     };
     let op = t[..t.len() - after_op.len()].trim();
-    Some(format!(
-        "write the target with its kind: {kind}({file_number}) for {op} {number}"
-    ))
+    Some(Mistake::TargetAsPrinted {
+        kind,
+        number: file_number,
+        written_op: op.to_string(),
+        written_number: number,
+    })
 }
 
 /// The byte where the 1-based `line` and `column` (in characters) of `text` is.
@@ -195,7 +222,7 @@ fn unclosed_string(
     text: &str,
     error_line: usize,
     error_column: usize,
-) -> Option<(String, usize, usize)> {
+) -> Option<(Mistake, usize, usize)> {
     let error_at = offset_of(text, error_line, error_column)?;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -268,12 +295,7 @@ fn unclosed_string(
                 });
                 if inside.contains('\n') && swallows_a_field {
                     let (line, column) = place_of(text, start);
-                    return Some((
-                        "this text is not closed: the \" that ends it is missing (the file reads on as text from here)"
-                            .to_string(),
-                        line,
-                        column,
-                    ));
+                    return Some((Mistake::UnclosedString, line, column));
                 }
             }
             _ => i += 1,
@@ -286,40 +308,70 @@ fn unclosed_string(
 mod tests {
     use super::*;
 
-    fn message(text: &str, line: usize, column: usize) -> String {
-        recognise(text, line, column)
-            .map(|(m, ..)| m)
-            .unwrap_or_default()
+    fn mistake(text: &str, line: usize, column: usize) -> Option<Mistake> {
+        recognise(text, line, column).map(|(m, ..)| m)
+    }
+
+    fn comma(written: &str, meant: &str) -> Option<Mistake> {
+        Some(Mistake::DecimalComma {
+            written: written.into(),
+            meant: meant.into(),
+        })
+    }
+
+    fn range(min: &str, max: &str) -> Option<Mistake> {
+        Some(Mistake::RangeWithoutNames {
+            min: min.into(),
+            max: max.into(),
+        })
+    }
+
+    fn printed(kind: &'static str, number: &str, op: &str, written: &str) -> Option<Mistake> {
+        Some(Mistake::TargetAsPrinted {
+            kind,
+            number: number.into(),
+            written_op: op.into(),
+            written_number: written.into(),
+        })
     }
 
     #[test]
     fn a_decimal_comma_says_to_write_a_dot() {
         let line = "    result: 17,5,";
-        assert!(message(line, 1, 16).contains("write 17.5, not 17,5"));
-        assert!(message("result: 45,0,", 1, 12).contains("write 45.0"));
-        let m = message("result: 231.480,75,", 1, 17);
-        assert!(m.contains("write 231480.75"), "{m}");
+        assert_eq!(mistake(line, 1, 16), comma("17,5", "17.5"));
+        assert_eq!(mistake("result: 45,0,", 1, 12), comma("45,0", "45.0"));
+        assert_eq!(
+            mistake("result: 231.480,75,", 1, 17),
+            comma("231.480,75", "231480.75")
+        );
     }
 
     #[test]
     fn a_range_with_bare_numbers_says_to_name_its_bounds() {
-        let m = message("target: Between(300, 600),", 1, 22);
-        assert!(m.contains("Between(min: 300, max: 600)"), "{m}");
+        let m = mistake("target: Between(300, 600),", 1, 22);
+        assert_eq!(m, range("300", "600"));
     }
 
     #[test]
     fn a_printed_target_says_how_to_write_it() {
-        assert!(message("target: >= 900,", 1, 9).contains("AtLeast(900)"));
-        assert!(message("target: < =1,", 1, 9).contains("AtMost(1)"));
-        assert!(message("target: >=1.000,", 1, 9).contains("AtLeast(1000)"));
-        assert!(message("target: ≤ 5,", 1, 9).contains("AtMost(5)"));
+        let m = mistake("target: >= 900,", 1, 9);
+        assert_eq!(m, printed("AtLeast", "900", ">=", "900"));
+        let m = mistake("target: < =1,", 1, 9);
+        assert_eq!(m, printed("AtMost", "1", "< =", "1"));
+        let m = mistake("target: >=1.000,", 1, 9);
+        assert_eq!(m, printed("AtLeast", "1000", ">=", "1.000"));
+        let m = mistake("target: ≤ 5,", 1, 9);
+        assert_eq!(m, printed("AtMost", "5", "≤", "5"));
+        let m = mistake("target: >=,", 1, 9);
+        assert_eq!(m, Some(Mistake::TargetWithoutNumber { kind: "AtLeast" }));
     }
 
     #[test]
     fn signs_are_kept() {
-        assert!(message("target: >= -5,", 1, 9).contains("AtLeast(-5)"));
-        let m = message("target: Between(-300, 600),", 1, 17);
-        assert!(m.contains("Between(min: -300, max: 600)"), "{m}");
+        let m = mistake("target: >= -5,", 1, 9);
+        assert_eq!(m, printed("AtLeast", "-5", ">=", "-5"));
+        let m = mistake("target: Between(-300, 600),", 1, 17);
+        assert_eq!(m, range("-300", "600"));
     }
 
     #[test]
@@ -327,24 +379,24 @@ mod tests {
         // A note over two lines, one of which starts like a field, and a mistake far below.
         let text = "note: \"Fonte: x.\nCalcolo: media annua.\",\nother: 1,\nresult: 17,5,\n";
         let (m, line, _) = recognise(text, 4, 12).unwrap();
-        assert!(m.contains("write 17.5"), "{m}");
+        assert_eq!(Some(m), comma("17,5", "17.5"));
         assert_eq!(line, 4);
         // Raw strings with quotes inside, or ending in a backslash, are read as such.
         let text = "a: r#\"12\" HD\"#,\nb: r\"C:\\\",\nresult: 17,5,\n";
-        assert!(message(text, 3, 12).contains("write 17.5"));
+        assert_eq!(mistake(text, 3, 12), comma("17,5", "17.5"));
     }
 
     #[test]
     fn typographic_quotes_are_named() {
-        assert!(message("description: “x”,", 1, 14).contains("straight double quotes"));
+        let m = mistake("description: “x”,", 1, 14);
+        assert_eq!(m, Some(Mistake::TypographicQuotes { quote: '“' }));
     }
 
     #[test]
     fn an_unclosed_string_is_reported_where_it_opens() {
         let text = "Indicator(\n  id: \"a,\n  description: \"d\",\n  unit: Count,\n)";
         // The reader stops at `d`, just after what it took for the end of the text.
-        let (m, line, col) = recognise(text, 3, 17).unwrap();
-        assert!(m.contains("not closed"), "{m}");
-        assert_eq!((line, col), (2, 7));
+        let found = recognise(text, 3, 17);
+        assert_eq!(found, Some((Mistake::UnclosedString, 2, 7)));
     }
 }

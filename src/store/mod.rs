@@ -17,6 +17,9 @@ pub use atomic::{Expect, Replace, Replaced, WriteError, replace};
 pub use cause::{Cause, NotAFile};
 pub use file::{LockStatus, PlanFile, SaveFailure, Saved};
 pub use journal::Journal;
-pub use load::{Excerpt, LoadError, MAX_PLAN_BYTES, decode, load, parse};
+pub use load::{
+    Excerpt, LoadError, MAX_PLAN_BYTES, ReaderError, SyntaxError, Token, decode, load, parse,
+};
 pub use lock::PlanLock;
+pub use mistakes::Mistake;
 pub use save::patch;

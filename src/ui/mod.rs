@@ -469,7 +469,18 @@ fn draw_detail(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             Severity::Warning => theme.warning(),
         };
         lines.push(Line::from(""));
-        lines.push(Line::styled(f.say(app.lang), style));
+        lines.push(Line::styled(
+            format!(
+                "{}: {}",
+                words.word(if f.severity == Severity::Error {
+                    Word::Error
+                } else {
+                    Word::Warning
+                }),
+                f.what(app.lang)
+            ),
+            style,
+        ));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
@@ -550,7 +561,8 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
         crate::validate::place(
             plan,
             NodePath::Operational(path.perspective, path.strategic, path.operational),
-        ),
+        )
+        .say(app.lang),
         theme,
     ));
     lines

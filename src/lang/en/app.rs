@@ -529,7 +529,7 @@ impl AppWords for En {
 
     fn field_error(&self, e: &FieldError) -> String {
         match e {
-            FieldError::Parse(p) => p.clone(),
+            FieldError::Parse(p) => p.say(L),
             FieldError::NotWholeCount { unit } => {
                 format!("a count is a whole number of {}, like 12", self.unit(unit))
             }

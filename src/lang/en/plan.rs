@@ -1,4 +1,216 @@
-use super::En;
-use crate::lang::PlanWords;
+use rust_decimal::Decimal;
 
-impl PlanWords for En {}
+use super::{En, count};
+use crate::lang::PlanWords;
+use crate::lang::plan::place_with;
+use crate::plan::Locale;
+use crate::plan::check::{self, ValueError, WEIGHT_DECIMALS, WeightError};
+use crate::plan::locale::InputError;
+use crate::plan::number::ReadError;
+use crate::store::write::unit;
+use crate::validate::{FindingKind, Place, Severity, Tally};
+
+/// `; numbers in the plan file use … for 1.200 write 1200`, for a value with three decimals.
+fn thousands_hint(value: Decimal) -> String {
+    match check::without_thousands_dot(value) {
+        Some(meant) => format!(
+            "; numbers in the plan file use a dot for decimals and no thousands separator: for {value} write {meant}"
+        ),
+        None => String::new(),
+    }
+}
+
+impl PlanWords for En {
+    fn severity(&self, severity: Severity) -> &'static str {
+        match severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    fn place(&self, place: &Place) -> String {
+        place_with(place, "plan", "indicator")
+    }
+
+    fn finding(&self, kind: &FindingKind, loc: Locale) -> String {
+        match kind {
+            FindingKind::ThresholdsOutOfRange => {
+                "thresholds must lie between 0 and 100".to_string()
+            }
+            FindingKind::FairAboveGood { fair, good } => format!(
+                "threshold `fair` ({}) is above `good` ({})",
+                loc.number(*fair),
+                loc.number(*good)
+            ),
+            FindingKind::NoPerspectives => "the plan has no perspectives yet".to_string(),
+            FindingKind::NoStrategicObjectives => "has no strategic objectives".to_string(),
+            FindingKind::WrongWeight(e) => format!(
+                "{}; the objective is left out of the weighted scores",
+                self.weight_error(e)
+            ),
+            FindingKind::NoOperationalObjectives => "has no operational objectives".to_string(),
+            FindingKind::WeightNotSum { weight, sum } => format!(
+                "weight {} % differs from the sum of its operational objectives' weights, {} %",
+                loc.number(*weight),
+                loc.number(*sum)
+            ),
+            FindingKind::NoStrategicIndicators => {
+                "has no strategic indicators, so it gets no realization".to_string()
+            }
+            FindingKind::NoOperationalIndicators => {
+                "has no operational indicators, so it gets no realization".to_string()
+            }
+            FindingKind::TotalWeight { total } => format!(
+                "the strategic objectives' weights add up to {} %, not 100 %",
+                loc.number(*total)
+            ),
+            FindingKind::EmptyId => "has an empty id".to_string(),
+            FindingKind::DuplicateId { id, first } => format!(
+                "the id \"{id}\" is also used by {}; ids must be unique",
+                self.place(first)
+            ),
+            FindingKind::NoDescription => "has no description".to_string(),
+            FindingKind::Unscorable(e) => {
+                format!("{}; it cannot be scored", self.value_error(e))
+            }
+            FindingKind::ResultDateFar { date, year } => format!(
+                "the result date {} is far from the plan's year {year}: is the year right?",
+                loc.date(*date)
+            ),
+            FindingKind::BaselineNeedsNumber { unit: u } => format!(
+                "the baseline is a date, but the unit is {}: write a number",
+                unit(u)
+            ),
+            FindingKind::BaselineNeedsDate => {
+                "the baseline is a number, but the unit is Date: write a date like \"2017-12-31\""
+                    .to_string()
+            }
+            FindingKind::NegativeTargetInProportion => {
+                "a negative target cannot be scored in proportion: a missed one scores 0 %; \
+                 write `scoring: AllOrNothing` to say so"
+                    .to_string()
+            }
+            FindingKind::GraceDaysWithoutDeadline => {
+                "GraceDays applies only to deadlines; this target is scored proportionally"
+                    .to_string()
+            }
+        }
+    }
+
+    fn tally(&self, t: &Tally) -> String {
+        format!(
+            "{}, {}",
+            count(t.errors, "error", "errors"),
+            count(t.warnings, "warning", "warnings")
+        )
+    }
+
+    fn value_error(&self, e: &ValueError) -> String {
+        match e {
+            ValueError::DeadlineNeedsDateUnit { unit: u } => format!(
+                "the target is a deadline, so the unit must be Date, not {}",
+                unit(u)
+            ),
+            ValueError::DateUnitNeedsDeadline => {
+                "the unit is Date, so the target must be a Deadline(\"YYYY-MM-DD\")".to_string()
+            }
+            ValueError::NegativeCountTarget { unit: u, value } => format!(
+                "a count cannot have a negative target ({value}, unit {})",
+                unit(u)
+            ),
+            ValueError::CountTargetNotWhole { unit: u, value } => format!(
+                "the target {value} is not a whole count (unit {}){}",
+                unit(u),
+                thousands_hint(*value)
+            ),
+            ValueError::CountLikeThousands { unit: u, value } => format!(
+                "the count {value} (unit {}) is written with three decimals, as a thousands dot would be{}; write {} if that many was meant",
+                unit(u),
+                thousands_hint(*value),
+                value.trunc()
+            ),
+            ValueError::RangeReversed { min, max } => {
+                format!("the range {min} – {max} has its minimum above its maximum")
+            }
+            ValueError::ResultNeedsNumber { unit: u } => format!(
+                "the result is a date, but the unit is {}: write a number",
+                unit(u)
+            ),
+            ValueError::ResultNeedsDate => {
+                "the result is a number, but the unit is Date: write a date like \"2017-12-31\""
+                    .to_string()
+            }
+            ValueError::CountResultNotWhole { unit: u, value } => format!(
+                "the result {value} is not a whole count (unit {}); use unit Number for fractions{}",
+                unit(u),
+                thousands_hint(*value)
+            ),
+            ValueError::OverrideOutOfRange { value } => {
+                format!("the override {value} % is outside 0–100 %")
+            }
+            ValueError::OverrideWithoutReason => {
+                "the override has no reason; say why the computed realization is not used"
+                    .to_string()
+            }
+        }
+    }
+
+    fn weight_error(&self, e: &WeightError) -> String {
+        match e {
+            WeightError::Negative(w) => format!("weight {w} % is negative"),
+            WeightError::AboveWhole(w) => {
+                format!("weight {w} % is more than the whole plan (100 %)")
+            }
+            WeightError::TooManyDecimals(w) => format!(
+                "weight {w} % has more than {WEIGHT_DECIMALS} decimals; round it (equal shares need no decimals written)"
+            ),
+        }
+    }
+
+    fn input_error(&self, e: &InputError) -> String {
+        match e {
+            InputError::NotANumber { text, locale } => format!(
+                "not a number: \"{text}\"; write it like {} or {}",
+                locale.number(Decimal::new(203, 2)),
+                locale.number(Decimal::from(1000))
+            ),
+            InputError::NotADate { text, locale } => {
+                let example = match locale {
+                    Locale::It => "31/12/2017 or 2017-12-31",
+                    Locale::En => "2017-12-31 or 31/12/2017",
+                };
+                format!("not a date: \"{text}\"; write {example}, the year in full")
+            }
+        }
+    }
+
+    fn read_error(&self, e: &ReadError) -> String {
+        match e {
+            ReadError::QuotedNumber { number, written } => {
+                format!("a number is written without quotes: write {number}, not {written}")
+            }
+            ReadError::NotANumber { found } => {
+                format!("expected a plain number like 2.03 or 1000, found `{found}`")
+            }
+            ReadError::NotExact { found } => format!(
+                "the number `{found}` cannot be held exactly (at most 28 significant digits, \
+                 and no larger than 79228162514264337593543950335)"
+            ),
+            ReadError::NotANumberOrDate { found } => format!(
+                "expected a number like 2.03 or a date like \"2017-12-31\", found `{found}`"
+            ),
+            ReadError::DateNotIso { written } => format!(
+                "\"{written}\" is not a date perfplan reads: write dates as \"YYYY-MM-DD\" (\"2017-12-31\")"
+            ),
+            ReadError::NeitherNumberNorDate { written } => format!(
+                "\"{written}\" is neither a number nor a date: a number is written without quotes ({written}), a date as \"YYYY-MM-DD\" (\"2017-12-31\")"
+            ),
+            ReadError::NotIsoDate { found } => {
+                format!("expected a date like \"2017-12-31\", found \"{found}\"")
+            }
+            ReadError::UnknownLocale { found } => format!(
+                "unknown locale \"{found}\": write \"it\" (2,03 · 1.000 · 31/12/2017) or \"en\" (2.03 · 1,000 · 2017-12-31)"
+            ),
+        }
+    }
+}

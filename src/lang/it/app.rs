@@ -560,7 +560,7 @@ impl AppWords for It {
 
     fn field_error(&self, e: &FieldError) -> String {
         match e {
-            FieldError::Parse(p) => p.clone(),
+            FieldError::Parse(p) => p.say(L),
             FieldError::NotWholeCount { unit } => format!(
                 "un conteggio è un numero intero di {}, come 12",
                 self.unit(unit)

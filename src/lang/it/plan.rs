@@ -1,4 +1,219 @@
-use super::It;
-use crate::lang::PlanWords;
+use rust_decimal::Decimal;
 
-impl PlanWords for It {}
+use super::{It, count};
+use crate::lang::PlanWords;
+use crate::lang::plan::place_with;
+use crate::plan::Locale;
+use crate::plan::check::{self, ValueError, WEIGHT_DECIMALS, WeightError};
+use crate::plan::locale::InputError;
+use crate::plan::number::ReadError;
+use crate::store::write::unit;
+use crate::validate::{FindingKind, Place, Severity, Tally};
+
+/// `; nel file del piano i numeri … per 1.200 scrivere 1200`, per un valore con tre decimali.
+fn thousands_hint(value: Decimal) -> String {
+    match check::without_thousands_dot(value) {
+        Some(meant) => format!(
+            "; nel file del piano i numeri hanno il punto per i decimali e nessun separatore delle migliaia: per {value} scrivere {meant}"
+        ),
+        None => String::new(),
+    }
+}
+
+impl PlanWords for It {
+    fn severity(&self, severity: Severity) -> &'static str {
+        match severity {
+            Severity::Warning => "avvertenza",
+            Severity::Error => "errore",
+        }
+    }
+
+    fn place(&self, place: &Place) -> String {
+        place_with(place, "piano", "indicatore")
+    }
+
+    fn finding(&self, kind: &FindingKind, loc: Locale) -> String {
+        match kind {
+            FindingKind::ThresholdsOutOfRange => {
+                "le soglie devono essere comprese tra 0 e 100".to_string()
+            }
+            FindingKind::FairAboveGood { fair, good } => format!(
+                "la soglia `fair` ({}) è superiore alla soglia `good` ({})",
+                loc.number(*fair),
+                loc.number(*good)
+            ),
+            FindingKind::NoPerspectives => "il piano non ha ancora prospettive".to_string(),
+            FindingKind::NoStrategicObjectives => "non ha obiettivi strategici".to_string(),
+            FindingKind::WrongWeight(e) => format!(
+                "{}; l'obiettivo è escluso dal calcolo dei punteggi",
+                self.weight_error(e)
+            ),
+            FindingKind::NoOperationalObjectives => "non ha obiettivi operativi".to_string(),
+            FindingKind::WeightNotSum { weight, sum } => format!(
+                "il peso {} % è diverso dalla somma dei pesi dei suoi obiettivi operativi, {} %",
+                loc.number(*weight),
+                loc.number(*sum)
+            ),
+            FindingKind::NoStrategicIndicators => {
+                "non ha indicatori strategici, quindi la sua % realizzazione non si può calcolare"
+                    .to_string()
+            }
+            FindingKind::NoOperationalIndicators => {
+                "non ha indicatori operativi, quindi la sua % realizzazione non si può calcolare"
+                    .to_string()
+            }
+            FindingKind::TotalWeight { total } => format!(
+                "la somma dei pesi degli obiettivi strategici è {} %, non 100 %",
+                loc.number(*total)
+            ),
+            FindingKind::EmptyId => "l'identificativo è vuoto".to_string(),
+            FindingKind::DuplicateId { id, first } => format!(
+                "l'identificativo \"{id}\" è usato anche da {}; ogni indicatore deve avere un identificativo diverso",
+                self.place(first)
+            ),
+            FindingKind::NoDescription => "non ha una descrizione".to_string(),
+            FindingKind::Unscorable(e) => {
+                format!("{}; l'indicatore non è valutabile", self.value_error(e))
+            }
+            FindingKind::ResultDateFar { date, year } => format!(
+                "la data del risultato {} è lontana dall'anno del piano ({year}): l'anno è corretto?",
+                loc.date(*date)
+            ),
+            FindingKind::BaselineNeedsNumber { unit: u } => format!(
+                "il valore di partenza è una data, ma l'unità di misura è {}: scrivere un numero",
+                unit(u)
+            ),
+            FindingKind::BaselineNeedsDate => {
+                "il valore di partenza è un numero, ma l'unità di misura è Date: scrivere una data come \"2017-12-31\""
+                    .to_string()
+            }
+            FindingKind::NegativeTargetInProportion => {
+                "un target negativo non si può valutare in proporzione: se non è raggiunto vale 0 %; \
+                 scrivere `scoring: AllOrNothing` per indicarlo"
+                    .to_string()
+            }
+            FindingKind::GraceDaysWithoutDeadline => {
+                "GraceDays vale solo per le scadenze; questo target è valutato in proporzione"
+                    .to_string()
+            }
+        }
+    }
+
+    fn tally(&self, t: &Tally) -> String {
+        format!(
+            "{}, {}",
+            count(t.errors, "errore", "errori"),
+            count(t.warnings, "avvertenza", "avvertenze")
+        )
+    }
+
+    fn value_error(&self, e: &ValueError) -> String {
+        match e {
+            ValueError::DeadlineNeedsDateUnit { unit: u } => format!(
+                "il target è una scadenza, quindi l'unità di misura deve essere Date, non {}",
+                unit(u)
+            ),
+            ValueError::DateUnitNeedsDeadline => {
+                "l'unità di misura è Date, quindi il target deve essere una scadenza: Deadline(\"AAAA-MM-GG\")"
+                    .to_string()
+            }
+            ValueError::NegativeCountTarget { unit: u, value } => format!(
+                "un conteggio non può avere un target negativo ({value}, unità {})",
+                unit(u)
+            ),
+            ValueError::CountTargetNotWhole { unit: u, value } => format!(
+                "il target {value} non è un numero intero (unità {}){}",
+                unit(u),
+                thousands_hint(*value)
+            ),
+            ValueError::CountLikeThousands { unit: u, value } => format!(
+                "il conteggio {value} (unità {}) è scritto con tre decimali, come se il punto separasse le migliaia{}; scrivere {} se si intendeva proprio questo numero",
+                unit(u),
+                thousands_hint(*value),
+                value.trunc()
+            ),
+            ValueError::RangeReversed { min, max } => {
+                format!("nell'intervallo {min} – {max} il minimo è superiore al massimo")
+            }
+            ValueError::ResultNeedsNumber { unit: u } => format!(
+                "il risultato è una data, ma l'unità di misura è {}: scrivere un numero",
+                unit(u)
+            ),
+            ValueError::ResultNeedsDate => {
+                "il risultato è un numero, ma l'unità di misura è Date: scrivere una data come \"2017-12-31\""
+                    .to_string()
+            }
+            ValueError::CountResultNotWhole { unit: u, value } => format!(
+                "il risultato {value} non è un numero intero (unità {}); per i valori con decimali usare l'unità Number{}",
+                unit(u),
+                thousands_hint(*value)
+            ),
+            ValueError::OverrideOutOfRange { value } => {
+                format!("la forzatura {value} % è fuori dall'intervallo 0–100 %")
+            }
+            ValueError::OverrideWithoutReason => {
+                "la forzatura non ha la motivazione: indicare perché non si usa la % realizzazione calcolata"
+                    .to_string()
+            }
+        }
+    }
+
+    fn weight_error(&self, e: &WeightError) -> String {
+        match e {
+            WeightError::Negative(w) => format!("il peso {w} % è negativo"),
+            WeightError::AboveWhole(w) => {
+                format!("il peso {w} % supera il totale del piano (100 %)")
+            }
+            WeightError::TooManyDecimals(w) => format!(
+                "il peso {w} % ha più di {WEIGHT_DECIMALS} decimali; arrotondarlo (per quote uguali non occorre scrivere i decimali)"
+            ),
+        }
+    }
+
+    fn input_error(&self, e: &InputError) -> String {
+        match e {
+            InputError::NotANumber { text, locale } => format!(
+                "«{text}» non è un numero: scriverlo come {} o {}",
+                locale.number(Decimal::new(203, 2)),
+                locale.number(Decimal::from(1000))
+            ),
+            InputError::NotADate { text, locale } => {
+                let example = match locale {
+                    Locale::It => "31/12/2017 o 2017-12-31",
+                    Locale::En => "2017-12-31 o 31/12/2017",
+                };
+                format!("«{text}» non è una data: scriverla come {example}, con l'anno per intero")
+            }
+        }
+    }
+
+    fn read_error(&self, e: &ReadError) -> String {
+        match e {
+            ReadError::QuotedNumber { number, written } => {
+                format!("un numero si scrive senza virgolette: scrivere {number}, non {written}")
+            }
+            ReadError::NotANumber { found } => {
+                format!("qui va un numero semplice come 2.03 o 1000, non `{found}`")
+            }
+            ReadError::NotExact { found } => format!(
+                "il numero `{found}` non si può tenere esatto (al massimo 28 cifre significative \
+                 e non oltre 79228162514264337593543950335)"
+            ),
+            ReadError::NotANumberOrDate { found } => {
+                format!("qui va un numero come 2.03 o una data come \"2017-12-31\", non `{found}`")
+            }
+            ReadError::DateNotIso { written } => format!(
+                "\"{written}\" non è una data nel formato del file: scrivere le date come \"AAAA-MM-GG\" (\"2017-12-31\")"
+            ),
+            ReadError::NeitherNumberNorDate { written } => format!(
+                "\"{written}\" non è né un numero né una data: un numero si scrive senza virgolette ({written}), una data come \"AAAA-MM-GG\" (\"2017-12-31\")"
+            ),
+            ReadError::NotIsoDate { found } => {
+                format!("qui va una data come \"2017-12-31\", non \"{found}\"")
+            }
+            ReadError::UnknownLocale { found } => format!(
+                "il formato \"{found}\" (campo `locale`) non esiste: scrivere \"it\" (2,03 · 1.000 · 31/12/2017) o \"en\" (2.03 · 1,000 · 2017-12-31)"
+            ),
+        }
+    }
+}
