@@ -29,7 +29,8 @@ pub const EXIT_UNREADABLE: u8 = 2;
     version,
     about = "Score a public body's performance plan: type the year-end results, read the weighted scores.",
     long_about = None,
-    args_conflicts_with_subcommands = true
+    // Written out: `--lang` goes before or after the command, the plan to open with no command.
+    override_usage = "perfplan [OPTIONS] [PLAN]\n       perfplan [OPTIONS] <COMMAND>"
 )]
 pub struct Cli {
     /// The plan to open in the app (default: the plan used last, or the bundled example).

@@ -937,3 +937,19 @@ fn comments_beside_numbers_and_dates_are_allowed() {
     // (90 + 90 + 100) / 3
     assert_eq!(json["overall"]["operational"], serde_json::json!(93.33));
 }
+
+#[test]
+fn lang_goes_before_or_after_the_command_and_a_plan_only_without_one() {
+    let before = run(&["--lang", "en", "check"], &seed());
+    let after = run(&["check", "--lang", "en"], &seed());
+    assert_eq!(before.status.code(), Some(0), "{}", stderr(&before));
+    assert_eq!(stdout(&before), stdout(&after));
+    // `perfplan PLAN check PLAN`: which plan is meant is not clear.
+    let o = bin().arg(seed()).arg("check").arg(seed()).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("cannot come before a command"),
+        "{}",
+        stderr(&o)
+    );
+}
