@@ -33,6 +33,15 @@ pub struct DirError {
     pub source: Option<io::Error>,
 }
 
+/// The copy of the bundled plan that was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExampleCopy {
+    /// Made now: a first run.
+    Made,
+    /// Made on an earlier run and kept.
+    Kept,
+}
+
 impl fmt::Display for DirError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.path, &self.source) {
@@ -122,20 +131,15 @@ impl Dirs {
     }
 
     /// The plan to open when none is named: the last one, or a fresh copy of the bundled
-    /// plan. Returns the path and, for a first run, a sentence saying where the copy is.
-    pub fn default_plan(&self) -> Result<(PathBuf, Option<String>), DirError> {
+    /// plan. Returns the path and, when it is the bundled plan's copy, which copy (for the
+    /// message that says where it is).
+    pub fn default_plan(&self) -> Result<(PathBuf, Option<ExampleCopy>), DirError> {
         if let Some(p) = self.last_plan() {
             return Ok((p, None));
         }
         let path = self.data_ready()?.join(BUNDLED_PLAN_NAME);
         if path.exists() {
-            return Ok((
-                path.clone(),
-                Some(format!(
-                    "Opened the example plan kept at {}",
-                    path.display()
-                )),
-            ));
+            return Ok((path, Some(ExampleCopy::Kept)));
         }
         crate::store::replace(
             &path,
@@ -146,13 +150,7 @@ impl Dirs {
             path: Some(path.clone()),
             source: Some(io::Error::other(e.to_string())),
         })?;
-        Ok((
-            path.clone(),
-            Some(format!(
-                "First run: a copy of the example plan (CCIAA Massa-Carrara 2017) is at {}",
-                path.display()
-            )),
-        ))
+        Ok((path, Some(ExampleCopy::Made)))
     }
 }
 

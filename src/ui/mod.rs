@@ -523,7 +523,7 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
         real.push(Span::styled(bar(v, 12), status_style(app, theme, r)));
     }
     lines.push(Line::from(real));
-    lines.push(kv("How", explain(loc, ind, outcome), theme));
+    lines.push(kv("How", explain(app.lang, loc, ind, outcome), theme));
     if let Some(o) = &ind.realization_override {
         lines.push(kv(
             "Override ✎",

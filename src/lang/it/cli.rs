@@ -1,4 +1,93 @@
-use super::It;
-use crate::lang::CliWords;
+use super::{It, count};
+use crate::cli::Msg;
+use crate::lang::{CliWords, Lang, Say};
+use crate::paths::ExampleCopy;
 
-impl CliWords for It {}
+impl CliWords for It {
+    fn cli(&self, msg: &Msg) -> String {
+        match msg {
+            Msg::Counts {
+                indicators,
+                errors,
+                warnings,
+            } => format!(
+                "{}, {}, {}",
+                count(*indicators, "indicatore", "indicatori"),
+                count(*errors, "errore", "errori"),
+                count(*warnings, "avviso", "avvisi")
+            ),
+            Msg::CannotWriteOutput(e) => format!("impossibile scrivere l'output: {e}"),
+            Msg::BadDelimiter => "--delimiter deve essere un solo carattere ASCII, diverso dalle virgolette e dall'a capo, come ; o ,".to_string(),
+            Msg::BadDecimal => "--decimal deve essere , oppure .".to_string(),
+            Msg::SameSeparators => {
+                "il separatore dei campi del CSV e il separatore decimale devono essere diversi"
+                    .to_string()
+            }
+            Msg::NotExportedForErrors { errors } => format!(
+                "non esportato: il piano contiene {} ({}); {}, oppure esportare con --force una bozza segnalata come tale",
+                count(*errors, "errore", "errori"),
+                if *errors == 1 { "indicato sopra" } else { "elencati sopra" },
+                if *errors == 1 { "correggerlo" } else { "correggerli" }
+            ),
+            Msg::XlsxNotToStdout => {
+                "XLSX è un file binario: indicare un file con -o invece di -".to_string()
+            }
+            Msg::Render(e) => e.say(Lang::It),
+            Msg::IsThePlan { out } => format!(
+                "non esportato: {} è il piano stesso; indicare un altro file con -o",
+                out.display()
+            ),
+            // What it is comes from the file system's checks, in English.
+            Msg::NotAFile { out, what } => format!(
+                "non esportato: {} non è un file normale ({what}); indicare un file con -o",
+                out.display()
+            ),
+            Msg::Exported { out, replaced } => format!(
+                "{} il file {}",
+                if *replaced { "sostituito" } else { "creato" },
+                out.display()
+            ),
+            Msg::NotExported(e) => format!("non esportato: {e}"),
+            Msg::TooBig {
+                indicators,
+                mib,
+                max_mib,
+                fit,
+            } => format!(
+                "piano non scritto: {indicators} indicatori danno un piano di {mib} MiB, oltre i {max_mib} MiB che perfplan legge; ne entrano al massimo circa {fit}"
+            ),
+            Msg::Generated {
+                out,
+                replaced,
+                indicators,
+                bytes,
+            } => format!(
+                "{} il file {} ({}, {} byte)",
+                if *replaced { "sostituito" } else { "creato" },
+                out.display(),
+                count(*indicators, "indicatore", "indicatori"),
+                bytes
+            ),
+            Msg::NotGenerated { out, error } => format!("{}: {error}", out.display()),
+            Msg::NoExample(e) => match (&e.path, &e.source) {
+                (Some(p), Some(why)) => format!(
+                    "impossibile preparare il piano di esempio: non si può creare la cartella di perfplan {} ({why}); impostare PERFPLAN_DATA_DIR su una cartella in cui si può scrivere",
+                    p.display()
+                ),
+                _ => "impossibile preparare il piano di esempio: non è stata trovata la cartella home (HOME è impostata?) in cui tenere i file di perfplan; impostare PERFPLAN_DATA_DIR su una cartella in cui si può scrivere".to_string(),
+            },
+            Msg::ExampleOpened {
+                path,
+                copy: ExampleCopy::Made,
+            } => format!(
+                "Primo avvio: una copia del piano di esempio (CCIAA Massa-Carrara 2017) è in {}",
+                path.display()
+            ),
+            Msg::ExampleOpened {
+                path,
+                copy: ExampleCopy::Kept,
+            } => format!("Aperto il piano di esempio conservato in {}", path.display()),
+            Msg::TerminalFailed(e) => format!("errore del terminale: {e}"),
+        }
+    }
+}
