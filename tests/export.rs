@@ -77,6 +77,12 @@ fn sheet_row(range: &calamine::Range<Data>, col: usize, key: &str) -> Vec<Data> 
         .to_vec()
 }
 
+/// The first row of a sheet (its headings), as text.
+fn first_row(range: &calamine::Range<Data>) -> Vec<String> {
+    let row = range.rows().next().expect("a first row");
+    row.iter().map(|c| c.to_string()).collect()
+}
+
 fn float(d: &Data) -> f64 {
     match d {
         Data::Float(f) => *f,
@@ -129,13 +135,7 @@ fn xlsx_holds_numbers_percentages_and_dates_as_such() {
     assert_eq!(perspectives[1..4], ["Peso", "Strategico", "Operativo"]);
 
     let s = wb.worksheet_range("Obiettivi strategici").unwrap();
-    let header: Vec<String> = s
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let header = first_row(&s);
     // The headings of the seed itself: "Peso Risultato 2017 Target 2017 % Realizzazione".
     assert_eq!(
         header,
@@ -496,13 +496,7 @@ fn the_example_exports_in_english() {
     sheet_row(&summary, 0, "Strategic");
     sheet_row(&summary, 0, "Indicators measured");
     let s = wb.worksheet_range("Strategic").unwrap();
-    let header: Vec<String> = s
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let header = first_row(&s);
     assert_eq!(
         header,
         [

@@ -97,15 +97,8 @@ impl ExportWords for En {
     }
 
     fn unit(&self, unit: &Unit) -> String {
-        match unit {
-            Unit::Percent => "percent",
-            Unit::Count => "count",
-            Unit::Number => "number",
-            Unit::Date => "date",
-            Unit::Currency => "euro",
-            Unit::Label(l) => l,
-        }
-        .to_string()
+        // The plan's own word, which the app shows too.
+        unit.word().to_string()
     }
 
     fn notice(&self, notice: &Notice) -> String {
