@@ -276,7 +276,7 @@ fn bench_export(c: &mut Criterion, fx: &Fixture) {
             let opts = export::Options::for_locale(app.plan.locale, chrono::NaiveDate::MIN);
             g.bench_function(BenchmarkId::from_parameter(n), |b| {
                 b.iter(|| {
-                    let summary = Summary::build(&app.plan, &app.scores);
+                    let summary = Summary::build(&app.plan, &app.scores, app.lang);
                     let bytes =
                         export::render(&summary, format, &opts).expect("the export renders");
                     perfplan::store::replace(&out, &bytes, perfplan::store::Replace::plain())

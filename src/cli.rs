@@ -10,11 +10,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::export::ExportError;
 use crate::lang::{Lang, Say};
+use crate::paths::{DirError, ExampleCopy};
 use crate::plan::Plan;
 use crate::report;
 use crate::score::Scores;
-use crate::store::{self, LoadError};
+use crate::store::{self, LoadError, WriteError};
 use crate::summary::Summary;
 use crate::validate::{self, Severity};
 
@@ -23,13 +25,78 @@ pub const EXIT_ERRORS: u8 = 1;
 /// Exit code: the plan file cannot be read (missing, not text, not a plan).
 pub const EXIT_UNREADABLE: u8 = 2;
 
+/// What a command says, besides the plan's findings and the summary (see `lang::CliWords`).
+#[derive(Debug)]
+pub enum Msg<'a> {
+    /// The last line of `check`.
+    Counts {
+        indicators: usize,
+        errors: usize,
+        warnings: usize,
+    },
+    CannotWriteOutput(&'a std::io::Error),
+    BadDelimiter,
+    BadDecimal,
+    SameSeparators,
+    /// `export` of a plan with errors, without `--force`.
+    NotExportedForErrors {
+        errors: usize,
+    },
+    XlsxNotToStdout,
+    Render(&'a ExportError),
+    IsThePlan {
+        out: &'a Path,
+    },
+    NotAFile {
+        out: &'a Path,
+        /// What it is instead.
+        what: crate::store::NotAFile,
+    },
+    Exported {
+        out: &'a Path,
+        replaced: bool,
+    },
+    NotExported(&'a WriteError),
+    /// `gen`: a plan larger than perfplan reads.
+    TooBig {
+        indicators: usize,
+        mib: usize,
+        max_mib: u64,
+        fit: usize,
+    },
+    Generated {
+        out: &'a Path,
+        replaced: bool,
+        indicators: usize,
+        bytes: usize,
+    },
+    NotGenerated {
+        out: &'a Path,
+        error: &'a WriteError,
+    },
+    /// No plan named and no folder for the example plan.
+    NoExample(&'a DirError),
+    /// The example plan opened, as a fresh copy or the one kept from before.
+    ExampleOpened {
+        path: &'a Path,
+        copy: ExampleCopy,
+    },
+    TerminalFailed(&'a std::io::Error),
+}
+
+/// Prints a message on standard error, after the program's name.
+fn tell(msg: Msg, lang: Lang) {
+    eprintln!("perfplan: {}", msg.say(lang));
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "perfplan",
     version,
     about = "Score a public body's performance plan: type the year-end results, read the weighted scores.",
     long_about = None,
-    args_conflicts_with_subcommands = true
+    // Written out: `--lang` goes before or after the command, the plan to open with no command.
+    override_usage = "perfplan [OPTIONS] [PLAN]\n       perfplan [OPTIONS] <COMMAND>"
 )]
 pub struct Cli {
     /// The plan to open in the app (default: the plan used last, or the bundled example).
@@ -94,40 +161,53 @@ pub enum Command {
     },
 }
 
-/// Loads a plan for a command, printing why not on failure.
-pub fn load_or_report(path: &Path, lang: Option<Lang>) -> Result<Plan, ExitCode> {
+/// Loads a plan for a command, printing why not on failure (in the language of the system
+/// or of `--lang`: the plan's is not known). Returns the plan and its language.
+pub fn load_or_report(path: &Path, flag: Option<Lang>) -> Result<(Plan, Lang), ExitCode> {
     match store::load(path) {
-        Ok((plan, _text)) => Ok(plan),
+        Ok((plan, _text)) => {
+            let lang = Lang::for_plan(flag, plan.locale);
+            Ok((plan, lang))
+        }
         Err(e) => {
-            report_load_error(&e, lang);
+            report_load_error(&e, Lang::for_system(flag));
             Err(ExitCode::from(EXIT_UNREADABLE))
         }
     }
 }
 
-pub fn report_load_error(e: &LoadError, lang: Option<Lang>) {
+pub fn report_load_error(e: &LoadError, lang: Lang) {
     eprintln!(
         "perfplan: {}",
-        crate::text::for_terminal_lines(&e.say(Lang::for_system(lang)))
+        crate::text::for_terminal_lines(&e.say(lang))
     );
 }
 
-fn write_stdout(text: &str) -> ExitCode {
+fn write_stdout(text: &str, lang: Lang) -> ExitCode {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`perfplan score | head`) is not an error worth a message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("perfplan: cannot write the output: {e}");
+            tell(Msg::CannotWriteOutput(&e), lang);
             ExitCode::from(EXIT_ERRORS)
         }
     }
 }
 
+/// A finding on its line, after the plan's path.
+fn finding_line(path: &Path, f: &validate::Finding, lang: Lang) -> String {
+    format!(
+        "{}: {}",
+        path.display(),
+        crate::text::for_terminal(&f.say(lang))
+    )
+}
+
 pub fn check(path: &Path, lang: Option<Lang>) -> ExitCode {
-    let plan = match load_or_report(path, lang) {
-        Ok(p) => p,
+    let (plan, lang) = match load_or_report(path, lang) {
+        Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let findings = validate::validate(&plan);
@@ -135,22 +215,18 @@ pub fn check(path: &Path, lang: Option<Lang>) -> ExitCode {
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
-    let warnings = findings.len() - errors;
+    let counts = Msg::Counts {
+        indicators: plan.indicator_count(),
+        errors,
+        warnings: findings.len() - errors,
+    };
     let mut text = String::new();
-    let said = Lang::for_plan(lang, plan.locale);
     for f in &findings {
-        text.push_str(&format!(
-            "{}: {}\n",
-            path.display(),
-            crate::text::for_terminal(&f.say(said))
-        ));
+        text.push_str(&finding_line(path, f, lang));
+        text.push('\n');
     }
-    text.push_str(&format!(
-        "{}: {} indicators, {errors} error(s), {warnings} warning(s)\n",
-        path.display(),
-        plan.indicator_count()
-    ));
-    let code = write_stdout(&text);
+    text.push_str(&format!("{}: {}\n", path.display(), counts.say(lang)));
+    let code = write_stdout(&text, lang);
     if errors > 0 {
         ExitCode::from(EXIT_ERRORS)
     } else {
@@ -162,11 +238,7 @@ pub fn check(path: &Path, lang: Option<Lang>) -> ExitCode {
 fn report_findings(path: &Path, plan: &Plan, lang: Lang) -> usize {
     let findings = validate::validate(plan);
     for f in &findings {
-        eprintln!(
-            "{}: {}",
-            path.display(),
-            crate::text::for_terminal(&f.say(lang))
-        );
+        eprintln!("{}", finding_line(path, f, lang));
     }
     findings
         .iter()
@@ -175,19 +247,22 @@ fn report_findings(path: &Path, plan: &Plan, lang: Lang) -> usize {
 }
 
 pub fn score(path: &Path, json: bool, lang: Option<Lang>) -> ExitCode {
-    let plan = match load_or_report(path, lang) {
-        Ok(p) => p,
+    let (plan, lang) = match load_or_report(path, lang) {
+        Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let errors = report_findings(path, &plan, Lang::for_plan(lang, plan.locale));
-    let summary = Summary::build(&plan, &Scores::compute(&plan));
+    let errors = report_findings(path, &plan, lang);
+    let summary = Summary::build(&plan, &Scores::compute(&plan), lang);
     let written = if json {
         let mut text = serde_json::to_string_pretty(&report::json(&summary))
             .expect("a JSON value always serializes");
         text.push('\n');
-        write_stdout(&crate::text::json_for_terminal(&text))
+        write_stdout(&crate::text::json_for_terminal(&text), lang)
     } else {
-        write_stdout(&crate::text::for_terminal_lines(&report::text(&summary)))
+        write_stdout(
+            &crate::text::for_terminal_lines(&report::text(&summary)),
+            lang,
+        )
     };
     if errors > 0 {
         ExitCode::from(EXIT_ERRORS)
@@ -199,31 +274,26 @@ pub fn score(path: &Path, json: bool, lang: Option<Lang>) -> ExitCode {
 /// Opens the terminal app on `plan`, or on the plan used last (a copy of the bundled plan
 /// on a first run).
 pub fn open_app(plan: Option<PathBuf>, lang: Option<Lang>) -> ExitCode {
+    let flag = lang;
     let dirs = crate::paths::Dirs::locate();
-    let (path, first_run) = match (plan, &dirs) {
+    let (path, example) = match (plan, &dirs) {
         (Some(p), _) => (p, None),
         (None, Ok(d)) => match d.default_plan() {
             Ok(found) => found,
             Err(e) => {
-                eprintln!(
-                    "perfplan: cannot prepare the example plan: {}",
-                    e.say(Lang::for_system(lang))
-                );
+                tell(Msg::NoExample(&e), Lang::for_system(flag));
                 return ExitCode::from(EXIT_ERRORS);
             }
         },
         (None, Err(e)) => {
-            eprintln!(
-                "perfplan: cannot prepare the example plan: {}",
-                e.say(Lang::for_system(lang))
-            );
+            tell(Msg::NoExample(e), Lang::for_system(flag));
             return ExitCode::from(EXIT_ERRORS);
         }
     };
     let opened = match crate::session::Session::open(&path, dirs.as_ref().ok().cloned()) {
         Ok(opened) => opened,
         Err(e) => {
-            report_load_error(&e, lang);
+            report_load_error(&e, Lang::for_system(flag));
             return ExitCode::from(EXIT_UNREADABLE);
         }
     };
@@ -231,16 +301,20 @@ pub fn open_app(plan: Option<PathBuf>, lang: Option<Lang>) -> ExitCode {
         let _ = d.remember(&path);
     }
     let (mut app, session) = crate::session::Session::app(opened);
-    app.lang = Lang::for_plan(lang, app.plan.locale);
-    if let Some(msg) = first_run
+    let lang = Lang::for_plan(flag, app.plan.locale);
+    app.lang = lang;
+    if let Some(copy) = example
         && matches!(app.mode, crate::app::Mode::Normal)
     {
-        app.info(crate::app::Msg::FirstRun(msg));
+        app.info(crate::app::Msg::FirstRun(match copy {
+            ExampleCopy::Made => crate::app::msg::FirstRun::Copied(path.clone()),
+            ExampleCopy::Kept => crate::app::msg::FirstRun::Kept(path.clone()),
+        }));
     }
     match crate::tui::run(app, session) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("perfplan: the terminal failed: {e}");
+            tell(Msg::TerminalFailed(&e), lang);
             ExitCode::from(EXIT_ERRORS)
         }
     }
@@ -260,51 +334,43 @@ pub struct ExportArgs {
 
 pub fn export(args: ExportArgs) -> ExitCode {
     use crate::export::{self, Format};
-    let plan = match load_or_report(&args.plan, args.lang) {
-        Ok(p) => p,
+    let (plan, lang) = match load_or_report(&args.plan, args.lang) {
+        Ok(loaded) => loaded,
         Err(code) => return code,
+    };
+    let refuse = |msg: Msg| {
+        tell(msg, lang);
+        ExitCode::from(EXIT_ERRORS)
     };
     let mut opts = export::Options::for_locale(plan.locale, chrono::Local::now().date_naive());
     if let Some(d) = args.delimiter {
         if !d.is_ascii() || d == '"' || d == '\n' || d == '\r' {
-            eprintln!(
-                "perfplan: --delimiter must be one plain ASCII character other than a quote or a line break, like ; or ,"
-            );
-            return ExitCode::from(EXIT_ERRORS);
+            return refuse(Msg::BadDelimiter);
         }
         opts.csv.delimiter = d as u8;
     }
     if let Some(d) = args.decimal {
         if d != ',' && d != '.' {
-            eprintln!("perfplan: --decimal must be , or .");
-            return ExitCode::from(EXIT_ERRORS);
+            return refuse(Msg::BadDecimal);
         }
         opts.csv.decimal = d;
     }
     if opts.csv.decimal as u32 == u32::from(opts.csv.delimiter) {
-        eprintln!("perfplan: the CSV separator and the decimal separator must differ");
-        return ExitCode::from(EXIT_ERRORS);
+        return refuse(Msg::SameSeparators);
     }
-    let errors = report_findings(&args.plan, &plan, Lang::for_plan(args.lang, plan.locale));
+    let errors = report_findings(&args.plan, &plan, lang);
     if errors > 0 && !args.force {
-        eprintln!(
-            "perfplan: not exported: the plan has {errors} error(s) (listed above); fix them, or export a draft marked as such with --force"
-        );
-        return ExitCode::from(EXIT_ERRORS);
+        return refuse(Msg::NotExportedForErrors { errors });
     }
-    let summary = Summary::build(&plan, &Scores::compute(&plan));
+    let summary = Summary::build(&plan, &Scores::compute(&plan), lang);
     let bytes = match export::render(&summary, args.format, &opts) {
         Ok(b) => b,
-        Err(e) => {
-            eprintln!("perfplan: {e}");
-            return ExitCode::from(EXIT_ERRORS);
-        }
+        Err(e) => return refuse(Msg::Render(&e)),
     };
     let to_stdout = args.output.as_deref() == Some(Path::new("-"));
     if to_stdout {
         if args.format == Format::Xlsx {
-            eprintln!("perfplan: XLSX is a binary file; name a file with -o instead of -");
-            return ExitCode::from(EXIT_ERRORS);
+            return refuse(Msg::XlsxNotToStdout);
         }
         // On a terminal, the plan's text must not drive it; into a pipe, the file is exact.
         let bytes = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
@@ -315,79 +381,73 @@ pub fn export(args: ExportArgs) -> ExitCode {
         return match std::io::stdout().lock().write_all(&bytes) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("perfplan: cannot write the output: {e}");
-                ExitCode::from(EXIT_ERRORS)
-            }
+            Err(e) => refuse(Msg::CannotWriteOutput(&e)),
         };
     }
     let out = args
         .output
         .unwrap_or_else(|| export::default_path(&args.plan, args.format));
     if let Err(why) = export_target_allowed(&args.plan, &out) {
-        eprintln!("perfplan: not exported: {why}");
-        return ExitCode::from(EXIT_ERRORS);
+        return refuse(why);
     }
     match crate::store::replace(&out, &bytes, crate::store::Replace::plain()) {
         Ok(done) => {
-            let verb = if done.existed { "replaced" } else { "wrote" };
-            eprintln!("perfplan: {verb} {}", out.display());
+            let replaced = done.existed;
+            tell(
+                Msg::Exported {
+                    out: &out,
+                    replaced,
+                },
+                lang,
+            );
             if let Some(n) = export::provisional_notice(&summary) {
                 eprintln!("perfplan: {n}");
             }
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!(
-                "perfplan: not exported: {}",
-                e.say(Lang::for_plan(args.lang, plan.locale))
-            );
-            ExitCode::from(EXIT_ERRORS)
-        }
+        Err(e) => refuse(Msg::NotExported(&e)),
     }
 }
 
 /// Whether an export may write `out`: never the plan itself (through any name), never
 /// what is not a regular file. An existing regular file is replaced, as command-line tools
 /// do (the message says so).
-fn export_target_allowed(plan: &Path, out: &Path) -> Result<(), String> {
+fn export_target_allowed<'a>(plan: &Path, out: &'a Path) -> Result<(), Msg<'a>> {
     use crate::store::atomic::{Refused, output_target};
     match output_target(plan, out) {
         Ok(_) => Ok(()),
-        Err(Refused::IsThePlan) => Err(format!(
-            "{} is the plan itself; name another file with -o",
-            out.display()
-        )),
-        Err(Refused::NotAFile(what)) => Err(format!(
-            "{} is {}; name a file with -o",
-            out.display(),
-            what.say(Lang::En)
-        )),
+        Err(Refused::IsThePlan) => Err(Msg::IsThePlan { out }),
+        Err(Refused::NotAFile(what)) => Err(Msg::NotAFile { out, what }),
     }
 }
 
 pub fn generate(indicators: usize, seed: u64, output: &Path, lang: Option<Lang>) -> ExitCode {
+    // A generated plan is English; the messages speak the user's language.
+    let lang = Lang::for_system(lang);
     let plan = crate::generate::plan(indicators, seed);
     let text = crate::store::write::plan(&plan);
-    if let Err(why) = readable_size(text.len(), indicators) {
-        eprintln!("perfplan: not written: {why}");
+    if let Err(too_big) = readable_size(text.len(), indicators) {
+        tell(too_big, lang);
         return ExitCode::from(EXIT_ERRORS);
     }
     match crate::store::replace(output, text.as_bytes(), crate::store::Replace::plain()) {
         Ok(done) => {
-            eprintln!(
-                "perfplan: {} {} ({indicators} indicators, {} bytes)",
-                if done.existed { "replaced" } else { "wrote" },
-                output.display(),
-                text.len()
-            );
+            let generated = Msg::Generated {
+                out: output,
+                replaced: done.existed,
+                indicators,
+                bytes: text.len(),
+            };
+            tell(generated, lang);
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!(
-                "perfplan: {}: {}",
-                output.display(),
-                e.say(Lang::for_system(lang))
+        Err(error) => {
+            tell(
+                Msg::NotGenerated {
+                    out: output,
+                    error: &error,
+                },
+                lang,
             );
             ExitCode::from(EXIT_ERRORS)
         }
@@ -396,17 +456,17 @@ pub fn generate(indicators: usize, seed: u64, output: &Path, lang: Option<Lang>)
 
 /// A plan perfplan writes, perfplan must read: a generated plan of `len` bytes must fit
 /// under the loader's limit.
-fn readable_size(len: usize, indicators: usize) -> Result<(), String> {
+fn readable_size(len: usize, indicators: usize) -> Result<(), Msg<'static>> {
     if len as u64 <= store::MAX_PLAN_BYTES {
         return Ok(());
     }
     let per_indicator = (len / indicators.max(1)).max(1);
-    Err(format!(
-        "{indicators} indicators make a {} MiB plan, more than the {} MiB perfplan reads; at most about {} indicators fit",
-        len / (1024 * 1024),
-        store::MAX_PLAN_BYTES / (1024 * 1024),
-        store::MAX_PLAN_BYTES as usize / per_indicator
-    ))
+    Err(Msg::TooBig {
+        indicators,
+        mib: len / (1024 * 1024),
+        max_mib: store::MAX_PLAN_BYTES / (1024 * 1024),
+        fit: store::MAX_PLAN_BYTES as usize / per_indicator,
+    })
 }
 
 #[cfg(test)]
@@ -419,9 +479,19 @@ mod tests {
         // 512 MiB limit (536,870,912 bytes / 541 = 992,367 indicators fit).
         let million = 1_000_000;
         let too_big = readable_size(541 * million, million).unwrap_err();
-        assert!(too_big.contains("515 MiB"), "{too_big}");
-        assert!(too_big.contains("512 MiB"), "{too_big}");
-        assert!(too_big.contains("992367"), "{too_big}");
+        let Msg::TooBig {
+            mib, max_mib, fit, ..
+        } = too_big
+        else {
+            panic!("{too_big:?}")
+        };
+        assert_eq!((mib, max_mib, fit), (515, 512, 992_367));
+        let en = too_big.say(Lang::En);
+        assert!(en.contains("515 MiB") && en.contains("512 MiB"), "{en}");
+        assert!(en.contains("992367"), "{en}");
+        let it = too_big.say(Lang::It);
+        assert!(it.contains("1000000 indicatori"), "{it}");
+        assert!(it.contains("515 MiB") && it.contains("992367"), "{it}");
         assert!(readable_size(store::MAX_PLAN_BYTES as usize, million).is_ok());
     }
 }

@@ -1,10 +1,19 @@
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use perfplan::cli::{self, Cli, Command};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
+    if args.plan.is_some() && args.command.is_some() {
+        // `perfplan plan.ron check other.ron`: which plan was meant is not clear.
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "a plan to open cannot come before a command; write it after the command: `perfplan check PLAN`",
+            )
+            .exit();
+    }
     let lang = args.lang;
     match args.command {
         Some(Command::Check { plan }) => cli::check(&plan, lang),

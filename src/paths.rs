@@ -11,7 +11,6 @@
 
 use std::io;
 
-use crate::app::msg::FirstRun;
 use crate::store::Cause;
 use std::path::{Path, PathBuf};
 
@@ -34,6 +33,15 @@ pub struct DirError {
     pub path: Option<PathBuf>,
     /// Why it could not be made.
     pub cause: Option<Cause>,
+}
+
+/// The copy of the bundled plan that was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExampleCopy {
+    /// Made now: a first run.
+    Made,
+    /// Made on an earlier run and kept.
+    Kept,
 }
 
 fn env_dir(name: &str) -> Option<PathBuf> {
@@ -108,14 +116,15 @@ impl Dirs {
     }
 
     /// The plan to open when none is named: the last one, or a fresh copy of the bundled
-    /// plan. Returns the path and, for a first run, a sentence saying where the copy is.
-    pub fn default_plan(&self) -> Result<(PathBuf, Option<FirstRun>), DirError> {
+    /// plan. Returns the path and, when it is the bundled plan's copy, which copy (for the
+    /// message that says where it is).
+    pub fn default_plan(&self) -> Result<(PathBuf, Option<ExampleCopy>), DirError> {
         if let Some(p) = self.last_plan() {
             return Ok((p, None));
         }
         let path = self.data_ready()?.join(BUNDLED_PLAN_NAME);
         if path.exists() {
-            return Ok((path.clone(), Some(FirstRun::Kept(path))));
+            return Ok((path, Some(ExampleCopy::Kept)));
         }
         crate::store::replace(
             &path,
@@ -126,7 +135,7 @@ impl Dirs {
             path: Some(path.clone()),
             cause: Some(Cause::from(e.into_io())),
         })?;
-        Ok((path.clone(), Some(FirstRun::Copied(path))))
+        Ok((path, Some(ExampleCopy::Made)))
     }
 }
 

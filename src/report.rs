@@ -3,46 +3,60 @@
 use rust_decimal::Decimal;
 use serde_json::{Map, Number, Value as Json, json};
 
+use crate::export::words::{Column, Label, Notice};
+use crate::lang::{Lang, Say};
 use crate::plan::locale::round2 as round_for_json;
-use crate::plan::{Locale, Unit, Value};
+use crate::plan::{Unit, Value};
 use crate::summary::{IndicatorSummary, Score, Summary};
 use crate::text::{pad_left, pad_right};
 
 /// Width of the printed table.
 pub const TABLE_WIDTH: usize = 120;
 
-const W_WEIGHT: usize = 8;
-const W_RESULT: usize = 14;
-const W_TARGET: usize = 16;
-const W_REAL: usize = 11;
-const W_COUNT: usize = 8;
+/// The least width of the columns after the name: weight, result, target, realization,
+/// measured (wider where the heading is).
+const WIDTHS: [usize; 5] = [8, 14, 16, 11, 8];
 
-fn pct(loc: Locale, s: &Score) -> String {
+fn pct(summary: &Summary, s: &Score) -> String {
     match s.value {
-        Some(v) => loc.percent(v),
-        None => "pending".to_string(),
+        Some(v) => summary.locale.percent(v),
+        None => summary.word(Label::Pending).to_string(),
     }
 }
 
-fn row(name: &str, weight: &str, result: &str, target: &str, real: &str, count: &str) -> String {
-    let name_w = TABLE_WIDTH - W_WEIGHT - W_RESULT - W_TARGET - W_REAL - W_COUNT - 5;
-    let line = format!(
-        "{} {} {} {} {} {}",
-        pad_right(name, name_w),
-        pad_left(weight, W_WEIGHT),
-        pad_left(result, W_RESULT),
-        pad_left(target, W_TARGET),
-        pad_left(real, W_REAL),
-        pad_left(count, W_COUNT),
-    );
-    line.trim_end().to_string()
+/// The table's columns: the name takes what the others leave.
+struct Table {
+    name: usize,
+    widths: [usize; 5],
+}
+
+impl Table {
+    fn new(headings: &[String; 5]) -> Table {
+        let mut widths = WIDTHS;
+        for (w, h) in widths.iter_mut().zip(headings) {
+            *w = (*w).max(crate::text::width(h));
+        }
+        Table {
+            name: TABLE_WIDTH - widths.iter().sum::<usize>() - widths.len(),
+            widths,
+        }
+    }
+
+    fn row(&self, name: &str, cells: [&str; 5]) -> String {
+        let mut line = pad_right(name, self.name);
+        for (cell, w) in cells.iter().zip(self.widths) {
+            line.push(' ');
+            line.push_str(&pad_left(cell, w));
+        }
+        line.trim_end().to_string()
+    }
 }
 
 fn count(s: &Score) -> String {
     format!("{}/{}", s.measured, s.total)
 }
 
-/// The scored plan as text, aligned like the seed's tables.
+/// The scored plan as text, aligned like the seed's tables, in the summary's language.
 pub fn text(summary: &Summary) -> String {
     let loc = summary.locale;
     let mut out = String::new();
@@ -54,106 +68,112 @@ pub fn text(summary: &Summary) -> String {
         crate::text::for_terminal(&summary.title),
         summary.year
     ));
-    out.push_str(&format!(
-        "Overall score   strategic {}   operational {}   indicators measured {measured} / {total}\n",
-        pct(loc, &summary.overall.strategic),
-        pct(loc, &summary.overall.operational),
-    ));
+    let lang = summary.lang;
+    let overall = Notice::Overall {
+        strategic: pct(summary, &summary.overall.strategic),
+        operational: pct(summary, &summary.overall.operational),
+        measured,
+        total,
+    };
+    out.push_str(&overall.say(lang));
+    out.push('\n');
     if summary.is_provisional() {
-        out.push_str(
-            "Provisional: some indicators are still pending and are left out of the scores.\n",
-        );
+        out.push_str(summary.word(Label::ScoresProvisional));
+        out.push('\n');
     }
     if !summary.errors.is_empty() {
-        out.push_str(&format!(
-            "The plan has {} error(s) (perfplan check lists them): the scores leave out what is wrong.\n",
-            summary.errors.len()
-        ));
+        let errors = Notice::PlanErrors {
+            errors: summary.errors.len(),
+        };
+        out.push_str(&errors.say(lang));
+        out.push('\n');
     }
     out.push('\n');
-    out.push_str(&row(
-        "",
-        "Weight",
-        "Result",
-        "Target",
-        "Realization",
-        "Measured",
-    ));
+    let headings = [
+        Column::Weight,
+        Column::Result,
+        Column::Target,
+        Column::Realization,
+        Column::Measured,
+    ]
+    .map(|c| summary.column(c));
+    let table = Table::new(&headings);
+    out.push_str(&table.row("", headings.each_ref().map(String::as_str)));
     out.push('\n');
     let mut any_override = false;
     for p in &summary.perspectives {
         out.push('\n');
-        out.push_str(&row(
+        out.push_str(&table.row(
             &p.name.to_uppercase(),
-            &loc.fixed2(p.weight),
-            "",
-            "",
-            "",
-            "",
+            [&loc.fixed2(p.weight), "", "", "", ""],
         ));
         out.push('\n');
-        out.push_str(&format!(
-            "  score: strategic {} · operational {}\n",
-            pct(loc, &p.score.strategic),
-            pct(loc, &p.score.operational)
-        ));
+        let score = Notice::PerspectiveScore {
+            strategic: pct(summary, &p.score.strategic),
+            operational: pct(summary, &p.score.operational),
+        };
+        out.push_str(&format!("  {}\n", score.say(lang)));
         for so in &p.objectives {
-            out.push_str(&row(
+            out.push_str(&table.row(
                 &format!("  {} {}", so.code, so.title),
-                &loc.fixed2(so.weight),
-                "",
-                "",
-                &pct(loc, &so.realization),
-                &count(&so.realization),
+                [
+                    &loc.fixed2(so.weight),
+                    "",
+                    "",
+                    &pct(summary, &so.realization),
+                    &count(&so.realization),
+                ],
             ));
             out.push('\n');
             for oo in &so.operational {
-                out.push_str(&row(
+                out.push_str(&table.row(
                     &format!("    {} {}", oo.code, oo.title),
-                    &loc.fixed2(oo.weight),
-                    "",
-                    "",
-                    &pct(loc, &oo.realization),
-                    &count(&oo.realization),
+                    [
+                        &loc.fixed2(oo.weight),
+                        "",
+                        "",
+                        &pct(summary, &oo.realization),
+                        &count(&oo.realization),
+                    ],
                 ));
                 out.push('\n');
                 for (mark, inds) in [("S", &oo.strategic_indicators), ("O", &oo.indicators)] {
                     for ind in inds {
                         any_override |= ind.overridden;
-                        out.push_str(&indicator_row(loc, mark, ind));
+                        out.push_str(&indicator_row(summary, &table, mark, ind));
                         out.push('\n');
                     }
                 }
             }
         }
     }
-    out.push_str(
-        "\nS: strategic indicator (measures the strategic objective) · O: operational indicator\n",
-    );
+    out.push('\n');
+    out.push_str(summary.word(Label::LayerKey));
+    out.push('\n');
     if any_override {
-        out.push_str(
-            "*: realization set by hand; `perfplan score --json` and the app show the reason\n",
-        );
+        out.push_str(summary.word(Label::OverrideKey));
+        out.push('\n');
     }
     out
 }
 
-fn indicator_row(loc: Locale, mark: &str, ind: &IndicatorSummary) -> String {
+fn indicator_row(summary: &Summary, table: &Table, mark: &str, ind: &IndicatorSummary) -> String {
+    let loc = summary.locale;
     let real = match ind.realization {
         Some(r) if ind.overridden => format!("{}*", loc.percent(r)),
         Some(r) => loc.percent(r),
-        None if ind.pending => "pending".to_string(),
-        None => "cannot be scored".to_string(),
+        None if ind.pending => summary.word(Label::Pending).to_string(),
+        None => summary.word(Label::CannotBeScored).to_string(),
     };
-    row(
+    table.row(
         &format!("      {mark} {} {}", ind.id, ind.description),
-        "",
-        &ind.result_text,
-        &ind.target,
-        &real,
-        "",
+        ["", &ind.result_text, &ind.target, &real, ""],
     )
 }
+
+/// The language of the messages in the JSON (its keys are English too): what a script reads
+/// does not change with the plan's language or the user's.
+const JSON_LANG: Lang = Lang::En;
 
 /// An exact decimal as a JSON number, written with its own digits (serde_json's
 /// `arbitrary_precision` keeps them; no binary float is involved).
@@ -202,7 +222,7 @@ fn indicator_json(ind: &IndicatorSummary) -> Json {
     );
     m.insert("pending".into(), json!(ind.pending));
     if let Some(why) = &ind.unscorable {
-        m.insert("unscorable".into(), json!(why));
+        m.insert("unscorable".into(), json!(why.say(JSON_LANG)));
     }
     m.insert("overridden".into(), json!(ind.overridden));
     if let Some(reason) = &ind.override_reason {
@@ -275,7 +295,7 @@ pub fn json(summary: &Summary) -> Json {
         "measured": measured,
         "total": total,
         "provisional": summary.is_provisional(),
-        "errors": summary.errors,
+        "errors": summary.errors.iter().map(|e| e.say(JSON_LANG)).collect::<Vec<_>>(),
         "perspectives": perspectives,
     })
 }

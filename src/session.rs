@@ -568,7 +568,7 @@ impl Session {
             }
             Ok(_) => {}
         }
-        let summary = crate::summary::Summary::build(&app.plan, &app.scores);
+        let summary = crate::summary::Summary::build(&app.plan, &app.scores, app.lang);
         let opts =
             crate::export::Options::for_locale(app.plan.locale, chrono::Local::now().date_naive());
         let bytes = match crate::export::render(&summary, format, &opts) {

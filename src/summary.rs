@@ -3,9 +3,12 @@
 
 use rust_decimal::Decimal;
 
+use crate::export::words::{Column, Computation, Figures, Label};
 use crate::lang::{Lang, Say};
+use crate::plan::check::ValueError;
 use crate::plan::{Indicator, Locale, Plan, Thresholds, Unit, Value};
 use crate::score::{How, Layers, Mean, Outcome, Scores, Weighted};
+use crate::validate::{Finding, Severity};
 
 /// A score with what it rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,12 +49,14 @@ pub struct Summary {
     pub organization: String,
     pub year: i32,
     pub locale: Locale,
+    /// The language it is written in (numbers and dates follow `locale`).
+    pub lang: Lang,
     pub thresholds: Thresholds,
     pub overall: Layers<Score>,
     pub perspectives: Vec<PerspectiveSummary>,
     /// The plan's errors, each with its place: the scores leave out what is wrong, and every
     /// output that shows them says so (an export of such a plan is a draft).
-    pub errors: Vec<String>,
+    pub errors: Vec<Finding>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -97,24 +102,26 @@ pub struct IndicatorSummary {
     pub realization: Option<Decimal>,
     pub pending: bool,
     /// Why it cannot be scored, when it cannot (a value that is wrong).
-    pub unscorable: Option<String>,
+    pub unscorable: Option<ValueError>,
     pub met: bool,
     pub overridden: bool,
     pub override_reason: Option<String>,
     pub note: Option<String>,
     pub baseline_text: Option<String>,
-    /// How the realization was reached, in words and numbers.
+    /// How the realization was reached, in words (the summary's language) and numbers.
     pub computation: String,
 }
 
 impl Summary {
-    pub fn build(plan: &Plan, scores: &Scores) -> Summary {
+    /// The summary of `plan` scored as `scores`, in `lang` (see `Lang::for_plan`).
+    pub fn build(plan: &Plan, scores: &Scores, lang: Lang) -> Summary {
         let loc = plan.locale;
         Summary {
             title: plan.title.clone(),
             organization: plan.organization.clone(),
             year: plan.year,
             locale: loc,
+            lang,
             thresholds: plan.thresholds.clone(),
             overall: Layers {
                 strategic: Score::of_weighted(&scores.overall.strategic, scores.shown.strategic),
@@ -124,9 +131,8 @@ impl Summary {
                 ),
             },
             errors: crate::validate::validate(plan)
-                .iter()
-                .filter(|f| f.severity == crate::validate::Severity::Error)
-                .map(|f| f.say(Lang::of_locale(loc)))
+                .into_iter()
+                .filter(|f| f.severity == Severity::Error)
                 .collect(),
             perspectives: plan
                 .perspectives
@@ -164,11 +170,13 @@ impl Summary {
                                         os.shown.operational,
                                     ),
                                     strategic_indicators: indicator_rows(
+                                        lang,
                                         loc,
                                         &oo.strategic_indicators,
                                         &os.outcomes.strategic,
                                     ),
                                     indicators: indicator_rows(
+                                        lang,
                                         loc,
                                         &oo.indicators,
                                         &os.outcomes.operational,
@@ -180,6 +188,17 @@ impl Summary {
                 })
                 .collect(),
         }
+    }
+
+    /// A fixed word, in the summary's language.
+    pub fn word(&self, label: Label) -> &'static str {
+        self.lang.words().label(label)
+    }
+
+    /// A column's heading, in the summary's language (with the plan's year where the
+    /// documents put it).
+    pub fn column(&self, column: Column) -> String {
+        self.lang.words().column(column, self.year)
     }
 
     /// Whether any indicator is still pending: the scores are provisional.
@@ -194,7 +213,12 @@ impl Summary {
     }
 }
 
-fn indicator_rows(loc: Locale, inds: &[Indicator], outcomes: &[Outcome]) -> Vec<IndicatorSummary> {
+fn indicator_rows(
+    lang: Lang,
+    loc: Locale,
+    inds: &[Indicator],
+    outcomes: &[Outcome],
+) -> Vec<IndicatorSummary> {
     inds.iter()
         .zip(outcomes)
         .map(|(ind, out)| IndicatorSummary {
@@ -210,7 +234,7 @@ fn indicator_rows(loc: Locale, inds: &[Indicator], outcomes: &[Outcome]) -> Vec<
             realization: out.shown(),
             pending: matches!(out, Outcome::Pending),
             unscorable: match out {
-                Outcome::Unscorable(why) => Some(why.say(Lang::of_locale(loc))),
+                Outcome::Unscorable(why) => Some(why.clone()),
                 _ => None,
             },
             met: matches!(out, Outcome::Scored(r) if r.met),
@@ -218,56 +242,143 @@ fn indicator_rows(loc: Locale, inds: &[Indicator], outcomes: &[Outcome]) -> Vec<
             override_reason: ind.realization_override.as_ref().map(|o| o.reason.clone()),
             note: ind.note.clone(),
             baseline_text: ind.baseline.map(|v| loc.value(v, &ind.unit)),
-            computation: explain(loc, ind, out),
+            computation: explain(lang, loc, ind, out),
         })
         .collect()
 }
 
-/// How an indicator's realization was reached: `72 / 80 = 90,00 %`.
-pub fn explain(loc: Locale, ind: &Indicator, outcome: &Outcome) -> String {
+/// How an indicator's realization was reached, in `lang`, with the figures in the plan's
+/// locale: `72 / 80 = 90,00 % (target >= 80 not met)`.
+pub fn explain(lang: Lang, loc: Locale, ind: &Indicator, outcome: &Outcome) -> String {
+    computation(loc, ind, outcome).say(lang)
+}
+
+/// How an indicator's realization was reached, as a value.
+fn computation<'a>(loc: Locale, ind: &'a Indicator, outcome: &'a Outcome) -> Computation<'a> {
     let r = match outcome {
-        Outcome::Pending => return "pending: no result yet".to_string(),
-        Outcome::Unscorable(why) => {
-            return format!("cannot be scored: {}", why.say(Lang::of_locale(loc)));
-        }
+        Outcome::Pending => return Computation::Pending,
+        Outcome::Unscorable(why) => return Computation::Unscorable(why),
         Outcome::Scored(r) => r,
     };
-    let pct = loc.percent(outcome.shown().unwrap_or(r.value));
-    let result = ind
-        .result
-        .map(|v| loc.value(v, &ind.unit))
-        .unwrap_or_else(|| "no result".to_string());
-    let target = loc.target(&ind.target, &ind.unit);
+    let percent = loc.percent(outcome.shown().unwrap_or(r.value));
+    let figures = Figures {
+        result: ind.result.map(|v| loc.value(v, &ind.unit)),
+        target: loc.target(&ind.target, &ind.unit),
+        percent: percent.clone(),
+    };
     match r.how {
-        How::Met => format!("{result} meets {target}: {pct}"),
+        How::Met => Computation::Met(figures),
         How::Ratio {
             numerator,
             denominator,
-        } => format!(
-            "{} / {} = {pct} (target {target} not met)",
-            loc.number(numerator),
-            loc.number(denominator)
-        ),
-        How::Deviation { result, target: t } => format!(
-            "1 − |{} − {}| / {} = {pct} (target {target} not met)",
-            loc.number(result),
-            loc.number(t),
-            loc.number(t.abs())
-        ),
-        How::Late { days, grace: 0 } => {
-            format!("{result} is {days} day(s) past {target}: late, {pct}")
-        }
-        How::Late { days, grace } => format!(
-            "{result} is {days} day(s) past {target}: 100 − 100 × {days} / {grace} grace days = {pct}"
-        ),
-        How::Missed => format!("{result} misses {target}: {pct}"),
-        How::Override => {
-            let reason = ind
+        } => Computation::Ratio {
+            numerator: loc.number(numerator),
+            denominator: loc.number(denominator),
+            figures,
+        },
+        How::Deviation { result, target } => Computation::Deviation {
+            result: loc.number(result),
+            target: loc.number(target),
+            divisor: loc.number(target.abs()),
+            figures,
+        },
+        How::Late { days, grace } => Computation::Late {
+            days,
+            grace,
+            figures,
+        },
+        How::Missed => Computation::Missed(figures),
+        How::Override => Computation::Override {
+            percent,
+            reason: ind
                 .realization_override
                 .as_ref()
                 .map(|o| o.reason.as_str())
-                .unwrap_or("");
-            format!("set by hand to {pct}: {reason}")
+                .unwrap_or(""),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLAN: &str = r#"Plan(title: "T", organization: "O", year: 2018, perspectives: [
+      Perspective(name: "P", objectives: [StrategicObjective(code: "1", title: "S", weight: 100, operational: [
+        OperationalObjective(code: "1.1", title: "O", weight: 100,
+          strategic_indicators: [
+            Indicator(id: "grace", description: "d", unit: Date, target: Deadline("2018-06-30"), result: "2018-07-15", scoring: GraceDays(30)),
+          ],
+          indicators: [
+            Indicator(id: "ratio", description: "d", unit: Count, target: AtLeast(3), result: 2),
+            Indicator(id: "exact", description: "d", unit: Number, target: Exactly(100), result: 90),
+            Indicator(id: "late", description: "d", unit: Date, target: Deadline("2018-06-30"), result: "2018-07-01"),
+            Indicator(id: "met", description: "d", unit: Percent, target: AtLeast(60), result: 65),
+            Indicator(id: "hand", description: "d", unit: Percent, target: AtLeast(60), result: 55,
+              override: (realization: 91.4, reason: "Come da delibera")),
+            Indicator(id: "pending", description: "d", unit: Percent, target: AtLeast(60)),
+          ])])])])"#;
+
+    /// How each indicator of `PLAN` was scored, by id, in `lang`.
+    fn how(lang: Lang) -> Vec<(String, String)> {
+        let plan = crate::store::parse(std::path::Path::new("t.ron"), PLAN).unwrap();
+        let summary = Summary::build(&plan, &Scores::compute(&plan), lang);
+        let oo = &summary.perspectives[0].objectives[0].operational[0];
+        oo.strategic_indicators
+            .iter()
+            .chain(&oo.indicators)
+            .map(|i| (i.id.clone(), i.computation.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn how_a_realization_was_reached_is_said_in_the_summarys_language() {
+        let said = |lang, id: &str| {
+            how(lang)
+                .into_iter()
+                .find(|(i, _)| i == id)
+                .map(|(_, how)| how)
+                .unwrap()
+        };
+        for (id, italian, english) in [
+            (
+                "grace",
+                "15/07/2018: 15 giorni oltre la scadenza <= 30/06/2018: 100 − 100 × 15 / 30 giorni di tolleranza = 50,00 %",
+                "15/07/2018 is 15 days past <= 30/06/2018: 100 − 100 × 15 / 30 grace days = 50,00 %",
+            ),
+            (
+                "late",
+                "01/07/2018: 1 giorno oltre la scadenza <= 30/06/2018, in ritardo: 0,00 %",
+                "01/07/2018 is 1 day past <= 30/06/2018: late, 0,00 %",
+            ),
+            (
+                "ratio",
+                "2 / 3 = 66,67 % (target >= 3 non raggiunto)",
+                "2 / 3 = 66,67 % (target >= 3 not met)",
+            ),
+            (
+                "exact",
+                "1 − |90 − 100| / 100 = 90,00 % (target = 100 non raggiunto)",
+                "1 − |90 − 100| / 100 = 90,00 % (target = 100 not met)",
+            ),
+            (
+                "met",
+                "65 % rispetta il target >= 60 %: 100,00 %",
+                "65 % meets >= 60 %: 100,00 %",
+            ),
+            (
+                "hand",
+                "realizzazione forzata al 91,40 %: Come da delibera",
+                "set by hand to 91,40 %: Come da delibera",
+            ),
+            (
+                "pending",
+                "in attesa: risultato non ancora rilevato",
+                "pending: no result yet",
+            ),
+        ] {
+            assert_eq!(said(Lang::It, id), italian);
+            assert_eq!(said(Lang::En, id), english);
         }
     }
 }

@@ -10,9 +10,13 @@ use serde_json::Value as Json;
 
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_perfplan"));
-    // Messages must not depend on the developer's environment.
+    // Messages must not depend on the developer's environment: the language is the plan's,
+    // and English where there is no plan.
     c.env_remove("RUST_BACKTRACE")
         .env_remove("RUST_LIB_BACKTRACE");
+    for var in ["PERFPLAN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        c.env_remove(var);
+    }
     c
 }
 
@@ -65,9 +69,9 @@ fn check_passes_the_seed() {
     let o = run(&["check"], &seed());
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     let out = stdout(&o);
-    assert!(
-        out.contains("70 indicators, 0 error(s), 0 warning(s)"),
-        "{out}"
+    assert_eq!(
+        out,
+        format!("{}: 70 indicatori, 0 errori, 0 avvisi\n", seed().display())
     );
     assert_eq!(out.lines().count(), 1, "{out}");
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
@@ -78,7 +82,7 @@ fn check_passes_the_example() {
     let o = run(&["check"], &example());
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert!(
-        stdout(&o).contains("12 indicators, 0 error(s)"),
+        stdout(&o).contains("12 indicators, 0 errors, 0 warnings"),
         "{}",
         stdout(&o)
     );
@@ -136,8 +140,8 @@ const WITH_ERRORS: &str = r#"Plan(
 #[test]
 fn check_exits_1_on_errors_naming_each_place() {
     let (_dir, path) = temp_file("errors.ron", WITH_ERRORS);
-    // The plan is Italian; its findings are said in English when asked.
-    let o = run(&["check", "--lang", "en"], &path);
+    // The plan is Italian; its findings are read here in English.
+    let o = run(&["--lang", "en", "check"], &path);
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(1), "{out}{}", stderr(&o));
     let file = path.display().to_string();
@@ -201,23 +205,102 @@ fn check_exits_1_on_errors_naming_each_place() {
     // The summary line counts them; 110 + (-10) = 100 = 100, so no weight warning.
     assert!(
         out.trim_end()
-            .ends_with(&format!("{file}: 4 indicators, 5 error(s), 0 warning(s)")),
+            .ends_with(&format!("{file}: 4 indicators, 5 errors, 0 warnings")),
+        "{out}"
+    );
+    assert_eq!(out.lines().count(), 6, "{out}");
+
+    // In the plan's language.
+    let o = run(&["check"], &path);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.ends_with(&format!("{file}: 4 indicatori, 5 errori, 0 avvisi\n")),
         "{out}"
     );
     assert_eq!(out.lines().count(), 6, "{out}");
 }
 
+/// A plan with one indicator, scored (so it has one warning: its operational objective has
+/// no strategic indicator), with `weight` on both objectives and `more` in the indicator.
+fn one_indicator(weight: &str, more: &str, locale: &str) -> String {
+    format!(
+        r#"Plan(title: "T", organization: "O", year: 2017, locale: "{locale}", perspectives: [
+            Perspective(name: "P", objectives: [StrategicObjective(code: "1", title: "S", weight: {weight}, operational: [
+                OperationalObjective(code: "1.1", title: "O", weight: {weight}, indicators: [
+                    Indicator(id: "a", description: "d", unit: Count, target: AtLeast(3), result: 4, {more}),
+                ]),
+            ])]),
+        ])"#
+    )
+}
+
+#[test]
+fn check_counts_in_words_with_real_plurals() {
+    let no_reason = "override: (realization: 90, reason: \"\")";
+    // Weight -5: two errors (each objective's weight), two warnings (the weights do not add
+    // up to 100; no strategic indicators).
+    for (weight, more, locale, expected) in [
+        ("100", "", "it", "1 indicatore, 0 errori, 1 avviso"),
+        ("100", "", "en", "1 indicator, 0 errors, 1 warning"),
+        ("100", no_reason, "it", "1 indicatore, 1 errore, 1 avviso"),
+        ("100", no_reason, "en", "1 indicator, 1 error, 1 warning"),
+        ("-5", "", "it", "1 indicatore, 2 errori, 2 avvisi"),
+        ("-5", "", "en", "1 indicator, 2 errors, 2 warnings"),
+    ] {
+        let (_dir, path) = temp_file("one.ron", one_indicator(weight, more, locale));
+        let o = run(&["check"], &path);
+        let out = stdout(&o);
+        let last = out.lines().last().unwrap_or_default();
+        assert_eq!(
+            last,
+            format!("{}: {expected}", path.display()),
+            "{weight} {more} {locale}: {out}"
+        );
+    }
+    let (_dir, path) = temp_file("one.ron", one_indicator("100", no_reason, "it"));
+    let o = run(&["score"], &path);
+    assert!(
+        stdout(&o).contains(
+            "\nIl piano contiene 1 errore (indicato da perfplan check): i punteggi non tengono conto dei valori errati.\n"
+        ),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&["--lang", "en", "score"], &path);
+    assert!(
+        stdout(&o).contains(
+            "\nThe plan has 1 error (perfplan check lists it): the scores leave out what is wrong.\n"
+        ),
+        "{}",
+        stdout(&o)
+    );
+}
+
 #[test]
 fn score_still_prints_a_plan_with_errors_lists_them_and_exits_1() {
     let (_dir, path) = temp_file("errors.ron", WITH_ERRORS);
-    let o = run(&["score", "--lang", "en"], &path);
+    let o = run(&["--lang", "en", "score"], &path);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 5, "{err}");
     assert!(err.lines().all(|l| l.contains(": error: ")), "{err}");
     let out = stdout(&o);
     assert!(out.contains("Overall score"));
-    assert!(out.contains("The plan has 5 error(s)"), "{out}");
+    assert!(
+        out.contains("The plan has 5 errors (perfplan check lists them)"),
+        "{out}"
+    );
+
+    let o = run(&["score"], &path);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().count(), 5, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Punteggio complessivo"), "{out}");
+    assert!(
+        out.contains("Il piano contiene 5 errori (elencati da perfplan check)"),
+        "{out}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -849,12 +932,39 @@ fn score_text_on_the_seed_prints_the_italian_figures() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("98,56 %"), "{out}");
-    assert!(out.contains("94,64 %"), "{out}");
-    assert!(out.contains("strategic 99,08 %"), "{out}");
-    assert!(out.contains("strategic 94,00 %"), "{out}");
-    assert!(out.contains("measured 70 / 70"), "{out}");
-    assert!(!out.contains("Provisional"), "{out}");
+    assert!(
+        out.contains(
+            "Punteggio complessivo   strategico 98,56 %   operativo 94,64 %   indicatori rilevati 70 / 70\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n  punteggio: strategico 99,08 % · operativo 96,92 %\n"),
+        "{out}"
+    );
+    assert!(out.contains("strategico 94,00 %"), "{out}");
+    assert!(!out.contains("provvisori"), "{out}");
+    let header = out.lines().find(|l| l.contains("Peso")).unwrap();
+    assert_eq!(
+        header.split_whitespace().collect::<Vec<_>>(),
+        [
+            "Peso",
+            "Risultato",
+            "2017",
+            "Target",
+            "2017",
+            "%",
+            "Realizzazione",
+            "Rilevati"
+        ]
+    );
+    assert!(out.contains(
+        "\nS: indicatore strategico (misura l'obiettivo strategico) · O: indicatore operativo\n"
+    ));
+    assert!(out.contains("*: realizzazione forzata; "), "{out}");
+    for english in ["Overall", " strategic ", "Weight", "pending", "measured"] {
+        assert!(!out.contains(english), "{english:?} in:\n{out}");
+    }
     let row = |id: &str| {
         out.lines()
             .find(|l| l.contains(&format!(" {id} ")))
@@ -901,8 +1011,19 @@ fn score_text_on_the_example_prints_english_figures() {
     assert!(out.contains("66.67%"), "{out}");
     assert!(out.contains("1,198,400.50 €"), "{out}");
     assert!(out.contains("2025-07-10"), "{out}");
-    assert!(out.contains("Provisional"), "{out}");
-    assert!(out.contains("measured 10 / 12"), "{out}");
+    assert!(
+        out.contains(
+            "Provisional: some indicators are still pending and are left out of the scores.\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("indicators measured 10 / 12"), "{out}");
+    let header = out.lines().find(|l| l.contains("Weight")).unwrap();
+    assert_eq!(
+        header.split_whitespace().collect::<Vec<_>>(),
+        ["Weight", "Result", "Target", "Realization", "Measured"]
+    );
+    assert!(out.contains("pending"), "{out}");
     assert!(!out.contains(" %"), "no Italian percent spacing: {out}");
     assert!(!out.contains("78,13"), "{out}");
 }
@@ -937,4 +1058,243 @@ fn comments_beside_numbers_and_dates_are_allowed() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     // (90 + 90 + 100) / 3
     assert_eq!(json["overall"]["operational"], serde_json::json!(93.33));
+}
+
+// ---------------------------------------------------------------------------------------
+// The language: the plan's, unless --lang or PERFPLAN_LANG says otherwise
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn lang_en_or_the_variable_gives_the_seed_in_english_with_its_italian_numbers() {
+    let english = |o: &Output| {
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(o));
+        stdout(o)
+    };
+    let by_flag = english(&run(&["--lang", "en", "score"], &seed()));
+    let by_var = english(
+        &bin()
+            .env("PERFPLAN_LANG", "en")
+            .arg("score")
+            .arg(seed())
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(by_flag, by_var);
+    assert!(
+        by_flag.contains(
+            "Overall score   strategic 98,56 %   operational 94,64 %   indicators measured 70 / 70\n"
+        ),
+        "{by_flag}"
+    );
+    assert!(by_flag.contains("score: strategic 99,08 % · operational 96,92 %"));
+    assert!(!by_flag.contains("Punteggio") && !by_flag.contains("Peso"));
+
+    let check = run(&["check", "--lang", "en"], &seed());
+    assert_eq!(
+        stdout(&check),
+        format!(
+            "{}: 70 indicators, 0 errors, 0 warnings\n",
+            seed().display()
+        )
+    );
+    // The flag wins over the variable.
+    let o = bin()
+        .env("PERFPLAN_LANG", "en")
+        .args(["check", "--lang", "it"])
+        .arg(example())
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "{}: 12 indicatori, 0 errori, 0 avvisi\n",
+            example().display()
+        )
+    );
+}
+
+#[test]
+fn score_json_is_the_same_in_every_language_with_english_keys() {
+    let json = |args: &[&str], path: &Path| {
+        let o = run(args, path);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let seed_json = json(&["score", "--json"], &seed());
+    assert_eq!(
+        seed_json,
+        json(&["--lang", "en", "score", "--json"], &seed())
+    );
+    let example_json = json(&["score", "--json"], &example());
+    assert_eq!(
+        example_json,
+        json(&["--lang", "it", "score", "--json"], &example())
+    );
+    let doc: Json = serde_json::from_str(&seed_json).unwrap();
+    assert_eq!(
+        keys(&doc),
+        [
+            "errors",
+            "measured",
+            "organization",
+            "overall",
+            "perspectives",
+            "provisional",
+            "title",
+            "total",
+            "year"
+        ]
+    );
+    let (_, _, inds) = walk(&doc);
+    assert_eq!(
+        keys(find(&inds, "id", "2.1.1-o1")),
+        [
+            "description",
+            "id",
+            "note",
+            "overridden",
+            "override_reason",
+            "pending",
+            "realization",
+            "result",
+            "target",
+            "unit"
+        ]
+    );
+    // A plan with errors: the messages of the JSON are English whatever the language.
+    let (_dir, path) = temp_file("errors.ron", WITH_ERRORS);
+    let o = run(&["score", "--json"], &path);
+    assert_eq!(o.status.code(), Some(1));
+    let doc: Json = serde_json::from_str(&stdout(&o)).unwrap();
+    let errors = doc["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 5);
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.as_str().unwrap().starts_with("error: "))
+    );
+    let (_, _, inds) = walk(&doc);
+    let when = find(&inds, "id", "when");
+    assert!(
+        when["unscorable"].as_str().unwrap().contains("date"),
+        "{when}"
+    );
+}
+
+#[test]
+fn export_speaks_the_plans_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("piano.ron");
+    std::fs::copy(seed(), &path).unwrap();
+    let out = dir.path().join("piano.md");
+    let o = run(&["export", "-f", "md"], &path);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        format!("perfplan: creato il file {}\n", out.display())
+    );
+    let o = run(&["export", "-f", "md"], &path);
+    assert_eq!(
+        stderr(&o),
+        format!("perfplan: sostituito il file {}\n", out.display())
+    );
+    let o = run(&["--lang", "en", "export", "-f", "md"], &path);
+    assert_eq!(
+        stderr(&o),
+        format!("perfplan: replaced {}\n", out.display())
+    );
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("| Strategic | 98,56 % |")
+    );
+
+    for (args, said) in [
+        (
+            &["export", "-f", "csv", "--decimal", ";"][..],
+            "perfplan: --decimal deve essere , oppure .\n",
+        ),
+        (
+            &["export", "-f", "csv", "--delimiter", ","],
+            "perfplan: il separatore dei campi del CSV e il separatore decimale devono essere diversi\n",
+        ),
+        (
+            &["export", "-f", "md", "-o"],
+            "perfplan: non esportato: {plan} è il piano stesso; indicare un altro file con -o\n",
+        ),
+    ] {
+        let mut args = args.to_vec();
+        let plan = path.to_str().unwrap();
+        if args.last() == Some(&"-o") {
+            args.push(plan);
+        }
+        let o = run(&args, &path);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert_eq!(stderr(&o), said.replace("{plan}", plan), "{args:?}");
+    }
+
+    // A plan with errors is not exported, and the message counts them in words.
+    let (_dir, broken) = temp_file("errors.ron", WITH_ERRORS);
+    let o = run(&["export", "-f", "md"], &broken);
+    assert_eq!(o.status.code(), Some(1));
+    let last = stderr(&o).lines().last().unwrap().to_string();
+    assert_eq!(
+        last,
+        "perfplan: non esportato: il piano contiene 5 errori (elencati sopra); correggerli, oppure esportare con --force una bozza segnalata come tale"
+    );
+    let o = run(&["--lang", "en", "export", "-f", "md"], &broken);
+    assert!(
+        stderr(&o).ends_with(
+            "perfplan: not exported: the plan has 5 errors (listed above); fix them, or export a draft marked as such with --force\n"
+        ),
+        "{}",
+        stderr(&o)
+    );
+
+    // A provisional export says so after writing, in words.
+    let text = seed_text().replace("result: 72,", "");
+    let (_dir, pending) = temp_file("in-corso.ron", text);
+    let o = run(&["export", "-f", "html"], &pending);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).ends_with(
+            "perfplan: Punteggi provvisori: 1 indicatore su 70 è ancora in attesa e non entra nei punteggi.\n"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_told_in_the_systems_language() {
+    let (_dir, path) = temp_file("empty.ron", "");
+    // No plan, so no plan's language: the system's, or --lang.
+    let o = bin()
+        .env("LANG", "it_IT.UTF-8")
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let italian_system = stderr(&o);
+    let o = run(&["--lang", "it", "check"], &path);
+    assert_eq!(stderr(&o), italian_system);
+    let o = run(&["check"], &path);
+    assert!(stderr(&o).contains("empty"), "{}", stderr(&o));
+}
+
+#[test]
+fn lang_goes_before_or_after_the_command_and_a_plan_only_without_one() {
+    let before = run(&["--lang", "en", "check"], &seed());
+    let after = run(&["check", "--lang", "en"], &seed());
+    assert_eq!(before.status.code(), Some(0), "{}", stderr(&before));
+    assert_eq!(stdout(&before), stdout(&after));
+    // `perfplan PLAN check PLAN`: which plan is meant is not clear.
+    let o = bin().arg(seed()).arg("check").arg(seed()).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("cannot come before a command"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
+use perfplan::lang::Lang;
 use perfplan::plan::{
     Indicator, Locale, Num, OperationalObjective, Override, Perspective, Plan, Scoring,
     StrategicObjective, Target, Thresholds, Unit, Value,
@@ -214,7 +215,7 @@ fn same(what: &str, shown: &Json, exact: Option<Q>) {
 /// Checks every figure of `perfplan score --json` (the same figures every output shows)
 /// against the independent exact scorer.
 fn check_every_figure(plan: &Plan) {
-    let summary = Summary::build(plan, &Scores::compute(plan));
+    let summary = Summary::build(plan, &Scores::compute(plan), Lang::of_locale(plan.locale));
     let json = perfplan::report::json(&summary);
     let persp_json = json["perspectives"].as_array().unwrap();
     assert_eq!(persp_json.len(), plan.perspectives.len());
@@ -321,7 +322,11 @@ fn plan_of(objectives: Vec<StrategicObjective>) -> Plan {
 }
 
 fn json_of(plan: &Plan) -> Json {
-    perfplan::report::json(&Summary::build(plan, &Scores::compute(plan)))
+    perfplan::report::json(&Summary::build(
+        plan,
+        &Scores::compute(plan),
+        Lang::of_locale(plan.locale),
+    ))
 }
 
 #[test]

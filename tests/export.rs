@@ -7,6 +7,7 @@ use std::process::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use chrono::NaiveDate;
 use perfplan::export::{self, Format, Options};
+use perfplan::lang::Lang;
 use perfplan::plan::{Locale, Plan, Value};
 use perfplan::score::Scores;
 use perfplan::store::{load, parse};
@@ -19,8 +20,13 @@ fn plan(path: &str) -> Plan {
     load(Path::new(path)).unwrap().0
 }
 
+/// The summary in the plan's language.
 fn summary(plan: &Plan) -> Summary {
-    Summary::build(plan, &Scores::compute(plan))
+    summary_in(plan, Lang::of_locale(plan.locale))
+}
+
+fn summary_in(plan: &Plan, lang: Lang) -> Summary {
+    Summary::build(plan, &Scores::compute(plan), lang)
 }
 
 fn opts(locale: Locale) -> Options {
@@ -35,6 +41,11 @@ fn text(plan: &Plan, format: Format) -> String {
     String::from_utf8(render(plan, format)).unwrap()
 }
 
+fn text_in(plan: &Plan, format: Format, lang: Lang) -> String {
+    let bytes = export::render(&summary_in(plan, lang), format, &opts(plan.locale)).unwrap();
+    String::from_utf8(bytes).unwrap()
+}
+
 /// The seed with a hostile description on one indicator and one result removed.
 fn hostile_plan() -> Plan {
     let mut p = plan(SEED);
@@ -44,6 +55,13 @@ fn hostile_plan() -> Plan {
     let path = p.find_indicator("1.2.4-o2").unwrap();
     p.indicator_mut(path).result = None;
     p
+}
+
+/// The binary, with the language left to the plan.
+fn perfplan() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_perfplan"));
+    c.env_remove("PERFPLAN_LANG");
+    c
 }
 
 fn workbook(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
@@ -59,6 +77,12 @@ fn sheet_row(range: &calamine::Range<Data>, col: usize, key: &str) -> Vec<Data> 
         .to_vec()
 }
 
+/// The first row of a sheet (its headings), as text.
+fn first_row(range: &calamine::Range<Data>) -> Vec<String> {
+    let row = range.rows().next().expect("a first row");
+    row.iter().map(|c| c.to_string()).collect()
+}
+
 fn float(d: &Data) -> f64 {
     match d {
         Data::Float(f) => *f,
@@ -70,15 +94,18 @@ fn float(d: &Data) -> f64 {
 #[test]
 fn xlsx_holds_numbers_percentages_and_dates_as_such() {
     let mut wb = workbook(render(&plan(SEED), Format::Xlsx));
-    assert_eq!(wb.sheet_names(), ["Summary", "Strategic", "Operational"]);
+    assert_eq!(
+        wb.sheet_names(),
+        ["Riepilogo", "Obiettivi strategici", "Obiettivi operativi"]
+    );
 
-    let summary = wb.worksheet_range("Summary").unwrap();
-    let strategic = sheet_row(&summary, 0, "Strategic");
+    let summary = wb.worksheet_range("Riepilogo").unwrap();
+    let strategic = sheet_row(&summary, 0, "Strategico");
     assert!(
         (float(&strategic[1]) - 0.9856).abs() < 1e-12,
         "{strategic:?}"
     );
-    let operational = sheet_row(&summary, 0, "Operational");
+    let operational = sheet_row(&summary, 0, "Operativo");
     // The figure as shown, 94,64 %, rounded on its exact value.
     assert!(
         (float(&operational[1]) - 0.9464).abs() < 1e-12,
@@ -94,28 +121,36 @@ fn xlsx_holds_numbers_percentages_and_dates_as_such() {
         "strategic 94 %: {persp:?}"
     );
     assert!(matches!(
-        sheet_row(&summary, 0, "Exported")[1],
+        sheet_row(&summary, 0, "Esportato il")[1],
         Data::DateTime(_)
     ));
-
-    let s = wb.worksheet_range("Strategic").unwrap();
-    let header: Vec<String> = s
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    assert!(matches!(sheet_row(&summary, 0, "Anno")[1], Data::Float(y) if y == 2017.0));
+    let measured = sheet_row(&summary, 0, "Indicatori rilevati");
+    assert_eq!(measured[2].to_string(), "su");
     assert_eq!(
-        &header[..7],
+        sheet_row(&summary, 0, "Complessivo")[1].to_string(),
+        "Punteggio"
+    );
+    let perspectives = sheet_row(&summary, 0, "Prospettiva");
+    assert_eq!(perspectives[1..4], ["Peso", "Strategico", "Operativo"]);
+
+    let s = wb.worksheet_range("Obiettivi strategici").unwrap();
+    let header = first_row(&s);
+    // The headings of the seed itself: "Peso Risultato 2017 Target 2017 % Realizzazione".
+    assert_eq!(
+        header,
         [
-            "Perspective",
-            "Code",
-            "Objective / indicator",
-            "Weight",
-            "Result",
-            "Target",
-            "Realization"
+            "Prospettiva",
+            "Codice",
+            "Obiettivo / indicatore",
+            "Peso",
+            "Risultato 2017",
+            "Target 2017",
+            "% Realizzazione",
+            "Rilevati",
+            "In attesa",
+            "Motivazione della forzatura",
+            "Nota"
         ]
     );
     let so = sheet_row(&s, 1, "3.2");
@@ -143,7 +178,8 @@ fn xlsx_holds_numbers_percentages_and_dates_as_such() {
         "a date result is a date: {date:?}"
     );
 
-    let o = wb.worksheet_range("Operational").unwrap();
+    assert_eq!(ind[8].to_string(), "No", "not pending");
+    let o = wb.worksheet_range("Obiettivi operativi").unwrap();
     let oo = sheet_row(&o, 1, "2.1.1");
     assert!((float(&oo[6]) - 0.957).abs() < 1e-12, "{oo:?}");
     assert_eq!(oo[7].to_string(), "2 / 2");
@@ -166,18 +202,18 @@ fn xlsx_holds_numbers_percentages_and_dates_as_such() {
 #[test]
 fn xlsx_marks_pending_indicators() {
     let mut wb = workbook(render(&hostile_plan(), Format::Xlsx));
-    let summary = wb.worksheet_range("Summary").unwrap();
+    let summary = wb.worksheet_range("Riepilogo").unwrap();
     assert!(
-        summary
-            .rows()
-            .any(|r| r[0].to_string().starts_with("Provisional: 1 of 70"))
+        summary.rows().any(|r| r[0]
+            == "Punteggi provvisori: 1 indicatore su 70 è ancora in attesa e non entra nei punteggi."),
+        "{summary:?}"
     );
-    let o = wb.worksheet_range("Operational").unwrap();
+    let o = wb.worksheet_range("Obiettivi operativi").unwrap();
     let pending = sheet_row(&o, 1, "1.2.4-o2");
-    assert_eq!(pending[4].to_string(), "pending");
+    assert_eq!(pending[4].to_string(), "in attesa");
     assert_eq!(pending[6], Data::Empty);
-    assert_eq!(pending[8].to_string(), "yes");
-    let s = wb.worksheet_range("Strategic").unwrap();
+    assert_eq!(pending[8].to_string(), "Sì");
+    let s = wb.worksheet_range("Obiettivi strategici").unwrap();
     assert!(
         sheet_row(&s, 1, "3.2.2-s2")[2]
             .to_string()
@@ -199,19 +235,47 @@ fn csv_rows(bytes: &[u8], delimiter: u8) -> Vec<csv::StringRecord> {
 
 #[test]
 fn csv_in_italian_uses_semicolons_and_decimal_commas() {
-    let rows = csv_rows(&render(&plan(SEED), Format::Csv), b';');
+    let bytes = render(&plan(SEED), Format::Csv);
+    let header = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(&bytes[3..])
+        .headers()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        header.iter().collect::<Vec<_>>(),
+        [
+            "Prospettiva",
+            "Obiettivo strategico",
+            "Obiettivo operativo",
+            "Livello",
+            "Indicatore",
+            "Descrizione",
+            "Unità di misura",
+            "Target 2017",
+            "Risultato 2017",
+            "% Realizzazione",
+            "In attesa",
+            "Forzatura",
+            "Motivazione",
+            "Nota"
+        ]
+    );
+    let rows = csv_rows(&bytes, b';');
     assert_eq!(rows.len(), 70);
     let row = rows.iter().find(|r| &r[4] == "3.2.2-s2").unwrap();
     assert_eq!(&row[0], "Imprese, consumatori e territorio");
-    assert_eq!((&row[1], &row[2], &row[3]), ("3.2", "3.2.2", "strategic"));
+    assert_eq!((&row[1], &row[2], &row[3]), ("3.2", "3.2.2", "strategico"));
+    assert_eq!(&row[6], "numero");
     assert_eq!(&row[7], ">= 80");
-    assert_eq!((&row[8], &row[9], &row[10]), ("72", "90,00", "no"));
+    assert_eq!((&row[8], &row[9], &row[10]), ("72", "90,00", "No"));
     let sick = rows.iter().find(|r| &r[4] == "2.1.1-s2").unwrap();
     assert_eq!(&sick[8], "2,03");
     let date = rows.iter().find(|r| &r[4] == "1.2.3-s1").unwrap();
     assert_eq!(&date[8], "22/05/2017");
     let odd = rows.iter().find(|r| &r[4] == "2.1.1-o1").unwrap();
-    assert_eq!((&odd[9], &odd[11]), ("91,40", "yes"));
+    assert_eq!((&odd[9], &odd[11]), ("91,40", "Sì"));
+    assert_eq!(&odd[6], "percentuale");
     assert!(odd[12].contains("54,84"));
 }
 
@@ -219,7 +283,20 @@ fn csv_in_italian_uses_semicolons_and_decimal_commas() {
 fn csv_in_english_uses_commas_and_points_and_quotes_what_needs_it() {
     let p = plan(EXAMPLE);
     let bytes = render(&p, Format::Csv);
+    let first = String::from_utf8_lossy(&bytes)
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        first,
+        "\u{feff}perspective,strategic_code,operational_code,layer,id,description,unit,target,result,realization,pending,override,reason,note"
+    );
     let rows = csv_rows(&bytes, b',');
+    assert!(
+        rows.iter()
+            .any(|r| &r[3] == "strategic" && &r[6] == "percent")
+    );
     assert_eq!(rows.len(), p.indicator_count());
     assert!(
         rows.iter().any(|r| &r[10] == "yes" && r[9].is_empty()),
@@ -272,8 +349,14 @@ fn md_cells(line: &str) -> Vec<String> {
 fn markdown_tables_are_well_formed_and_escaped() {
     let md = text(&hostile_plan(), Format::Md);
     assert!(md.starts_with("# Obiettivi / indicatori strategici"));
-    assert!(md.contains("> **Provisional: 1 of 70 indicators are still pending"));
-    assert!(md.contains("| Strategic | 98,83 % (provisional) |") || md.contains("| Strategic |"));
+    assert!(md.contains(
+        "> **Punteggi provvisori: 1 indicatore su 70 è ancora in attesa e non entra nei punteggi.**"
+    ));
+    assert!(
+        md.lines()
+            .any(|l| l.starts_with("| Operativo | ") && l.ends_with(" % (provvisorio) |")),
+        "{md}"
+    );
     // Every table keeps the column count of its header.
     let mut columns = None;
     for line in md.lines() {
@@ -294,19 +377,43 @@ fn markdown_tables_are_well_formed_and_escaped() {
     assert_eq!(md_cells(row).len(), 6);
     assert!(
         md.lines()
-            .any(|l| l.contains("1.2.4-o2") && l.contains("*pending*"))
+            .any(|l| l.contains("1.2.4-o2") && l.contains("*in attesa*"))
     );
 
     let seed = text(&plan(SEED), Format::Md);
-    assert!(seed.contains("| Strategic | 98,56 % |"));
-    assert!(seed.contains("| Operational | 94,64 % |"));
+    assert!(seed.contains("· esportato il 25/05/2018\n"), "{seed}");
+    assert!(seed.contains("## Punteggi complessivi\n"));
+    assert!(seed.contains("| Livello | Punteggio |"));
+    assert!(seed.contains("| Strategico | 98,56 % |"));
+    assert!(seed.contains("| Operativo | 94,64 % |"));
+    assert!(seed.contains("| Indicatori rilevati | 70 / 70 |"));
+    assert!(seed.contains("| Prospettiva | Peso | Strategico | Operativo |"));
     assert!(seed.contains("| Innovazione e crescita | 15,0 % | 94,00 % | 80,00 % |"));
+    assert!(seed.contains("### Obiettivi strategici e relativi indicatori\n"));
+    assert!(seed.contains("### Obiettivi operativi e relativi indicatori\n"));
+    assert!(seed.contains(
+        "| Codice | Obiettivo / indicatore | Peso | Risultato 2017 | Target 2017 | % Realizzazione |"
+    ));
     let oo = seed.lines().find(|l| l.starts_with("| **3.1.2**")).unwrap();
     assert!(
-        oo.contains("(5 / 5 measured)") && oo.contains("**80,00 %**"),
+        oo.contains("(5 / 5 rilevati)") && oo.contains("**80,00 %**"),
         "{oo}"
     );
-    assert!(seed.contains("**2.1.1-o1** — realization set by hand:"));
+    assert!(seed.contains("## Note e forzature\n"));
+    assert!(
+        seed.contains("**2.1.1-o1** — realizzazione forzata, motivazione: Realizzazione 91,40 %")
+    );
+    assert!(seed.contains("**2.1.3-s1** — nota: "));
+    for english in [
+        "| Strategic ",
+        "Weight",
+        "Realization",
+        "pending",
+        "measured",
+        "Notes",
+    ] {
+        assert!(!seed.contains(english), "{english:?} in the Italian export");
+    }
 }
 
 #[test]
@@ -324,8 +431,13 @@ fn html_is_self_contained_and_escapes_everything() {
         assert!(!html.contains(outside), "external reference {outside:?}");
     }
     assert!(html.contains("@media print") && html.contains("size: A4"));
-    assert!(html.contains("Provisional: 1 of 70 indicators are still pending"));
-    assert!(html.contains("<td class=\"num pending\">pending</td>"));
+    assert!(html.contains("Punteggi provvisori: 1 indicatore su 70 è ancora in attesa"));
+    assert!(html.contains("<td class=\"num pending\">in attesa</td>"));
+    assert!(
+        html.lines().any(|l| l.starts_with("<tr><td>Operativo</td>")
+            && l.ends_with(" % (provvisorio)</td></tr>")),
+        "{html}"
+    );
 
     let seed = text(&plan(SEED), Format::Html);
     assert!(seed.contains("<span style=\"width:90%\"></span></span>90,00 %"));
@@ -335,6 +447,124 @@ fn html_is_self_contained_and_escapes_everything() {
         seed.contains("dell’economia locale"),
         "accents and apostrophes as written"
     );
+}
+
+#[test]
+fn html_says_its_language_and_speaks_it() {
+    let seed = plan(SEED);
+    let it = text(&seed, Format::Html);
+    assert!(it.contains("<html lang=\"it\">"));
+    for heading in [
+        "<th>Complessivo</th><th class=\"num\">Punteggio</th>",
+        "<td>Indicatori rilevati</td><td class=\"num\">70 / 70</td>",
+        "<th>Prospettiva</th><th class=\"num\">Peso</th><th class=\"num\">Strategico</th><th class=\"num\">Operativo</th>",
+        "<h3>Obiettivi strategici e relativi indicatori</h3>",
+        "<th>Codice</th><th>Obiettivo / indicatore</th><th class=\"num\">Peso</th><th class=\"num\">Risultato 2017</th><th class=\"num\">Target 2017</th><th class=\"num\">% Realizzazione</th>",
+        "<p>Punteggio strategico <span class=\"score\">94,00 %</span> · punteggio operativo <span class=\"score\">80,00 %</span></p>",
+        "<small>(5 / 5 rilevati)</small>",
+        "<h3>Note e forzature</h3>",
+        "<strong>2.1.1-o1</strong> — realizzazione forzata, motivazione: ",
+        "<span class=\"tag s\">S</span>indicatore strategico <span class=\"tag o\">O</span>indicatore operativo.</footer>",
+        "· esportato il 25/05/2018</p>",
+    ] {
+        assert!(it.contains(heading), "{heading}");
+    }
+    // The same plan in English: the words change, the numbers keep the plan's locale.
+    let en = text_in(&seed, Format::Html, Lang::En);
+    assert!(en.contains("<html lang=\"en\">"));
+    assert!(en.contains("<th>Perspective</th><th class=\"num\">Weight</th>"));
+    assert!(en.contains("<th class=\"num\">Result</th><th class=\"num\">Target</th><th class=\"num\">Realization</th>"));
+    assert!(en.contains("<p>Strategic score <span class=\"score\">94,00 %</span>"));
+    assert!(!en.contains("Prospettiva") && !en.contains("rilevati"));
+}
+
+#[test]
+fn the_example_exports_in_english() {
+    let p = plan(EXAMPLE);
+    let mut wb = workbook(render(&p, Format::Xlsx));
+    assert_eq!(wb.sheet_names(), ["Summary", "Strategic", "Operational"]);
+    let summary = wb.worksheet_range("Summary").unwrap();
+    assert!(
+        summary.rows().any(|r| r[0]
+            == "Provisional: 2 of 12 indicators are still pending; the scores count only the 10 measured."),
+        "{summary:?}"
+    );
+    assert!(matches!(
+        sheet_row(&summary, 0, "Exported")[1],
+        Data::DateTime(_)
+    ));
+    sheet_row(&summary, 0, "Strategic");
+    sheet_row(&summary, 0, "Indicators measured");
+    let s = wb.worksheet_range("Strategic").unwrap();
+    let header = first_row(&s);
+    assert_eq!(
+        header,
+        [
+            "Perspective",
+            "Code",
+            "Objective / indicator",
+            "Weight",
+            "Result",
+            "Target",
+            "Realization",
+            "Measured",
+            "Pending",
+            "Override reason",
+            "Note"
+        ]
+    );
+    let o = wb.worksheet_range("Operational").unwrap();
+    let pending = sheet_row(&o, 1, "2.1.1-o2");
+    assert_eq!(
+        (pending[4].to_string(), pending[8].to_string()),
+        ("pending".into(), "yes".into())
+    );
+
+    let md = text(&p, Format::Md);
+    assert!(md.contains("## Overall scores\n"));
+    assert!(md.contains("| Layer | Score |"));
+    assert!(
+        md.contains("| Code | Objective / indicator | Weight | Result | Target | Realization |")
+    );
+    assert!(md.contains("### Strategic objectives and their indicators"));
+    assert!(md.contains("## Notes and overrides"));
+    assert!(md.contains(" (provisional) |"));
+    let html = text(&p, Format::Html);
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains("<h3>Operational objectives and their indicators</h3>"));
+    for italian in ["Prospettiva", "Punteggio", "in attesa", "rilevati", "Sì"] {
+        assert!(
+            !md.contains(italian) && !html.contains(italian),
+            "{italian:?}"
+        );
+    }
+}
+
+#[test]
+fn the_seed_in_english_keeps_its_italian_numbers() {
+    let seed = plan(SEED);
+    let wb = workbook(
+        export::render(
+            &summary_in(&seed, Lang::En),
+            Format::Xlsx,
+            &opts(seed.locale),
+        )
+        .unwrap(),
+    );
+    assert_eq!(wb.sheet_names(), ["Summary", "Strategic", "Operational"]);
+    let md = text_in(&seed, Format::Md, Lang::En);
+    assert!(md.contains("| Strategic | 98,56 % |"));
+    assert!(md.contains("| Innovazione e crescita | 15,0 % | 94,00 % | 80,00 % |"));
+    assert!(md.contains("**2.1.1-o1** — realization set by hand: "));
+    let csv = export::render(
+        &summary_in(&seed, Lang::En),
+        Format::Csv,
+        &opts(seed.locale),
+    )
+    .unwrap();
+    let rows = csv_rows(&csv, b';');
+    let row = rows.iter().find(|r| &r[4] == "3.2.2-s2").unwrap();
+    assert_eq!((&row[3], &row[9], &row[10]), ("strategic", "90,00", "no"));
 }
 
 #[test]
@@ -360,8 +590,7 @@ fn cli_writes_beside_the_plan_or_to_stdout() {
     let dir = tempfile::tempdir().unwrap();
     let plan_path = dir.path().join("piano.ron");
     std::fs::copy(SEED, &plan_path).unwrap();
-    let bin = env!("CARGO_BIN_EXE_perfplan");
-    let out = Command::new(bin)
+    let out = perfplan()
         .args(["export", plan_path.to_str().unwrap(), "--format", "xlsx"])
         .output()
         .unwrap();
@@ -372,7 +601,7 @@ fn cli_writes_beside_the_plan_or_to_stdout() {
     );
     assert!(dir.path().join("piano.xlsx").exists());
 
-    let out = Command::new(bin)
+    let out = perfplan()
         .args(["export", plan_path.to_str().unwrap(), "-f", "md", "-o", "-"])
         .output()
         .unwrap();
@@ -380,10 +609,10 @@ fn cli_writes_beside_the_plan_or_to_stdout() {
     assert!(
         String::from_utf8(out.stdout)
             .unwrap()
-            .contains("| Strategic | 98,56 % |")
+            .contains("| Strategico | 98,56 % |")
     );
 
-    let out = Command::new(bin)
+    let out = perfplan()
         .args([
             "export",
             plan_path.to_str().unwrap(),
@@ -395,9 +624,12 @@ fn cli_writes_beside_the_plan_or_to_stdout() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("binary"));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "perfplan: XLSX è un file binario: indicare un file con -o invece di -\n"
+    );
 
-    let out = Command::new(bin)
+    let out = perfplan()
         .args([
             "export",
             plan_path.to_str().unwrap(),
@@ -446,7 +678,10 @@ fn libreoffice_opens_the_workbook() {
         String::from_utf8_lossy(&out.stderr)
     );
     let csv = std::fs::read_to_string(dir.path().join("seed.csv")).unwrap();
-    assert!(csv.contains("Strategic") && csv.contains("98.56%"), "{csv}");
+    assert!(
+        csv.contains("Strategico") && csv.contains("98.56%"),
+        "{csv}"
+    );
 }
 
 #[test]

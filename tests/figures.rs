@@ -37,7 +37,11 @@ fn parse(text: &str) -> Plan {
 }
 
 fn json(plan: &Plan) -> Json {
-    perfplan::report::json(&Summary::build(plan, &Scores::compute(plan)))
+    perfplan::report::json(&Summary::build(
+        plan,
+        &Scores::compute(plan),
+        Lang::of_locale(plan.locale),
+    ))
 }
 
 /// The realization of the first operational indicator, as `score --json` gives it.
@@ -57,7 +61,8 @@ fn errors_of(text: &str) -> Vec<String> {
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_perfplan"));
     c.env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE");
+        .env_remove("RUST_LIB_BACKTRACE")
+        .env_remove("PERFPLAN_LANG");
     c
 }
 
@@ -94,7 +99,7 @@ fn a_date_result_on_a_percent_indicator_cannot_be_scored_even_against_a_deadline
         "{errors:?}"
     );
     let plan = parse(&plan_text(ind));
-    let summary = Summary::build(&plan, &Scores::compute(&plan));
+    let summary = Summary::build(&plan, &Scores::compute(&plan), Lang::of_locale(plan.locale));
     let row = &summary.perspectives[0].objectives[0].operational[0].indicators[0];
     assert!(
         row.computation.contains("cannot be scored"),
@@ -421,7 +426,11 @@ fn score_and_export_print_warnings_and_score_exits_1_on_errors() {
     let (_dir, path) = temp("broken.ron", &broken_plan());
     let o = run(&["score"], &path);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("error(s)"));
+    assert!(
+        stdout(&o).contains("The plan has 1 error (perfplan check lists it)"),
+        "{}",
+        stdout(&o)
+    );
     // A warning (the weights of objective and operational objective differ) is printed by
     // both commands, which still succeed.
     let warned = plan_text(
@@ -506,9 +515,10 @@ fn csv_text_cells_never_start_a_formula_but_numbers_stay_numbers() {
         .delimiter(b',')
         .from_reader(out.trim_start_matches('\u{feff}').as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    let header = perfplan::export::csv_header(Lang::En, 2017);
     for row in &rows {
         for (i, cell) in row.iter().enumerate() {
-            let numeric = ["result", "realization"].contains(&perfplan::export::CSV_HEADER[i]);
+            let numeric = ["result", "realization"].contains(&header[i].as_str());
             if numeric {
                 continue;
             }

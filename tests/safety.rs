@@ -56,7 +56,8 @@ fn seed_copy() -> (tempfile::TempDir, PathBuf, Dirs) {
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_perfplan"));
     c.env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE");
+        .env_remove("RUST_LIB_BACKTRACE")
+        .env_remove("PERFPLAN_LANG");
     c
 }
 
@@ -568,7 +569,7 @@ fn an_export_never_replaces_the_plan_itself() {
             .unwrap();
         assert_eq!(o.status.code(), Some(1), "{o:?}");
         let err = String::from_utf8_lossy(&o.stderr);
-        assert!(err.contains("is the plan itself"), "{err}");
+        assert!(err.contains("è il piano stesso"), "{err}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), SEED_TEXT);
     }
     // A plan named like its export: the default output is the plan itself.
@@ -598,10 +599,10 @@ fn an_export_writes_only_regular_files_and_leaves_no_backup() {
             .output()
             .unwrap()
     };
-    // A device and a pipe are refused, named for what they are.
+    // A device and a pipe are refused, named for what they are (in the plan's Italian).
     let o = export(Path::new("/dev/null"));
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("a device"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("un dispositivo, non un file"));
     let fifo = dir.path().join("pipe.csv");
     assert!(
         Command::new("mkfifo")
@@ -612,7 +613,7 @@ fn an_export_writes_only_regular_files_and_leaves_no_backup() {
     );
     let o = export(&fifo);
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("a pipe"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("una pipe (FIFO), non un file"));
     // A link to nothing, and a link to the plan: refused.
     let dangling = dir.path().join("dangling.csv");
     std::os::unix::fs::symlink(dir.path().join("missing.csv"), &dangling).unwrap();
@@ -629,7 +630,7 @@ fn an_export_writes_only_regular_files_and_leaves_no_backup() {
     std::os::unix::fs::symlink(&real, &link).unwrap();
     let o = export(&link);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
-    assert!(String::from_utf8_lossy(&o.stderr).contains("replaced"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("sostituito il file"));
     assert!(std::fs::read_to_string(&real).unwrap().contains("3.2.2-s2"));
     assert!(
         std::fs::symlink_metadata(&link)
@@ -640,7 +641,7 @@ fn an_export_writes_only_regular_files_and_leaves_no_backup() {
     // A new file: "wrote", and nothing else appears.
     let fresh = dir.path().join("fresh.csv");
     let o = export(&fresh);
-    assert!(String::from_utf8_lossy(&o.stderr).contains("wrote"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("creato il file"));
     assert!(
         names_in(dir.path())
             .iter()

@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use perfplan::lang::Lang;
 use perfplan::plan::locale::round2;
 use perfplan::plan::{IndicatorPath, Layer, Locale, Plan, Value};
 use perfplan::score::{Outcome, Scores};
@@ -1052,7 +1053,7 @@ fn the_missed_rows_score_the_share_reached_exactly() {
 #[test]
 fn every_operational_objective_realization_is_the_printed_one() {
     let (plan, _) = seed();
-    let summary = Summary::build(&plan, &Scores::compute(&plan));
+    let summary = Summary::build(&plan, &Scores::compute(&plan), Lang::of_locale(plan.locale));
     let got = operational_entries(&summary);
     assert_eq!(got.len(), OPERATIONAL.len());
     for ((persp, parent, oo), (e_persp, e_parent, e_code, e_weight, e_real)) in
@@ -1086,7 +1087,7 @@ fn every_operational_objective_realization_is_the_printed_one() {
 #[test]
 fn every_strategic_objective_realization_is_the_printed_one() {
     let (plan, _) = seed();
-    let summary = Summary::build(&plan, &Scores::compute(&plan));
+    let summary = Summary::build(&plan, &Scores::compute(&plan), Lang::of_locale(plan.locale));
     let got = strategic_entries(&summary);
     assert_eq!(got.len(), STRATEGIC.len());
     for ((persp, so), (e_persp, e_code, e_weight, e_real)) in got.iter().zip(STRATEGIC) {
@@ -1111,7 +1112,7 @@ fn every_strategic_objective_realization_is_the_printed_one() {
 fn the_weighted_scores_are_the_ones_the_seed_implies() {
     let (plan, _) = seed();
     let scores = Scores::compute(&plan);
-    let summary = Summary::build(&plan, &scores);
+    let summary = Summary::build(&plan, &scores, Lang::of_locale(plan.locale));
 
     // Strategic: (6·100 + 7,5·100 + 18·100 + 27·98 + 12·100 + 6·100 + 9·90 + 14,5·100) / 100
     //          = 9856 / 100 = 98,56.
@@ -1407,7 +1408,7 @@ fn the_readme_example_plan_loads_and_validates() {
     // The scores the README states for it, worked out there by hand: strategic
     // (60·95 + 40·100) / 100 = 97; operational (35·100 + 25·100 + 40·96,666…) / 100 = 98,67;
     // provisional, one of seven pending.
-    let summary = Summary::build(&plan, &Scores::compute(&plan));
+    let summary = Summary::build(&plan, &Scores::compute(&plan), Lang::of_locale(plan.locale));
     assert_eq!(printed_score(&summary.overall.strategic), "97,00");
     assert_eq!(printed_score(&summary.overall.operational), "98,67");
     assert!(summary.is_provisional());

@@ -258,7 +258,7 @@ fn the_quick_start_opens_a_copy_not_the_repositorys_plan() {
         env!("CARGO_MANIFEST_DIR"),
         &command,
     ]);
-    wait_for(&session.0, "Primo avvio");
+    wait_for(&session.0, "Primo avvio: una copia del piano di esempio");
     tmux(&["send-keys", "-t", &session.0, "/"]);
     tmux(&["send-keys", "-t", &session.0, "-l", "marchi e brevetti"]);
     tmux(&["send-keys", "-t", &session.0, "Enter"]);

@@ -3,6 +3,8 @@
 
 use rust_decimal::Decimal;
 
+use super::words::{CsvColumn, Label};
+use crate::lang::{Lang, Say};
 use crate::plan::Locale;
 use crate::plan::Value;
 use crate::plan::locale::round2;
@@ -33,22 +35,14 @@ impl CsvOptions {
     }
 }
 
-pub const HEADER: [&str; 14] = [
-    "perspective",
-    "strategic_code",
-    "operational_code",
-    "layer",
-    "id",
-    "description",
-    "unit",
-    "target",
-    "result",
-    "realization",
-    "pending",
-    "override",
-    "reason",
-    "note",
-];
+/// The header row, in `lang`: English names a script can use (`strategic_code`), Italian
+/// headings as the controller reads them (`Obiettivo strategico`, `Risultato 2017`).
+pub fn header(lang: Lang, year: i32) -> Vec<String> {
+    CsvColumn::ALL
+        .iter()
+        .map(|c| lang.words().csv_column(*c, year))
+        .collect()
+}
 
 fn number(d: Decimal, decimal: char) -> String {
     let s = d.to_string();
@@ -60,6 +54,7 @@ fn number(d: Decimal, decimal: char) -> String {
 }
 
 fn row(
+    summary: &Summary,
     persp: &str,
     so: &str,
     oo: &str,
@@ -80,7 +75,7 @@ fn row(
         layer.to_string(),
         text(&ind.id),
         text(&ind.description),
-        text(ind.unit.word()),
+        text(&summary.lang.words().unit(&ind.unit)),
         text(&ind.target),
         match ind.result {
             Some(Value::Number(n)) => number(n, opts.decimal),
@@ -88,14 +83,20 @@ fn row(
             None => String::new(),
         },
         match (&realization, &ind.unscorable) {
-            (None, Some(_)) => "cannot be scored".to_string(),
+            (None, Some(_)) => summary.word(Label::CannotBeScored).to_string(),
             _ => realization.clone().unwrap_or_default(),
         },
-        if ind.pending { "yes" } else { "no" }.to_string(),
-        if ind.overridden { "yes" } else { "no" }.to_string(),
+        yes_no(summary, ind.pending),
+        yes_no(summary, ind.overridden),
         text(ind.override_reason.as_deref().unwrap_or_default()),
         text(ind.note.as_deref().unwrap_or_default()),
     ]
+}
+
+fn yes_no(summary: &Summary, yes: bool) -> String {
+    summary
+        .word(if yes { Label::Yes } else { Label::No })
+        .to_string()
 }
 
 pub fn render(summary: &Summary, opts: &CsvOptions) -> Result<Vec<u8>, csv::Error> {
@@ -106,22 +107,25 @@ pub fn render(summary: &Summary, opts: &CsvOptions) -> Result<Vec<u8>, csv::Erro
         .from_writer(Vec::new());
     if !summary.errors.is_empty() {
         // A draft says so before anything else, one error a row.
-        w.write_record([super::draft_heading(summary.locale)])?;
+        w.write_record([summary.word(Label::Draft)])?;
         for e in &summary.errors {
-            w.write_record([super::neutral_cell(e).as_ref()])?;
+            w.write_record([super::neutral_cell(&e.say(summary.lang)).as_ref()])?;
         }
         w.write_record([""])?;
     }
-    w.write_record(HEADER)?;
+    w.write_record(header(summary.lang, summary.year))?;
     for p in &summary.perspectives {
         for so in &p.objectives {
             for oo in &so.operational {
                 for (layer, inds) in [
-                    ("strategic", &oo.strategic_indicators),
-                    ("operational", &oo.indicators),
+                    (Label::StrategicValue, &oo.strategic_indicators),
+                    (Label::OperationalValue, &oo.indicators),
                 ] {
+                    let layer = summary.word(layer);
                     for ind in inds {
-                        w.write_record(row(&p.name, &so.code, &oo.code, layer, ind, opts))?;
+                        w.write_record(row(
+                            summary, &p.name, &so.code, &oo.code, layer, ind, opts,
+                        ))?;
                     }
                 }
             }

@@ -6,8 +6,10 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use super::{Options, draft_heading, provisional_notice};
-use crate::plan::{Locale, Status, Thresholds};
+use super::words::{Column, Label};
+use super::{Options, provisional_notice};
+use crate::lang::Say;
+use crate::plan::{Status, Thresholds};
 use crate::summary::{IndicatorSummary, Score, Summary};
 
 /// Text made safe for HTML content and attribute values.
@@ -76,7 +78,8 @@ fn class(thresholds: &Thresholds, v: Option<Decimal>) -> &'static str {
     }
 }
 
-fn realization_cell(loc: Locale, t: &Thresholds, v: Option<Decimal>, suffix: &str) -> String {
+fn realization_cell(summary: &Summary, v: Option<Decimal>, suffix: &str) -> String {
+    let (loc, t) = (summary.locale, &summary.thresholds);
     match v {
         Some(r) => format!(
             "<td class=\"num real {}\"><span class=\"bar\"><span style=\"width:{}%\"></span></span>{}{}</td>",
@@ -85,23 +88,30 @@ fn realization_cell(loc: Locale, t: &Thresholds, v: Option<Decimal>, suffix: &st
             escape(&loc.percent(r)),
             suffix
         ),
-        None => "<td class=\"num pending\">pending</td>".to_string(),
+        None => pending_cell(summary.word(Label::Pending)),
     }
 }
 
-fn score_text(loc: Locale, s: &Score) -> String {
+/// A cell for a value that is not a number: pending, or cannot be scored.
+fn pending_cell(word: &str) -> String {
+    format!("<td class=\"num pending\">{}</td>", escape(word))
+}
+
+fn score_text(summary: &Summary, s: &Score) -> String {
+    let loc = summary.locale;
     match s.value {
-        Some(v) if s.is_provisional() => format!("{} (provisional)", loc.percent(v)),
+        Some(v) if s.is_provisional() => {
+            format!("{} ({})", loc.percent(v), summary.word(Label::Provisional))
+        }
         Some(v) => loc.percent(v),
-        None => "pending".into(),
+        None => summary.word(Label::Pending).into(),
     }
 }
 
 pub fn render(summary: &Summary, opts: &Options) -> String {
     let loc = summary.locale;
-    let t = &summary.thresholds;
     let mut o = String::new();
-    let lang = loc.code();
+    let lang = summary.word(Label::HtmlLang);
     let _ = writeln!(
         o,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">"
@@ -116,19 +126,20 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
     let _ = writeln!(o, "<h1>{}</h1>", escape(&summary.title));
     let _ = writeln!(
         o,
-        "<p class=\"meta\"><strong>{}</strong> · {} · exported {}</p>",
+        "<p class=\"meta\"><strong>{}</strong> · {} · {} {}</p>",
         escape(&summary.organization),
         summary.year,
+        summary.word(Label::ExportedOn),
         escape(&loc.date(opts.date))
     );
     if !summary.errors.is_empty() {
         let _ = writeln!(
             o,
             "<div class=\"draft\"><p><strong>{}</strong></p><ul>",
-            escape(draft_heading(loc))
+            escape(summary.word(Label::Draft))
         );
         for e in &summary.errors {
-            let _ = writeln!(o, "<li>{}</li>", escape(e));
+            let _ = writeln!(o, "<li>{}</li>", escape(&e.say(summary.lang)));
         }
         let _ = writeln!(o, "</ul></div>");
     }
@@ -138,34 +149,38 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
     let (measured, total) = summary.indicator_counts();
     let _ = writeln!(
         o,
-        "<table class=\"overall\">\n<thead><tr><th>Overall</th><th class=\"num\">Score</th></tr></thead><tbody>"
+        "<table class=\"overall\">\n<thead><tr><th>{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+        summary.word(Label::Overall),
+        summary.word(Label::Score)
     );
+    let provisional = format!(" ({})", summary.word(Label::Provisional));
     for (label, s) in [
-        ("Strategic", &summary.overall.strategic),
-        ("Operational", &summary.overall.operational),
+        (Label::Strategic, &summary.overall.strategic),
+        (Label::Operational, &summary.overall.operational),
     ] {
         let _ = writeln!(
             o,
-            "<tr><td>{label}</td>{}</tr>",
+            "<tr><td>{}</td>{}</tr>",
+            summary.word(label),
             realization_cell(
-                loc,
-                t,
+                summary,
                 s.value,
-                if s.is_provisional() {
-                    " (provisional)"
-                } else {
-                    ""
-                }
+                if s.is_provisional() { &provisional } else { "" }
             )
         );
     }
     let _ = writeln!(
         o,
-        "<tr><td>Indicators measured</td><td class=\"num\">{measured} / {total}</td></tr>\n</tbody></table>"
+        "<tr><td>{}</td><td class=\"num\">{measured} / {total}</td></tr>\n</tbody></table>",
+        summary.word(Label::IndicatorsMeasured)
     );
     let _ = writeln!(
         o,
-        "<table class=\"perspectives\">\n<thead><tr><th>Perspective</th><th class=\"num\">Weight</th><th class=\"num\">Strategic</th><th class=\"num\">Operational</th></tr></thead><tbody>"
+        "<table class=\"perspectives\">\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+        escape(&summary.column(Column::Perspective)),
+        escape(&summary.column(Column::Weight)),
+        summary.word(Label::Strategic),
+        summary.word(Label::Operational)
     );
     for p in &summary.perspectives {
         let _ = writeln!(
@@ -173,8 +188,8 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
             "<tr><td>{}</td><td class=\"num\">{} %</td>{}{}</tr>",
             escape(&p.name),
             escape(&loc.number(p.weight)),
-            realization_cell(loc, t, p.score.strategic.value, ""),
-            realization_cell(loc, t, p.score.operational.value, "")
+            realization_cell(summary, p.score.strategic.value, ""),
+            realization_cell(summary, p.score.operational.value, "")
         );
     }
     let _ = writeln!(o, "</tbody></table>");
@@ -184,11 +199,13 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
         let _ = writeln!(o, "<h2{first}>{}</h2>", escape(&p.name));
         let _ = writeln!(
             o,
-            "<p>Strategic score <span class=\"score\">{}</span> · operational score <span class=\"score\">{}</span></p>",
-            escape(&score_text(loc, &p.score.strategic)),
-            escape(&score_text(loc, &p.score.operational))
+            "<p>{} <span class=\"score\">{}</span> · {} <span class=\"score\">{}</span></p>",
+            summary.word(Label::StrategicScore),
+            escape(&score_text(summary, &p.score.strategic)),
+            summary.word(Label::OperationalScore),
+            escape(&score_text(summary, &p.score.operational))
         );
-        table_head(&mut o, "Strategic objectives and their indicators");
+        table_head(&mut o, summary, Label::StrategicTable);
         for so in &p.objectives {
             let _ = writeln!(
                 o,
@@ -196,7 +213,7 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
                 escape(&so.code),
                 escape(&so.title),
                 escape(&loc.number(so.weight)),
-                realization_cell(loc, t, so.realization.value, "")
+                realization_cell(summary, so.realization.value, "")
             );
             for oo in &so.operational {
                 let _ = writeln!(
@@ -207,33 +224,38 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
                     escape(&loc.number(oo.weight))
                 );
                 for ind in &oo.strategic_indicators {
-                    indicator_row(&mut o, loc, t, ind, "s", &mut notes);
+                    indicator_row(&mut o, summary, ind, "s", &mut notes);
                 }
             }
         }
         let _ = writeln!(o, "</tbody></table>");
-        table_head(&mut o, "Operational objectives and their indicators");
+        table_head(&mut o, summary, Label::OperationalTable);
         for so in &p.objectives {
             for oo in &so.operational {
                 let _ = writeln!(
                     o,
-                    "<tr class=\"so\"><td>{}</td><td>{} <small>({} / {} measured)</small></td><td class=\"num\">{} %</td><td></td><td></td>{}</tr>",
+                    "<tr class=\"so\"><td>{}</td><td>{} <small>({} / {} {})</small></td><td class=\"num\">{} %</td><td></td><td></td>{}</tr>",
                     escape(&oo.code),
                     escape(&oo.title),
                     oo.realization.measured,
                     oo.realization.total,
+                    summary.word(Label::Measured),
                     escape(&loc.number(oo.weight)),
-                    realization_cell(loc, t, oo.realization.value, "")
+                    realization_cell(summary, oo.realization.value, "")
                 );
                 for ind in &oo.indicators {
-                    indicator_row(&mut o, loc, t, ind, "o", &mut notes);
+                    indicator_row(&mut o, summary, ind, "o", &mut notes);
                 }
             }
         }
         let _ = writeln!(o, "</tbody></table>");
     }
     if !notes.is_empty() {
-        let _ = writeln!(o, "<h3>Notes and overrides</h3>\n<ul class=\"notes\">");
+        let _ = writeln!(
+            o,
+            "<h3>{}</h3>\n<ul class=\"notes\">",
+            summary.word(Label::NotesAndOverrides)
+        );
         for n in notes {
             let _ = writeln!(o, "<li>{n}</li>");
         }
@@ -241,28 +263,38 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
     }
     let _ = writeln!(
         o,
-        "<footer>Realization: result against target, 0–100 %. Objectives: mean of their indicators. Scores: weighted by the objectives' weights. ✎ realization set by hand. <span class=\"tag s\">S</span>strategic indicator <span class=\"tag o\">O</span>operational indicator.</footer>\n</body>\n</html>"
+        "<footer>{} <span class=\"tag s\">S</span>{} <span class=\"tag o\">O</span>{}.</footer>\n</body>\n</html>",
+        escape(summary.word(Label::HtmlFooter)),
+        summary.word(Label::StrategicIndicator),
+        summary.word(Label::OperationalIndicator)
     );
     o
 }
 
-fn table_head(o: &mut String, caption: &str) {
+fn table_head(o: &mut String, summary: &Summary, caption: Label) {
+    let c = |column| escape(&summary.column(column));
     let _ = writeln!(
         o,
-        "<h3>{caption}</h3>\n<table>\n<thead><tr><th>Code</th><th>Objective / indicator</th><th class=\"num\">Weight</th><th class=\"num\">Result</th><th class=\"num\">Target</th><th class=\"num\">Realization</th></tr></thead><tbody>"
+        "<h3>{}</h3>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+        summary.word(caption),
+        c(Column::Code),
+        c(Column::ObjectiveOrIndicator),
+        c(Column::Weight),
+        c(Column::Result),
+        c(Column::Target),
+        c(Column::Realization)
     );
 }
 
 fn indicator_row(
     o: &mut String,
-    loc: Locale,
-    t: &Thresholds,
+    summary: &Summary,
     ind: &IndicatorSummary,
     tag: &str,
     notes: &mut Vec<String>,
 ) {
     let result = if ind.pending {
-        "<td class=\"num pending\">pending</td>".to_string()
+        pending_cell(summary.word(Label::Pending))
     } else {
         format!("<td class=\"num\">{}</td>", escape(&ind.result_text))
     };
@@ -274,34 +306,29 @@ fn indicator_row(
         escape(&ind.description),
         escape(&ind.target),
         match (&ind.unscorable, ind.realization) {
-            (Some(_), None) => "<td class=\"num pending\">cannot be scored</td>".to_string(),
+            (Some(_), None) => pending_cell(summary.word(Label::CannotBeScored)),
             _ => realization_cell(
-                loc,
-                t,
+                summary,
                 ind.realization,
                 if ind.overridden { " ✎" } else { "" }
             ),
         }
     );
-    if let Some(why) = &ind.unscorable {
+    let mut note = |label: Label, text: &str| {
         notes.push(format!(
-            "<strong>{}</strong> — cannot be scored: {}",
+            "<strong>{}</strong> — {}: {}",
             escape(&ind.id),
-            escape(why)
+            summary.word(label),
+            escape(text)
         ));
+    };
+    if let Some(why) = &ind.unscorable {
+        note(Label::CannotBeScored, &why.say(summary.lang));
     }
     if let Some(reason) = &ind.override_reason {
-        notes.push(format!(
-            "<strong>{}</strong> — realization set by hand: {}",
-            escape(&ind.id),
-            escape(reason)
-        ));
+        note(Label::SetByHand, reason);
     }
-    if let Some(note) = &ind.note {
-        notes.push(format!(
-            "<strong>{}</strong> — note: {}",
-            escape(&ind.id),
-            escape(note)
-        ));
+    if let Some(text) = &ind.note {
+        note(Label::Note, text);
     }
 }

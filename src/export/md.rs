@@ -3,8 +3,9 @@
 
 use std::fmt::Write as _;
 
-use super::{Options, draft_heading, provisional_notice};
-use crate::plan::Locale;
+use super::words::{Column, Label};
+use super::{Options, provisional_notice};
+use crate::lang::Say;
 use crate::summary::{IndicatorSummary, Score, Summary};
 
 /// Text made safe for a Markdown table cell: special characters escaped, line breaks kept
@@ -41,21 +42,39 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn pct(loc: Locale, s: &Score) -> String {
+fn pct(summary: &Summary, s: &Score) -> String {
+    let loc = summary.locale;
     match s.value {
-        Some(v) if s.is_provisional() => format!("{} (provisional)", loc.percent(v)),
+        Some(v) if s.is_provisional() => {
+            format!("{} ({})", loc.percent(v), summary.word(Label::Provisional))
+        }
         Some(v) => loc.percent(v),
-        None => "pending".to_string(),
+        None => summary.word(Label::Pending).to_string(),
     }
 }
 
-fn realization(loc: Locale, ind: &IndicatorSummary) -> String {
+fn realization(summary: &Summary, ind: &IndicatorSummary) -> String {
+    let loc = summary.locale;
     match ind.realization {
         Some(r) if ind.overridden => format!("{} ✎", loc.percent(r)),
         Some(r) => loc.percent(r),
-        None if ind.pending => "*pending*".to_string(),
-        None => "cannot be scored".to_string(),
+        None if ind.pending => format!("*{}*", summary.word(Label::Pending)),
+        None => summary.word(Label::CannotBeScored).to_string(),
     }
+}
+
+/// The header of a table of objectives and indicators, with its alignment row.
+fn table_head(summary: &Summary) -> String {
+    let c = |column| escape(&summary.column(column));
+    format!(
+        "| {} | {} | {} | {} | {} | {} |\n|---|---|---:|---:|---:|---:|",
+        c(Column::Code),
+        c(Column::ObjectiveOrIndicator),
+        c(Column::Weight),
+        c(Column::Result),
+        c(Column::Target),
+        c(Column::Realization),
+    )
 }
 
 pub fn render(summary: &Summary, opts: &Options) -> String {
@@ -64,15 +83,16 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
     let _ = writeln!(out, "# {}\n", escape(&summary.title));
     let _ = writeln!(
         out,
-        "**{}** · {} · exported {}\n",
+        "**{}** · {} · {} {}\n",
         escape(&summary.organization),
         summary.year,
+        summary.word(Label::ExportedOn),
         loc.date(opts.date)
     );
     if !summary.errors.is_empty() {
-        let _ = writeln!(out, "> **{}**\n>", escape(draft_heading(loc)));
+        let _ = writeln!(out, "> **{}**\n>", escape(summary.word(Label::Draft)));
         for e in &summary.errors {
-            let _ = writeln!(out, "> - {}", escape(e));
+            let _ = writeln!(out, "> - {}", escape(&e.say(summary.lang)));
         }
         let _ = writeln!(out);
     }
@@ -80,22 +100,37 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
         let _ = writeln!(out, "> **{}**\n", escape(&n));
     }
     let (measured, total) = summary.indicator_counts();
-    let _ = writeln!(out, "## Overall scores\n");
-    let _ = writeln!(out, "| Layer | Score |\n|---|---:|");
+    let _ = writeln!(out, "## {}\n", summary.word(Label::OverallScores));
     let _ = writeln!(
         out,
-        "| Strategic | {} |",
-        pct(loc, &summary.overall.strategic)
+        "| {} | {} |\n|---|---:|",
+        summary.word(Label::Layer),
+        summary.word(Label::Score)
     );
     let _ = writeln!(
         out,
-        "| Operational | {} |",
-        pct(loc, &summary.overall.operational)
+        "| {} | {} |",
+        summary.word(Label::Strategic),
+        pct(summary, &summary.overall.strategic)
     );
-    let _ = writeln!(out, "| Indicators measured | {measured} / {total} |\n");
     let _ = writeln!(
         out,
-        "| Perspective | Weight | Strategic | Operational |\n|---|---:|---:|---:|"
+        "| {} | {} |",
+        summary.word(Label::Operational),
+        pct(summary, &summary.overall.operational)
+    );
+    let _ = writeln!(
+        out,
+        "| {} | {measured} / {total} |\n",
+        summary.word(Label::IndicatorsMeasured)
+    );
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
+        escape(&summary.column(Column::Perspective)),
+        escape(&summary.column(Column::Weight)),
+        summary.word(Label::Strategic),
+        summary.word(Label::Operational)
     );
     for p in &summary.perspectives {
         let _ = writeln!(
@@ -103,18 +138,15 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
             "| {} | {} % | {} | {} |",
             escape(&p.name),
             loc.number(p.weight),
-            pct(loc, &p.score.strategic),
-            pct(loc, &p.score.operational)
+            pct(summary, &p.score.strategic),
+            pct(summary, &p.score.operational)
         );
     }
     let mut notes: Vec<String> = Vec::new();
     for p in &summary.perspectives {
         let _ = writeln!(out, "\n## {}\n", escape(&p.name));
-        let _ = writeln!(out, "### Strategic objectives and their indicators\n");
-        let _ = writeln!(
-            out,
-            "| Code | Objective / indicator | Weight | Result | Target | Realization |\n|---|---|---:|---:|---:|---:|"
-        );
+        let _ = writeln!(out, "### {}\n", summary.word(Label::StrategicTable));
+        let _ = writeln!(out, "{}", table_head(summary));
         for so in &p.objectives {
             let _ = writeln!(
                 out,
@@ -122,7 +154,7 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
                 escape(&so.code),
                 escape(&so.title),
                 loc.number(so.weight),
-                pct(loc, &so.realization)
+                pct(summary, &so.realization)
             );
             for oo in &so.operational {
                 let _ = writeln!(
@@ -133,75 +165,79 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
                     loc.number(oo.weight)
                 );
                 for ind in &oo.strategic_indicators {
-                    indicator_row(&mut out, loc, ind, &mut notes);
+                    indicator_row(&mut out, summary, ind, &mut notes);
                 }
             }
         }
-        let _ = writeln!(out, "\n### Operational objectives and their indicators\n");
-        let _ = writeln!(
-            out,
-            "| Code | Objective / indicator | Weight | Result | Target | Realization |\n|---|---|---:|---:|---:|---:|"
-        );
+        let _ = writeln!(out, "\n### {}\n", summary.word(Label::OperationalTable));
+        let _ = writeln!(out, "{}", table_head(summary));
         for so in &p.objectives {
             for oo in &so.operational {
                 let _ = writeln!(
                     out,
-                    "| **{}** | **{}** ({} / {} measured) | {} % | | | **{}** |",
+                    "| **{}** | **{}** ({} / {} {}) | {} % | | | **{}** |",
                     escape(&oo.code),
                     escape(&oo.title),
                     oo.realization.measured,
                     oo.realization.total,
+                    summary.word(Label::Measured),
                     loc.number(oo.weight),
-                    pct(loc, &oo.realization)
+                    pct(summary, &oo.realization)
                 );
                 for ind in &oo.indicators {
-                    indicator_row(&mut out, loc, ind, &mut notes);
+                    indicator_row(&mut out, summary, ind, &mut notes);
                 }
             }
         }
     }
     if !notes.is_empty() {
-        let _ = writeln!(out, "\n## Notes and overrides\n");
+        let _ = writeln!(out, "\n## {}\n", summary.word(Label::NotesAndOverrides));
         for n in notes {
             let _ = writeln!(out, "- {n}");
         }
     }
     let _ = writeln!(
         out,
-        "\n---\n*Realization: result against target, 0–100 %; objectives: mean of their indicators; scores: weighted by the objectives' weights. ✎ realization set by hand (reason under Notes and overrides).*"
+        "\n---\n*{}*",
+        escape(summary.word(Label::MarkdownFooter))
     );
     out
 }
 
-fn indicator_row(out: &mut String, loc: Locale, ind: &IndicatorSummary, notes: &mut Vec<String>) {
+fn indicator_row(
+    out: &mut String,
+    summary: &Summary,
+    ind: &IndicatorSummary,
+    notes: &mut Vec<String>,
+) {
     let _ = writeln!(
         out,
         "| {} | {} | | {} | {} | {} |",
         escape(&ind.id),
         escape(&ind.description),
         if ind.pending {
-            "*pending*".to_string()
+            format!("*{}*", summary.word(Label::Pending))
         } else {
             escape(&ind.result_text)
         },
         escape(&ind.target),
-        realization(loc, ind)
+        realization(summary, ind)
     );
-    if let Some(why) = &ind.unscorable {
+    let mut note = |label: Label, text: &str| {
         notes.push(format!(
-            "**{}** — cannot be scored: {}",
+            "**{}** — {}: {}",
             escape(&ind.id),
-            escape(why)
+            summary.word(label),
+            escape(text)
         ));
+    };
+    if let Some(why) = &ind.unscorable {
+        note(Label::CannotBeScored, &why.say(summary.lang));
     }
     if let Some(reason) = &ind.override_reason {
-        notes.push(format!(
-            "**{}** — realization set by hand: {}",
-            escape(&ind.id),
-            escape(reason)
-        ));
+        note(Label::SetByHand, reason);
     }
-    if let Some(note) = &ind.note {
-        notes.push(format!("**{}** — note: {}", escape(&ind.id), escape(note)));
+    if let Some(text) = &ind.note {
+        note(Label::Note, text);
     }
 }

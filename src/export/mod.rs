@@ -4,6 +4,7 @@
 mod csv;
 mod html;
 mod md;
+pub mod words;
 mod xlsx;
 
 use std::fmt;
@@ -11,10 +12,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::lang::Say;
 use crate::plan::Locale;
 use crate::summary::Summary;
 
-pub use self::csv::{CsvOptions, HEADER as CSV_HEADER};
+use self::words::Notice;
+
+pub use self::csv::{CsvOptions, header as csv_header};
 
 /// A format the summary can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -99,15 +103,6 @@ pub fn render(summary: &Summary, format: Format, opts: &Options) -> Result<Vec<u
     })
 }
 
-/// The heading of a draft: an export of a plan with errors (in the plan's language: it goes
-/// to the Giunta as it is).
-pub fn draft_heading(locale: Locale) -> &'static str {
-    match locale {
-        Locale::It => "BOZZA — il piano contiene errori",
-        Locale::En => "DRAFT — the plan has errors",
-    }
-}
-
 /// What a text cell of a spreadsheet must not start with: a formula's first character
 /// (`=`, `+`, `-`, `@`) or a tab or carriage return, which spreadsheets read as one. Such a
 /// text gets a leading apostrophe, as OWASP advises, so it stays text.
@@ -118,13 +113,15 @@ pub fn neutral_cell(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// A sentence for the top of every export while indicators are pending.
+/// A sentence for the top of every export while indicators are pending, in the summary's
+/// language.
 pub fn provisional_notice(summary: &Summary) -> Option<String> {
     let (measured, total) = summary.indicator_counts();
     (measured < total).then(|| {
-        format!(
-            "Provisional: {} of {total} indicators are still pending; the scores count only the {measured} measured.",
-            total - measured
-        )
+        Notice::Provisional {
+            pending: total - measured,
+            total,
+        }
+        .say(summary.lang)
     })
 }

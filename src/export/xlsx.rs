@@ -8,15 +8,17 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
-use super::{Options, draft_heading, provisional_notice};
+use super::words::{Column, Label, Notice};
+use super::{Options, provisional_notice};
+use crate::lang::{Lang, Say};
 use crate::plan::{Locale, Unit, Value};
 use crate::summary::{IndicatorSummary, Score, Summary};
 
 /// The most a cell holds: 32,767 UTF-16 units (the file format's limit).
 const CELL_MAX: usize = 32_767;
 
-/// A text as a cell can hold it: one too long for a cell is cut, visibly.
-fn fit(text: &str) -> std::borrow::Cow<'_, str> {
+/// A text as a cell can hold it: one too long for a cell is cut, visibly (in `lang`).
+fn fit(lang: Lang, text: &str) -> std::borrow::Cow<'_, str> {
     if text.len() <= CELL_MAX || text.encode_utf16().count() <= CELL_MAX {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -32,7 +34,8 @@ fn fit(text: &str) -> std::borrow::Cow<'_, str> {
         kept.push(c);
     }
     let cut = total - kept.chars().count();
-    kept.push_str(&format!(" … [cut here: {cut} more characters in the plan]"));
+    kept.push_str(" … ");
+    kept.push_str(&Notice::Cut { more: cut }.say(lang));
     std::borrow::Cow::Owned(kept)
 }
 
@@ -194,14 +197,14 @@ fn column_name(col: u16) -> String {
 
 fn write_score(
     ws: &mut Worksheet,
-    row: u32,
-    col: u16,
+    summary: &Summary,
+    (row, col): (u32, u16),
     s: &Score,
     fmt: &Format,
 ) -> Result<(), XlsxError> {
     match s.value {
         Some(v) => ws.write_number_with_format(row, col, share(v), fmt)?,
-        None => ws.write_string_with_format(row, col, "pending", fmt)?,
+        None => ws.write_string_with_format(row, col, summary.word(Label::Pending), fmt)?,
     };
     Ok(())
 }
@@ -212,68 +215,76 @@ fn summary_sheet(
     opts: &Options,
     st: &Styles,
 ) -> Result<(), XlsxError> {
-    let ws = wb.add_worksheet().set_name("Summary")?;
+    let lang = summary.lang;
+    let ws = wb
+        .add_worksheet()
+        .set_name(summary.word(Label::SummarySheet))?;
     ws.set_column_width(0, 44)?;
     ws.set_column_width(1, 14)?;
     ws.set_column_width(2, 14)?;
     ws.set_column_width(3, 14)?;
-    ws.write_string_with_format(0, 0, fit(&summary.title), &st.title)?;
-    ws.write_string_with_format(1, 0, fit(&summary.organization), &st.bold)?;
-    ws.write_string(2, 0, "Year")?;
+    ws.write_string_with_format(0, 0, fit(lang, &summary.title), &st.title)?;
+    ws.write_string_with_format(1, 0, fit(lang, &summary.organization), &st.bold)?;
+    ws.write_string(2, 0, summary.word(Label::Year))?;
     ws.write_number(2, 1, summary.year)?;
-    ws.write_string(3, 0, "Exported")?;
+    ws.write_string(3, 0, summary.word(Label::Exported))?;
     ws.write_datetime_with_format(3, 1, excel_date(opts.date)?, &st.date)?;
     let mut row = 4;
     if !summary.errors.is_empty() {
         let draft = Format::new()
             .set_bold()
             .set_font_color(Color::RGB(0xB71C1C));
-        ws.write_string_with_format(row, 0, draft_heading(summary.locale), &draft)?;
+        ws.write_string_with_format(row, 0, summary.word(Label::Draft), &draft)?;
         row += 1;
         for e in &summary.errors {
-            ws.write_string_with_format(row, 0, fit(e), &st.wrap)?;
+            ws.write_string_with_format(row, 0, fit(lang, &e.say(lang)), &st.wrap)?;
             row += 1;
         }
     }
     if let Some(n) = provisional_notice(summary) {
-        ws.write_string_with_format(row, 0, fit(&n), &st.muted)?;
+        ws.write_string_with_format(row, 0, fit(lang, &n), &st.muted)?;
         row += 1;
     }
     row += 1;
-    ws.write_string_with_format(row, 0, "Overall", &st.header)?;
-    ws.write_string_with_format(row, 1, "Score", &st.header)?;
+    ws.write_string_with_format(row, 0, summary.word(Label::Overall), &st.header)?;
+    ws.write_string_with_format(row, 1, summary.word(Label::Score), &st.header)?;
     let first = row + 1;
     for (i, (label, s)) in [
-        ("Strategic", &summary.overall.strategic),
-        ("Operational", &summary.overall.operational),
+        (Label::Strategic, &summary.overall.strategic),
+        (Label::Operational, &summary.overall.operational),
     ]
     .into_iter()
     .enumerate()
     {
         let r = first + i as u32;
-        ws.write_string_with_format(r, 0, label, &st.bold)?;
-        write_score(ws, r, 1, s, &st.realization)?;
+        ws.write_string_with_format(r, 0, summary.word(label), &st.bold)?;
+        write_score(ws, summary, (r, 1), s, &st.realization)?;
     }
     colour_by_thresholds(ws, summary, 1, first, first + 1)?;
     let (measured, total) = summary.indicator_counts();
-    ws.write_string(first + 2, 0, "Indicators measured")?;
+    ws.write_string(first + 2, 0, summary.word(Label::IndicatorsMeasured))?;
     ws.write_number(first + 2, 1, measured as f64)?;
-    ws.write_string(first + 2, 2, "of")?;
+    ws.write_string(first + 2, 2, summary.word(Label::Of))?;
     ws.write_number(first + 2, 3, total as f64)?;
 
     let head = first + 4;
-    for (c, h) in ["Perspective", "Weight", "Strategic", "Operational"]
-        .iter()
-        .enumerate()
+    for (c, h) in [
+        summary.column(Column::Perspective),
+        summary.column(Column::Weight),
+        summary.word(Label::Strategic).to_string(),
+        summary.word(Label::Operational).to_string(),
+    ]
+    .iter()
+    .enumerate()
     {
-        ws.write_string_with_format(head, c as u16, *h, &st.header)?;
+        ws.write_string_with_format(head, c as u16, h, &st.header)?;
     }
     for (i, p) in summary.perspectives.iter().enumerate() {
         let r = head + 1 + i as u32;
-        ws.write_string_with_format(r, 0, fit(&p.name), &st.text)?;
+        ws.write_string_with_format(r, 0, fit(lang, &p.name), &st.text)?;
         ws.write_number_with_format(r, 1, share(p.weight), &st.weight)?;
-        write_score(ws, r, 2, &p.score.strategic, &st.realization)?;
-        write_score(ws, r, 3, &p.score.operational, &st.realization)?;
+        write_score(ws, summary, (r, 2), &p.score.strategic, &st.realization)?;
+        write_score(ws, summary, (r, 3), &p.score.operational, &st.realization)?;
     }
     let last = head + summary.perspectives.len() as u32;
     colour_by_thresholds(ws, summary, 2, head + 1, last)?;
@@ -310,18 +321,18 @@ fn fit_row(ws: &mut Worksheet, row: u32, wrapped: &[(usize, &str)]) -> Result<()
     Ok(())
 }
 
-const LAYER_HEADER: [&str; 11] = [
-    "Perspective",
-    "Code",
-    "Objective / indicator",
-    "Weight",
-    "Result",
-    "Target",
-    "Realization",
-    "Measured",
-    "Pending",
-    "Override reason",
-    "Note",
+const LAYER_HEADER: [Column; 11] = [
+    Column::Perspective,
+    Column::Code,
+    Column::ObjectiveOrIndicator,
+    Column::Weight,
+    Column::Result,
+    Column::Target,
+    Column::Realization,
+    Column::Measured,
+    Column::Pending,
+    Column::OverrideReason,
+    Column::Note,
 ];
 
 fn layer_sheet(
@@ -330,29 +341,31 @@ fn layer_sheet(
     strategic: bool,
     st: &Styles,
 ) -> Result<(), XlsxError> {
-    let name = if strategic {
-        "Strategic"
+    let lang = summary.lang;
+    let name = summary.word(if strategic {
+        Label::StrategicSheet
     } else {
-        "Operational"
-    };
+        Label::OperationalSheet
+    });
     let ws = wb.add_worksheet().set_name(name)?;
-    let widths = [
+    let widths: [f64; 11] = [
         24.0, 9.0, 64.0, 9.0, 13.0, 16.0, 12.0, 10.0, 9.0, 36.0, 36.0,
     ];
-    for (c, w) in widths.iter().enumerate() {
-        ws.set_column_width(c as u16, *w)?;
-    }
-    for (c, h) in LAYER_HEADER.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &st.header)?;
+    for (c, (column, width)) in LAYER_HEADER.iter().zip(widths).enumerate() {
+        let heading = summary.column(*column);
+        // A heading is not cut inside a word: its column is at least as wide.
+        let width = width.max(heading.chars().count() as f64 + 1.0);
+        ws.set_column_width(c as u16, width)?;
+        ws.write_string_with_format(0, c as u16, heading, &st.header)?;
     }
     ws.set_freeze_panes(1, 3)?;
     let mut row = 1u32;
     for p in &summary.perspectives {
         for so in &p.objectives {
             if strategic {
-                ws.write_string_with_format(row, 0, fit(&p.name), &st.so_text)?;
-                ws.write_string_with_format(row, 1, fit(&so.code), &st.so_text)?;
-                ws.write_string_with_format(row, 2, fit(&so.title), &st.so_wrap)?;
+                ws.write_string_with_format(row, 0, fit(lang, &p.name), &st.so_text)?;
+                ws.write_string_with_format(row, 1, fit(lang, &so.code), &st.so_text)?;
+                ws.write_string_with_format(row, 2, fit(lang, &so.title), &st.so_wrap)?;
                 fit_row(ws, row, &[(2, &so.title)])?;
                 ws.write_number_with_format(row, 3, share(so.weight), &st.so_weight)?;
                 if let Some(v) = so.realization.value {
@@ -372,9 +385,9 @@ fn layer_sheet(
                 } else {
                     (&st.so_text, &st.so_wrap)
                 };
-                ws.write_string_with_format(row, 0, fit(&p.name), text)?;
-                ws.write_string_with_format(row, 1, fit(&oo.code), text)?;
-                ws.write_string_with_format(row, 2, fit(&oo.title), wrap)?;
+                ws.write_string_with_format(row, 0, fit(lang, &p.name), text)?;
+                ws.write_string_with_format(row, 1, fit(lang, &oo.code), text)?;
+                ws.write_string_with_format(row, 2, fit(lang, &oo.title), wrap)?;
                 fit_row(ws, row, &[(2, &oo.title)])?;
                 let wf = if strategic { &st.weight } else { &st.so_weight };
                 ws.write_number_with_format(row, 3, share(oo.weight), wf)?;
@@ -396,7 +409,7 @@ fn layer_sheet(
                     &oo.indicators
                 };
                 for ind in inds {
-                    indicator_row(ws, row, &p.name, ind, st)?;
+                    indicator_row(ws, row, summary, &p.name, ind, st)?;
                     row += 1;
                 }
             }
@@ -415,13 +428,15 @@ fn layer_sheet(
 fn indicator_row(
     ws: &mut Worksheet,
     row: u32,
+    summary: &Summary,
     perspective: &str,
     ind: &IndicatorSummary,
     st: &Styles,
 ) -> Result<(), XlsxError> {
-    ws.write_string_with_format(row, 0, fit(perspective), &st.text)?;
-    ws.write_string_with_format(row, 1, fit(&ind.id), &st.text)?;
-    ws.write_string_with_format(row, 2, fit(&ind.description), &st.wrap)?;
+    let lang = summary.lang;
+    ws.write_string_with_format(row, 0, fit(lang, perspective), &st.text)?;
+    ws.write_string_with_format(row, 1, fit(lang, &ind.id), &st.text)?;
+    ws.write_string_with_format(row, 2, fit(lang, &ind.description), &st.wrap)?;
     match ind.result {
         Some(Value::Number(n)) => {
             let (v, fmt) = unit_format(&ind.unit, n, &st.text);
@@ -431,22 +446,24 @@ fn indicator_row(
             ws.write_datetime_with_format(row, 4, excel_date(d)?, &st.date)?;
         }
         None => {
-            ws.write_string_with_format(row, 4, "pending", &st.muted)?;
+            ws.write_string_with_format(row, 4, summary.word(Label::Pending), &st.muted)?;
         }
     }
-    ws.write_string_with_format(row, 5, fit(&ind.target), &st.text)?;
+    ws.write_string_with_format(row, 5, fit(lang, &ind.target), &st.text)?;
     if let Some(r) = ind.realization {
         ws.write_number_with_format(row, 6, share(r), &st.realization)?;
     } else if let Some(why) = &ind.unscorable {
-        ws.write_string_with_format(row, 6, "cannot be scored", &st.muted)?;
-        ws.insert_note(row, 6, &rust_xlsxwriter::Note::new(fit(why)))?;
+        ws.write_string_with_format(row, 6, summary.word(Label::CannotBeScored), &st.muted)?;
+        let why = why.say(lang);
+        ws.insert_note(row, 6, &rust_xlsxwriter::Note::new(fit(lang, &why)))?;
     }
-    ws.write_string_with_format(row, 8, if ind.pending { "yes" } else { "no" }, &st.text)?;
+    let pending = summary.word(if ind.pending { Label::Yes } else { Label::No });
+    ws.write_string_with_format(row, 8, pending, &st.text)?;
     if let Some(reason) = &ind.override_reason {
-        ws.write_string_with_format(row, 9, fit(reason), &st.wrap)?;
+        ws.write_string_with_format(row, 9, fit(lang, reason), &st.wrap)?;
     }
     if let Some(note) = &ind.note {
-        ws.write_string_with_format(row, 10, fit(note), &st.wrap)?;
+        ws.write_string_with_format(row, 10, fit(lang, note), &st.wrap)?;
     }
     fit_row(
         ws,
@@ -468,7 +485,7 @@ pub fn render(summary: &Summary, opts: &Options) -> Result<Vec<u8>, XlsxError> {
     layer_sheet(&mut wb, summary, false, &st)?;
     if !summary.errors.is_empty() {
         // A draft says so on every printed page of every sheet, not only on the first.
-        let header = format!("&C&\"-,Bold\"&KB71C1C{}", draft_heading(summary.locale));
+        let header = format!("&C&\"-,Bold\"&KB71C1C{}", summary.word(Label::Draft));
         for ws in wb.worksheets_mut() {
             ws.set_header(&header);
         }

@@ -11,7 +11,6 @@ use crate::app::msg::{
 use crate::app::tree::Filter;
 use crate::export::Format;
 use crate::paths::DirError;
-use crate::plan::Unit;
 use crate::store::lock::LockWhy;
 use crate::store::{Cause, NotAFile, WriteError};
 
@@ -126,7 +125,6 @@ pub trait AppWords {
     fn key_hint(&self, h: Hint) -> &'static str;
     fn context_title(&self, c: Context) -> &'static str;
     fn filter(&self, f: Filter) -> &'static str;
-    fn unit(&self, u: &Unit) -> String;
     fn format_name(&self, f: Format) -> &'static str;
     fn field_label(&self, f: EditField) -> &'static str;
     fn field_name(&self, f: FieldName) -> &'static str;

@@ -518,7 +518,11 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
                 }),
             theme,
         ),
-        kv(words.word(Word::Unit), words.unit(&ind.unit), theme),
+        kv(
+            words.word(Word::Unit),
+            crate::lang::ExportWords::unit(words, &ind.unit),
+            theme,
+        ),
     ];
     let r = outcome.shown();
     let mut real = vec![Span::styled(
@@ -534,7 +538,11 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
         real.push(Span::styled(bar(v, 12), status_style(app, theme, r)));
     }
     lines.push(Line::from(real));
-    lines.push(kv(words.word(Word::How), explain(loc, ind, outcome), theme));
+    lines.push(kv(
+        words.word(Word::How),
+        explain(app.lang, loc, ind, outcome),
+        theme,
+    ));
     if let Some(o) = &ind.realization_override {
         lines.push(kv(
             words.word(Word::Override),

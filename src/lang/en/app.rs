@@ -11,7 +11,7 @@ use crate::export::Format;
 use crate::lang::app::key;
 use crate::lang::{AppWords, Lang, Question, RestoreFacts, Say, ValueKind, Word};
 use crate::paths::DirError;
-use crate::plan::{Locale, Unit};
+use crate::plan::Locale;
 use crate::store::lock::LockWhy;
 use crate::store::{Cause, NotAFile};
 
@@ -224,17 +224,6 @@ impl AppWords for En {
             Filter::Pending => "pending",
             Filter::BelowTarget => "below target",
             Filter::Overridden => "overridden",
-        }
-    }
-
-    fn unit(&self, u: &Unit) -> String {
-        match u {
-            Unit::Percent => "percent".into(),
-            Unit::Count => "count".into(),
-            Unit::Number => "number".into(),
-            Unit::Date => "date".into(),
-            Unit::Currency => "euro".into(),
-            Unit::Label(l) => l.clone(),
         }
     }
 
@@ -531,7 +520,10 @@ impl AppWords for En {
         match e {
             FieldError::Parse(p) => p.say(L),
             FieldError::NotWholeCount { unit } => {
-                format!("a count is a whole number of {}, like 12", self.unit(unit))
+                format!(
+                    "a count is a whole number of {}, like 12",
+                    crate::lang::ExportWords::unit(self, unit)
+                )
             }
             FieldError::RealizationOutOfRange => "a realization is between 0 and 100 %".into(),
             FieldError::ReasonNeeded => {

@@ -1,4 +1,85 @@
-use super::En;
-use crate::lang::CliWords;
+use super::{En, count};
+use crate::cli::Msg;
+use crate::lang::{CliWords, Lang, Say};
+use crate::paths::ExampleCopy;
 
-impl CliWords for En {}
+impl CliWords for En {
+    fn cli(&self, msg: &Msg) -> String {
+        match msg {
+            Msg::Counts {
+                indicators,
+                errors,
+                warnings,
+            } => format!(
+                "{}, {}, {}",
+                count(*indicators, "indicator", "indicators"),
+                count(*errors, "error", "errors"),
+                count(*warnings, "warning", "warnings")
+            ),
+            Msg::CannotWriteOutput(e) => format!("cannot write the output: {e}"),
+            Msg::BadDelimiter => "--delimiter must be one plain ASCII character other than a quote or a line break, like ; or ,".to_string(),
+            Msg::BadDecimal => "--decimal must be , or .".to_string(),
+            Msg::SameSeparators => {
+                "the CSV separator and the decimal separator must differ".to_string()
+            }
+            Msg::NotExportedForErrors { errors } => format!(
+                "not exported: the plan has {} (listed above); fix {}, or export a draft marked as such with --force",
+                count(*errors, "error", "errors"),
+                if *errors == 1 { "it" } else { "them" }
+            ),
+            Msg::XlsxNotToStdout => {
+                "XLSX is a binary file; name a file with -o instead of -".to_string()
+            }
+            Msg::Render(e) => e.say(Lang::En),
+            Msg::IsThePlan { out } => format!(
+                "not exported: {} is the plan itself; name another file with -o",
+                out.display()
+            ),
+            Msg::NotAFile { out, what } => format!(
+                "not exported: {} is {}; name a file with -o",
+                out.display(),
+                what.say(Lang::En)
+            ),
+            Msg::Exported { out, replaced } => format!(
+                "{} {}",
+                if *replaced { "replaced" } else { "wrote" },
+                out.display()
+            ),
+            Msg::NotExported(e) => format!("not exported: {}", e.say(Lang::En)),
+            Msg::TooBig {
+                indicators,
+                mib,
+                max_mib,
+                fit,
+            } => format!(
+                "not written: {indicators} indicators make a {mib} MiB plan, more than the {max_mib} MiB perfplan reads; at most about {fit} indicators fit"
+            ),
+            Msg::Generated {
+                out,
+                replaced,
+                indicators,
+                bytes,
+            } => format!(
+                "{} {} ({}, {})",
+                if *replaced { "replaced" } else { "wrote" },
+                out.display(),
+                count(*indicators, "indicator", "indicators"),
+                count(*bytes, "byte", "bytes")
+            ),
+            Msg::NotGenerated { out, error } => format!("{}: {}", out.display(), error.say(Lang::En)),
+            Msg::NoExample(e) => format!("cannot prepare the example plan: {}", e.say(Lang::En)),
+            Msg::ExampleOpened {
+                path,
+                copy: ExampleCopy::Made,
+            } => format!(
+                "First run: a copy of the example plan (CCIAA Massa-Carrara 2017) is at {}",
+                path.display()
+            ),
+            Msg::ExampleOpened {
+                path,
+                copy: ExampleCopy::Kept,
+            } => format!("Opened the example plan kept at {}", path.display()),
+            Msg::TerminalFailed(e) => format!("the terminal failed: {e}"),
+        }
+    }
+}

@@ -11,7 +11,7 @@ use crate::export::Format;
 use crate::lang::app::key;
 use crate::lang::{AppWords, Lang, Question, RestoreFacts, Say, ValueKind, Word};
 use crate::paths::DirError;
-use crate::plan::{Locale, Unit};
+use crate::plan::Locale;
 use crate::store::lock::LockWhy;
 use crate::store::{Cause, NotAFile};
 
@@ -230,17 +230,6 @@ impl AppWords for It {
             Filter::Pending => "in attesa",
             Filter::BelowTarget => "sotto il target",
             Filter::Overridden => "con forzatura",
-        }
-    }
-
-    fn unit(&self, u: &Unit) -> String {
-        match u {
-            Unit::Percent => "percentuale".into(),
-            Unit::Count => "numero intero".into(),
-            Unit::Number => "numero".into(),
-            Unit::Date => "data".into(),
-            Unit::Currency => "euro".into(),
-            Unit::Label(l) => l.clone(),
         }
     }
 
@@ -563,7 +552,7 @@ impl AppWords for It {
             FieldError::Parse(p) => p.say(L),
             FieldError::NotWholeCount { unit } => format!(
                 "un conteggio è un numero intero di {}, come 12",
-                self.unit(unit)
+                crate::lang::ExportWords::unit(self, unit)
             ),
             FieldError::RealizationOutOfRange => {
                 "una realizzazione è compresa tra 0 e 100 %".into()

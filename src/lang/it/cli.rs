@@ -1,4 +1,90 @@
-use super::It;
-use crate::lang::CliWords;
+use super::{It, count};
+use crate::cli::Msg;
+use crate::lang::{CliWords, Lang, Say};
+use crate::paths::ExampleCopy;
 
-impl CliWords for It {}
+impl CliWords for It {
+    fn cli(&self, msg: &Msg) -> String {
+        match msg {
+            Msg::Counts {
+                indicators,
+                errors,
+                warnings,
+            } => format!(
+                "{}, {}, {}",
+                count(*indicators, "indicatore", "indicatori"),
+                count(*errors, "errore", "errori"),
+                count(*warnings, "avviso", "avvisi")
+            ),
+            Msg::CannotWriteOutput(e) => format!("impossibile scrivere l'output: {e}"),
+            Msg::BadDelimiter => "--delimiter deve essere un solo carattere ASCII, diverso dalle virgolette e dall'a capo, come ; o ,".to_string(),
+            Msg::BadDecimal => "--decimal deve essere , oppure .".to_string(),
+            Msg::SameSeparators => {
+                "il separatore dei campi del CSV e il separatore decimale devono essere diversi"
+                    .to_string()
+            }
+            Msg::NotExportedForErrors { errors } => format!(
+                "non esportato: il piano contiene {} ({}); {}, oppure esportare con --force una bozza segnalata come tale",
+                count(*errors, "errore", "errori"),
+                if *errors == 1 { "indicato sopra" } else { "elencati sopra" },
+                if *errors == 1 { "correggerlo" } else { "correggerli" }
+            ),
+            Msg::XlsxNotToStdout => {
+                "XLSX è un file binario: indicare un file con -o invece di -".to_string()
+            }
+            Msg::Render(e) => e.say(Lang::It),
+            Msg::IsThePlan { out } => format!(
+                "non esportato: {} è il piano stesso; indicare un altro file con -o",
+                out.display()
+            ),
+            Msg::NotAFile { out, what } => format!(
+                "non esportato: {} è {}; indica un file con -o",
+                out.display(),
+                what.say(Lang::It)
+            ),
+            Msg::Exported { out, replaced } => format!(
+                "{} il file {}",
+                if *replaced { "sostituito" } else { "creato" },
+                out.display()
+            ),
+            Msg::NotExported(e) => format!("non esportato: {}", e.say(Lang::It)),
+            Msg::TooBig {
+                indicators,
+                mib,
+                max_mib,
+                fit,
+            } => format!(
+                "piano non scritto: {indicators} indicatori danno un piano di {mib} MiB, oltre i {max_mib} MiB che perfplan legge; ne entrano al massimo circa {fit}"
+            ),
+            Msg::Generated {
+                out,
+                replaced,
+                indicators,
+                bytes,
+            } => format!(
+                "{} il file {} ({}, {} byte)",
+                if *replaced { "sostituito" } else { "creato" },
+                out.display(),
+                count(*indicators, "indicatore", "indicatori"),
+                bytes
+            ),
+            Msg::NotGenerated { out, error } => format!("{}: {}", out.display(), error.say(Lang::It)),
+            Msg::NoExample(e) => format!(
+                "impossibile preparare il piano di esempio: {}",
+                e.say(Lang::It)
+            ),
+            Msg::ExampleOpened {
+                path,
+                copy: ExampleCopy::Made,
+            } => format!(
+                "Primo avvio: una copia del piano di esempio (CCIAA Massa-Carrara 2017) è in {}",
+                path.display()
+            ),
+            Msg::ExampleOpened {
+                path,
+                copy: ExampleCopy::Kept,
+            } => format!("Aperto il piano di esempio conservato in {}", path.display()),
+            Msg::TerminalFailed(e) => format!("errore del terminale: {e}"),
+        }
+    }
+}

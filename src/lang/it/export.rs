@@ -1,4 +1,221 @@
-use super::It;
-use crate::lang::ExportWords;
+use super::{It, count};
+use crate::export::ExportError;
+use crate::export::words::{Column, Computation, CsvColumn, Figures, Label, Notice};
+use crate::lang::{ExportWords, Lang, Say};
+use crate::plan::Unit;
 
-impl ExportWords for It {}
+impl ExportWords for It {
+    fn label(&self, label: Label) -> &'static str {
+        match label {
+            Label::Pending => "in attesa",
+            Label::CannotBeScored => "non valutabile",
+            Label::Provisional => "provvisorio",
+            Label::Yes => "Sì",
+            Label::No => "No",
+            Label::Strategic => "Strategico",
+            Label::Operational => "Operativo",
+            Label::StrategicValue => "strategico",
+            Label::OperationalValue => "operativo",
+            Label::Overall => "Complessivo",
+            Label::Score => "Punteggio",
+            Label::Layer => "Livello",
+            Label::IndicatorsMeasured => "Indicatori rilevati",
+            Label::Of => "su",
+            Label::Measured => "rilevati",
+            Label::Year => "Anno",
+            Label::Exported => "Esportato il",
+            Label::ExportedOn => "esportato il",
+            Label::SummarySheet => "Riepilogo",
+            Label::StrategicSheet => "Obiettivi strategici",
+            Label::OperationalSheet => "Obiettivi operativi",
+            Label::OverallScores => "Punteggi complessivi",
+            Label::StrategicTable => "Obiettivi strategici e relativi indicatori",
+            Label::OperationalTable => "Obiettivi operativi e relativi indicatori",
+            Label::NotesAndOverrides => "Note e forzature",
+            Label::StrategicScore => "Punteggio strategico",
+            Label::OperationalScore => "punteggio operativo",
+            Label::StrategicIndicator => "indicatore strategico",
+            Label::OperationalIndicator => "indicatore operativo",
+            Label::SetByHand => "realizzazione forzata, motivazione",
+            Label::Note => "nota",
+            Label::Draft => "BOZZA — il piano contiene errori",
+            Label::ScoresProvisional => {
+                "Punteggi provvisori: alcuni indicatori sono ancora in attesa e non entrano nei punteggi."
+            }
+            Label::LayerKey => {
+                "S: indicatore strategico (misura l'obiettivo strategico) · O: indicatore operativo"
+            }
+            Label::OverrideKey => {
+                "*: realizzazione forzata; la motivazione è riportata da `perfplan score --json` e nell'applicazione"
+            }
+            Label::MarkdownFooter => {
+                "% Realizzazione: risultato rispetto al target, da 0 a 100 %; obiettivi: media dei rispettivi indicatori; punteggi: media ponderata con i pesi degli obiettivi. ✎ realizzazione forzata (motivazione in Note e forzature)."
+            }
+            Label::HtmlFooter => {
+                "% Realizzazione: risultato rispetto al target, da 0 a 100 %. Obiettivi: media dei rispettivi indicatori. Punteggi: media ponderata con i pesi degli obiettivi. ✎ realizzazione forzata."
+            }
+            Label::HtmlLang => "it",
+        }
+    }
+
+    fn column(&self, column: Column, year: i32) -> String {
+        match column {
+            Column::Perspective => "Prospettiva".to_string(),
+            Column::Code => "Codice".to_string(),
+            Column::ObjectiveOrIndicator => "Obiettivo / indicatore".to_string(),
+            Column::Weight => "Peso".to_string(),
+            // As the documents head them: "Risultato 2017", "Target 2017".
+            Column::Result => format!("Risultato {year}"),
+            Column::Target => format!("Target {year}"),
+            Column::Realization => "% Realizzazione".to_string(),
+            Column::Measured => "Rilevati".to_string(),
+            Column::Pending => "In attesa".to_string(),
+            Column::OverrideReason => "Motivazione della forzatura".to_string(),
+            Column::Note => "Nota".to_string(),
+        }
+    }
+
+    fn csv_column(&self, column: CsvColumn, year: i32) -> String {
+        // Headings for a spreadsheet opened by double click, as the controller reads them.
+        match column {
+            CsvColumn::Perspective => "Prospettiva".to_string(),
+            CsvColumn::StrategicCode => "Obiettivo strategico".to_string(),
+            CsvColumn::OperationalCode => "Obiettivo operativo".to_string(),
+            CsvColumn::Layer => "Livello".to_string(),
+            CsvColumn::Id => "Indicatore".to_string(),
+            CsvColumn::Description => "Descrizione".to_string(),
+            CsvColumn::Unit => "Unità di misura".to_string(),
+            CsvColumn::Target => format!("Target {year}"),
+            CsvColumn::Result => format!("Risultato {year}"),
+            CsvColumn::Realization => "% Realizzazione".to_string(),
+            CsvColumn::Pending => "In attesa".to_string(),
+            CsvColumn::Override => "Forzatura".to_string(),
+            CsvColumn::Reason => "Motivazione".to_string(),
+            CsvColumn::Note => "Nota".to_string(),
+        }
+    }
+
+    fn unit(&self, unit: &Unit) -> String {
+        match unit {
+            Unit::Percent => "percentuale",
+            Unit::Count => "numero",
+            Unit::Number => "valore",
+            Unit::Date => "data",
+            Unit::Currency => "euro",
+            Unit::Label(l) => l,
+        }
+        .to_string()
+    }
+
+    fn notice(&self, notice: &Notice) -> String {
+        match notice {
+            Notice::Provisional { pending, total } => format!(
+                "Punteggi provvisori: {} su {total} {} ancora in attesa e non {} nei punteggi.",
+                count(*pending, "indicatore", "indicatori"),
+                if *pending == 1 { "è" } else { "sono" },
+                if *pending == 1 { "entra" } else { "entrano" },
+            ),
+            Notice::Overall {
+                strategic,
+                operational,
+                measured,
+                total,
+            } => format!(
+                "Punteggio complessivo   strategico {strategic}   operativo {operational}   indicatori rilevati {measured} / {total}"
+            ),
+            Notice::PlanErrors { errors } => format!(
+                "Il piano contiene {} ({} da perfplan check): i punteggi non tengono conto dei valori errati.",
+                count(*errors, "errore", "errori"),
+                if *errors == 1 { "indicato" } else { "elencati" }
+            ),
+            Notice::PerspectiveScore {
+                strategic,
+                operational,
+            } => format!("punteggio: strategico {strategic} · operativo {operational}"),
+            Notice::Cut { more } => format!(
+                "[testo tagliato qui: {} nel piano]",
+                if *more == 1 {
+                    "ancora 1 carattere".to_string()
+                } else {
+                    format!("altri {more} caratteri")
+                }
+            ),
+        }
+    }
+
+    fn computation(&self, computation: &Computation) -> String {
+        let result = |f: &Figures| {
+            f.result
+                .clone()
+                .unwrap_or_else(|| "nessun risultato".into())
+        };
+        match computation {
+            Computation::Pending => "in attesa: risultato non ancora rilevato".to_string(),
+            Computation::Unscorable(why) => format!("non valutabile: {}", why.say(Lang::It)),
+            Computation::Met(f) => format!(
+                "{} rispetta il target {}: {}",
+                result(f),
+                f.target,
+                f.percent
+            ),
+            Computation::Ratio {
+                numerator,
+                denominator,
+                figures: f,
+            } => format!(
+                "{numerator} / {denominator} = {} (target {} non raggiunto)",
+                f.percent, f.target
+            ),
+            Computation::Deviation {
+                result,
+                target,
+                divisor,
+                figures: f,
+            } => format!(
+                "1 − |{result} − {target}| / {divisor} = {} (target {} non raggiunto)",
+                f.percent, f.target
+            ),
+            Computation::Late {
+                days,
+                grace: 0,
+                figures: f,
+            } => format!(
+                "{}: {} oltre la scadenza {}, in ritardo: {}",
+                result(f),
+                count(days.unsigned_abs() as usize, "giorno", "giorni"),
+                f.target,
+                f.percent
+            ),
+            Computation::Late {
+                days,
+                grace,
+                figures: f,
+            } => format!(
+                "{}: {} oltre la scadenza {}: 100 − 100 × {days} / {} di tolleranza = {}",
+                result(f),
+                count(days.unsigned_abs() as usize, "giorno", "giorni"),
+                f.target,
+                count(*grace as usize, "giorno", "giorni"),
+                f.percent
+            ),
+            Computation::Missed(f) => format!(
+                "{} non rispetta il target {}: {}",
+                result(f),
+                f.target,
+                f.percent
+            ),
+            Computation::Override { percent, reason } => {
+                format!("realizzazione forzata al {percent}: {reason}")
+            }
+        }
+    }
+
+    fn export_error(&self, error: &ExportError) -> String {
+        match error {
+            ExportError::Xlsx(e) => {
+                format!("non è stato possibile creare il foglio di calcolo: {e}")
+            }
+            ExportError::Csv(e) => format!("non è stato possibile scrivere il CSV: {e}"),
+        }
+    }
+}

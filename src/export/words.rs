@@ -1,0 +1,187 @@
+//! What the summary says, as values: its labels, columns and sentences, and how an
+//! indicator's realization was reached. `lang` turns them into words in either language.
+
+use crate::plan::check::ValueError;
+
+/// A fixed word of the summary: a label, a heading, a value such as "pending".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// A score or result not there yet: `pending`.
+    Pending,
+    /// An indicator with a wrong value: `cannot be scored`.
+    CannotBeScored,
+    /// After a score that rests on pending indicators: `provisional`.
+    Provisional,
+    Yes,
+    No,
+    /// The layers as row labels and column headings: `Strategic`, `Operational`.
+    Strategic,
+    Operational,
+    /// The layers as values of a column (CSV): `strategic`, `operational`.
+    StrategicValue,
+    OperationalValue,
+    /// The overall scores' table: `Overall` · `Score`; `Layer` · `Score`.
+    Overall,
+    Score,
+    Layer,
+    /// `Indicators measured` 68 `of` 70.
+    IndicatorsMeasured,
+    Of,
+    /// After `m / t` beside an objective: `(4 / 5 measured)`.
+    Measured,
+    /// The spreadsheet's labels beside the year and the export's date.
+    Year,
+    Exported,
+    /// Before the export's date in a line of text: `exported 25/05/2018`.
+    ExportedOn,
+    /// The sheets of the workbook.
+    SummarySheet,
+    StrategicSheet,
+    OperationalSheet,
+    /// Headings of the documents.
+    OverallScores,
+    StrategicTable,
+    OperationalTable,
+    NotesAndOverrides,
+    /// Before each perspective's scores (HTML): `Strategic score` · `operational score`.
+    StrategicScore,
+    OperationalScore,
+    /// The tags S and O explained.
+    StrategicIndicator,
+    OperationalIndicator,
+    /// Before the texts in the notes: `realization set by hand: …`, `note: …`.
+    SetByHand,
+    Note,
+    /// The heading of a draft: an export of a plan with errors.
+    Draft,
+    /// `perfplan score`, under the overall line while indicators are pending.
+    ScoresProvisional,
+    /// `perfplan score`, under the table: what S and O mean, and `*`.
+    LayerKey,
+    OverrideKey,
+    /// The closing lines of the Markdown and HTML documents.
+    MarkdownFooter,
+    HtmlFooter,
+    /// The `lang` attribute of the HTML page.
+    HtmlLang,
+}
+
+/// A column of the summary's tables (the year goes where the documents put it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Perspective,
+    Code,
+    ObjectiveOrIndicator,
+    Weight,
+    Result,
+    Target,
+    Realization,
+    Measured,
+    Pending,
+    OverrideReason,
+    Note,
+}
+
+/// A column of the CSV: one row per indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvColumn {
+    Perspective,
+    StrategicCode,
+    OperationalCode,
+    Layer,
+    Id,
+    Description,
+    Unit,
+    Target,
+    Result,
+    Realization,
+    Pending,
+    Override,
+    Reason,
+    Note,
+}
+
+impl CsvColumn {
+    pub const ALL: [CsvColumn; 14] = [
+        CsvColumn::Perspective,
+        CsvColumn::StrategicCode,
+        CsvColumn::OperationalCode,
+        CsvColumn::Layer,
+        CsvColumn::Id,
+        CsvColumn::Description,
+        CsvColumn::Unit,
+        CsvColumn::Target,
+        CsvColumn::Result,
+        CsvColumn::Realization,
+        CsvColumn::Pending,
+        CsvColumn::Override,
+        CsvColumn::Reason,
+        CsvColumn::Note,
+    ];
+}
+
+/// A sentence of the summary with its numbers (figures already in the plan's locale).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// On top of every export while indicators are pending.
+    Provisional { pending: usize, total: usize },
+    /// `perfplan score`'s first line.
+    Overall {
+        strategic: String,
+        operational: String,
+        measured: usize,
+        total: usize,
+    },
+    /// `perfplan score` of a plan with errors.
+    PlanErrors { errors: usize },
+    /// `perfplan score`, under each perspective.
+    PerspectiveScore {
+        strategic: String,
+        operational: String,
+    },
+    /// Where a text too long for a spreadsheet's cell is cut.
+    Cut { more: usize },
+}
+
+/// The figures of a computation, in the plan's locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figures {
+    /// The result (`None` for an override without one).
+    pub result: Option<String>,
+    /// The target as the controller writes it: `>= 80 %`.
+    pub target: String,
+    /// The realization as shown: `90,00 %`.
+    pub percent: String,
+}
+
+/// How an indicator's realization was reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Computation<'a> {
+    Pending,
+    Unscorable(&'a ValueError),
+    Met(Figures),
+    /// `numerator / denominator`.
+    Ratio {
+        numerator: String,
+        denominator: String,
+        figures: Figures,
+    },
+    /// `1 − |result − target| / divisor`.
+    Deviation {
+        result: String,
+        target: String,
+        divisor: String,
+        figures: Figures,
+    },
+    /// A deadline missed by `days`, with `grace` days of grace (0: none).
+    Late {
+        days: i64,
+        grace: u32,
+        figures: Figures,
+    },
+    Missed(Figures),
+    Override {
+        percent: String,
+        reason: &'a str,
+    },
+}
