@@ -71,7 +71,10 @@ fn check_passes_the_seed() {
     let out = stdout(&o);
     assert_eq!(
         out,
-        format!("{}: 70 indicatori, 0 errori, 0 avvisi\n", seed().display())
+        format!(
+            "{}: 70 indicatori, 0 errori, 0 avvertenze\n",
+            seed().display()
+        )
     );
     assert_eq!(out.lines().count(), 1, "{out}");
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
@@ -215,7 +218,7 @@ fn check_exits_1_on_errors_naming_each_place() {
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(
-        out.ends_with(&format!("{file}: 4 indicatori, 5 errori, 0 avvisi\n")),
+        out.ends_with(&format!("{file}: 4 indicatori, 5 errori, 0 avvertenze\n")),
         "{out}"
     );
     assert_eq!(out.lines().count(), 6, "{out}");
@@ -241,11 +244,16 @@ fn check_counts_in_words_with_real_plurals() {
     // Weight -5: two errors (each objective's weight), two warnings (the weights do not add
     // up to 100; no strategic indicators).
     for (weight, more, locale, expected) in [
-        ("100", "", "it", "1 indicatore, 0 errori, 1 avviso"),
+        ("100", "", "it", "1 indicatore, 0 errori, 1 avvertenza"),
         ("100", "", "en", "1 indicator, 0 errors, 1 warning"),
-        ("100", no_reason, "it", "1 indicatore, 1 errore, 1 avviso"),
+        (
+            "100",
+            no_reason,
+            "it",
+            "1 indicatore, 1 errore, 1 avvertenza",
+        ),
         ("100", no_reason, "en", "1 indicator, 1 error, 1 warning"),
-        ("-5", "", "it", "1 indicatore, 2 errori, 2 avvisi"),
+        ("-5", "", "it", "1 indicatore, 2 errori, 2 avvertenze"),
         ("-5", "", "en", "1 indicator, 2 errors, 2 warnings"),
     ] {
         let (_dir, path) = temp_file("one.ron", one_indicator(weight, more, locale));
@@ -1107,7 +1115,7 @@ fn lang_en_or_the_variable_gives_the_seed_in_english_with_its_italian_numbers() 
     assert_eq!(
         stdout(&o),
         format!(
-            "{}: 12 indicatori, 0 errori, 0 avvisi\n",
+            "{}: 12 indicatori, 0 errori, 0 avvertenze\n",
             example().display()
         )
     );

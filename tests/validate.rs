@@ -320,7 +320,7 @@ fn a_count_must_be_whole() {
         f.say(Lang::It),
         "errore: Processi interni › 2.1 › 2.1.1 › indicatore o1: il risultato 2.5 non è un \
          numero intero (unità Count); per i valori con decimali usare l'unità Number; \
-         l'indicatore non è valutabile"
+         l'indicatore non è calcolabile"
     );
     assert_eq!(
         f.say(Lang::En),

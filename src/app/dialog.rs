@@ -4,9 +4,9 @@
 
 use super::{Action, App, Effect, Mode, Msg};
 
-/// A question with a few answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DialogKind {
+crate::lang::listed! {
+    /// A question with a few answers.
+    pub enum DialogKind {
     /// Quitting with unsaved changes.
     Quit,
     /// The file changed on disk since it was loaded.
@@ -23,6 +23,7 @@ pub enum DialogKind {
     NoJournal,
     /// The crash-recovery journal could not be written after an edit.
     JournalFailed,
+    }
 }
 
 /// One answer of a dialog: the letter that picks it and its words (both in the

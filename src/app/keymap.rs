@@ -109,9 +109,9 @@ impl Key {
     }
 }
 
-/// What a key does, for the help screen (its words are in each language's module).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Does {
+crate::lang::listed! {
+    /// What a key does, for the help screen (its words are in each language's module).
+    pub enum Does {
     TreeUp,
     TreeDown,
     TreePageUp,
@@ -169,11 +169,12 @@ pub enum Does {
     HelpDown,
     HelpUp,
     HelpCancel,
+    }
 }
 
-/// The short word of a key on the status line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hint {
+crate::lang::listed! {
+    /// The short word of a key on the status line.
+    pub enum Hint {
     Result,
     NextPending,
     Search,
@@ -193,6 +194,7 @@ pub enum Hint {
     Drop,
     Format,
     Close,
+    }
 }
 
 /// One line of the key map.

@@ -14,9 +14,24 @@ use crate::paths::DirError;
 use crate::store::lock::LockWhy;
 use crate::store::{Cause, NotAFile, WriteError};
 
-/// The fixed words of the screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Word {
+/// Declares an enum of unit variants with `ALL`, the list of its variants (for the tests
+/// that read every word of both languages).
+macro_rules! listed {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name { $($(#[$vmeta])* $variant),* }
+
+        impl $name {
+            pub const ALL: &[$name] = &[$($name::$variant),*];
+        }
+    };
+}
+pub(crate) use listed;
+
+listed! {
+    /// The fixed words of the screen.
+    pub enum Word {
     ReadOnlyBadge,
     NoRecoveryBadge,
     UnsavedBadge,
@@ -72,6 +87,7 @@ pub enum Word {
     TypesItself,
     Keys,
     WhatTheyDo,
+    }
 }
 
 /// What a result is typed as, for the field's hint.

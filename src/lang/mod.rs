@@ -15,6 +15,7 @@ use clap::ValueEnum;
 use crate::plan::Locale;
 
 mod app;
+pub(crate) use app::listed;
 pub use app::{Question, RestoreFacts, ValueKind, Word};
 mod cli;
 pub mod en;
@@ -163,6 +164,80 @@ mod tests {
             Lang::En
         );
         assert_eq!(Lang::resolve(None, None, env(&[])), Lang::En);
+    }
+
+    /// Each language says its words: a word left in English in the Italian module (or the
+    /// other way round) is caught here, whatever the screen it is on. The few words both
+    /// languages write alike are named.
+    #[test]
+    fn every_fixed_word_is_said_in_each_language() {
+        use crate::app::keymap::{Does, Hint};
+        let same = ["Target", "File: ", "[file] "];
+        let (en, it) = (Lang::En.words(), Lang::It.words());
+        for w in Word::ALL {
+            let (e, i) = (en.word(*w), it.word(*w));
+            assert!(
+                !e.trim().is_empty() && !i.trim().is_empty(),
+                "{w:?} is empty"
+            );
+            assert!(
+                e != i || same.contains(&e),
+                "{w:?} is {e:?} in both languages"
+            );
+        }
+        for d in Does::ALL {
+            assert_ne!(en.key_help(*d), it.key_help(*d), "{d:?}");
+        }
+        for h in Hint::ALL {
+            assert_ne!(en.key_hint(*h), it.key_hint(*h), "{h:?}");
+        }
+        for k in crate::app::dialog::DialogKind::ALL {
+            assert_ne!(en.dialog_title(*k), it.dialog_title(*k), "{k:?}");
+            for (a, b) in en.dialog_choices(*k).iter().zip(it.dialog_choices(*k)) {
+                assert_eq!(
+                    a.answer, b.answer,
+                    "{k:?}: the same answers in the same order"
+                );
+                assert_ne!(a.label, b.label, "{k:?}");
+            }
+        }
+    }
+
+    /// The letters that pick a dialog's answers are the first letters of words in the
+    /// interface's language, so each language has its own; two answers of one dialog
+    /// never share a letter.
+    #[test]
+    fn a_dialogs_letters_are_distinct_in_each_language() {
+        for lang in [Lang::En, Lang::It] {
+            for k in crate::app::dialog::DialogKind::ALL {
+                let choices = lang.words().dialog_choices(*k);
+                for (i, a) in choices.iter().enumerate() {
+                    for b in &choices[i + 1..] {
+                        assert_ne!(a.key, b.key, "{lang:?} {k:?}: {} and {}", a.label, b.label);
+                    }
+                    assert!(
+                        a.label.to_lowercase().contains(a.key),
+                        "{lang:?} {k:?}: [{}] is not a letter of {:?}",
+                        a.key,
+                        a.label
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn counts_are_said_with_their_plural() {
+        let (en, it) = (Lang::En.words(), Lang::It.words());
+        assert_eq!(it.errors(1), "1 errore");
+        assert_eq!(it.errors(3), "3 errori");
+        assert_eq!(it.warnings(1), "1 avvertenza");
+        assert_eq!(it.warnings(2), "2 avvertenze");
+        assert_eq!(en.errors(1), "1 error");
+        assert_eq!(en.warnings(2), "2 warnings");
+        let opened = |n| it.msg(&crate::app::Msg::Opened { indicators: n });
+        assert!(opened(1).starts_with("1 indicatore ·"), "{}", opened(1));
+        assert!(opened(70).starts_with("70 indicatori ·"), "{}", opened(70));
     }
 
     #[test]

@@ -498,8 +498,9 @@ impl AppWords for En {
                     "Nothing restored: the file's values are kept".to_string()
                 } else {
                     format!(
-                        "Restored {}; save to keep them",
-                        count(*applied, "change", "changes")
+                        "Restored {}; save to keep {}",
+                        count(*applied, "change", "changes"),
+                        if *applied == 1 { "it" } else { "them" }
                     )
                 };
                 if *kept > 0 {

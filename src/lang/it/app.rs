@@ -460,7 +460,7 @@ impl AppWords for It {
                 provisional,
             } => {
                 let mut msg = format!(
-                    "Riepilogo esportato in {} in {}",
+                    "Riepilogo {} esportato in {}",
                     format.extension().to_uppercase(),
                     path.display()
                 );
@@ -514,7 +514,7 @@ impl AppWords for It {
                 }
             }
             Msg::ChooseRestoreOrDrop => format!(
-                "Scegli {} per ripristinare le modifiche non salvate o {} per scartarle",
+                "Premi {} per ripristinare le modifiche non salvate o {} per scartarle",
                 key(Context::Restore, Action::Submit, L),
                 key(Context::Restore, Action::DropRecovered, L)
             ),

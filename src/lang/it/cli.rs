@@ -14,7 +14,7 @@ impl CliWords for It {
                 "{}, {}, {}",
                 count(*indicators, "indicatore", "indicatori"),
                 count(*errors, "errore", "errori"),
-                count(*warnings, "avviso", "avvisi")
+                count(*warnings, "avvertenza", "avvertenze")
             ),
             Msg::CannotWriteOutput(e) => format!("impossibile scrivere l'output: {e}"),
             Msg::BadDelimiter => "--delimiter deve essere un solo carattere ASCII, diverso dalle virgolette e dall'a capo, come ; o ,".to_string(),

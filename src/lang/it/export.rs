@@ -8,7 +8,7 @@ impl ExportWords for It {
     fn label(&self, label: Label) -> &'static str {
         match label {
             Label::Pending => "in attesa",
-            Label::CannotBeScored => "non valutabile",
+            Label::CannotBeScored => "non calcolabile",
             Label::Provisional => "provvisorio",
             Label::Yes => "Sì",
             Label::No => "No",
@@ -151,7 +151,7 @@ impl ExportWords for It {
         };
         match computation {
             Computation::Pending => "in attesa: risultato non ancora rilevato".to_string(),
-            Computation::Unscorable(why) => format!("non valutabile: {}", why.say(Lang::It)),
+            Computation::Unscorable(why) => format!("non calcolabile: {}", why.say(Lang::It)),
             Computation::Met(f) => format!(
                 "{} rispetta il target {}: {}",
                 result(f),

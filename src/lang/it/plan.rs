@@ -73,7 +73,7 @@ impl PlanWords for It {
             ),
             FindingKind::NoDescription => "non ha una descrizione".to_string(),
             FindingKind::Unscorable(e) => {
-                format!("{}; l'indicatore non è valutabile", self.value_error(e))
+                format!("{}; l'indicatore non è calcolabile", self.value_error(e))
             }
             FindingKind::ResultDateFar { date, year } => format!(
                 "la data del risultato {} è lontana dall'anno del piano ({year}): l'anno è corretto?",
