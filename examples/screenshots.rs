@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use perfplan::screenshot::{SCENES, SEED_PATH, render, svg};
+use perfplan::screenshot::{SCENES, render, svg};
 
 fn main() {
     let dir = Path::new("screenshots");
@@ -22,7 +22,7 @@ fn main() {
         eprintln!("rsvg-convert not found (apt-get install librsvg2-bin): writing SVG only");
     }
     for scene in SCENES {
-        let buffer = match render(scene, Path::new(SEED_PATH)) {
+        let buffer = match render(scene, Path::new(".")) {
             Ok(b) => b,
             Err(e) => {
                 eprintln!("{}: {e}", scene.name);

@@ -17,6 +17,7 @@ use crate::plan::{Num, Plan};
 
 /// The seed plan, as the pictures show it.
 pub const SEED_PATH: &str = "plans/cciaa-massa-carrara-2017.ron";
+pub const EXAMPLE_PATH: &str = "plans/example.ron";
 
 /// One picture: what the user is doing, and how to get there.
 pub struct Scene {
@@ -24,6 +25,8 @@ pub struct Scene {
     pub name: &'static str,
     /// The sentence under the picture in the README.
     pub caption: &'static str,
+    /// The plan it is played on (the seed, or the English example).
+    pub plan: &'static str,
     pub width: u16,
     pub height: u16,
     /// Changes the plan before the app opens (only for the validation scene).
@@ -52,6 +55,7 @@ pub const SCENES: &[Scene] = &[
     Scene {
         name: "01-tree",
         caption: "Opening the seed plan: the tree with every realization, the overall strategic and operational scores on top.",
+        plan: SEED_PATH,
         width: 120,
         height: 36,
         prepare: unchanged,
@@ -60,6 +64,7 @@ pub const SCENES: &[Scene] = &[
     Scene {
         name: "02-typing-preview",
         caption: "Typing 70 as the result of “N. di domande depositate marchi e brevetti”: before Enter, the indicator, its strategic objective 3.2 and the header already show the new figures.",
+        plan: SEED_PATH,
         width: 120,
         height: 36,
         prepare: unchanged,
@@ -75,6 +80,7 @@ pub const SCENES: &[Scene] = &[
     Scene {
         name: "03-detail",
         caption: "The detail pane of an indicator: target as written, result, and how the realization was reached (72 / 80 = 90,00 %).",
+        plan: SEED_PATH,
         width: 120,
         height: 36,
         prepare: unchanged,
@@ -87,6 +93,7 @@ pub const SCENES: &[Scene] = &[
     Scene {
         name: "04-search",
         caption: "Searching codes, ids and descriptions: the selection jumps to the first match while typing; n and N move between matches.",
+        plan: SEED_PATH,
         width: 120,
         height: 36,
         prepare: unchanged,
@@ -95,6 +102,7 @@ pub const SCENES: &[Scene] = &[
     Scene {
         name: "05-pending-filter",
         caption: "Three results cleared (an empty result makes an indicator pending), then f filters the tree down to the pending indicators; scores are marked provisional.",
+        plan: SEED_PATH,
         width: 120,
         height: 36,
         prepare: unchanged,
@@ -125,6 +133,7 @@ pub const SCENES: &[Scene] = &[
     Scene {
         name: "06-help",
         caption: "? shows every key, generated from the same key map that handles them.",
+        plan: SEED_PATH,
         width: 120,
         height: 36,
         prepare: unchanged,
@@ -133,6 +142,7 @@ pub const SCENES: &[Scene] = &[
     Scene {
         name: "07-export",
         caption: "x opens the export dialog: pick XLSX, CSV, Markdown or HTML with Tab, edit the path, Enter writes it.",
+        plan: SEED_PATH,
         width: 120,
         height: 36,
         prepare: unchanged,
@@ -141,6 +151,7 @@ pub const SCENES: &[Scene] = &[
     Scene {
         name: "08-validation-warning",
         caption: "A plan whose weights do not add up (3.2 set to 25 instead of 27): the header counts the warnings, w jumps to each (the rows' in order, then the plan's own), and the detail pane says what is wrong.",
+        plan: SEED_PATH,
         width: 120,
         height: 36,
         prepare: unbalanced_weights,
@@ -149,19 +160,35 @@ pub const SCENES: &[Scene] = &[
     Scene {
         name: "09-too-small",
         caption: "A terminal too small to draw the plan gets a clear message instead of a broken screen; enlarging it brings the plan back.",
+        plan: SEED_PATH,
         width: 50,
         height: 12,
         prepare: unchanged,
         keys: &[],
     },
+    Scene {
+        name: "10-english-example",
+        caption: "The English example plan (`plans/example.ron`) shows the same screens in English: the interface follows the plan's language, and `perfplan --lang en` (or `PERFPLAN_LANG=en`) shows the seed in English too. Numbers and dates keep the plan's own notation.",
+        plan: EXAMPLE_PATH,
+        width: 120,
+        height: 36,
+        prepare: unchanged,
+        keys: &[
+            Code(KeyCode::Char('/')),
+            Text("Citizens rating"),
+            Code(KeyCode::Enter),
+        ],
+    },
 ];
 
-/// Plays a scene on the seed plan (read from `plan_path`) and returns the drawn buffer.
-pub fn render(scene: &Scene, plan_path: &Path) -> Result<Buffer, String> {
-    let (mut plan, _) = crate::store::load(plan_path).map_err(|e| e.say(Lang::En))?;
+/// Plays a scene on its plan (read from the folder `root`, the repository) and returns the
+/// drawn buffer.
+pub fn render(scene: &Scene, root: &Path) -> Result<Buffer, String> {
+    let (mut plan, _) =
+        crate::store::load(&root.join(scene.plan)).map_err(|e| e.say(Lang::En))?;
     (scene.prepare)(&mut plan);
     // Effects (saving, exporting) are not carried out: a picture changes nothing.
-    let mut d = Driver::detached(App::new(plan, Path::new(SEED_PATH).to_path_buf()));
+    let mut d = Driver::detached(App::new(plan, Path::new(scene.plan).to_path_buf()));
     d.color = true;
     d.resize(scene.width, scene.height);
     for key in scene.keys {

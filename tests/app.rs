@@ -410,6 +410,21 @@ fn the_english_example_reads_english_notation() {
 }
 
 #[test]
+fn the_italian_guide_lists_every_key_of_the_key_map_in_italian() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    assert!(
+        readme.lines().take(8).any(|l| l.contains("(README.it.md)")),
+        "the README links the Italian guide at the top"
+    );
+    let guide = std::fs::read_to_string("README.it.md").unwrap();
+    let tables = perfplan::app::keymap::markdown_tables(perfplan::lang::Lang::It);
+    assert!(
+        guide.contains(&tables),
+        "README.it.md's key tables differ from the key map; they should read:\n{tables}"
+    );
+}
+
+#[test]
 fn the_readme_lists_every_key_of_the_key_map() {
     let readme = std::fs::read_to_string("README.md").unwrap();
     let tables = perfplan::app::keymap::markdown_tables(perfplan::lang::Lang::En);

@@ -3,13 +3,13 @@
 
 use std::path::Path;
 
-use perfplan::screenshot::{SCENES, SEED_PATH, render, svg};
+use perfplan::screenshot::{SCENES, render, svg};
 
 #[test]
 fn committed_screenshots_match_what_the_app_draws() {
     let mut stale = Vec::new();
     for scene in SCENES {
-        let drawn = svg(&render(scene, Path::new(SEED_PATH)).unwrap());
+        let drawn = svg(&render(scene, Path::new(".")).unwrap());
         let path = Path::new("screenshots").join(format!("{}.svg", scene.name));
         match std::fs::read_to_string(&path) {
             Ok(committed) if committed == drawn => {}
@@ -31,7 +31,7 @@ fn committed_screenshots_match_what_the_app_draws() {
 fn scenes_show_what_their_captions_promise() {
     let text = |name: &str| {
         let scene = SCENES.iter().find(|s| s.name == name).unwrap();
-        let buf = render(scene, Path::new(SEED_PATH)).unwrap();
+        let buf = render(scene, Path::new(".")).unwrap();
         let mut s = String::new();
         for y in 0..buf.area.height {
             for x in 0..buf.area.width {
@@ -57,6 +57,12 @@ fn scenes_show_what_their_captions_promise() {
     assert!(text("07-export").contains("Esporta il riepilogo"));
     assert!(text("08-validation-warning").contains("è diverso dalla somma"));
     assert!(text("09-too-small").contains("troppo piccolo"));
+    let english = text("10-english-example");
+    assert!(
+        english.contains("Indicators measured") && english.contains("Detail"),
+        "{english}"
+    );
+    assert!(!english.contains("Dettaglio"), "{english}");
 }
 
 #[test]
