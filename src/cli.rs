@@ -300,17 +300,13 @@ pub fn open_app(plan: Option<PathBuf>, lang: Option<Lang>) -> ExitCode {
     if let Ok(d) = &dirs {
         let _ = d.remember(&path);
     }
-    let (mut app, session) = crate::session::Session::app(opened);
-    let lang = Lang::for_plan(flag, app.plan.locale);
-    app.lang = lang;
-    if let Some(copy) = example
-        && matches!(app.mode, crate::app::Mode::Normal)
-    {
-        app.info(crate::app::Msg::FirstRun(match copy {
-            ExampleCopy::Made => crate::app::msg::FirstRun::Copied(path.clone()),
-            ExampleCopy::Kept => crate::app::msg::FirstRun::Kept(path.clone()),
-        }));
-    }
+    let mut opened = opened;
+    opened.first_run = example.map(|copy| match copy {
+        ExampleCopy::Made => crate::app::msg::FirstRun::Copied(path.clone()),
+        ExampleCopy::Kept => crate::app::msg::FirstRun::Kept(path.clone()),
+    });
+    let lang = Lang::for_plan(flag, opened.plan.locale);
+    let (app, session) = crate::session::Session::app_in(opened, lang);
     match crate::tui::run(app, session) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::app::msg::{JournalDown, ReloadProblem, Shared};
 use crate::app::{Action, App, Effect, Msg, Outcome, Problem, Recovery};
+use crate::lang::Lang;
 use crate::paths::Dirs;
 use crate::plan::{FieldChange, Plan, change};
 use crate::store::{
@@ -36,6 +37,8 @@ pub struct Opened {
     pub journal_down: Option<JournalDown>,
     /// Things to say once (the journal's changes were already in the file, say).
     pub notes: Vec<Msg>,
+    /// The plan is the copy of the bundled one (made now, or on an earlier run): said once.
+    pub first_run: Option<crate::app::msg::FirstRun>,
 }
 
 impl Opened {
@@ -145,12 +148,20 @@ impl Session {
             recovery,
             journal_down,
             notes,
+            first_run: None,
         })
     }
 
-    /// Builds the app for an opened plan, with the read-only state and the questions to
-    /// ask first.
+    /// Builds the app for an opened plan, in the language of the plan's locale.
     pub fn app(opened: Opened) -> (App, Session) {
+        let lang = Lang::of_locale(opened.plan.locale);
+        Session::app_in(opened, lang)
+    }
+
+    /// Builds the app for an opened plan, speaking `lang`: what opening found (the lock,
+    /// the journal, changes to restore) reaches it as an outcome through `update`, as
+    /// every other outcome does.
+    pub fn app_in(opened: Opened, lang: Lang) -> (App, Session) {
         let Opened {
             plan,
             session,
@@ -158,20 +169,18 @@ impl Session {
             recovery,
             journal_down,
             notes,
+            first_run,
         } = opened;
         let mut app = App::new(plan, session.file.path.clone());
-        app.set_lock(&lock);
-        app.journal_down = journal_down;
-        for n in notes {
-            app.info(n);
-        }
-        if app.read_only {
-            app.error(Msg::OpenedReadOnly(app.read_only_reason()));
-        } else if let Some(r) = recovery {
-            app.offer_restore(r);
-        } else if app.journal_down.is_some() {
-            app.ask_no_journal();
-        }
+        let effect = app.update(Action::Done(Box::new(Outcome::Opened {
+            lang,
+            lock,
+            recovery: recovery.map(Box::new),
+            journal_down,
+            notes,
+            first_run,
+        })));
+        debug_assert_eq!(effect, Effect::None, "opening asks, it does nothing");
         (app, session)
     }
 

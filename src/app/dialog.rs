@@ -58,7 +58,7 @@ impl App {
 
     /// The plan opened but its crash-recovery journal cannot be written: asks, once,
     /// whether to edit on without it.
-    pub fn ask_no_journal(&mut self) {
+    pub(super) fn ask_no_journal(&mut self) {
         self.journal_asked = true;
         self.ask(DialogKind::NoJournal, 0);
     }

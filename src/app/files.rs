@@ -48,6 +48,15 @@ impl Problem {
 /// What the event loop learned by carrying out an effect.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
+    /// The plan was opened: in this language, so locked, with this to restore or say.
+    Opened {
+        lang: crate::lang::Lang,
+        lock: LockStatus,
+        recovery: Option<Box<super::Recovery>>,
+        journal_down: Option<JournalDown>,
+        notes: Vec<Msg>,
+        first_run: Option<super::msg::FirstRun>,
+    },
     Saved(Saved),
     SaveFailed(Problem),
     /// The file is not the version loaded: the user must choose.
@@ -101,7 +110,7 @@ pub enum Outcome {
 impl App {
     /// Takes in what locking the plan found: whether this perfplan may change it, why not,
     /// and what the header says of a stand-in lock.
-    pub fn set_lock(&mut self, status: &LockStatus) {
+    fn set_lock(&mut self, status: &LockStatus) {
         self.read_only = !matches!(status, LockStatus::Held { .. });
         self.read_only_why = match status {
             LockStatus::Unavailable(why) => Some(why.clone()),
@@ -283,6 +292,30 @@ impl App {
     /// Takes in what the event loop learned by carrying out an effect.
     pub(super) fn on_outcome(&mut self, outcome: Outcome) -> Effect {
         match outcome {
+            Outcome::Opened {
+                lang,
+                lock,
+                recovery,
+                journal_down,
+                notes,
+                first_run,
+            } => {
+                self.lang = lang;
+                self.set_lock(&lock);
+                self.journal_down = journal_down;
+                for n in notes {
+                    self.info(n);
+                }
+                if self.read_only {
+                    self.error(Msg::OpenedReadOnly(self.read_only_reason()));
+                } else if let Some(r) = recovery {
+                    self.offer_restore(*r);
+                } else if self.journal_down.is_some() {
+                    self.ask_no_journal();
+                } else if let Some(f) = first_run {
+                    self.info(Msg::FirstRun(f));
+                }
+            }
             Outcome::Saved(s) => {
                 // A copy saved under a new name is this perfplan's own: it may edit it when
                 // it holds its lock.

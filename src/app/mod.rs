@@ -305,11 +305,11 @@ impl App {
         }
     }
 
-    pub fn info(&mut self, msg: Msg) {
+    fn info(&mut self, msg: Msg) {
         self.set_status(msg, false);
     }
 
-    pub fn error(&mut self, msg: Msg) {
+    fn error(&mut self, msg: Msg) {
         self.set_status(msg, true);
     }
 

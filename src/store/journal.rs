@@ -363,7 +363,8 @@ impl Journal {
             // Moved or deleted behind perfplan's back: the records in it are not where the
             // next run looks. The caller writes the journal whole again.
             self.file = None;
-            return Err(io::Error::other(
+            return Err(io::Error::new(
+                io::ErrorKind::NotFound,
                 "the journal file was moved or deleted by another program",
             ));
         }

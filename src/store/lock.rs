@@ -302,7 +302,11 @@ fn lock_name_file(path: &Path) -> io::Result<Option<File>> {
             found => return Ok(found),
         }
     }
-    Err(io::Error::other("the lock file kept being replaced"))
+    // A kind of its own, so that the message can say it in the user's language.
+    Err(io::Error::new(
+        io::ErrorKind::ResourceBusy,
+        "the lock file kept being replaced",
+    ))
 }
 
 /// Locks the plan's own file: `Ok(None)` when another process holds it.
@@ -323,7 +327,8 @@ fn lock_file_itself(path: &Path) -> io::Result<Option<File>> {
             None => return Ok(None),
         }
     }
-    Err(io::Error::other(
+    Err(io::Error::new(
+        io::ErrorKind::ResourceBusy,
         "the file kept being replaced while it was locked",
     ))
 }

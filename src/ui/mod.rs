@@ -1065,9 +1065,11 @@ fn draw_help(app: &App, frame: &mut Frame, area: Rect, scroll: u16, theme: Theme
         }
     }
     let max_scroll = (lines.len() as u16).saturating_sub(rect.height.saturating_sub(2));
+    let key = |a| keymap::key_for(keymap::Context::Help, &a, app.lang);
+    let scroll_keys = format!("· {}{} ", key(Action::Up), key(Action::Down));
     let hints: String = keymap::hints(keymap::Context::Help, app.lang)
         .iter()
-        .map(|(k, w)| format!("· ↑↓ · {k} {w} "))
+        .map(|(k, w)| format!("{scroll_keys}· {k} {w} "))
         .collect();
     let block = Block::default()
         .borders(Borders::ALL)
