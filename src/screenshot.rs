@@ -184,8 +184,7 @@ pub const SCENES: &[Scene] = &[
 /// Plays a scene on its plan (read from the folder `root`, the repository) and returns the
 /// drawn buffer.
 pub fn render(scene: &Scene, root: &Path) -> Result<Buffer, String> {
-    let (mut plan, _) =
-        crate::store::load(&root.join(scene.plan)).map_err(|e| e.say(Lang::En))?;
+    let (mut plan, _) = crate::store::load(&root.join(scene.plan)).map_err(|e| e.say(Lang::En))?;
     (scene.prepare)(&mut plan);
     // Effects (saving, exporting) are not carried out: a picture changes nothing.
     let mut d = Driver::detached(App::new(plan, Path::new(scene.plan).to_path_buf()));
