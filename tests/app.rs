@@ -120,7 +120,7 @@ fn bad_input_shows_an_error_and_changes_nothing() {
     let s = h.screen();
     // The seed is an Italian plan: the app speaks Italian.
     assert!(
-        s.contains("✗ «7x» non è un numero: scriverlo come 2,03 o 1.000"),
+        s.contains("✗ «7x» non è un numero: scrivilo come 2,03 o 1.000"),
         "{s}"
     );
     // The bars show the committed value while the input is wrong.
@@ -532,7 +532,7 @@ fn typed_values_must_fit_the_unit() {
     h.ctrl('u');
     h.type_text("15/09/17");
     assert!(
-        h.screen().contains("con l'anno per intero"),
+        h.screen().contains("con l'anno a quattro cifre"),
         "a two-digit year is refused"
     );
     h.key(KeyCode::Enter);

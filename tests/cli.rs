@@ -1228,7 +1228,7 @@ fn export_speaks_the_plans_language() {
         ),
         (
             &["export", "-f", "md", "-o"],
-            "perfplan: non esportato: {plan} è il piano stesso; indicare un altro file con -o\n",
+            "perfplan: non esportato: {plan} è il piano stesso; indica un altro file con -o\n",
         ),
     ] {
         let mut args = args.to_vec();
@@ -1248,7 +1248,7 @@ fn export_speaks_the_plans_language() {
     let last = stderr(&o).lines().last().unwrap().to_string();
     assert_eq!(
         last,
-        "perfplan: non esportato: il piano contiene 5 errori (elencati sopra); correggerli, oppure esportare con --force una bozza segnalata come tale"
+        "perfplan: non esportato: il piano contiene 5 errori (elencati sopra); correggili, oppure esporta con --force una bozza segnalata come tale"
     );
     let o = run(&["--lang", "en", "export", "-f", "md"], &broken);
     assert!(
@@ -1266,7 +1266,7 @@ fn export_speaks_the_plans_language() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
         stderr(&o).ends_with(
-            "perfplan: Punteggi provvisori: 1 indicatore su 70 è ancora in attesa e non entra nei punteggi.\n"
+            "perfplan: Punteggi provvisori: 1 indicatore su 70 è ancora in attesa ed è escluso dal calcolo dei punteggi.\n"
         ),
         "{}",
         stderr(&o)

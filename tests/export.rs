@@ -205,7 +205,7 @@ fn xlsx_marks_pending_indicators() {
     let summary = wb.worksheet_range("Riepilogo").unwrap();
     assert!(
         summary.rows().any(|r| r[0]
-            == "Punteggi provvisori: 1 indicatore su 70 è ancora in attesa e non entra nei punteggi."),
+            == "Punteggi provvisori: 1 indicatore su 70 è ancora in attesa ed è escluso dal calcolo dei punteggi."),
         "{summary:?}"
     );
     let o = wb.worksheet_range("Obiettivi operativi").unwrap();
@@ -350,7 +350,7 @@ fn markdown_tables_are_well_formed_and_escaped() {
     let md = text(&hostile_plan(), Format::Md);
     assert!(md.starts_with("# Obiettivi / indicatori strategici"));
     assert!(md.contains(
-        "> **Punteggi provvisori: 1 indicatore su 70 è ancora in attesa e non entra nei punteggi.**"
+        "> **Punteggi provvisori: 1 indicatore su 70 è ancora in attesa ed è escluso dal calcolo dei punteggi.**"
     ));
     assert!(
         md.lines()
@@ -400,9 +400,7 @@ fn markdown_tables_are_well_formed_and_escaped() {
         "{oo}"
     );
     assert!(seed.contains("## Note e forzature\n"));
-    assert!(
-        seed.contains("**2.1.1-o1** — realizzazione forzata, motivazione: Realizzazione 91,40 %")
-    );
+    assert!(seed.contains("**2.1.1-o1** — motivazione della forzatura: Realizzazione 91,40 %"));
     assert!(seed.contains("**2.1.3-s1** — nota: "));
     for english in [
         "| Strategic ",
@@ -463,7 +461,7 @@ fn html_says_its_language_and_speaks_it() {
         "<p>Punteggio strategico <span class=\"score\">94,00 %</span> · punteggio operativo <span class=\"score\">80,00 %</span></p>",
         "<small>(5 / 5 rilevati)</small>",
         "<h3>Note e forzature</h3>",
-        "<strong>2.1.1-o1</strong> — realizzazione forzata, motivazione: ",
+        "<strong>2.1.1-o1</strong> — motivazione della forzatura: ",
         "<span class=\"tag s\">S</span>indicatore strategico <span class=\"tag o\">O</span>indicatore operativo.</footer>",
         "· esportato il 25/05/2018</p>",
     ] {
@@ -626,7 +624,7 @@ fn cli_writes_beside_the_plan_or_to_stdout() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "perfplan: XLSX è un file binario: indicare un file con -o invece di -\n"
+        "perfplan: XLSX è un file binario: indica un file con -o invece di -\n"
     );
 
     let out = perfplan()

@@ -315,7 +315,7 @@ fn a_file_that_is_not_utf8_names_the_byte_and_its_place() {
             );
             assert_eq!(
                 e.say(Lang::It),
-                "x.ron:2:3: il file non è testo UTF-8 (byte 0xFF); salvarlo con la codifica UTF-8"
+                "x.ron:2:3: il file non è un testo UTF-8 (byte 0xFF); salvalo con la codifica UTF-8"
             );
         }
         other => panic!("{other:?}"),
@@ -381,7 +381,7 @@ fn a_million_nested_brackets_is_an_error_not_a_stack_overflow() {
     );
     assert_eq!(
         what.say(Lang::It),
-        "valori annidati per più di 64 livelli; un piano ne ha circa 10, quindi questo file \
+        "i valori sono annidati su più di 64 livelli; un piano ne ha circa 10, quindi questo file \
          non è un piano"
     );
     assert!(started.elapsed() < Duration::from_secs(10));

@@ -617,7 +617,7 @@ fn a_read_only_disk_keeps_the_edits_and_save_as_elsewhere_works() {
     h.key(KeyCode::Enter);
     assert!(!h.app.is_dirty(), "{}", h.app.status_text());
     assert!(
-        h.app.status_text().starts_with("Salvato"),
+        h.app.status_text().starts_with("Piano salvato in"),
         "{}",
         h.app.status_text()
     );
@@ -926,7 +926,7 @@ fn a_plan_in_perfplans_layout_is_stable_when_saved() {
     let mut h = open_in(&path, &dir.path().join("data"));
     h.ctrl('s');
     assert!(
-        h.app.status_text().starts_with("Salvato"),
+        h.app.status_text().starts_with("Piano salvato in"),
         "{}",
         h.app.status_text()
     );

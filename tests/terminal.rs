@@ -104,7 +104,7 @@ fn type_a_result_save_and_quit_in_a_real_terminal() {
     tmux(&["send-keys", "-t", &session.0, "Enter"]);
     wait_for(&session.0, "risultato di 3.2.2-s2: 72 → 70");
     tmux(&["send-keys", "-t", &session.0, "C-s"]);
-    wait_for(&session.0, "Salvato");
+    wait_for(&session.0, "Piano salvato in");
     tmux(&["send-keys", "-t", &session.0, "q"]);
     wait_until_gone(&session.0);
     let text = std::fs::read_to_string(&plan).unwrap();
@@ -198,7 +198,7 @@ fn edits_survive_kill_9_and_are_restored_on_the_next_open() {
     let screen = wait_for(&second.0, "Ripristinate 2 modifiche");
     assert!(screen.contains("● non salvato"), "{screen}");
     tmux(&["send-keys", "-t", &second.0, "C-s"]);
-    wait_for(&second.0, "Salvato");
+    wait_for(&second.0, "Piano salvato in");
     let text = std::fs::read_to_string(&plan).unwrap();
     assert!(text.contains("result: 70,") && !text.contains("result: 72,"));
     tmux(&["send-keys", "-t", &second.0, "q"]);
@@ -268,7 +268,7 @@ fn the_quick_start_opens_a_copy_not_the_repositorys_plan() {
     tmux(&["send-keys", "-t", &session.0, "Enter"]);
     wait_for(&session.0, "risultato di 3.2.2-s2: 72 → 70");
     tmux(&["send-keys", "-t", &session.0, "C-s"]);
-    wait_for(&session.0, "Salvato");
+    wait_for(&session.0, "Piano salvato in");
     tmux(&["send-keys", "-t", &session.0, "q"]);
     wait_until_gone(&session.0);
     let copy = std::fs::read_to_string(data.join("cciaa-massa-carrara-2017.ron")).unwrap();

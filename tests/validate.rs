@@ -150,7 +150,7 @@ fn strategic_weight_must_equal_the_sum_of_its_operational_weights() {
     assert_eq!(
         f.say(Lang::It),
         "avvertenza: Processi interni › 2.1: il peso 7,5 % è diverso dalla somma dei pesi \
-         dei suoi obiettivi operativi, 7,49 %"
+         dei suoi obiettivi operativi (7,49 %)"
     );
     assert_eq!(
         f.say(Lang::En),
@@ -268,7 +268,7 @@ fn a_result_must_be_of_the_kind_of_its_unit() {
     );
     assert_eq!(
         f.what(Lang::It),
-        "il valore di partenza è una data, ma l'unità di misura è Number: scrivere un numero"
+        "il valore di partenza è una data, ma l'unità di misura è Number: scrivi un numero"
     );
 }
 
@@ -319,7 +319,7 @@ fn a_count_must_be_whole() {
     assert_eq!(
         f.say(Lang::It),
         "errore: Processi interni › 2.1 › 2.1.1 › indicatore o1: il risultato 2.5 non è un \
-         numero intero (unità Count); per i valori con decimali usare l'unità Number; \
+         numero intero (unità Count); per i valori con decimali usa l'unità Number; \
          l'indicatore non è calcolabile"
     );
     assert_eq!(
@@ -543,7 +543,7 @@ fn the_locale_is_it_or_en() {
     assert_eq!(
         err.say(Lang::It),
         format!(
-            "fr.ron:4:26: il formato \"fr\" (campo `locale`) non esiste: scrivere \"it\" \
+            "fr.ron:4:26: \"fr\" non è un valore previsto per il campo `locale`: scrivi \"it\" \
              (2,03 · 1.000 · 31/12/2017) o \"en\" (2.03 · 1,000 · 2017-12-31)\n{excerpt}"
         )
     );
@@ -678,8 +678,8 @@ fn a_mistake_in_the_file_is_said_with_its_place_in_both_languages() {
     let first = said.lines().next().unwrap();
     assert_eq!(
         first,
-        "piano.ron:19:109: nel file del piano i numeri hanno il punto per i decimali e nessun \
-         separatore delle migliaia: scrivere 2.03, non 2,03"
+        "piano.ron:19:109: nel file del piano i numeri si scrivono con il punto per i decimali e \
+         senza separatore delle migliaia: scrivi 2.03, non 2,03"
     );
     // The line of the file, with a caret under the place, stays under the message.
     assert!(said.contains("19 |") && said.ends_with('^'), "{said}");

@@ -83,7 +83,8 @@ impl Say for ReadError {
 }
 
 /// The parts of a place that are the plan's own (names and codes), joined by ` › `, with
-/// the indicator named by `indicator` ("indicator", "indicatore") before its id.
+/// the indicator named by `indicator` ("indicator", "indicatore") before its id (alone when
+/// the id is empty: "indicatore", not "indicatore ").
 pub(crate) fn place_with(place: &Place, plan: &str, indicator: &str) -> String {
     match place {
         Place::Plan => plan.to_string(),
@@ -94,6 +95,12 @@ pub(crate) fn place_with(place: &Place, plan: &str, indicator: &str) -> String {
             strategic,
             code,
         } => format!("{perspective} › {strategic} › {code}"),
+        Place::Indicator {
+            perspective,
+            strategic,
+            operational,
+            id,
+        } if id.is_empty() => format!("{perspective} › {strategic} › {operational} › {indicator}"),
         Place::Indicator {
             perspective,
             strategic,

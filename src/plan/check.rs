@@ -239,9 +239,9 @@ mod tests {
         assert_eq!(
             e.say(Lang::It),
             "il conteggio 1.000 (unità Count) è scritto con tre decimali, come se il punto \
-             separasse le migliaia; nel file del piano i numeri hanno il punto per i decimali e \
-             nessun separatore delle migliaia: per 1.000 scrivere 1000; scrivere 1 se si \
-             intendeva proprio questo numero"
+             separasse le migliaia; nel file del piano i numeri si scrivono con il punto per i \
+             decimali e senza separatore delle migliaia: per 1.000 scrivi 1000; se intendevi \
+             proprio 1, scrivi 1"
         );
         assert!(looks_like_thousands(dec!(12.000)));
         assert!(!looks_like_thousands(dec!(4.0)));
@@ -255,7 +255,7 @@ mod tests {
             value: dec!(1.200),
         };
         assert!(e.say(Lang::En).contains("for 1.200 write 1200"), "{e:?}");
-        assert!(e.say(Lang::It).contains("per 1.200 scrivere 1200"), "{e:?}");
+        assert!(e.say(Lang::It).contains("per 1.200 scrivi 1200"), "{e:?}");
         let e = ValueError::CountTargetNotWhole {
             unit: Unit::Label("testate".into()),
             value: dec!(2.5),

@@ -342,7 +342,7 @@ mod tests {
         );
         assert_eq!(
             e.say(Lang::It),
-            "«2,5,3» non è un numero: scriverlo come 2,03 o 1.000"
+            "«2,5,3» non è un numero: scrivilo come 2,03 o 1.000"
         );
         assert_eq!(
             e.say(Lang::En),
@@ -351,13 +351,13 @@ mod tests {
         let e = Locale::En.parse_number("7x").unwrap_err();
         assert_eq!(
             e.say(Lang::It),
-            "«7x» non è un numero: scriverlo come 2.03 o 1,000"
+            "«7x» non è un numero: scrivilo come 2.03 o 1,000"
         );
         let e = Locale::It.parse_date("15/09/17").unwrap_err();
         assert_eq!(
             e.say(Lang::It),
-            "«15/09/17» non è una data: scriverla come 31/12/2017 o 2017-12-31, con l'anno \
-             per intero"
+            "«15/09/17» non è una data: scrivila come 31/12/2017 o 2017-12-31, con l'anno \
+             a quattro cifre"
         );
         assert_eq!(
             e.say(Lang::En),

@@ -59,7 +59,7 @@ impl AppWords for It {
             Word::How => "Calcolo",
             Word::Override => "Forzatura ✎",
             Word::Note => "Nota",
-            Word::Baseline => "Partenza",
+            Word::Baseline => "Val. partenza",
             Word::Place => "Posizione",
             Word::PendingResult => "— (in attesa)",
             Word::Pending => "in attesa",
@@ -75,7 +75,7 @@ impl AppWords for It {
                 "Indicatori strategici (contano per l'obiettivo strategico):"
             }
             Word::OperationalIndicators => "Indicatori operativi:",
-            Word::NoteHint => "una nota per la relazione; vuota, la nota è tolta",
+            Word::NoteHint => "una nota per la relazione; lasciala vuota per toglierla",
             Word::OverrideHint => {
                 "la realizzazione da usare al posto di quella calcolata, da 0 a 100"
             }
@@ -119,12 +119,12 @@ impl AppWords for It {
         match d {
             Does::TreeUp => "sali di una riga",
             Does::TreeDown => "scendi di una riga",
-            Does::TreePageUp => "una schermata su",
-            Does::TreePageDown => "una schermata giù",
-            Does::TreeTop => "prima riga",
-            Does::TreeBottom => "ultima riga",
-            Does::TreeExpand => "apri la riga (di nuovo: vai al primo elemento)",
-            Does::TreeCollapse => "chiudi la riga (di nuovo: vai al livello superiore)",
+            Does::TreePageUp => "sali di una schermata",
+            Does::TreePageDown => "scendi di una schermata",
+            Does::TreeTop => "vai alla prima riga",
+            Does::TreeBottom => "vai all'ultima riga",
+            Does::TreeExpand => "apri la riga (se è già aperta: vai alla prima riga interna)",
+            Does::TreeCollapse => "chiudi la riga (se è già chiusa: vai alla riga che la contiene)",
             Does::TreeToggle => "apri o chiudi la riga",
             Does::TreeExpandAll => "apri tutte le righe",
             Does::TreeCollapseAll => "chiudi tutte le righe fino alle prospettive",
@@ -138,10 +138,10 @@ impl AppWords for It {
             Does::TreeNextPending => "vai al prossimo indicatore in attesa",
             Does::TreePrevPending => "vai all'indicatore in attesa precedente",
             Does::TreeSearch => "cerca codici, identificativi e descrizioni",
-            Does::TreeNextMatch => "corrispondenza successiva della ricerca",
-            Does::TreePrevMatch => "corrispondenza precedente della ricerca",
+            Does::TreeNextMatch => "vai alla corrispondenza successiva della ricerca",
+            Does::TreePrevMatch => "vai alla corrispondenza precedente della ricerca",
             Does::TreeCycleFilter => "filtro: tutti → in attesa → sotto il target → con forzatura",
-            Does::TreeNextFinding => "vai al prossimo errore o avvertenza della verifica",
+            Does::TreeNextFinding => "vai all'errore o all'avvertenza successiva della verifica",
             Does::TreeUndo => "annulla l'ultima modifica",
             Does::TreeRedo => "ripristina la modifica annullata",
             Does::TreeSave => "salva il piano nel suo file",
@@ -154,14 +154,14 @@ impl AppWords for It {
             Does::FieldBackspace => "cancella il carattere prima del cursore",
             Does::FieldDelete => "cancella il carattere sotto il cursore",
             Does::FieldDeleteWord => "cancella la parola prima del cursore",
-            Does::FieldClear => "svuota il campo (un risultato vuoto rende l'indicatore in attesa)",
+            Does::FieldClear => "svuota il campo (senza risultato l'indicatore è in attesa)",
             Does::FieldLeft => "cursore a sinistra",
             Does::FieldRight => "cursore a destra",
             Does::FieldHome => "cursore all'inizio",
             Does::FieldEnd => "cursore alla fine",
             Does::DialogDialogPrev => "scelta precedente",
             Does::DialogDialogNext => "scelta successiva",
-            Does::DialogSubmit => "esegui la scelta (o premi la sua lettera)",
+            Does::DialogSubmit => "conferma la scelta (o premi la sua lettera tra [ ])",
             Does::DialogCancel => "chiudi la finestra senza cambiare nulla",
             Does::RestoreUp => "campo precedente modificato anche nel file",
             Does::RestoreDown => "campo successivo modificato anche nel file",
@@ -177,7 +177,7 @@ impl AppWords for It {
                 "scarta tutte le modifiche non salvate della sessione precedente"
             }
             Does::RestoreCancel => {
-                "nulla: la domanda resta finché le modifiche non sono ripristinate o scartate"
+                "nessun effetto: la domanda resta finché non ripristini o scarti"
             }
             Does::ExportDialogNext => "formato successivo",
             Does::ExportDialogPrev => "formato precedente",
@@ -218,7 +218,9 @@ impl AppWords for It {
             Context::Tree => "Nell'albero del piano",
             Context::Field => "Mentre scrivi in un campo",
             Context::Dialog => "In una finestra di scelta",
-            Context::Restore => "Nel ripristino delle modifiche non salvate dopo un arresto",
+            Context::Restore => {
+                "Nel ripristino delle modifiche non salvate dopo una chiusura imprevista"
+            }
             Context::Export => "Nella finestra di esportazione (con i tasti dei campi qui sopra)",
             Context::Help => "In questo aiuto",
         }
@@ -247,7 +249,7 @@ impl AppWords for It {
             EditField::Result => "Risultato",
             EditField::Note => "Nota",
             EditField::OverrideRealization => {
-                "Realizzazione forzata (%; vuoto: togli la forzatura)"
+                "Realizzazione forzata (%; lascia vuoto per togliere la forzatura)"
             }
             EditField::OverrideReason => "Motivazione della forzatura (obbligatoria)",
         }
@@ -265,8 +267,8 @@ impl AppWords for It {
         match (kind, locale) {
             (ValueKind::Date, Locale::It) => "una data: 31/12/2017 o 2017-12-31",
             (ValueKind::Date, Locale::En) => "una data: 2017-12-31 o 31/12/2017",
-            (ValueKind::Percent, Locale::It) => "una percentuale: 93 o 93% o 2,5",
-            (ValueKind::Percent, Locale::En) => "una percentuale: 93 o 93% o 2.5",
+            (ValueKind::Percent, Locale::It) => "una percentuale: 93, 93% o 2,5",
+            (ValueKind::Percent, Locale::En) => "una percentuale: 93, 93% o 2.5",
             (ValueKind::Number, Locale::It) => "un numero: 2,03 o 1.000 (mille)",
             (ValueKind::Number, Locale::En) => "un numero: 2.03 o 1,000 (mille)",
         }
@@ -292,8 +294,15 @@ impl AppWords for It {
                 if *warnings > 0 {
                     what.push(count(*warnings, "avvertenza", "avvertenze"));
                 }
+                // The pronoun agrees with what is found: masculine as soon as an error is.
+                let (there, them) = match (errors + warnings, *errors > 0) {
+                    (1, true) => ("c'è", "vederlo"),
+                    (1, false) => ("c'è", "vederla"),
+                    (_, true) => ("ci sono", "vederli uno alla volta"),
+                    (_, false) => ("ci sono", "vederle una alla volta"),
+                };
                 format!(
-                    "Nel piano ci sono {}: premi {} per andare a ciascuno; {} per l'aiuto",
+                    "Nel piano {there} {}: premi {} per {them}; {} per l'aiuto",
                     what.join(" e "),
                     key(Context::Tree, Action::NextFinding, L),
                     key(Context::Tree, Action::Help, L)
@@ -321,19 +330,23 @@ impl AppWords for It {
                 }
             }
             Msg::JournalUnreadable { records } => format!(
-                "{} del registro di recupero non {} leggibili (troncati o danneggiati); non restava altro da ripristinare",
+                "{} del registro di recupero non {}; non restava altro da ripristinare",
                 count(*records, "record", "record"),
-                if *records == 1 { "è" } else { "sono" }
+                if *records == 1 {
+                    "è leggibile (troncato o danneggiato)"
+                } else {
+                    "sono leggibili (troncati o danneggiati)"
+                }
             ),
             Msg::SelectIndicatorFirst => {
-                "Seleziona prima un indicatore: risultati, note e forzature sono degli indicatori"
+                "Seleziona prima un indicatore: risultati, note e forzature riguardano solo gli indicatori"
                     .into()
             }
             Msg::NoChangeReadOnly(r) => {
                 format!("{}; qui non si può modificare nulla", self.read_only(r))
             }
             Msg::NoSaveReadOnly(r) => format!(
-                "{}. Salvalo con un altro nome con {}.",
+                "{}. Per salvarlo con un altro nome premi {}.",
                 self.read_only(r),
                 key(Context::Tree, Action::SaveAs, L)
             ),
@@ -360,7 +373,7 @@ impl AppWords for It {
                 key(Context::Tree, Action::CycleFilter, L)
             ),
             Msg::PendingAt { id, pending } => {
-                format!("Indicatore in attesa {id} ({pending} in attesa in tutto)")
+                format!("Indicatore in attesa {id} ({pending} in attesa in totale)")
             }
             Msg::PendingHidden { hidden, filter } => format!(
                 "{} in attesa, {} dal filtro «{}»: premi {} per cambiarlo",
@@ -400,7 +413,7 @@ impl AppWords for It {
                 overwritten,
                 read_only,
             } => {
-                let mut msg = format!("Salvato {}", path.display());
+                let mut msg = format!("Piano salvato in {}", path.display());
                 if *layout_lost {
                     msg.push_str(
                         " · non è stato possibile mantenere l'impaginazione del file, che ora segue quella di perfplan",
@@ -465,14 +478,15 @@ impl AppWords for It {
                     path.display()
                 );
                 if *replaced {
-                    msg.push_str(" (al posto del file che c'era)");
+                    msg.push_str(" (al posto del file esistente)");
                 }
                 if let Some((measured, total)) = provisional {
                     let pending = total - measured;
                     msg.push_str(&format!(
-                        " · Provvisorio: {} su {total} {} ancora in attesa; i punteggi contano solo i {measured} rilevati.",
+                        " · Punteggi provvisori: {} su {total} {} ancora in attesa; il calcolo si basa solo su {}.",
                         count(pending, "indicatore", "indicatori"),
-                        if pending == 1 { "è" } else { "sono" }
+                        if pending == 1 { "è" } else { "sono" },
+                        count(*measured, "indicatore rilevato", "indicatori rilevati")
                     ));
                 }
                 msg
@@ -493,10 +507,10 @@ impl AppWords for It {
                     .map_or(String::new(), |p| p.display().to_string())
             ),
             Msg::NoCrashRecovery => {
-                "Modifiche senza recupero in caso di arresto: salva spesso".into()
+                "Le modifiche non sono protette dal registro di recupero: salva spesso".into()
             }
             Msg::Dropped { changes } => format!(
-                "{} della sessione precedente: il piano è com'era salvato",
+                "{} della sessione precedente: il piano è come l'hai salvato l'ultima volta",
                 if *changes == 1 {
                     "Scartata 1 modifica non salvata".to_string()
                 } else {
@@ -530,12 +544,11 @@ impl AppWords for It {
                 };
                 if *kept > 0 {
                     msg.push_str(&format!(
-                        " · tenuto il valore del file per {} {} lì",
-                        count(*kept, "campo", "campi"),
+                        " · {} anche nel file: resta il valore del file",
                         if *kept == 1 {
-                            "modificato"
+                            "1 campo modificato".to_string()
                         } else {
-                            "modificati"
+                            format!("{kept} campi modificati")
                         }
                     ));
                 }
@@ -550,12 +563,15 @@ impl AppWords for It {
     fn field_error(&self, e: &FieldError) -> String {
         match e {
             FieldError::Parse(p) => p.say(L),
-            FieldError::NotWholeCount { unit } => format!(
-                "un conteggio è un numero intero di {}, come 12",
-                crate::lang::ExportWords::unit(self, unit)
-            ),
+            FieldError::NotWholeCount { unit } => match unit {
+                // A count of the plan's own things: "un conteggio di testate".
+                crate::plan::Unit::Label(l) => {
+                    format!("un conteggio di {l} è un numero intero, come 12")
+                }
+                _ => "un conteggio è un numero intero, come 12".into(),
+            },
             FieldError::RealizationOutOfRange => {
-                "una realizzazione è compresa tra 0 e 100 %".into()
+                "la realizzazione deve essere compresa tra 0 e 100 %".into()
             }
             FieldError::ReasonNeeded => {
                 "una forzatura richiede la motivazione: scrivi perché non si usa la realizzazione calcolata"
@@ -683,7 +699,7 @@ impl AppWords for It {
             NotAFile::Device => "un dispositivo, non un file",
             NotAFile::Socket => "un socket, non un file",
             NotAFile::DanglingLink => "un collegamento a un file che non esiste",
-            NotAFile::Other => "non un file normale",
+            NotAFile::Other => "qualcosa che non è un file normale",
         }
     }
 
@@ -732,7 +748,7 @@ impl AppWords for It {
                 p.display(),
                 self.cause(c)
             ),
-            _ => "non è stata trovata la cartella home (HOME è impostata?) in cui tenere i file di perfplan; imposta PERFPLAN_DATA_DIR su una cartella in cui puoi scrivere".into(),
+            _ => "non è stata trovata la cartella personale (la variabile HOME è impostata?) in cui tenere i file di perfplan; imposta PERFPLAN_DATA_DIR su una cartella in cui puoi scrivere".into(),
         }
     }
 
@@ -778,7 +794,7 @@ impl AppWords for It {
             DialogKind::DraftExport => "Il piano contiene errori",
             DialogKind::Theirs => "Trovata un'altra versione durante il salvataggio",
             DialogKind::NoJournal | DialogKind::JournalFailed => {
-                "Nessun recupero in caso di arresto"
+                "Registro di recupero non disponibile"
             }
         }
     }
@@ -796,7 +812,7 @@ impl AppWords for It {
             DialogKind::DraftExport => &[
                 choice!(
                     'b',
-                    "Esporta una bozza (indicata come tale, con l'elenco degli errori)",
+                    "Esporta una bozza (segnalata come tale, con gli errori elencati)",
                     Answer::Draft,
                 ),
                 choice!('a', "Annulla", Answer::Cancel),
@@ -809,7 +825,7 @@ impl AppWords for It {
             DialogKind::Conflict => &[
                 choice!(
                     'u',
-                    "Unisci: rileggi l'altra versione e applica di nuovo le tue modifiche (elencate quelle fatte da entrambi)",
+                    "Unisci: rileggi l'altra versione e applica di nuovo le tue modifiche (con l'elenco dei campi modificati da entrambi)",
                     Answer::Merge,
                 ),
                 choice!(
@@ -867,30 +883,31 @@ impl AppWords for It {
             .map_or(String::new(), |j| self.journal_down(j));
         match q.kind {
             DialogKind::Quit => {
-                "Il piano ha modifiche non salvate. Salvarle prima di uscire?".into()
+                "Il piano ha modifiche non salvate. Vuoi salvarle prima di uscire?".into()
             }
             DialogKind::Conflict => {
                 "Il piano è stato modificato da un altro programma, o rimosso, dopo che perfplan \
-                 lo ha aperto (un altro editor, un git pull, una sincronizzazione). Salvando ora \
-                 si sovrascriverebbero quelle modifiche."
+                 lo ha aperto (un altro editor, un git pull, una sincronizzazione). Se salvi ora, \
+                 quelle modifiche vanno perse."
                     .into()
             }
             DialogKind::ReplaceFile => format!(
-                "{path} esiste già. Sostituirlo con questo piano? (Il testo precedente è conservato in un .bak accanto.)"
+                "{path} esiste già. Vuoi sostituirlo con questo piano? (Il contenuto precedente è conservato accanto, in un file .bak.)"
             ),
             DialogKind::DraftExport => format!(
-                "Nel piano ci sono {}, e i punteggi escludono ciò che è errato. Un'esportazione adesso è una bozza: ogni formato lo dichiara in apertura ed elenca gli errori. ({} porta a ciascun errore.)",
+                "Nel piano {} {}, e i punteggi escludono i valori errati. Se esporti ora, ottieni una bozza: ogni formato lo dichiara all'inizio ed elenca gli errori. ({} porta a ciascun errore.)",
+                if q.errors == 1 { "c'è" } else { "ci sono" },
                 count(q.errors, "errore", "errori"),
                 key(Context::Tree, Action::NextFinding, L)
             ),
             DialogKind::ReplaceExport => format!(
-                "{path} esiste già. Sostituirlo con l'esportazione? (Il contenuto precedente non è conservato.)"
+                "{path} esiste già. Vuoi sostituirlo con l'esportazione? (Il contenuto precedente non viene conservato.)"
             ),
             DialogKind::Theirs => format!(
-                "Il tuo piano è salvato. Durante il salvataggio un altro programma o un'altra persona ha messo nel file la propria versione del piano; quella versione è conservata come {path}."
+                "Il tuo piano è salvato. Durante il salvataggio un altro programma o un'altra persona ha messo nel file la propria versione del piano; quella versione è conservata in {path}."
             ),
             DialogKind::NoJournal => format!(
-                "Il registro di recupero non si può scrivere ({down}). Se perfplan o il computer si fermano prima del salvataggio, le modifiche vanno perse. Libera spazio in quella cartella, o imposta PERFPLAN_STATE_DIR (o PERFPLAN_DATA_DIR) su una cartella in cui puoi scrivere, per riaverlo."
+                "Il registro di recupero non si può scrivere ({down}). Se perfplan o il computer si fermano prima che tu salvi, le modifiche vanno perse. Per riavere il registro, libera spazio in quella cartella o imposta PERFPLAN_STATE_DIR (o PERFPLAN_DATA_DIR) su una cartella in cui puoi scrivere."
             ),
             DialogKind::JournalFailed => format!(
                 "Non è stato possibile scrivere il registro di recupero ({down}). Per ora le modifiche sono al sicuro in perfplan, ma andrebbero perse se perfplan o il computer si fermassero prima di un salvataggio. perfplan riprova a ogni modifica."
@@ -900,7 +917,7 @@ impl AppWords for It {
 
     fn restore_title(&self, merge: bool) -> &'static str {
         if merge {
-            "Le tue modifiche sull'altra versione"
+            "Le tue modifiche da applicare all'altra versione"
         } else {
             "Modifiche non salvate di una sessione precedente"
         }
@@ -919,15 +936,31 @@ impl AppWords for It {
             )
         } else {
             format!(
-                "perfplan si è chiuso senza salvare {n} a questo piano, {}{when}. Sono state conservate nel registro di recupero.",
-                if f.changes == 1 { "fatta" } else { "fatte" }
+                "perfplan si è chiuso senza salvare {n} {} a questo piano{when}: {} nel registro di recupero.",
+                if f.changes == 1 { "fatta" } else { "fatte" },
+                if f.changes == 1 {
+                    "è stata conservata"
+                } else {
+                    "sono state conservate"
+                }
             )
         }];
         if f.damaged > 0 {
             lines.push(format!(
-                "Letti {} del registro; {} non si potevano leggere (troncati o danneggiati) e sono esclusi.",
-                count(f.records, "record", "record"),
-                f.damaged
+                "Dal registro di recupero {}; {}.",
+                if f.records == 1 {
+                    "è stato letto 1 record".to_string()
+                } else {
+                    format!("sono stati letti {} record", f.records)
+                },
+                if f.damaged == 1 {
+                    "1 non era leggibile (troncato o danneggiato) ed è escluso".to_string()
+                } else {
+                    format!(
+                        "{} non erano leggibili (troncati o danneggiati) e sono esclusi",
+                        f.damaged
+                    )
+                }
             ));
         }
         if f.file_changed && !f.merge {
@@ -939,34 +972,42 @@ impl AppWords for It {
         let toggle = key(Context::Restore, Action::Toggle, L);
         let all = key(Context::Restore, Action::TakeAllMine, L);
         let known = f.conflicts - f.unknown;
-        if known > 0 {
+        if known == 1 {
             lines.push(format!(
-                "{} qui sotto {} anche nel file. Per ciascuno resta il valore del file, a meno che tu non prenda il tuo ({toggle}).",
-                count(known, "campo", "campi"),
-                if known == 1 { "è stato modificato" } else { "sono stati modificati" }
+                "1 campo qui sotto è stato modificato anche nel file. Resta il valore del file, a meno che tu non prenda il tuo ({toggle})."
+            ));
+        } else if known > 1 {
+            lines.push(format!(
+                "{known} campi qui sotto sono stati modificati anche nel file. Per ciascuno resta il valore del file, a meno che tu non prenda il tuo ({toggle})."
             ));
         }
-        if f.unknown > 0 {
+        // Why the journal cannot tell: an earlier perfplan wrote it, or a record is damaged.
+        let why = "il registro è stato scritto da una versione precedente di perfplan, o un suo record è danneggiato";
+        if f.unknown == 1 {
             lines.push(format!(
-                "Per {} qui sotto il registro non dice da quale valore partivano le modifiche (è stato scritto da una versione precedente di perfplan, o un suo record è danneggiato), quindi non si può sapere se nel frattempo qualcuno li ha cambiati nel file: restano i valori del file, a meno che tu non prenda i tuoi ({toggle} per uno, {all} per tutti).",
-                count(f.unknown, "campo", "campi")
+                "Per 1 campo qui sotto il registro non indica da quale valore partiva la modifica ({why}), quindi non si può sapere se nel frattempo qualcuno l'ha cambiato nel file: resta il valore del file, a meno che tu non prenda il tuo ({toggle})."
+            ));
+        } else if f.unknown > 1 {
+            lines.push(format!(
+                "Per {} campi qui sotto il registro non indica da quale valore partivano le modifiche ({why}), quindi non si può sapere se nel frattempo qualcuno li ha cambiati nel file: restano i valori del file, a meno che tu non prenda i tuoi ({toggle} per uno, {all} per tutti).",
+                f.unknown
             ));
         }
         if !f.missing.is_empty() {
             lines.push(format!(
-                "Non più presenti nel piano, quindi esclusi: {}.",
+                "Indicatori non più presenti nel piano, quindi esclusi: {}.",
                 f.missing.join(", ")
             ));
         }
         if !f.ambiguous.is_empty() {
             lines.push(format!(
-                "Usati da più di un indicatore del piano, quindi esclusi (rendi prima univoci gli identificativi): {}.",
+                "Identificativi usati da più di un indicatore del piano, quindi esclusi (rendili prima univoci): {}.",
                 f.ambiguous.join(", ")
             ));
         }
         match &f.left_out_file {
             Some(p) => lines.push(format!(
-                "Le modifiche escluse sono annotate in {}, da riportare dove vanno.",
+                "Le modifiche escluse sono annotate in {}: riportale a mano dove vanno.",
                 p.display()
             )),
             None if f.left_out > 0 => lines.push(
@@ -986,7 +1027,7 @@ impl AppWords for It {
     }
 
     fn left_out_header(&self) -> &'static str {
-        "perfplan non ha potuto ripristinare queste modifiche dal registro di recupero: gli identificativi dei loro indicatori non sono nel piano, o sono usati da più di un indicatore. Ogni riga riporta l'identificativo dell'indicatore e il campo come lo scrive il file del piano; riportali dove vanno, poi elimina questo file."
+        "perfplan non ha potuto ripristinare queste modifiche dal registro di recupero: gli identificativi dei loro indicatori non sono nel piano, o sono usati da più di un indicatore. Ogni riga riporta l'identificativo dell'indicatore e il campo come lo scrive il file del piano; riporta ogni modifica dove va, poi elimina questo file."
     }
 
     fn too_small(&self, width: u16, height: u16, min_width: u16, min_height: u16) -> String {
@@ -1065,7 +1106,7 @@ impl AppWords for It {
     }
 
     fn operational_weighted(&self, percent: &str) -> String {
-        format!("{percent} (ponderata sui suoi obiettivi operativi)")
+        format!("{percent} (media ponderata dei suoi obiettivi operativi)")
     }
 
     fn search_hint(
@@ -1077,7 +1118,7 @@ impl AppWords for It {
         cancel: &str,
     ) -> String {
         format!(
-            "{} · {keep} tiene la ricerca ({next} / {prev} per spostarti) · {cancel} annulla",
+            "{} · {keep} mantiene la ricerca ({next} / {prev} per spostarti) · {cancel} annulla",
             count(matches, "corrispondenza", "corrispondenze")
         )
     }
@@ -1087,9 +1128,14 @@ impl AppWords for It {
     }
 
     fn export_errors(&self, errors: usize, key: &str) -> String {
-        format!(
-            "Nel piano ci sono {}: l'esportazione sarà una bozza che li elenca ({key} porta a ciascuno).",
-            count(errors, "errore", "errori")
-        )
+        if errors == 1 {
+            format!(
+                "Nel piano c'è 1 errore: l'esportazione sarà una bozza che lo riporta ({key} porta all'errore)."
+            )
+        } else {
+            format!(
+                "Nel piano ci sono {errors} errori: l'esportazione sarà una bozza che li elenca ({key} porta a ciascuno)."
+            )
+        }
     }
 }

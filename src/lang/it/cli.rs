@@ -16,7 +16,7 @@ impl CliWords for It {
                 count(*errors, "errore", "errori"),
                 count(*warnings, "avvertenza", "avvertenze")
             ),
-            Msg::CannotWriteOutput(e) => format!("impossibile scrivere l'output: {e}"),
+            Msg::CannotWriteOutput(e) => format!("impossibile scrivere l'uscita del comando: {e}"),
             Msg::BadDelimiter => "--delimiter deve essere un solo carattere ASCII, diverso dalle virgolette e dall'a capo, come ; o ,".to_string(),
             Msg::BadDecimal => "--decimal deve essere , oppure .".to_string(),
             Msg::SameSeparators => {
@@ -24,17 +24,17 @@ impl CliWords for It {
                     .to_string()
             }
             Msg::NotExportedForErrors { errors } => format!(
-                "non esportato: il piano contiene {} ({}); {}, oppure esportare con --force una bozza segnalata come tale",
+                "non esportato: il piano contiene {} ({}); {}, oppure esporta con --force una bozza segnalata come tale",
                 count(*errors, "errore", "errori"),
                 if *errors == 1 { "indicato sopra" } else { "elencati sopra" },
-                if *errors == 1 { "correggerlo" } else { "correggerli" }
+                if *errors == 1 { "correggilo" } else { "correggili" }
             ),
             Msg::XlsxNotToStdout => {
-                "XLSX è un file binario: indicare un file con -o invece di -".to_string()
+                "XLSX è un file binario: indica un file con -o invece di -".to_string()
             }
             Msg::Render(e) => e.say(Lang::It),
             Msg::IsThePlan { out } => format!(
-                "non esportato: {} è il piano stesso; indicare un altro file con -o",
+                "non esportato: {} è il piano stesso; indica un altro file con -o",
                 out.display()
             ),
             Msg::NotAFile { out, what } => format!(
@@ -54,7 +54,7 @@ impl CliWords for It {
                 max_mib,
                 fit,
             } => format!(
-                "piano non scritto: {indicators} indicatori danno un piano di {mib} MiB, oltre i {max_mib} MiB che perfplan legge; ne entrano al massimo circa {fit}"
+                "piano non generato: {indicators} indicatori danno un piano di {mib} MiB, oltre i {max_mib} MiB che perfplan può leggere; al massimo ne entrano circa {fit}"
             ),
             Msg::Generated {
                 out,
@@ -77,7 +77,7 @@ impl CliWords for It {
                 path,
                 copy: ExampleCopy::Made,
             } => format!(
-                "Primo avvio: una copia del piano di esempio (CCIAA Massa-Carrara 2017) è in {}",
+                "Primo avvio: una copia del piano di esempio (CCIAA Massa-Carrara 2017) si trova in {}",
                 path.display()
             ),
             Msg::ExampleOpened {

@@ -36,20 +36,20 @@ impl ExportWords for It {
             Label::OperationalScore => "punteggio operativo",
             Label::StrategicIndicator => "indicatore strategico",
             Label::OperationalIndicator => "indicatore operativo",
-            Label::SetByHand => "realizzazione forzata, motivazione",
+            Label::SetByHand => "motivazione della forzatura",
             Label::Note => "nota",
             Label::Draft => "BOZZA — il piano contiene errori",
             Label::ScoresProvisional => {
-                "Punteggi provvisori: alcuni indicatori sono ancora in attesa e non entrano nei punteggi."
+                "Punteggi provvisori: alcuni indicatori sono ancora in attesa e sono esclusi dal calcolo dei punteggi."
             }
             Label::LayerKey => {
                 "S: indicatore strategico (misura l'obiettivo strategico) · O: indicatore operativo"
             }
             Label::OverrideKey => {
-                "*: realizzazione forzata; la motivazione è riportata da `perfplan score --json` e nell'applicazione"
+                "*: realizzazione forzata; la motivazione si legge in `perfplan score --json` e nell'applicazione"
             }
             Label::MarkdownFooter => {
-                "% Realizzazione: risultato rispetto al target, da 0 a 100 %; obiettivi: media dei rispettivi indicatori; punteggi: media ponderata con i pesi degli obiettivi. ✎ realizzazione forzata (motivazione in Note e forzature)."
+                "% Realizzazione: risultato rispetto al target, da 0 a 100 %; obiettivi: media dei rispettivi indicatori; punteggi: media ponderata con i pesi degli obiettivi. ✎ realizzazione forzata (motivazione nella sezione Note e forzature)."
             }
             Label::HtmlFooter => {
                 "% Realizzazione: risultato rispetto al target, da 0 a 100 %. Obiettivi: media dei rispettivi indicatori. Punteggi: media ponderata con i pesi degli obiettivi. ✎ realizzazione forzata."
@@ -110,10 +110,13 @@ impl ExportWords for It {
     fn notice(&self, notice: &Notice) -> String {
         match notice {
             Notice::Provisional { pending, total } => format!(
-                "Punteggi provvisori: {} su {total} {} ancora in attesa e non {} nei punteggi.",
+                "Punteggi provvisori: {} su {total} {} dal calcolo dei punteggi.",
                 count(*pending, "indicatore", "indicatori"),
-                if *pending == 1 { "è" } else { "sono" },
-                if *pending == 1 { "entra" } else { "entrano" },
+                if *pending == 1 {
+                    "è ancora in attesa ed è escluso"
+                } else {
+                    "sono ancora in attesa e sono esclusi"
+                },
             ),
             Notice::Overall {
                 strategic,
@@ -133,11 +136,11 @@ impl ExportWords for It {
                 operational,
             } => format!("punteggio: strategico {strategic} · operativo {operational}"),
             Notice::Cut { more } => format!(
-                "[testo tagliato qui: {} nel piano]",
+                "[testo tagliato qui: {}]",
                 if *more == 1 {
-                    "ancora 1 carattere".to_string()
+                    "nel piano segue ancora 1 carattere".to_string()
                 } else {
-                    format!("altri {more} caratteri")
+                    format!("nel piano seguono altri {more} caratteri")
                 }
             ),
         }

@@ -10,11 +10,11 @@ use crate::plan::number::ReadError;
 use crate::store::write::unit;
 use crate::validate::{FindingKind, Place, Severity, Tally};
 
-/// `; nel file del piano i numeri … per 1.200 scrivere 1200`, per un valore con tre decimali.
+/// `; nel file del piano i numeri … per 1.200 scrivi 1200`, per un valore con tre decimali.
 fn thousands_hint(value: Decimal) -> String {
     match check::without_thousands_dot(value) {
         Some(meant) => format!(
-            "; nel file del piano i numeri hanno il punto per i decimali e nessun separatore delle migliaia: per {value} scrivere {meant}"
+            "; nel file del piano i numeri si scrivono con il punto per i decimali e senza separatore delle migliaia: per {value} scrivi {meant}"
         ),
         None => String::new(),
     }
@@ -50,16 +50,16 @@ impl PlanWords for It {
             ),
             FindingKind::NoOperationalObjectives => "non ha obiettivi operativi".to_string(),
             FindingKind::WeightNotSum { weight, sum } => format!(
-                "il peso {} % è diverso dalla somma dei pesi dei suoi obiettivi operativi, {} %",
+                "il peso {} % è diverso dalla somma dei pesi dei suoi obiettivi operativi ({} %)",
                 loc.number(*weight),
                 loc.number(*sum)
             ),
             FindingKind::NoStrategicIndicators => {
-                "non ha indicatori strategici, quindi la sua % realizzazione non si può calcolare"
+                "non ha indicatori strategici, quindi la sua realizzazione non è calcolabile"
                     .to_string()
             }
             FindingKind::NoOperationalIndicators => {
-                "non ha indicatori operativi, quindi la sua % realizzazione non si può calcolare"
+                "non ha indicatori operativi, quindi la sua realizzazione non è calcolabile"
                     .to_string()
             }
             FindingKind::TotalWeight { total } => format!(
@@ -80,20 +80,20 @@ impl PlanWords for It {
                 loc.date(*date)
             ),
             FindingKind::BaselineNeedsNumber { unit: u } => format!(
-                "il valore di partenza è una data, ma l'unità di misura è {}: scrivere un numero",
+                "il valore di partenza è una data, ma l'unità di misura è {}: scrivi un numero",
                 unit(u)
             ),
             FindingKind::BaselineNeedsDate => {
-                "il valore di partenza è un numero, ma l'unità di misura è Date: scrivere una data come \"2017-12-31\""
+                "il valore di partenza è un numero, ma l'unità di misura è Date: scrivi una data come \"2017-12-31\""
                     .to_string()
             }
             FindingKind::NegativeTargetInProportion => {
-                "un target negativo non si può valutare in proporzione: se non è raggiunto vale 0 %; \
-                 scrivere `scoring: AllOrNothing` per indicarlo"
+                "con un target negativo la realizzazione non si può calcolare in proporzione: se il target \
+                 non è raggiunto, la realizzazione è 0 %; scrivi `scoring: AllOrNothing` per dichiararlo"
                     .to_string()
             }
             FindingKind::GraceDaysWithoutDeadline => {
-                "GraceDays vale solo per le scadenze; questo target è valutato in proporzione"
+                "GraceDays vale solo per le scadenze; per questo target la realizzazione si calcola in proporzione"
                     .to_string()
             }
         }
@@ -127,24 +127,24 @@ impl PlanWords for It {
                 thousands_hint(*value)
             ),
             ValueError::CountLikeThousands { unit: u, value } => format!(
-                "il conteggio {value} (unità {}) è scritto con tre decimali, come se il punto separasse le migliaia{}; scrivere {} se si intendeva proprio questo numero",
+                "il conteggio {value} (unità {}) è scritto con tre decimali, come se il punto separasse le migliaia{}; se intendevi proprio {whole}, scrivi {whole}",
                 unit(u),
                 thousands_hint(*value),
-                value.trunc()
+                whole = value.trunc()
             ),
             ValueError::RangeReversed { min, max } => {
                 format!("nell'intervallo {min} – {max} il minimo è superiore al massimo")
             }
             ValueError::ResultNeedsNumber { unit: u } => format!(
-                "il risultato è una data, ma l'unità di misura è {}: scrivere un numero",
+                "il risultato è una data, ma l'unità di misura è {}: scrivi un numero",
                 unit(u)
             ),
             ValueError::ResultNeedsDate => {
-                "il risultato è un numero, ma l'unità di misura è Date: scrivere una data come \"2017-12-31\""
+                "il risultato è un numero, ma l'unità di misura è Date: scrivi una data come \"2017-12-31\""
                     .to_string()
             }
             ValueError::CountResultNotWhole { unit: u, value } => format!(
-                "il risultato {value} non è un numero intero (unità {}); per i valori con decimali usare l'unità Number{}",
+                "il risultato {value} non è un numero intero (unità {}); per i valori con decimali usa l'unità Number{}",
                 unit(u),
                 thousands_hint(*value)
             ),
@@ -152,7 +152,7 @@ impl PlanWords for It {
                 format!("la forzatura {value} % è fuori dall'intervallo 0–100 %")
             }
             ValueError::OverrideWithoutReason => {
-                "la forzatura non ha la motivazione: indicare perché non si usa la % realizzazione calcolata"
+                "la forzatura non ha la motivazione: scrivi perché non si usa la realizzazione calcolata"
                     .to_string()
             }
         }
@@ -165,7 +165,7 @@ impl PlanWords for It {
                 format!("il peso {w} % supera il totale del piano (100 %)")
             }
             WeightError::TooManyDecimals(w) => format!(
-                "il peso {w} % ha più di {WEIGHT_DECIMALS} decimali; arrotondarlo (per quote uguali non occorre scrivere i decimali)"
+                "il peso {w} % ha più di {WEIGHT_DECIMALS} decimali; arrotondalo (per quote uguali non occorre scrivere i decimali)"
             ),
         }
     }
@@ -173,7 +173,7 @@ impl PlanWords for It {
     fn input_error(&self, e: &InputError) -> String {
         match e {
             InputError::NotANumber { text, locale } => format!(
-                "«{text}» non è un numero: scriverlo come {} o {}",
+                "«{text}» non è un numero: scrivilo come {} o {}",
                 locale.number(Decimal::new(203, 2)),
                 locale.number(Decimal::from(1000))
             ),
@@ -182,7 +182,9 @@ impl PlanWords for It {
                     Locale::It => "31/12/2017 o 2017-12-31",
                     Locale::En => "2017-12-31 o 31/12/2017",
                 };
-                format!("«{text}» non è una data: scriverla come {example}, con l'anno per intero")
+                format!(
+                    "«{text}» non è una data: scrivila come {example}, con l'anno a quattro cifre"
+                )
             }
         }
     }
@@ -190,20 +192,20 @@ impl PlanWords for It {
     fn read_error(&self, e: &ReadError) -> String {
         match e {
             ReadError::QuotedNumber { number, written } => {
-                format!("un numero si scrive senza virgolette: scrivere {number}, non {written}")
+                format!("un numero si scrive senza virgolette: scrivi {number}, non {written}")
             }
             ReadError::NotANumber { found } => {
                 format!("qui va un numero semplice come 2.03 o 1000, non `{found}`")
             }
             ReadError::NotExact { found } => format!(
-                "il numero `{found}` non si può tenere esatto (al massimo 28 cifre significative \
-                 e non oltre 79228162514264337593543950335)"
+                "il numero `{found}` non si può conservare in modo esatto (al massimo 28 cifre \
+                 significative e non oltre 79228162514264337593543950335)"
             ),
             ReadError::NotANumberOrDate { found } => {
                 format!("qui va un numero come 2.03 o una data come \"2017-12-31\", non `{found}`")
             }
             ReadError::DateNotIso { written } => format!(
-                "\"{written}\" non è una data nel formato del file: scrivere le date come \"AAAA-MM-GG\" (\"2017-12-31\")"
+                "\"{written}\" non è una data nel formato del file: scrivi le date come \"AAAA-MM-GG\" (\"2017-12-31\")"
             ),
             ReadError::NeitherNumberNorDate { written } => format!(
                 "\"{written}\" non è né un numero né una data: un numero si scrive senza virgolette ({written}), una data come \"AAAA-MM-GG\" (\"2017-12-31\")"
@@ -212,7 +214,7 @@ impl PlanWords for It {
                 format!("qui va una data come \"2017-12-31\", non \"{found}\"")
             }
             ReadError::UnknownLocale { found } => format!(
-                "il formato \"{found}\" (campo `locale`) non esiste: scrivere \"it\" (2,03 · 1.000 · 31/12/2017) o \"en\" (2.03 · 1,000 · 2017-12-31)"
+                "\"{found}\" non è un valore previsto per il campo `locale`: scrivi \"it\" (2,03 · 1.000 · 31/12/2017) o \"en\" (2.03 · 1,000 · 2017-12-31)"
             ),
         }
     }

@@ -17,12 +17,13 @@ fn list(alternatives: &[&str]) -> String {
     }
 }
 
-/// ": i valori possibili sono `a` o `b`", or that there are none.
-fn possible(alternatives: &[&str], what: &str) -> String {
+/// ": i valori possibili sono `a` o `b`", the only one, or that there are none; `one` and
+/// `many` name them (masculine: "valore", "valori").
+fn possible(alternatives: &[&str], one: &str, many: &str) -> String {
     match alternatives {
-        [] => format!(": non sono previsti {what}"),
-        [one] => format!(": l'unico possibile è `{one}`"),
-        more => format!(": i {what} possibili sono {}", list(more)),
+        [] => format!(": non sono previsti {many}"),
+        [only] => format!(": l'unico {one} possibile è `{only}`"),
+        more => format!(": i {many} possibili sono {}", list(more)),
     }
 }
 
@@ -47,7 +48,7 @@ fn token(t: Token) -> &'static str {
         Token::Unit => "qui va `()`",
         Token::String => "qui va un testo tra virgolette \"…\"",
         Token::ByteString => "qui va un testo di byte b\"…\"",
-        Token::StringEnd => "manca la \" che chiude il testo",
+        Token::StringEnd => "mancano le virgolette \" che chiudono il testo",
         Token::Identifier => "qui va un nome, come `unit` o `Percent`",
         Token::RawValue => "qui va un valore",
         Token::RangeSyntax => "manca `..` o `..=`",
@@ -57,27 +58,26 @@ fn token(t: Token) -> &'static str {
 impl StoreWords for It {
     fn load_error(&self, e: &LoadError) -> String {
         match e {
-            LoadError::Io { source, .. } => {
-                let why = match source.kind() {
-                    ErrorKind::NotFound => "il file non esiste".to_string(),
-                    ErrorKind::PermissionDenied => "mancano i permessi per leggerlo".to_string(),
-                    ErrorKind::IsADirectory => "è una cartella, non un file".to_string(),
-                    // What the system says, in its words.
-                    _ => source.to_string(),
-                };
-                format!("impossibile leggere il file: {why}")
-            }
+            LoadError::Io { source, .. } => match source.kind() {
+                ErrorKind::NotFound => "il file non esiste".to_string(),
+                ErrorKind::PermissionDenied => {
+                    "non hai il permesso di leggere questo file".to_string()
+                }
+                ErrorKind::IsADirectory => "è una cartella, non un file".to_string(),
+                // What the system says, in its words.
+                _ => format!("impossibile leggere il file: {source}"),
+            },
             LoadError::Empty { .. } => {
                 "il file è vuoto; un piano inizia con `(` o `Plan(`".to_string()
             }
             LoadError::TooLarge { size, max, .. } => format!(
-                "il file supera i {max} byte che perfplan legge (ne ha almeno {size}); è davvero un piano?"
+                "il file supera i {max} byte che perfplan può leggere (ne ha almeno {size}): è davvero un piano?"
             ),
             LoadError::NotUtf8 { byte, .. } => format!(
-                "il file non è testo UTF-8 (byte 0x{byte:02X}); salvarlo con la codifica UTF-8"
+                "il file non è un testo UTF-8 (byte 0x{byte:02X}); salvalo con la codifica UTF-8"
             ),
             LoadError::CrLineEndings { .. } => {
-                "le righe del file terminano con il solo ritorno a capo CR (come scrivono i vecchi programmi per Mac); salvarlo con terminazioni di riga LF o CRLF"
+                "le righe del file terminano con il solo carattere CR (ritorno a capo dei vecchi programmi per Mac); salvalo con il fine riga LF o CRLF"
                     .to_string()
             }
             LoadError::Syntax { what, .. } => self.syntax_error(what),
@@ -95,10 +95,10 @@ impl StoreWords for It {
     fn mistake(&self, m: &Mistake) -> String {
         match m {
             Mistake::TypographicQuotes { quote: q } => format!(
-                "racchiudere il testo tra virgolette diritte \"…\", non tra virgolette tipografiche come {q}…{q} (le inserisce il programma di videoscrittura)"
+                "racchiudi il testo tra virgolette dritte \"…\", non tra virgolette tipografiche come {q}…{q} (le inserisce il programma di videoscrittura)"
             ),
             Mistake::TargetWithoutNumber { kind } => {
-                format!("scrivere il target con il tipo e il numero, come {kind}(90)")
+                format!("scrivi il target con il tipo e il numero, come {kind}(90)")
             }
             Mistake::TargetAsPrinted {
                 kind,
@@ -106,16 +106,16 @@ impl StoreWords for It {
                 written_op,
                 written_number,
             } => format!(
-                "scrivere il target con il tipo: {kind}({number}) per {written_op} {written_number}"
+                "scrivi il target con il tipo: {kind}({number}) invece di {written_op} {written_number}"
             ),
             Mistake::RangeWithoutNames { min, max } => format!(
-                "un intervallo indica i suoi estremi per nome: scrivere Between(min: {min}, max: {max})"
+                "in un intervallo gli estremi si scrivono con il loro nome: scrivi Between(min: {min}, max: {max})"
             ),
             Mistake::DecimalComma { written, meant } => format!(
-                "nel file del piano i numeri hanno il punto per i decimali e nessun separatore delle migliaia: scrivere {meant}, non {written}"
+                "nel file del piano i numeri si scrivono con il punto per i decimali e senza separatore delle migliaia: scrivi {meant}, non {written}"
             ),
             Mistake::UnclosedString => {
-                "questo testo non è chiuso: manca la \" finale (da qui il file viene letto come testo)"
+                "questo testo non è chiuso: mancano le virgolette \" finali (da qui in poi il file viene letto come testo)"
                     .to_string()
             }
         }
@@ -148,7 +148,7 @@ impl StoreWords for It {
                     .map_or(String::new(), |o| format!(" per `{o}`"));
                 format!(
                     "`{found}` non è un valore ammesso{place}{}",
-                    possible(expected, "valori")
+                    possible(expected, "valore", "valori")
                 )
             }
             ReaderError::UnknownField {
@@ -161,7 +161,7 @@ impl StoreWords for It {
                     .map_or(String::new(), |o| format!(" in `{o}`"));
                 format!(
                     "il campo `{found}` non esiste{place}{}",
-                    possible(expected, "campi")
+                    possible(expected, "campo", "campi")
                 )
             }
             ReaderError::MissingField { field, outer } => match outer {
@@ -174,10 +174,14 @@ impl StoreWords for It {
             },
             // The kinds are named by serde and ron, in English.
             ReaderError::WrongType { expected, found } => {
-                format!("qui va un valore di altro tipo (atteso: {expected}; trovato: {found})")
+                format!(
+                    "qui va un valore di un altro tipo (previsto: {expected}; trovato: {found})"
+                )
             }
             ReaderError::WrongLength { expected, found } => {
-                format!("il numero di elementi è sbagliato (atteso: {expected}; trovati: {found})")
+                format!(
+                    "il numero di elementi è sbagliato (previsti: {expected}; trovati: {found})"
+                )
             }
             ReaderError::IntegerOutOfBounds => {
                 "il numero intero è fuori dai limiti ammessi".to_string()
@@ -191,13 +195,13 @@ impl StoreWords for It {
             ReaderError::UnderscoreAtBeginning => {
                 "un numero non può iniziare con il trattino basso `_`".to_string()
             }
-            ReaderError::UnexpectedChar(c) => format!("carattere inatteso «{c}»"),
+            ReaderError::UnexpectedChar(c) => format!("qui non è previsto il carattere «{c}»"),
             ReaderError::TrailingCharacters => "dopo la fine del piano c'è altro testo".to_string(),
             ReaderError::UnclosedBlockComment => {
                 "un commento aperto con /* non è chiuso da */".to_string()
             }
             ReaderError::UnclosedLineComment => {
-                "un commento // deve finire con un a capo".to_string()
+                "un commento // deve terminare con un a capo".to_string()
             }
             ReaderError::BadEscape(_) => {
                 "nel testo c'è una sequenza con la barra rovesciata \\ non valida".to_string()
@@ -207,13 +211,13 @@ impl StoreWords for It {
             }
             ReaderError::InvalidIdentifier(name) => format!("nome non valido: «{name}»"),
             ReaderError::SuggestRawIdentifier(name) => {
-                format!("il nome «{name}» non si può scrivere così: scrivere `r#{name}`")
+                format!("il nome «{name}» non si può scrivere così: scrivi `r#{name}`")
             }
             ReaderError::TooDeep { limit } => format!(
-                "valori annidati per più di {limit} livelli; un piano ne ha circa 10, quindi questo file non è un piano"
+                "i valori sono annidati su più di {limit} livelli; un piano ne ha circa 10, quindi questo file non è un piano"
             ),
             // ron says it only in English.
-            ReaderError::Other(text) => format!("il file non si legge come un piano: {text}"),
+            ReaderError::Other(text) => format!("il file non si può leggere come piano: {text}"),
         }
     }
 }
