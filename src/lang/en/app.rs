@@ -159,7 +159,7 @@ impl AppWords for En {
             Does::FieldEnd => "cursor to the end",
             Does::DialogDialogPrev => "previous choice",
             Does::DialogDialogNext => "next choice",
-            Does::DialogSubmit => "do the chosen thing (or press its underlined letter)",
+            Does::DialogSubmit => "do the chosen thing (or press its letter, shown in [ ])",
             Does::DialogCancel => "close the dialog, changing nothing",
             Does::RestoreUp => "previous field changed in the file too",
             Does::RestoreDown => "next field changed in the file too",

@@ -682,6 +682,7 @@ impl AppWords for It {
             K::InvalidFilename => "nome di file non valido",
             K::Unsupported => "operazione non supportata da questo disco",
             K::WouldBlock => "in uso da un altro programma",
+            K::ResourceBusy => "il file continua a essere sostituito da un altro programma",
             K::Interrupted => "interrotto",
             K::TimedOut => "tempo scaduto",
             K::CrossesDevices => "il file è su un altro disco",
