@@ -10,7 +10,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::{Action, App, Mode};
+use crate::app::{Action, App, Effect, Mode};
 use crate::lang::Say;
 use crate::paths::Dirs;
 use crate::session::{Opened, Session};
@@ -30,10 +30,23 @@ pub struct Driver {
 }
 
 impl Driver {
+    /// The terminal's size unless told otherwise.
+    pub const SIZE: (u16, u16) = (120, 36);
+
     /// Opens the plan at `path` as `perfplan PATH` would, with perfplan's folders `dirs`,
     /// in a 120×36 terminal.
     pub fn open(path: &Path, dirs: Option<Dirs>) -> Result<Driver, LoadError> {
-        Ok(Driver::from_opened(Session::open(path, dirs)?))
+        Driver::open_sized(path, dirs, Driver::SIZE)
+    }
+
+    /// [`Driver::open`] in a terminal of `size` (width, height).
+    pub fn open_sized(
+        path: &Path,
+        dirs: Option<Dirs>,
+        size: (u16, u16),
+    ) -> Result<Driver, LoadError> {
+        let (app, session) = Session::app(Session::open(path, dirs)?);
+        Ok(Driver::with(app, Some(session), size))
     }
 
     pub fn from_opened(opened: Opened) -> Driver {
@@ -42,35 +55,81 @@ impl Driver {
     }
 
     pub fn new(app: App, session: Session) -> Driver {
-        Driver::with(app, Some(session))
+        Driver::with(app, Some(session), Driver::SIZE)
     }
 
     /// The app alone: effects (saving, exporting) are not carried out.
     pub fn detached(app: App) -> Driver {
-        Driver::with(app, None)
+        Driver::detached_sized(app, Driver::SIZE)
     }
 
-    fn with(app: App, session: Option<Session>) -> Driver {
-        let (width, height) = (120, 36);
+    /// [`Driver::detached`] in a terminal of `size` (width, height).
+    pub fn detached_sized(app: App, size: (u16, u16)) -> Driver {
+        Driver::with(app, None, size)
+    }
+
+    fn with(app: App, session: Option<Session>, (width, height): (u16, u16)) -> Driver {
         let mut d = Driver {
             app,
             session,
-            terminal: Terminal::new(TestBackend::new(width, height)).expect("a test terminal"),
+            terminal: test_terminal(width, height),
             quit: false,
             color: false,
         };
-        d.act(Action::Resize { width, height });
+        d.fit();
         d
     }
 
+    /// Tells the app the size of the terminal, as the event loop does when it starts.
+    fn fit(&mut self) {
+        let area = self.terminal.backend().buffer().area;
+        // A resize asks for nothing to be done.
+        self.app.update(Action::Resize {
+            width: area.width,
+            height: area.height,
+        });
+    }
+
+    /// Opens the plan at `path` in place of the one open, in the same terminal: the plan
+    /// open is let go first (its lock with it), then the new one is read as
+    /// [`Driver::open`] reads it. The terminal keeps what it shows, so the next frame is
+    /// drawn as on a terminal already in use.
+    pub fn reopen(self, path: &Path, dirs: Option<Dirs>) -> Result<Driver, LoadError> {
+        let Driver {
+            app,
+            session,
+            terminal,
+            color,
+            ..
+        } = self;
+        drop(app);
+        drop(session);
+        let (app, session) = Session::app(Session::open(path, dirs)?);
+        let mut d = Driver {
+            app,
+            session: Some(session),
+            terminal,
+            quit: false,
+            color,
+        };
+        d.fit();
+        Ok(d)
+    }
+
+    /// The terminal resized to `width`×`height`, as the real event loop hears of it.
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-        self.act(Action::Resize { width, height });
+        self.event(Event::Resize(width, height));
     }
 
     /// Applies an action and carries out whatever follows from it.
     pub fn act(&mut self, action: Action) {
         let effect = self.app.update(action);
+        self.carry_out(effect);
+    }
+
+    /// Carries out `effect` through the session, and whatever follows from it; nothing
+    /// without a session. Sets `quit` when the app is to end.
+    pub fn carry_out(&mut self, effect: Effect) {
         if let Some(session) = &mut self.session {
             self.quit |= session.carry_out(&mut self.app, effect);
         }
@@ -78,9 +137,20 @@ impl Driver {
 
     /// A terminal event, as the real event loop handles it.
     pub fn event(&mut self, ev: Event) {
-        if let Some(action) = action_for_event(&self.app, &ev) {
-            self.act(action);
+        if let Some(effect) = self.feed(&ev) {
+            self.carry_out(effect);
         }
+    }
+
+    /// A terminal event handed to the app as the real event loop hands it, without
+    /// carrying out what the app asks for: that is returned (`None`: the event means
+    /// nothing here). A resize resizes the test terminal too, as it would a real one.
+    pub fn feed(&mut self, ev: &Event) -> Option<Effect> {
+        if let Event::Resize(width, height) = *ev {
+            self.terminal = test_terminal(width, height);
+        }
+        let action = action_for_event(&self.app, ev)?;
+        Some(self.app.update(action))
     }
 
     /// The session carrying out the effects.
@@ -148,13 +218,25 @@ impl Driver {
         );
     }
 
-    /// The screen as the app draws it now.
-    pub fn buffer(&mut self) -> Buffer {
+    /// Draws the app as it is now into the test terminal, which writes only the cells that
+    /// changed since the last frame (see [`Driver::clear`]).
+    pub fn draw(&mut self) {
         let app = &self.app;
         let theme = Theme { color: self.color };
         self.terminal
             .draw(|f| ui::draw(app, f, theme))
             .expect("drawing to a test backend");
+    }
+
+    /// Forgets what the test terminal shows, as a new terminal would: the next frame is
+    /// written whole, and the cells a wide character covers are blank, not left over.
+    pub fn clear(&mut self) {
+        self.terminal.clear().expect("clearing a test backend");
+    }
+
+    /// The screen as the app draws it now.
+    pub fn buffer(&mut self) -> Buffer {
+        self.draw();
         self.terminal.backend().buffer().clone()
     }
 
@@ -182,4 +264,8 @@ impl Driver {
             .unwrap_or_else(|| panic!("no line with {needle:?} on screen:\n{screen}"))
             .to_string()
     }
+}
+
+fn test_terminal(width: u16, height: u16) -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(width, height)).expect("a test terminal")
 }

@@ -7,14 +7,12 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use perfplan::app::{Action, App};
+use perfplan::driver::Driver;
 use perfplan::lang::{Lang, Say};
 use perfplan::plan::number::ReadError;
 use perfplan::plan::{NodePath, Plan, Value};
 use perfplan::store::{self, LoadError, ReaderError, SyntaxError};
-use perfplan::ui::{self, theme::Theme};
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use rust_decimal_macros::dec;
 use unicode_width::UnicodeWidthStr;
@@ -446,19 +444,15 @@ fn huge_numbers_are_refused_at_their_place() {
     assert_eq!(scores.outcome(p).realization(), Some(dec!(100)));
 }
 
-/// An app on `plan`, with `id` selected, drawn at `width`×`height`.
-fn draw(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| ui::draw(app, f, Theme { color: false }))
-        .unwrap();
-    terminal.backend().buffer().clone()
+/// The app drawn as a new terminal shows it: nothing left over from an earlier frame.
+fn draw(d: &mut Driver) -> Buffer {
+    d.clear();
+    d.buffer()
 }
 
-fn app_on(plan: Plan, width: u16, height: u16) -> App {
-    let mut app = App::new(plan, "plan.ron".into());
-    app.update(Action::Resize { width, height });
-    app
+/// An app on `plan` in a `width`×`height` terminal (effects are not carried out).
+fn app_on(plan: Plan, width: u16, height: u16) -> Driver {
+    Driver::detached_sized(App::new(plan, "plan.ron".into()), (width, height))
 }
 
 #[test]
@@ -477,14 +471,14 @@ fn a_ten_megabyte_description_loads_and_draws() {
     let p = plan.find_indicator("3.2.2-s2").unwrap();
     assert_eq!(plan.indicator(p).description, huge);
 
-    let mut app = app_on(plan, 120, 36);
-    assert!(app.reveal(NodePath::Indicator(p)));
-    app.update(Action::Resize {
+    let mut d = app_on(plan, 120, 36);
+    assert!(d.app.reveal(NodePath::Indicator(p)));
+    d.app.update(Action::Resize {
         width: 120,
         height: 36,
     });
     let started = Instant::now();
-    let buf = draw(&app, 120, 36);
+    let buf = draw(&mut d);
     let drawn = started.elapsed();
     eprintln!("10 MB description: parsed in {loaded:?}, drawn in {drawn:?}");
     let screen: String = (0..buf.area.height)
@@ -622,22 +616,22 @@ fn wide_joined_and_right_to_left_text_keeps_the_tree_aligned() {
         (220, 70),
         (111, 20),
     ] {
-        let mut app = app_on(again.clone(), w, h);
+        let mut d = app_on(again.clone(), w, h);
         let label = format!("{w}x{h}");
         loop {
-            let buf = draw(&app, w, h);
-            check_tree_alignment(&app, &buf, &label);
-            let before = app.tree.offset;
-            app.update(Action::PageDown);
-            if app.tree.offset == before {
+            let buf = draw(&mut d);
+            check_tree_alignment(&d.app, &buf, &label);
+            let before = d.app.tree.offset;
+            d.app.update(Action::PageDown);
+            if d.app.tree.offset == before {
                 break;
             }
         }
         // Each indicator selected once: the detail pane draws too.
         for p in &paths {
-            app.reveal(NodePath::Indicator(*p));
-            let buf = draw(&app, w, h);
-            check_tree_alignment(&app, &buf, &label);
+            d.app.reveal(NodePath::Indicator(*p));
+            let buf = draw(&mut d);
+            check_tree_alignment(&d.app, &buf, &label);
         }
     }
 }

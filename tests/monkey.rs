@@ -1,6 +1,7 @@
 //! A monkey at the keyboard and mouse: 100,000 random events on the seed plan, through the
 //! same path as the real event loop (`action_for_event` → `App::update` →
-//! `Session::perform`), drawn now and then at random terminal sizes. After every event the
+//! `Session::perform`, by the library's test driver), drawn now and then at random terminal
+//! sizes. After every event the
 //! app must hold together: scores in range, the selection on a row that exists, rows that
 //! name places in the plan, "no unsaved changes" only when there are none, and every
 //! committed edit in the crash-recovery journal.
@@ -10,15 +11,12 @@ use std::path::Path;
 use std::time::Instant;
 
 use perfplan::app::{App, Effect, Mode, Recovery};
+use perfplan::driver::Driver;
 use perfplan::paths::Dirs;
 use perfplan::plan::{NodePath, Plan};
 use perfplan::score::{Mean, Scores, Weighted};
 use perfplan::session::Session;
 use perfplan::store::Journal;
-use perfplan::tui::action_for_event;
-use perfplan::ui::{self, theme::Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -280,7 +278,8 @@ fn a_hundred_thousand_random_events() {
     let opened = Session::open(&path, Some(dirs.clone())).unwrap();
     let original = opened.plan.clone();
     let file_hash = opened.session.file.loaded_hash();
-    let (mut app, mut session) = Session::app(opened);
+    // A 120×36 terminal, the app told its size.
+    let mut d = Driver::from_opened(opened);
     let journal = Journal::locate(&dirs.state, Some(&dirs.data), &path);
 
     // PERFPLAN_MONKEY_SEED=n runs another deterministic sequence (to explore, or to
@@ -290,12 +289,7 @@ fn a_hundred_thousand_random_events() {
         .and_then(|s| s.parse::<u64>().ok())
         .unwrap_or(0x5EED_1234_ABCD_0001);
     let mut rng = XorShift(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
-    let mut size: (u16, u16) = (120, 36);
-    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
-    app.update(perfplan::app::Action::Resize {
-        width: size.0,
-        height: size.1,
-    });
+    let mut size: (u16, u16) = Driver::SIZE;
     let mut effects: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut modes: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut draws = 0;
@@ -308,11 +302,10 @@ fn a_hundred_thousand_random_events() {
         let mut resized = false;
         if let Event::Resize(w, h) = ev {
             size = (w, h);
-            terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
             resized = true;
         }
-        if let Some(action) = action_for_event(&app, &ev) {
-            let effect = app.update(action);
+        // A resize gives the driver a terminal of the new size.
+        if let Some(effect) = d.feed(&ev) {
             let name = match &effect {
                 Effect::None => "none",
                 Effect::Save => "save (skipped)",
@@ -331,11 +324,11 @@ fn a_hundred_thousand_random_events() {
                 effect,
                 Effect::Journal(_) | Effect::RewriteJournal(_) | Effect::DropJournal
             ) {
-                let quit = session.carry_out(&mut app, effect);
-                assert!(!quit, "event {at}: only Quit ends the app");
+                d.carry_out(effect);
+                assert!(!d.quit, "event {at}: only Quit ends the app");
             }
         }
-        let mode = match app.mode {
+        let mode = match d.app.mode {
             Mode::Normal => "normal",
             Mode::Edit(_) => "edit",
             Mode::Search { .. } => "search",
@@ -347,38 +340,29 @@ fn a_hundred_thousand_random_events() {
         };
         *modes.entry(mode).or_default() += 1;
         let t = Instant::now();
-        check_app(&app, &original, at);
+        check_app(&d.app, &original, at);
         checking += t.elapsed();
 
         since_draw += 1;
         if resized || since_draw >= 25 {
             since_draw = 0;
             draws += 1;
+            d.color = draws % 2 == 0;
             let t = Instant::now();
-            terminal
-                .draw(|f| {
-                    ui::draw(
-                        &app,
-                        f,
-                        Theme {
-                            color: draws % 2 == 0,
-                        },
-                    )
-                })
-                .unwrap();
+            d.draw();
             drawing += t.elapsed();
         }
         if at % 1000 == 999 {
-            if !matches!(app.mode, Mode::Edit(_)) {
+            if !matches!(d.app.mode, Mode::Edit(_)) {
                 assert_eq!(
-                    Scores::compute(&app.plan),
-                    app.scores,
+                    Scores::compute(&d.app.plan),
+                    d.app.scores,
                     "event {at}: the scores updated edit by edit differ from a full computation"
                 );
             }
             assert_eq!(
                 replayed(&original, &journal, file_hash),
-                app.plan,
+                d.app.plan,
                 "event {at}: the journal would not restore the plan as it is"
             );
         }
@@ -402,5 +386,5 @@ fn a_hundred_thousand_random_events() {
         std::fs::read_to_string(&path).unwrap(),
         std::fs::read_to_string(Path::new(SEED)).unwrap()
     );
-    assert!(!app.plan.perspectives.is_empty());
+    assert!(!d.app.plan.perspectives.is_empty());
 }

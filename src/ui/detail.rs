@@ -1,0 +1,418 @@
+//! The detail pane: the selected indicator or objective, the contributions that make up its
+//! score, and the findings about it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use rust_decimal::Decimal;
+
+use super::common::{bar, percent_or_pending, status_style};
+use super::theme::Theme;
+use crate::app::App;
+use crate::lang::{Say, Word};
+use crate::plan::{IndicatorPath, Layer, NodePath};
+use crate::score::{Mean, Outcome, exact};
+use crate::summary::explain;
+use crate::text::pad_right;
+use crate::validate::Severity;
+
+/// Long text cut for the detail pane, which shows a screenful at most.
+fn clip(s: &str) -> String {
+    const MAX: usize = 2000;
+    let cut = match s.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
+    };
+    // Wrapped, not cut to a line: line breaks stay, other controls and direction
+    // overrides go, as everywhere else on screen.
+    cut.chars()
+        .filter(|c| !crate::text::is_bidi_control(*c))
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect()
+}
+
+fn kv<'a>(key: &str, value: impl Into<String>, theme: Theme) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(format!("{} ", pad_right(key, 13)), theme.dim()),
+        Span::raw(value.into()),
+    ])
+}
+
+pub(super) fn draw_detail(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let words = app.lang.words();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(words.word(Word::Detail));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut lines = Vec::new();
+    // A finding about the plan as a whole, reached with `w`: on top, until the next key.
+    if let Some(f) = app
+        .current_finding
+        .and_then(|i| app.findings.get(i))
+        .filter(|f| f.node.is_none())
+    {
+        let style = match f.severity {
+            Severity::Error => theme.error(),
+            Severity::Warning => theme.warning(),
+        };
+        lines.push(Line::styled(words.word(Word::PlanAsAWhole), theme.title()));
+        lines.push(Line::styled(f.say(app.lang), style));
+        lines.push(Line::from(""));
+    }
+    let Some(node) = app.tree.selected() else {
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        return;
+    };
+    lines.extend(match node {
+        NodePath::Indicator(path) => indicator_detail(app, path, theme),
+        _ => objective_detail(app, node, theme),
+    });
+    for f in app.findings.iter().filter(|f| f.node == Some(node)) {
+        let style = match f.severity {
+            Severity::Error => theme.error(),
+            Severity::Warning => theme.warning(),
+        };
+        lines.push(Line::from(""));
+        lines.push(Line::styled(
+            format!(
+                "{}: {}",
+                words.word(if f.severity == Severity::Error {
+                    Word::Error
+                } else {
+                    Word::Warning
+                }),
+                f.what(app.lang)
+            ),
+            style,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'static>> {
+    let plan = &app.plan;
+    let loc = plan.locale;
+    let words = app.lang.words();
+    let ind = plan.indicator(path);
+    let outcome = app.scores.outcome(path);
+    let (kind, tag_style) = match path.layer {
+        Layer::Strategic => (words.word(Word::StrategicIndicator), theme.strategic_tag()),
+        Layer::Operational => (
+            words.word(Word::OperationalIndicator),
+            theme.operational_tag(),
+        ),
+    };
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(format!("{kind} "), tag_style),
+            Span::styled(ind.id.clone(), theme.code()),
+        ]),
+        Line::from(Span::styled(clip(&ind.description), theme.bold())),
+        Line::from(""),
+        kv(
+            words.word(Word::Target),
+            loc.target(&ind.target, &ind.unit),
+            theme,
+        ),
+        kv(
+            words.word(Word::Result),
+            ind.result
+                .map_or(words.word(Word::PendingResult).to_string(), |v| {
+                    loc.value(v, &ind.unit)
+                }),
+            theme,
+        ),
+        kv(
+            words.word(Word::Unit),
+            crate::lang::ExportWords::unit(words, &ind.unit),
+            theme,
+        ),
+    ];
+    let r = outcome.shown();
+    let mut real = vec![Span::styled(
+        format!("{} ", pad_right(words.word(Word::Realization), 13)),
+        theme.dim(),
+    )];
+    real.push(Span::styled(
+        percent_or_pending(app, r),
+        status_style(app, theme, r).add_modifier(Modifier::BOLD),
+    ));
+    if let Some(v) = r {
+        real.push(Span::raw(" "));
+        real.push(Span::styled(bar(v, 12), status_style(app, theme, r)));
+    }
+    lines.push(Line::from(real));
+    lines.push(kv(
+        words.word(Word::How),
+        explain(app.lang, loc, ind, outcome),
+        theme,
+    ));
+    if let Some(o) = &ind.realization_override {
+        lines.push(kv(
+            words.word(Word::Override),
+            format!(
+                "{} — {}",
+                loc.percent(o.realization.value()),
+                clip(&o.reason)
+            ),
+            theme,
+        ));
+    }
+    if let Some(n) = &ind.note {
+        lines.push(kv(words.word(Word::Note), clip(n), theme));
+    }
+    if let Some(b) = ind.baseline {
+        lines.push(kv(
+            words.word(Word::Baseline),
+            loc.value(b, &ind.unit),
+            theme,
+        ));
+    }
+    lines.push(kv(
+        words.word(Word::Place),
+        crate::validate::place(
+            plan,
+            NodePath::Operational(path.perspective, path.strategic, path.operational),
+        )
+        .say(app.lang),
+        theme,
+    ));
+    lines
+}
+
+/// An objective's share of its parent's score: `9 % × 98,00 % → 32,67 points`, every
+/// figure rounded on its exact value.
+fn contribution(
+    app: &App,
+    weight: Decimal,
+    r: Option<Decimal>,
+    shown: Option<Decimal>,
+    exact_r: impl FnOnce() -> Option<exact::BigRational>,
+    total_weight: Decimal,
+) -> String {
+    let loc = app.plan.locale;
+    let words = app.lang.words();
+    if crate::plan::check::weight_error(weight).is_some() {
+        return words.wrong_weight(&loc.number(weight));
+    }
+    match (r, shown) {
+        (Some(r), Some(shown)) if total_weight > Decimal::ZERO => {
+            let points = exact::shown(Some(weight * r / total_weight), || {
+                Some(exact::from_decimal(weight) * exact_r()? / exact::from_decimal(total_weight))
+            });
+            words.share(
+                &loc.number(weight),
+                &loc.percent(shown),
+                Some(&loc.fixed2(points.unwrap_or_default())),
+            )
+        }
+        (_, Some(shown)) => words.share(&loc.number(weight), &loc.percent(shown), None),
+        _ => words.pending_left_out(&loc.number(weight)),
+    }
+}
+
+fn mean_line(app: &App, m: &Mean, shown: Option<Decimal>) -> String {
+    app.lang
+        .words()
+        .mean_measured(&percent_or_pending(app, shown), m.measured, m.total)
+}
+
+fn indicator_list(
+    app: &App,
+    paths: impl Iterator<Item = IndicatorPath>,
+    measured: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let loc = app.plan.locale;
+    paths
+        .map(|p| {
+            let ind = app.plan.indicator(p);
+            let outcome = app.scores.outcome(p);
+            let r = outcome.shown();
+            let share = match outcome {
+                Outcome::Scored(real) if measured > 0 => {
+                    let n = Decimal::from(measured);
+                    let points = exact::shown(Some(real.value / n), || {
+                        Some(exact::realization(real) / exact::from_decimal(n))
+                    });
+                    app.lang
+                        .words()
+                        .points(&loc.fixed2(points.unwrap_or_default()))
+                }
+                _ => String::new(),
+            };
+            Line::from(vec![
+                Span::styled(format!("  {:<10} ", ind.id), theme.code()),
+                Span::styled(
+                    format!("{:>9}", percent_or_pending(app, r)),
+                    status_style(app, theme, r),
+                ),
+                Span::styled(share, theme.dim()),
+            ])
+        })
+        .collect()
+}
+
+fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static>> {
+    let plan = &app.plan;
+    let loc = plan.locale;
+    let words = app.lang.words();
+    let mut lines = Vec::new();
+    match node {
+        NodePath::Perspective(p) => {
+            let persp = &plan.perspectives[p];
+            let sc = &app.scores.perspectives[p];
+            lines.push(Line::styled(
+                words.perspective_title(&persp.name),
+                theme.title(),
+            ));
+            lines.push(kv(
+                words.word(Word::Weight),
+                format!("{} %", loc.number(persp.weight())),
+                theme,
+            ));
+            for (label, w, shown) in [
+                (Word::Strategic, &sc.score.strategic, sc.shown.strategic),
+                (
+                    Word::Operational,
+                    &sc.score.operational,
+                    sc.shown.operational,
+                ),
+            ] {
+                lines.push(kv(
+                    words.word(label),
+                    words.perspective_mean(
+                        &percent_or_pending(app, shown),
+                        (w.measured, w.total),
+                        (w.indicators.measured, w.indicators.total),
+                    ),
+                    theme,
+                ));
+            }
+            lines.push(Line::from(""));
+            lines.push(Line::styled(
+                words.word(Word::StrategicObjectivesShare),
+                theme.dim(),
+            ));
+            for (s, so) in persp.objectives.iter().enumerate() {
+                let ss = &sc.objectives[s];
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {:<7} ", so.code), theme.code()),
+                    Span::raw(contribution(
+                        app,
+                        so.weight.value(),
+                        ss.realization.realization(),
+                        ss.shown.strategic,
+                        || ss.exact_realization(),
+                        sc.score.strategic.weight,
+                    )),
+                ]));
+            }
+        }
+        NodePath::Strategic(p, s) => {
+            let so = &plan.perspectives[p].objectives[s];
+            let sc = app.scores.strategic(p, s);
+            lines.push(Line::from(vec![
+                Span::styled(words.word(Word::StrategicObjective), theme.title()),
+                Span::styled(so.code.clone(), theme.code()),
+            ]));
+            lines.push(Line::styled(so.title.clone(), theme.bold()));
+            lines.push(Line::from(""));
+            lines.push(kv(
+                words.word(Word::Weight),
+                format!("{} %", loc.number(so.weight.value())),
+                theme,
+            ));
+            lines.push(kv(
+                words.word(Word::Realization),
+                mean_line(app, &sc.realization, sc.shown.strategic),
+                theme,
+            ));
+            lines.push(kv(words.word(Word::How), words.word(Word::FlatMean), theme));
+            lines.push(kv(
+                words.word(Word::Operational),
+                words.operational_weighted(&percent_or_pending(app, sc.shown.operational)),
+                theme,
+            ));
+            lines.push(Line::from(""));
+            lines.push(Line::styled(
+                words.word(Word::StrategicIndicators),
+                theme.dim(),
+            ));
+            let paths = so.operational.iter().enumerate().flat_map(|(o, oo)| {
+                (0..oo.strategic_indicators.len())
+                    .map(move |index| IndicatorPath::new(p, s, o, Layer::Strategic, index))
+            });
+            lines.extend(indicator_list(app, paths, sc.realization.measured, theme));
+            lines.push(Line::styled(
+                words.word(Word::OperationalObjectivesShare),
+                theme.dim(),
+            ));
+            for (o, oo) in so.operational.iter().enumerate() {
+                let os = &sc.operational[o];
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {:<7} ", oo.code), theme.code()),
+                    Span::raw(contribution(
+                        app,
+                        oo.weight.value(),
+                        os.realization().realization(),
+                        os.shown.operational,
+                        || os.exact_realization(),
+                        sc.operational_score.weight,
+                    )),
+                ]));
+            }
+        }
+        NodePath::Operational(p, s, o) => {
+            let oo = &plan.perspectives[p].objectives[s].operational[o];
+            let sc = app.scores.operational(p, s, o);
+            lines.push(Line::from(vec![
+                Span::styled(words.word(Word::OperationalObjective), theme.title()),
+                Span::styled(oo.code.clone(), theme.code()),
+            ]));
+            lines.push(Line::styled(oo.title.clone(), theme.bold()));
+            lines.push(Line::from(""));
+            lines.push(kv(
+                words.word(Word::Weight),
+                format!("{} %", loc.number(oo.weight.value())),
+                theme,
+            ));
+            lines.push(kv(
+                words.word(Word::Realization),
+                mean_line(app, sc.realization(), sc.shown.operational),
+                theme,
+            ));
+            lines.push(kv(
+                words.word(Word::How),
+                words.word(Word::MeanOfOperational),
+                theme,
+            ));
+            for layer in Layer::BOTH {
+                let (label, mean) = match layer {
+                    Layer::Strategic => (
+                        words.word(Word::StrategicIndicatorsCount),
+                        &sc.means.strategic,
+                    ),
+                    Layer::Operational => (
+                        words.word(Word::OperationalIndicators),
+                        &sc.means.operational,
+                    ),
+                };
+                let n = oo.layer(layer).len();
+                if n == 0 {
+                    continue;
+                }
+                lines.push(Line::from(""));
+                lines.push(Line::styled(label, theme.dim()));
+                let paths = (0..n).map(|index| IndicatorPath::new(p, s, o, layer, index));
+                lines.extend(indicator_list(app, paths, mean.measured, theme));
+            }
+        }
+        NodePath::Indicator(_) => {}
+    }
+    lines
+}
