@@ -280,3 +280,58 @@ fn the_quick_start_opens_a_copy_not_the_repositorys_plan() {
     );
     assert_eq!(listing("plans"), plans_before, "nothing new in plans/");
 }
+
+/// Opens the seed (an Italian plan) in tmux with `prefix` before the command and `args`
+/// after it; returns the first screen once it shows `text`.
+fn first_screen(name: &str, prefix: &str, args: &str, text: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    std::fs::copy("plans/cciaa-massa-carrara-2017.ron", &plan).unwrap();
+    let session = Session(format!("perfplan-{name}-{}", std::process::id()));
+    let command = format!(
+        "{prefix} PERFPLAN_DATA_DIR='{}' '{}' {args} '{}'",
+        dir.path().join("data").display(),
+        env!("CARGO_BIN_EXE_perfplan"),
+        plan.display()
+    );
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        &session.0,
+        "-x",
+        "120",
+        "-y",
+        "36",
+        &command,
+    ]);
+    let screen = wait_for(&session.0, text);
+    tmux(&["send-keys", "-t", &session.0, "q"]);
+    wait_until_gone(&session.0);
+    screen
+}
+
+#[test]
+fn lang_en_and_perfplan_lang_show_the_italian_seed_in_english() {
+    if !has_tmux() {
+        eprintln!(
+            "SKIPPED: tmux is not installed (apt-get install -y tmux), so the real-terminal test did not run"
+        );
+        return;
+    }
+    // The plan decides: Italian, whatever the system's language.
+    let italian = first_screen("it", "LANG=en_US.UTF-8", "", "Indicatori rilevati");
+    assert!(
+        italian.contains("Strategico") && italian.contains("98,56 %"),
+        "{italian}"
+    );
+    for (name, prefix, args) in [("flag", "", "--lang en"), ("var", "PERFPLAN_LANG=en", "")] {
+        let screen = first_screen(name, prefix, args, "Indicators measured 70 / 70");
+        // English words, the plan's numbers.
+        assert!(
+            screen.contains("Strategic") && screen.contains("98,56 %"),
+            "{name}: {screen}"
+        );
+        assert!(!screen.contains("Strategico"), "{name}: {screen}");
+    }
+}
