@@ -3,10 +3,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::export::words::{Column, Computation, Figures, Label};
+use crate::export::words::{Column, Computation, Figures, Label, Notice};
 use crate::lang::{Lang, Say};
 use crate::plan::check::ValueError;
-use crate::plan::{Indicator, Locale, Plan, Thresholds, Unit, Value};
+use crate::plan::{Indicator, Locale, Plan, Target, Thresholds, Unit, Value};
 use crate::score::{How, Layers, Mean, Outcome, Scores, Weighted};
 use crate::validate::{Finding, Severity};
 
@@ -98,6 +98,12 @@ pub struct IndicatorSummary {
     pub result: Option<Value>,
     /// The result in the plan's locale and unit, empty while pending.
     pub result_text: String,
+    /// How far the result lies from the target ("Scostamento"): `None` while pending or
+    /// when the value cannot be scored. An override leaves it as it is.
+    pub deviation: Option<Deviation>,
+    /// The deviation in the plan's locale and unit, signed (`-8`, `+5 %`, `-1 giorno`),
+    /// empty when there is none.
+    pub deviation_text: String,
     /// As shown: rounded half up to two decimals on the exact value.
     pub realization: Option<Decimal>,
     pub pending: bool,
@@ -110,6 +116,66 @@ pub struct IndicatorSummary {
     pub baseline_text: Option<String>,
     /// How the realization was reached, in words (the summary's language) and numbers.
     pub computation: String,
+}
+
+/// How far a result lies from its target, exactly: the plain difference, whose sign says
+/// above or below (not good or bad: the realization says that).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deviation {
+    /// `result − target` in the indicator's unit; for a range, 0 inside it, else the
+    /// difference from the nearer bound (`result − min` below, `result − max` above).
+    Amount(Decimal),
+    /// Days from the deadline to the day done: negative early, positive late.
+    Days(i64),
+}
+
+impl Deviation {
+    /// The deviation of `result` from `target`; `None` when the two do not go together
+    /// (a date against a number) or the difference is too large to hold.
+    pub fn of(target: &Target, result: Value) -> Option<Deviation> {
+        let amount = |r: Decimal, t: Decimal| r.checked_sub(t).map(Deviation::Amount);
+        match (target, result) {
+            (Target::Deadline(deadline), Value::Date(done)) => {
+                Some(Deviation::Days((done - *deadline).num_days()))
+            }
+            (Target::Deadline(_), Value::Number(_)) | (_, Value::Date(_)) => None,
+            (
+                Target::AtLeast(t)
+                | Target::MoreThan(t)
+                | Target::AtMost(t)
+                | Target::LessThan(t)
+                | Target::Exactly(t),
+                Value::Number(r),
+            ) => amount(r, t.value()),
+            (Target::Between { min, max }, Value::Number(r)) => {
+                if r < min.value() {
+                    amount(r, min.value())
+                } else if r > max.value() {
+                    amount(r, max.value())
+                } else {
+                    Some(Deviation::Amount(Decimal::ZERO))
+                }
+            }
+        }
+    }
+
+    /// As the text exports write it: in the plan's locale and the indicator's unit, with
+    /// `+` before a positive figure, `-` before a negative one and nothing before 0.
+    pub fn text(self, lang: Lang, loc: Locale, unit: &Unit) -> String {
+        match self {
+            Deviation::Amount(d) => format!("{}{}", plus(d), loc.quantity(d, unit)),
+            Deviation::Days(days) => Notice::Days {
+                days,
+                figure: format!("{}{}", plus(days.into()), loc.number(days.into())),
+            }
+            .say(lang),
+        }
+    }
+}
+
+/// The sign a positive figure is written with (a negative one carries its own).
+fn plus(d: Decimal) -> &'static str {
+    if d > Decimal::ZERO { "+" } else { "" }
 }
 
 impl Summary {
@@ -221,28 +287,38 @@ fn indicator_rows(
 ) -> Vec<IndicatorSummary> {
     inds.iter()
         .zip(outcomes)
-        .map(|(ind, out)| IndicatorSummary {
-            id: ind.id.clone(),
-            description: ind.description.clone(),
-            unit: ind.unit.clone(),
-            target: loc.target(&ind.target, &ind.unit),
-            result: ind.result,
-            result_text: ind
-                .result
-                .map(|v| loc.value(v, &ind.unit))
-                .unwrap_or_default(),
-            realization: out.shown(),
-            pending: matches!(out, Outcome::Pending),
-            unscorable: match out {
-                Outcome::Unscorable(why) => Some(why.clone()),
-                _ => None,
-            },
-            met: matches!(out, Outcome::Scored(r) if r.met),
-            overridden: ind.realization_override.is_some(),
-            override_reason: ind.realization_override.as_ref().map(|o| o.reason.clone()),
-            note: ind.note.clone(),
-            baseline_text: ind.baseline.map(|v| loc.value(v, &ind.unit)),
-            computation: explain(lang, loc, ind, out),
+        .map(|(ind, out)| {
+            let deviation = match out {
+                Outcome::Pending | Outcome::Unscorable(_) => None,
+                Outcome::Scored(_) => ind.result.and_then(|r| Deviation::of(&ind.target, r)),
+            };
+            IndicatorSummary {
+                id: ind.id.clone(),
+                description: ind.description.clone(),
+                unit: ind.unit.clone(),
+                target: loc.target(&ind.target, &ind.unit),
+                result: ind.result,
+                result_text: ind
+                    .result
+                    .map(|v| loc.value(v, &ind.unit))
+                    .unwrap_or_default(),
+                deviation,
+                deviation_text: deviation
+                    .map(|d| d.text(lang, loc, &ind.unit))
+                    .unwrap_or_default(),
+                realization: out.shown(),
+                pending: matches!(out, Outcome::Pending),
+                unscorable: match out {
+                    Outcome::Unscorable(why) => Some(why.clone()),
+                    _ => None,
+                },
+                met: matches!(out, Outcome::Scored(r) if r.met),
+                overridden: ind.realization_override.is_some(),
+                override_reason: ind.realization_override.as_ref().map(|o| o.reason.clone()),
+                note: ind.note.clone(),
+                baseline_text: ind.baseline.map(|v| loc.value(v, &ind.unit)),
+                computation: explain(lang, loc, ind, out),
+            }
         })
         .collect()
 }
@@ -317,18 +393,103 @@ mod tests {
             Indicator(id: "hand", description: "d", unit: Percent, target: AtLeast(60), result: 55,
               override: (realization: 91.4, reason: "Come da delibera")),
             Indicator(id: "pending", description: "d", unit: Percent, target: AtLeast(60)),
+            Indicator(id: "early", description: "d", unit: Date, target: Deadline("2018-06-30"), result: "2018-06-29"),
+            Indicator(id: "ontime", description: "d", unit: Date, target: Deadline("2018-06-30"), result: "2018-06-30"),
+            Indicator(id: "late3", description: "d", unit: Date, target: Deadline("2018-06-30"), result: "2018-07-03"),
+            Indicator(id: "fewer", description: "d", unit: Number, target: AtMost(5), result: 2.03),
+            Indicator(id: "more", description: "d", unit: Percent, target: MoreThan(60), result: 65),
+            Indicator(id: "fewer-still", description: "d", unit: Label("ore"), target: LessThan(10), result: 12),
+            Indicator(id: "below", description: "d", unit: Currency, target: Between(min: 1000, max: 2000), result: 750.25),
+            Indicator(id: "inside", description: "d", unit: Number, target: Between(min: 2, max: 3), result: 2.5),
+            Indicator(id: "above", description: "d", unit: Number, target: Between(min: 2, max: 3), result: 3.1),
+            Indicator(id: "wrong", description: "d", unit: Count, target: AtLeast(1.5), result: 2),
+            Indicator(id: "hand-only", description: "d", unit: Percent, target: AtLeast(60),
+              override: (realization: 80, reason: "r")),
           ])])])])"#;
 
-    /// How each indicator of `PLAN` was scored, by id, in `lang`.
-    fn how(lang: Lang) -> Vec<(String, String)> {
+    /// The indicators of `PLAN` as summarized in `lang`.
+    fn rows(lang: Lang) -> Vec<IndicatorSummary> {
         let plan = crate::store::parse(std::path::Path::new("t.ron"), PLAN).unwrap();
         let summary = Summary::build(&plan, &Scores::compute(&plan), lang);
         let oo = &summary.perspectives[0].objectives[0].operational[0];
         oo.strategic_indicators
             .iter()
             .chain(&oo.indicators)
-            .map(|i| (i.id.clone(), i.computation.clone()))
+            .cloned()
             .collect()
+    }
+
+    /// How each indicator of `PLAN` was scored, by id, in `lang`.
+    fn how(lang: Lang) -> Vec<(String, String)> {
+        rows(lang)
+            .into_iter()
+            .map(|i| (i.id, i.computation))
+            .collect()
+    }
+
+    #[test]
+    fn the_deviation_is_result_minus_target_with_its_sign() {
+        let (it, en) = (rows(Lang::It), rows(Lang::En));
+        let dec = |s: &str| s.parse::<Decimal>().unwrap();
+        let amount = |s: &str| Some(Deviation::Amount(dec(s)));
+        for (id, deviation, italian, english) in [
+            ("ratio", amount("-1"), "-1", "-1"),
+            ("exact", amount("-10"), "-10", "-10"),
+            ("met", amount("5"), "+5 %", "+5 %"),
+            // An override sets the realization, not the result.
+            ("hand", amount("-5"), "-5 %", "-5 %"),
+            ("fewer", amount("-2.97"), "-2,97", "-2,97"),
+            ("more", amount("5"), "+5 %", "+5 %"),
+            ("fewer-still", amount("2"), "+2 ore", "+2 ore"),
+            ("below", amount("-249.75"), "-249,75 €", "-249,75 €"),
+            ("inside", amount("0"), "0", "0"),
+            ("above", amount("0.1"), "+0,1", "+0,1"),
+            ("early", Some(Deviation::Days(-1)), "-1 giorno", "-1 day"),
+            ("ontime", Some(Deviation::Days(0)), "0 giorni", "0 days"),
+            ("late", Some(Deviation::Days(1)), "+1 giorno", "+1 day"),
+            ("late3", Some(Deviation::Days(3)), "+3 giorni", "+3 days"),
+            ("grace", Some(Deviation::Days(15)), "+15 giorni", "+15 days"),
+            ("pending", None, "", ""),
+            ("wrong", None, "", ""),
+            ("hand-only", None, "", ""),
+        ] {
+            let it = it.iter().find(|i| i.id == id).unwrap();
+            let en = en.iter().find(|i| i.id == id).unwrap();
+            assert_eq!(it.deviation, deviation, "{id}");
+            assert_eq!(it.deviation_text, italian, "{id}");
+            assert_eq!(en.deviation_text, english, "{id}");
+        }
+        assert!(
+            it.iter()
+                .find(|i| i.id == "wrong")
+                .unwrap()
+                .unscorable
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn a_deviation_that_cannot_be_held_or_mixes_dates_and_numbers_is_none() {
+        let date = Value::Date(chrono::NaiveDate::from_ymd_opt(2018, 6, 30).unwrap());
+        let number = Value::Number(Decimal::ONE);
+        assert_eq!(
+            Deviation::of(&Target::AtLeast(Decimal::ONE.into()), date),
+            None
+        );
+        assert_eq!(
+            Deviation::of(
+                &Target::Deadline(chrono::NaiveDate::from_ymd_opt(2018, 6, 30).unwrap()),
+                number
+            ),
+            None
+        );
+        assert_eq!(
+            Deviation::of(
+                &Target::AtMost(Decimal::MAX.into()),
+                Value::Number(Decimal::MIN)
+            ),
+            None
+        );
     }
 
     #[test]

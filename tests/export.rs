@@ -136,7 +136,8 @@ fn xlsx_holds_numbers_percentages_and_dates_as_such() {
 
     let s = wb.worksheet_range("Obiettivi strategici").unwrap();
     let header = first_row(&s);
-    // The headings of the seed itself: "Peso Risultato 2017 Target 2017 % Realizzazione".
+    // The headings of the seed itself: "Peso Risultato 2017 Target 2017 Scostamento
+    // % Realizzazione".
     assert_eq!(
         header,
         [
@@ -146,6 +147,7 @@ fn xlsx_holds_numbers_percentages_and_dates_as_such() {
             "Peso",
             "Risultato 2017",
             "Target 2017",
+            "Scostamento",
             "% Realizzazione",
             "Rilevati",
             "In attesa",
@@ -155,7 +157,8 @@ fn xlsx_holds_numbers_percentages_and_dates_as_such() {
     );
     let so = sheet_row(&s, 1, "3.2");
     assert!((float(&so[3]) - 0.27).abs() < 1e-12);
-    assert!((float(&so[6]) - 0.98).abs() < 1e-12);
+    assert!((float(&so[7]) - 0.98).abs() < 1e-12);
+    assert_eq!(so[6], Data::Empty, "an objective has no deviation");
     let ind = sheet_row(&s, 1, "3.2.2-s2");
     assert_eq!(
         ind[2].to_string(),
@@ -166,7 +169,19 @@ fn xlsx_holds_numbers_percentages_and_dates_as_such() {
         "a count stays a number: {ind:?}"
     );
     assert_eq!(ind[5].to_string(), ">= 80");
-    assert!((float(&ind[6]) - 0.9).abs() < 1e-12);
+    assert_eq!(ind[6], Data::Float(-8.0), "72 against >= 80: a number, -8");
+    assert!((float(&ind[7]) - 0.9).abs() < 1e-12);
+    let sick = sheet_row(&s, 1, "2.1.1-s2");
+    assert_eq!(sick[5].to_string(), "<= 5");
+    assert!(
+        (float(&sick[6]) + 2.97).abs() < 1e-12,
+        "2,03 days against <= 5: {sick:?}"
+    );
+    let more = sheet_row(&s, 1, "2.1.3-s2");
+    assert!(
+        (float(&more[6]) - 0.05).abs() < 1e-12,
+        "65 % against > 60 %: 5 points, a share as the result: {more:?}"
+    );
     let pct = sheet_row(&s, 1, "1.1.1-s1");
     assert!(
         (float(&pct[4]) - 1.0).abs() < 1e-12,
@@ -178,16 +193,27 @@ fn xlsx_holds_numbers_percentages_and_dates_as_such() {
         "a date result is a date: {date:?}"
     );
 
-    assert_eq!(ind[8].to_string(), "No", "not pending");
+    assert_eq!(ind[9].to_string(), "No", "not pending");
     let o = wb.worksheet_range("Obiettivi operativi").unwrap();
     let oo = sheet_row(&o, 1, "2.1.1");
-    assert!((float(&oo[6]) - 0.957).abs() < 1e-12, "{oo:?}");
-    assert_eq!(oo[7].to_string(), "2 / 2");
+    assert!((float(&oo[7]) - 0.957).abs() < 1e-12, "{oo:?}");
+    assert_eq!(oo[8].to_string(), "2 / 2");
     let odd = sheet_row(&o, 1, "2.1.1-o1");
-    assert!((float(&odd[6]) - 0.914).abs() < 1e-12);
+    assert!((float(&odd[7]) - 0.914).abs() < 1e-12);
     assert!(
-        odd[9].to_string().contains("91,40"),
+        (float(&odd[6]) + 0.05).abs() < 1e-12,
+        "the override leaves the deviation, 55 % against >= 60 %: {odd:?}"
+    );
+    assert!(
+        odd[10].to_string().contains("91,40"),
         "the override's reason: {odd:?}"
+    );
+    let deadline = sheet_row(&o, 1, "1.1.1-o2");
+    assert_eq!(deadline[5].to_string(), "<= 30/11/2017");
+    assert_eq!(
+        deadline[6],
+        Data::Float(-1.0),
+        "done 29/11 for 30/11: a day early, as a number of days"
     );
     assert_eq!(
         o.rows().filter(|r| r[1].to_string().contains("-o")).count(),
@@ -211,8 +237,9 @@ fn xlsx_marks_pending_indicators() {
     let o = wb.worksheet_range("Obiettivi operativi").unwrap();
     let pending = sheet_row(&o, 1, "1.2.4-o2");
     assert_eq!(pending[4].to_string(), "in attesa");
-    assert_eq!(pending[6], Data::Empty);
-    assert_eq!(pending[8].to_string(), "Sì");
+    assert_eq!(pending[6], Data::Empty, "no deviation while pending");
+    assert_eq!(pending[7], Data::Empty);
+    assert_eq!(pending[9].to_string(), "Sì");
     let s = wb.worksheet_range("Obiettivi strategici").unwrap();
     assert!(
         sheet_row(&s, 1, "3.2.2-s2")[2]
@@ -254,6 +281,7 @@ fn csv_in_italian_uses_semicolons_and_decimal_commas() {
             "Unità di misura",
             "Target 2017",
             "Risultato 2017",
+            "Scostamento (giorni per le date)",
             "% Realizzazione",
             "In attesa",
             "Forzatura",
@@ -268,15 +296,34 @@ fn csv_in_italian_uses_semicolons_and_decimal_commas() {
     assert_eq!((&row[1], &row[2], &row[3]), ("3.2", "3.2.2", "strategico"));
     assert_eq!(&row[6], "numero");
     assert_eq!(&row[7], ">= 80");
-    assert_eq!((&row[8], &row[9], &row[10]), ("72", "90,00", "No"));
+    assert_eq!(
+        (&row[8], &row[9], &row[10], &row[11]),
+        ("72", "-8", "90,00", "No")
+    );
     let sick = rows.iter().find(|r| &r[4] == "2.1.1-s2").unwrap();
-    assert_eq!(&sick[8], "2,03");
+    assert_eq!((&sick[7], &sick[8], &sick[9]), ("<= 5", "2,03", "-2,97"));
+    let more = rows.iter().find(|r| &r[4] == "2.1.3-s2").unwrap();
+    assert_eq!(
+        (&more[8], &more[9]),
+        ("65", "5"),
+        "points, as the result; no plus sign in a number column"
+    );
     let date = rows.iter().find(|r| &r[4] == "1.2.3-s1").unwrap();
     assert_eq!(&date[8], "22/05/2017");
+    let deadline = rows.iter().find(|r| &r[4] == "1.1.1-o2").unwrap();
+    assert_eq!(
+        (&deadline[6], &deadline[7], &deadline[8], &deadline[9]),
+        ("data", "<= 30/11/2017", "29/11/2017", "-1")
+    );
     let odd = rows.iter().find(|r| &r[4] == "2.1.1-o1").unwrap();
-    assert_eq!((&odd[9], &odd[11]), ("91,40", "Sì"));
+    assert_eq!((&odd[9], &odd[10], &odd[12]), ("-5", "91,40", "Sì"));
     assert_eq!(&odd[6], "percentuale");
-    assert!(odd[12].contains("54,84"));
+    assert!(odd[13].contains("54,84"));
+
+    let hostile = render(&hostile_plan(), Format::Csv);
+    let pending = csv_rows(&hostile, b';');
+    let pending = pending.iter().find(|r| &r[4] == "1.2.4-o2").unwrap();
+    assert_eq!((&pending[9], &pending[11]), ("", "Sì"));
 }
 
 #[test]
@@ -290,7 +337,7 @@ fn csv_in_english_uses_commas_and_points_and_quotes_what_needs_it() {
         .to_string();
     assert_eq!(
         first,
-        "\u{feff}perspective,strategic_code,operational_code,layer,id,description,unit,target,result,realization,pending,override,reason,note"
+        "\u{feff}perspective,strategic_code,operational_code,layer,id,description,unit,target,result,deviation,realization,pending,override,reason,note"
     );
     let rows = csv_rows(&bytes, b',');
     assert!(
@@ -299,10 +346,22 @@ fn csv_in_english_uses_commas_and_points_and_quotes_what_needs_it() {
     );
     assert_eq!(rows.len(), p.indicator_count());
     assert!(
-        rows.iter().any(|r| &r[10] == "yes" && r[9].is_empty()),
+        rows.iter()
+            .any(|r| &r[11] == "yes" && r[9].is_empty() && r[10].is_empty()),
         "pending rows"
     );
-    assert!(rows.iter().all(|r| !r[9].contains(',')));
+    assert!(
+        rows.iter()
+            .all(|r| !r[9].contains(',') && !r[10].contains(','))
+    );
+    let late = rows.iter().find(|r| &r[4] == "1.1.2-o1").unwrap();
+    assert_eq!(
+        (&late[6], &late[9]),
+        ("date", "10"),
+        "ten days late: {late:?}"
+    );
+    let costs = rows.iter().find(|r| &r[4] == "2.1.1-s1").unwrap();
+    assert_eq!(&costs[9], "-51599.50", "no thousands separator: {costs:?}");
 
     let hostile = render(&hostile_plan(), Format::Csv);
     let rows = csv_rows(&hostile, b';');
@@ -322,7 +381,9 @@ fn csv_separators_can_be_chosen() {
     let bytes = export::render(&summary(&p), Format::Csv, &o).unwrap();
     let rows = csv_rows(&bytes, b',');
     let row = rows.iter().find(|r| &r[4] == "3.2.2-s2").unwrap();
-    assert_eq!(&row[9], "90.00");
+    assert_eq!((&row[9], &row[10]), ("-8", "90.00"));
+    let sick = rows.iter().find(|r| &r[4] == "2.1.1-s2").unwrap();
+    assert_eq!(&sick[9], "-2.97");
 }
 
 /// Cells of a Markdown table row, splitting on pipes that are not escaped.
@@ -374,11 +435,10 @@ fn markdown_tables_are_well_formed_and_escaped() {
     assert!(row.contains("&lt;script>"), "{row}");
     assert!(row.contains("R&amp;D \\| 'quoted'"), "{row}");
     assert!(row.contains("<br>second line"), "{row}");
-    assert_eq!(md_cells(row).len(), 6);
-    assert!(
-        md.lines()
-            .any(|l| l.contains("1.2.4-o2") && l.contains("*in attesa*"))
-    );
+    assert_eq!(md_cells(row).len(), 7);
+    let pending = md.lines().find(|l| l.contains("1.2.4-o2")).unwrap();
+    assert_eq!(md_cells(pending)[3], "*in attesa*");
+    assert_eq!(md_cells(pending)[5], "", "no deviation while pending");
 
     let seed = text(&plan(SEED), Format::Md);
     assert!(seed.contains("· esportato il 25/05/2018\n"), "{seed}");
@@ -392,8 +452,31 @@ fn markdown_tables_are_well_formed_and_escaped() {
     assert!(seed.contains("### Obiettivi strategici e relativi indicatori\n"));
     assert!(seed.contains("### Obiettivi operativi e relativi indicatori\n"));
     assert!(seed.contains(
-        "| Codice | Obiettivo / indicatore | Peso | Risultato 2017 | Target 2017 | % Realizzazione |"
+        "| Codice | Obiettivo / indicatore | Peso | Risultato 2017 | Target 2017 | Scostamento | % Realizzazione |"
     ));
+    for (id, result, target, deviation, realization) in [
+        ("3.2.2-s2", "72", ">= 80", "-8", "90,00 %"),
+        ("2.1.1-s2", "2,03", "<= 5", "-2,97", "100,00 %"),
+        ("2.1.3-s2", "65 %", "> 60 %", "+5 %", "100,00 %"),
+        (
+            "1.1.1-o2",
+            "29/11/2017",
+            "<= 30/11/2017",
+            "-1 giorno",
+            "100,00 %",
+        ),
+        ("2.1.1-o1", "55 %", ">= 60 %", "-5 %", "91,40 % ✎"),
+    ] {
+        let line = seed
+            .lines()
+            .find(|l| l.starts_with(&format!("| {id} |")))
+            .unwrap();
+        assert_eq!(
+            md_cells(line)[3..],
+            [result, target, deviation, realization],
+            "{line}"
+        );
+    }
     let oo = seed.lines().find(|l| l.starts_with("| **3.1.2**")).unwrap();
     assert!(
         oo.contains("(5 / 5 rilevati)") && oo.contains("**80,00 %**"),
@@ -431,6 +514,11 @@ fn html_is_self_contained_and_escapes_everything() {
     assert!(html.contains("@media print") && html.contains("size: A4"));
     assert!(html.contains("Punteggi provvisori: 1 indicatore su 70 è ancora in attesa"));
     assert!(html.contains("<td class=\"num pending\">in attesa</td>"));
+    let pending = html.lines().find(|l| l.contains("1.2.4-o2")).unwrap();
+    assert!(
+        pending.contains("<td class=\"num\">&gt;= 12</td><td class=\"num\"></td><td class=\"num pending\">in attesa</td>"),
+        "no deviation while pending: {pending}"
+    );
     assert!(
         html.lines().any(|l| l.starts_with("<tr><td>Operativo</td>")
             && l.ends_with(" % (provvisorio)</td></tr>")),
@@ -439,6 +527,26 @@ fn html_is_self_contained_and_escapes_everything() {
 
     let seed = text(&plan(SEED), Format::Html);
     assert!(seed.contains("<span style=\"width:90%\"></span></span>90,00 %"));
+    for (id, cells) in [
+        (
+            "3.2.2-s2",
+            "<td class=\"num\">72</td><td class=\"num\">&gt;= 80</td><td class=\"num\">-8</td>",
+        ),
+        (
+            "2.1.1-s2",
+            "<td class=\"num\">2,03</td><td class=\"num\">&lt;= 5</td><td class=\"num\">-2,97</td>",
+        ),
+        (
+            "1.1.1-o2",
+            "<td class=\"num\">29/11/2017</td><td class=\"num\">&lt;= 30/11/2017</td><td class=\"num\">-1 giorno</td>",
+        ),
+    ] {
+        let row = seed
+            .lines()
+            .find(|l| l.contains(&format!("{id}</td>")))
+            .unwrap();
+        assert!(row.contains(cells), "{row}");
+    }
     assert!(seed.contains("98,56 %") && seed.contains("94,64 %"));
     assert!(seed.contains("Camera di Commercio di Massa-Carrara"));
     assert!(
@@ -457,7 +565,7 @@ fn html_says_its_language_and_speaks_it() {
         "<td>Indicatori rilevati</td><td class=\"num\">70 / 70</td>",
         "<th>Prospettiva</th><th class=\"num\">Peso</th><th class=\"num\">Strategico</th><th class=\"num\">Operativo</th>",
         "<h3>Obiettivi strategici e relativi indicatori</h3>",
-        "<th>Codice</th><th>Obiettivo / indicatore</th><th class=\"num\">Peso</th><th class=\"num\">Risultato 2017</th><th class=\"num\">Target 2017</th><th class=\"num\">% Realizzazione</th>",
+        "<th>Codice</th><th>Obiettivo / indicatore</th><th class=\"num\">Peso</th><th class=\"num\">Risultato 2017</th><th class=\"num\">Target 2017</th><th class=\"num\">Scostamento</th><th class=\"num\">% Realizzazione</th>",
         "<p>Punteggio strategico <span class=\"score\">94,00 %</span> · punteggio operativo <span class=\"score\">80,00 %</span></p>",
         "<small>(5 / 5 rilevati)</small>",
         "<h3>Note e forzature</h3>",
@@ -471,7 +579,11 @@ fn html_says_its_language_and_speaks_it() {
     let en = text_in(&seed, Format::Html, Lang::En);
     assert!(en.contains("<html lang=\"en\">"));
     assert!(en.contains("<th>Perspective</th><th class=\"num\">Weight</th>"));
-    assert!(en.contains("<th class=\"num\">Result</th><th class=\"num\">Target</th><th class=\"num\">Realization</th>"));
+    assert!(en.contains("<th class=\"num\">Result</th><th class=\"num\">Target</th><th class=\"num\">Deviation</th><th class=\"num\">Realization</th>"));
+    assert!(
+        en.contains("<td class=\"num\">-1 day</td>"),
+        "days in English"
+    );
     assert!(en.contains("<p>Strategic score <span class=\"score\">94,00 %</span>"));
     assert!(!en.contains("Prospettiva") && !en.contains("rilevati"));
 }
@@ -504,6 +616,7 @@ fn the_example_exports_in_english() {
             "Weight",
             "Result",
             "Target",
+            "Deviation",
             "Realization",
             "Measured",
             "Pending",
@@ -514,19 +627,32 @@ fn the_example_exports_in_english() {
     let o = wb.worksheet_range("Operational").unwrap();
     let pending = sheet_row(&o, 1, "2.1.1-o2");
     assert_eq!(
-        (pending[4].to_string(), pending[8].to_string()),
+        (pending[4].to_string(), pending[9].to_string()),
         ("pending".into(), "yes".into())
+    );
+    assert_eq!(pending[6], Data::Empty);
+    assert_eq!(
+        sheet_row(&o, 1, "1.1.2-o1")[6],
+        Data::Float(10.0),
+        "ten days late"
     );
 
     let md = text(&p, Format::Md);
     assert!(md.contains("## Overall scores\n"));
     assert!(md.contains("| Layer | Score |"));
-    assert!(
-        md.contains("| Code | Objective / indicator | Weight | Result | Target | Realization |")
-    );
+    assert!(md.contains(
+        "| Code | Objective / indicator | Weight | Result | Target | Deviation | Realization |"
+    ));
     assert!(md.contains("### Strategic objectives and their indicators"));
     assert!(md.contains("## Notes and overrides"));
     assert!(md.contains(" (provisional) |"));
+    assert!(md.contains("| 2025-07-10 | <= 2025-06-30 | +10 days | 66.67% |"));
+    assert!(md.contains("| 98% | >= 100% | -2% | 0.00% |"));
+    assert!(md.contains("| 1,198,400.50 € | <= 1,250,000 € | -51,599.50 € | 100.00% |"));
+    assert!(
+        md.contains("| 2.5 | 2 – 3 | 0 | 100.00% |"),
+        "inside the range"
+    );
     let html = text(&p, Format::Html);
     assert!(html.contains("<html lang=\"en\">"));
     assert!(html.contains("<h3>Operational objectives and their indicators</h3>"));
@@ -562,7 +688,11 @@ fn the_seed_in_english_keeps_its_italian_numbers() {
     .unwrap();
     let rows = csv_rows(&csv, b';');
     let row = rows.iter().find(|r| &r[4] == "3.2.2-s2").unwrap();
-    assert_eq!((&row[3], &row[9], &row[10]), ("strategic", "90,00", "no"));
+    assert_eq!(
+        (&row[3], &row[9], &row[10], &row[11]),
+        ("strategic", "-8", "90,00", "no")
+    );
+    assert!(md.contains("| 29/11/2017 | <= 30/11/2017 | -1 day | 100,00 % |"));
 }
 
 #[test]
@@ -644,7 +774,7 @@ fn cli_writes_beside_the_plan_or_to_stdout() {
     let csv = std::fs::read(dir.path().join("piano.csv")).unwrap();
     let rows = csv_rows(&csv, b',');
     assert_eq!(
-        &rows.iter().find(|r| &r[4] == "3.2.2-s2").unwrap()[9],
+        &rows.iter().find(|r| &r[4] == "3.2.2-s2").unwrap()[10],
         "90.00"
     );
 }
@@ -680,6 +810,42 @@ fn libreoffice_opens_the_workbook() {
         csv.contains("Strategico") && csv.contains("98.56%"),
         "{csv}"
     );
+
+    // Every sheet, each cell as LibreOffice shows it: the deviations read signed, in their
+    // unit, a deadline's in days with a real plural.
+    let out = Command::new(office)
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shown = |sheet: &str, id: &str| -> Vec<String> {
+        let path = dir.path().join(format!("seed-{sheet}.csv"));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+        csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .find(|r| &r[1] == id)
+            .unwrap_or_else(|| panic!("no {id} in {sheet}"))
+            .iter()
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(shown("Obiettivi strategici", "3.2.2-s2")[6], "-8");
+    assert_eq!(shown("Obiettivi strategici", "2.1.1-s2")[6], "-2.97");
+    assert_eq!(shown("Obiettivi strategici", "2.1.3-s2")[6], "+5%");
+    assert_eq!(shown("Obiettivi operativi", "1.1.1-o2")[6], "-1 giorno");
+    assert_eq!(shown("Obiettivi operativi", "1.1.1-o1")[6], "+4 testate");
 }
 
 #[test]
@@ -697,7 +863,11 @@ fn values_survive_as_written_in_the_exports() {
     .unwrap();
     let rows = csv_rows(&render(&p, Format::Csv), b',');
     assert_eq!(&rows[0][8], "12.50");
-    assert_eq!(&rows[0][9], "40.00");
+    assert_eq!(
+        &rows[0][9], "7.50",
+        "the deviation keeps the result's decimals"
+    );
+    assert_eq!(&rows[0][10], "40.00");
     assert_eq!(
         p.indicator(p.find_indicator("a").unwrap()).result,
         Some(Value::Number(rust_decimal::Decimal::new(1250, 2)))

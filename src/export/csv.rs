@@ -8,7 +8,7 @@ use crate::lang::{Lang, Say};
 use crate::plan::Locale;
 use crate::plan::Value;
 use crate::plan::locale::round2;
-use crate::summary::{IndicatorSummary, Summary};
+use crate::summary::{Deviation, IndicatorSummary, Summary};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CsvOptions {
@@ -80,6 +80,13 @@ fn row(
         match ind.result {
             Some(Value::Number(n)) => number(n, opts.decimal),
             Some(Value::Date(d)) => opts.dates.date(d),
+            None => String::new(),
+        },
+        // A plain number, as the result: in the unit's terms (a percent's points), days
+        // for a date; its sign only when negative.
+        match ind.deviation {
+            Some(Deviation::Amount(d)) => number(d, opts.decimal),
+            Some(Deviation::Days(days)) => days.to_string(),
             None => String::new(),
         },
         match (&realization, &ind.unscorable) {

@@ -209,7 +209,7 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
         for so in &p.objectives {
             let _ = writeln!(
                 o,
-                "<tr class=\"so\"><td>{}</td><td>{}</td><td class=\"num\">{} %</td><td></td><td></td>{}</tr>",
+                "<tr class=\"so\"><td>{}</td><td>{}</td><td class=\"num\">{} %</td><td></td><td></td><td></td>{}</tr>",
                 escape(&so.code),
                 escape(&so.title),
                 escape(&loc.number(so.weight)),
@@ -218,7 +218,7 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
             for oo in &so.operational {
                 let _ = writeln!(
                     o,
-                    "<tr class=\"oo\"><td>{}</td><td>{}</td><td class=\"num\">{} %</td><td></td><td></td><td></td></tr>",
+                    "<tr class=\"oo\"><td>{}</td><td>{}</td><td class=\"num\">{} %</td><td></td><td></td><td></td><td></td></tr>",
                     escape(&oo.code),
                     escape(&oo.title),
                     escape(&loc.number(oo.weight))
@@ -234,7 +234,7 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
             for oo in &so.operational {
                 let _ = writeln!(
                     o,
-                    "<tr class=\"so\"><td>{}</td><td>{} <small>({} / {} {})</small></td><td class=\"num\">{} %</td><td></td><td></td>{}</tr>",
+                    "<tr class=\"so\"><td>{}</td><td>{} <small>({} / {} {})</small></td><td class=\"num\">{} %</td><td></td><td></td><td></td>{}</tr>",
                     escape(&oo.code),
                     escape(&oo.title),
                     oo.realization.measured,
@@ -275,13 +275,14 @@ fn table_head(o: &mut String, summary: &Summary, caption: Label) {
     let c = |column| escape(&summary.column(column));
     let _ = writeln!(
         o,
-        "<h3>{}</h3>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+        "<h3>{}</h3>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
         summary.word(caption),
         c(Column::Code),
         c(Column::ObjectiveOrIndicator),
         c(Column::Weight),
         c(Column::Result),
         c(Column::Target),
+        c(Column::Deviation),
         c(Column::Realization)
     );
 }
@@ -300,11 +301,12 @@ fn indicator_row(
     };
     let _ = writeln!(
         o,
-        "<tr class=\"ind\"><td><span class=\"tag {tag}\">{}</span>{}</td><td>{}</td><td></td>{result}<td class=\"num\">{}</td>{}</tr>",
+        "<tr class=\"ind\"><td><span class=\"tag {tag}\">{}</span>{}</td><td>{}</td><td></td>{result}<td class=\"num\">{}</td><td class=\"num\">{}</td>{}</tr>",
         tag.to_uppercase(),
         escape(&ind.id),
         escape(&ind.description),
         escape(&ind.target),
+        escape(&ind.deviation_text),
         match (&ind.unscorable, ind.realization) {
             (Some(_), None) => pending_cell(summary.word(Label::CannotBeScored)),
             _ => realization_cell(

@@ -67,12 +67,13 @@ fn realization(summary: &Summary, ind: &IndicatorSummary) -> String {
 fn table_head(summary: &Summary) -> String {
     let c = |column| escape(&summary.column(column));
     format!(
-        "| {} | {} | {} | {} | {} | {} |\n|---|---|---:|---:|---:|---:|",
+        "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---:|---:|---:|---:|---:|",
         c(Column::Code),
         c(Column::ObjectiveOrIndicator),
         c(Column::Weight),
         c(Column::Result),
         c(Column::Target),
+        c(Column::Deviation),
         c(Column::Realization),
     )
 }
@@ -150,7 +151,7 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
         for so in &p.objectives {
             let _ = writeln!(
                 out,
-                "| **{}** | **{}** | {} % | | | **{}** |",
+                "| **{}** | **{}** | {} % | | | | **{}** |",
                 escape(&so.code),
                 escape(&so.title),
                 loc.number(so.weight),
@@ -159,7 +160,7 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
             for oo in &so.operational {
                 let _ = writeln!(
                     out,
-                    "| {} | {} | {} % | | | |",
+                    "| {} | {} | {} % | | | | |",
                     escape(&oo.code),
                     escape(&oo.title),
                     loc.number(oo.weight)
@@ -175,7 +176,7 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
             for oo in &so.operational {
                 let _ = writeln!(
                     out,
-                    "| **{}** | **{}** ({} / {} {}) | {} % | | | **{}** |",
+                    "| **{}** | **{}** ({} / {} {}) | {} % | | | | **{}** |",
                     escape(&oo.code),
                     escape(&oo.title),
                     oo.realization.measured,
@@ -212,7 +213,7 @@ fn indicator_row(
 ) {
     let _ = writeln!(
         out,
-        "| {} | {} | | {} | {} | {} |",
+        "| {} | {} | | {} | {} | {} | {} |",
         escape(&ind.id),
         escape(&ind.description),
         if ind.pending {
@@ -221,6 +222,7 @@ fn indicator_row(
             escape(&ind.result_text)
         },
         escape(&ind.target),
+        escape(&ind.deviation_text),
         realization(summary, ind)
     );
     let mut note = |label: Label, text: &str| {

@@ -64,6 +64,9 @@ pub enum Label {
     HtmlFooter,
     /// The `lang` attribute of the HTML page.
     HtmlLang,
+    /// A deviation's unit for a deadline: `1 day`, `3 days` (spreadsheet number formats).
+    Day,
+    Days,
 }
 
 /// A column of the summary's tables (the year goes where the documents put it).
@@ -75,6 +78,8 @@ pub enum Column {
     Weight,
     Result,
     Target,
+    /// Result minus target ("Scostamento").
+    Deviation,
     Realization,
     Measured,
     Pending,
@@ -94,6 +99,8 @@ pub enum CsvColumn {
     Unit,
     Target,
     Result,
+    /// Result minus target: in the unit column's unit, in days for a date.
+    Deviation,
     Realization,
     Pending,
     Override,
@@ -102,7 +109,7 @@ pub enum CsvColumn {
 }
 
 impl CsvColumn {
-    pub const ALL: [CsvColumn; 14] = [
+    pub const ALL: [CsvColumn; 15] = [
         CsvColumn::Perspective,
         CsvColumn::StrategicCode,
         CsvColumn::OperationalCode,
@@ -112,6 +119,7 @@ impl CsvColumn {
         CsvColumn::Unit,
         CsvColumn::Target,
         CsvColumn::Result,
+        CsvColumn::Deviation,
         CsvColumn::Realization,
         CsvColumn::Pending,
         CsvColumn::Override,
@@ -141,6 +149,9 @@ pub enum Notice {
     },
     /// Where a text too long for a spreadsheet's cell is cut.
     Cut { more: usize },
+    /// A deviation from a deadline in days, `figure` being `days` written signed in the
+    /// plan's locale: `-1 day`, `+3 days`.
+    Days { days: i64, figure: String },
 }
 
 /// The figures of a computation, in the plan's locale.

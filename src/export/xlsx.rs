@@ -12,7 +12,7 @@ use super::words::{Column, Label, Notice};
 use super::{Options, provisional_notice};
 use crate::lang::{Lang, Say};
 use crate::plan::{Locale, Unit, Value};
-use crate::summary::{IndicatorSummary, Score, Summary};
+use crate::summary::{Deviation, IndicatorSummary, Score, Summary};
 
 /// The most a cell holds: 32,767 UTF-16 units (the file format's limit).
 const CELL_MAX: usize = 32_767;
@@ -104,29 +104,59 @@ impl Styles {
     }
 }
 
-/// The number format for a result or target in its unit.
-fn unit_format(unit: &Unit, n: Decimal, base: &Format) -> (f64, Format) {
-    let whole = n.fract().is_zero();
+/// The number format code for a figure of this unit, with two decimals unless `whole`.
+fn unit_code(unit: &Unit, whole: bool) -> String {
     match unit {
-        Unit::Percent => (
-            share(n),
-            base.clone()
-                .set_num_format(if whole { "0%" } else { "0.00%" }),
-        ),
-        Unit::Currency => (f(n), base.clone().set_num_format("#,##0.00 \"€\"")),
+        Unit::Percent => if whole { "0%" } else { "0.00%" }.to_string(),
+        Unit::Currency => "#,##0.00 \"€\"".to_string(),
         Unit::Label(label) => {
             let label = label.replace('"', "");
             let num = if whole { "#,##0" } else { "#,##0.00" };
-            (
-                f(n),
-                base.clone().set_num_format(format!("{num} \"{label}\"")),
-            )
+            format!("{num} \"{label}\"")
         }
-        _ => (
-            f(n),
-            base.clone()
-                .set_num_format(if whole { "#,##0" } else { "#,##0.00" }),
+        _ => if whole { "#,##0" } else { "#,##0.00" }.to_string(),
+    }
+}
+
+/// A figure of this unit as the spreadsheet's number: a percent as its share.
+fn unit_number(unit: &Unit, n: Decimal) -> f64 {
+    match unit {
+        Unit::Percent => share(n),
+        _ => f(n),
+    }
+}
+
+/// The number format for a result or target in its unit.
+fn unit_format(unit: &Unit, n: Decimal, base: &Format) -> (f64, Format) {
+    (
+        unit_number(unit, n),
+        base.clone()
+            .set_num_format(unit_code(unit, n.fract().is_zero())),
+    )
+}
+
+/// A format code that writes a figure with its sign: `+` above 0, `-` below, none for 0.
+fn signed(code: &str) -> String {
+    format!("+{code};-{code};{code}")
+}
+
+/// The number and format code of a deviation: in the result's unit, signed; a deadline's
+/// in days, the unit written by the format (`-1 giorno`, `+3 giorni`), so the cell stays a
+/// number to sort, filter and add up and still reads as the text exports write it.
+fn deviation_number(lang: Lang, unit: &Unit, d: Deviation) -> (f64, String) {
+    match d {
+        Deviation::Amount(n) => (
+            unit_number(unit, n),
+            signed(&unit_code(unit, n.fract().is_zero())),
         ),
+        Deviation::Days(days) => {
+            let word = lang.words().label(if days.unsigned_abs() == 1 {
+                Label::Day
+            } else {
+                Label::Days
+            });
+            (days as f64, signed(&format!("0 \"{word}\"")))
+        }
     }
 }
 
@@ -294,20 +324,45 @@ fn summary_sheet(
     Ok(())
 }
 
-/// Column widths of the layer sheets, in characters.
-const WIDTHS: [f64; 11] = [
-    36.0, 9.0, 64.0, 9.0, 13.0, 16.0, 12.0, 10.0, 9.0, 36.0, 36.0,
+/// The columns of the layer sheets, in order, with their widths in characters.
+const LAYER_COLUMNS: [(Column, f64); 12] = [
+    (Column::Perspective, 24.0),
+    (Column::Code, 9.0),
+    (Column::ObjectiveOrIndicator, 64.0),
+    (Column::Weight, 9.0),
+    (Column::Result, 13.0),
+    (Column::Target, 16.0),
+    (Column::Deviation, 13.0),
+    (Column::Realization, 12.0),
+    (Column::Measured, 10.0),
+    (Column::Pending, 9.0),
+    (Column::OverrideReason, 36.0),
+    (Column::Note, 36.0),
 ];
+
+/// Where each column of `LAYER_COLUMNS` is (a unit test keeps the two in step).
+const PERSPECTIVE: u16 = 0;
+const CODE: u16 = 1;
+const TITLE: u16 = 2;
+const WEIGHT: u16 = 3;
+const RESULT: u16 = 4;
+const TARGET: u16 = 5;
+const DEVIATION: u16 = 6;
+const REALIZATION: u16 = 7;
+const MEASURED: u16 = 8;
+const PENDING: u16 = 9;
+const REASON: u16 = 10;
+const NOTE: u16 = 11;
 
 /// Sets a row's height to show all of its wrapped text: spreadsheets do not grow rows for
 /// wrapped text they did not wrap themselves, so each row says how tall it is.
-fn fit_row(ws: &mut Worksheet, row: u32, wrapped: &[(usize, &str)]) -> Result<(), XlsxError> {
+fn fit_row(ws: &mut Worksheet, row: u32, wrapped: &[(u16, &str)]) -> Result<(), XlsxError> {
     let lines = wrapped
         .iter()
         .map(|(col, text)| {
             // About one character of text fits in a character of column width (bold a little
             // less, ordinary text a little more: this errs on the tall side).
-            let per_line = WIDTHS[*col].max(1.0) as usize;
+            let per_line = LAYER_COLUMNS[usize::from(*col)].1.max(1.0) as usize;
             text.split('\n')
                 .map(|l| l.chars().count().div_ceil(per_line).max(1))
                 .sum::<usize>()
@@ -320,20 +375,6 @@ fn fit_row(ws: &mut Worksheet, row: u32, wrapped: &[(usize, &str)]) -> Result<()
     }
     Ok(())
 }
-
-const LAYER_HEADER: [Column; 11] = [
-    Column::Perspective,
-    Column::Code,
-    Column::ObjectiveOrIndicator,
-    Column::Weight,
-    Column::Result,
-    Column::Target,
-    Column::Realization,
-    Column::Measured,
-    Column::Pending,
-    Column::OverrideReason,
-    Column::Note,
-];
 
 fn layer_sheet(
     wb: &mut Workbook,
@@ -348,32 +389,29 @@ fn layer_sheet(
         Label::OperationalSheet
     });
     let ws = wb.add_worksheet().set_name(name)?;
-    let widths: [f64; 11] = [
-        24.0, 9.0, 64.0, 9.0, 13.0, 16.0, 12.0, 10.0, 9.0, 36.0, 36.0,
-    ];
-    for (c, (column, width)) in LAYER_HEADER.iter().zip(widths).enumerate() {
+    for (c, (column, width)) in LAYER_COLUMNS.iter().enumerate() {
         let heading = summary.column(*column);
         // A heading is not cut inside a word: its column is at least as wide.
         let width = width.max(heading.chars().count() as f64 + 1.0);
         ws.set_column_width(c as u16, width)?;
         ws.write_string_with_format(0, c as u16, heading, &st.header)?;
     }
-    ws.set_freeze_panes(1, 3)?;
+    ws.set_freeze_panes(1, WEIGHT)?;
     let mut row = 1u32;
     for p in &summary.perspectives {
         for so in &p.objectives {
             if strategic {
-                ws.write_string_with_format(row, 0, fit(lang, &p.name), &st.so_text)?;
-                ws.write_string_with_format(row, 1, fit(lang, &so.code), &st.so_text)?;
-                ws.write_string_with_format(row, 2, fit(lang, &so.title), &st.so_wrap)?;
-                fit_row(ws, row, &[(2, &so.title)])?;
-                ws.write_number_with_format(row, 3, share(so.weight), &st.so_weight)?;
+                ws.write_string_with_format(row, PERSPECTIVE, fit(lang, &p.name), &st.so_text)?;
+                ws.write_string_with_format(row, CODE, fit(lang, &so.code), &st.so_text)?;
+                ws.write_string_with_format(row, TITLE, fit(lang, &so.title), &st.so_wrap)?;
+                fit_row(ws, row, &[(TITLE, &so.title)])?;
+                ws.write_number_with_format(row, WEIGHT, share(so.weight), &st.so_weight)?;
                 if let Some(v) = so.realization.value {
-                    ws.write_number_with_format(row, 6, share(v), &st.so_realization)?;
+                    ws.write_number_with_format(row, REALIZATION, share(v), &st.so_realization)?;
                 }
                 ws.write_string_with_format(
                     row,
-                    7,
+                    MEASURED,
                     format!("{} / {}", so.realization.measured, so.realization.total),
                     &st.so_text,
                 )?;
@@ -385,19 +423,24 @@ fn layer_sheet(
                 } else {
                     (&st.so_text, &st.so_wrap)
                 };
-                ws.write_string_with_format(row, 0, fit(lang, &p.name), text)?;
-                ws.write_string_with_format(row, 1, fit(lang, &oo.code), text)?;
-                ws.write_string_with_format(row, 2, fit(lang, &oo.title), wrap)?;
-                fit_row(ws, row, &[(2, &oo.title)])?;
+                ws.write_string_with_format(row, PERSPECTIVE, fit(lang, &p.name), text)?;
+                ws.write_string_with_format(row, CODE, fit(lang, &oo.code), text)?;
+                ws.write_string_with_format(row, TITLE, fit(lang, &oo.title), wrap)?;
+                fit_row(ws, row, &[(TITLE, &oo.title)])?;
                 let wf = if strategic { &st.weight } else { &st.so_weight };
-                ws.write_number_with_format(row, 3, share(oo.weight), wf)?;
+                ws.write_number_with_format(row, WEIGHT, share(oo.weight), wf)?;
                 if !strategic {
                     if let Some(v) = oo.realization.value {
-                        ws.write_number_with_format(row, 6, share(v), &st.so_realization)?;
+                        ws.write_number_with_format(
+                            row,
+                            REALIZATION,
+                            share(v),
+                            &st.so_realization,
+                        )?;
                     }
                     ws.write_string_with_format(
                         row,
-                        7,
+                        MEASURED,
                         format!("{} / {}", oo.realization.measured, oo.realization.total),
                         text,
                     )?;
@@ -416,8 +459,8 @@ fn layer_sheet(
         }
     }
     let last = row.saturating_sub(1).max(1);
-    ws.autofilter(0, 0, last, (LAYER_HEADER.len() - 1) as u16)?;
-    colour_by_thresholds(ws, summary, 6, 1, last)?;
+    ws.autofilter(0, 0, last, (LAYER_COLUMNS.len() - 1) as u16)?;
+    colour_by_thresholds(ws, summary, REALIZATION, 1, last)?;
     ws.set_landscape();
     ws.set_paper_size(9);
     ws.set_repeat_rows(0, 0)?;
@@ -434,44 +477,58 @@ fn indicator_row(
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let lang = summary.lang;
-    ws.write_string_with_format(row, 0, fit(lang, perspective), &st.text)?;
-    ws.write_string_with_format(row, 1, fit(lang, &ind.id), &st.text)?;
-    ws.write_string_with_format(row, 2, fit(lang, &ind.description), &st.wrap)?;
+    ws.write_string_with_format(row, PERSPECTIVE, fit(lang, perspective), &st.text)?;
+    ws.write_string_with_format(row, CODE, fit(lang, &ind.id), &st.text)?;
+    ws.write_string_with_format(row, TITLE, fit(lang, &ind.description), &st.wrap)?;
     match ind.result {
         Some(Value::Number(n)) => {
             let (v, fmt) = unit_format(&ind.unit, n, &st.text);
-            ws.write_number_with_format(row, 4, v, &fmt)?;
+            ws.write_number_with_format(row, RESULT, v, &fmt)?;
         }
         Some(Value::Date(d)) => {
-            ws.write_datetime_with_format(row, 4, excel_date(d)?, &st.date)?;
+            ws.write_datetime_with_format(row, RESULT, excel_date(d)?, &st.date)?;
         }
         None => {
-            ws.write_string_with_format(row, 4, summary.word(Label::Pending), &st.muted)?;
+            ws.write_string_with_format(row, RESULT, summary.word(Label::Pending), &st.muted)?;
         }
     }
-    ws.write_string_with_format(row, 5, fit(lang, &ind.target), &st.text)?;
+    ws.write_string_with_format(row, TARGET, fit(lang, &ind.target), &st.text)?;
+    if let Some(d) = ind.deviation {
+        let (v, code) = deviation_number(lang, &ind.unit, d);
+        let fmt = st.text.clone().set_num_format(code);
+        ws.write_number_with_format(row, DEVIATION, v, &fmt)?;
+    }
     if let Some(r) = ind.realization {
-        ws.write_number_with_format(row, 6, share(r), &st.realization)?;
+        ws.write_number_with_format(row, REALIZATION, share(r), &st.realization)?;
     } else if let Some(why) = &ind.unscorable {
-        ws.write_string_with_format(row, 6, summary.word(Label::CannotBeScored), &st.muted)?;
+        ws.write_string_with_format(
+            row,
+            REALIZATION,
+            summary.word(Label::CannotBeScored),
+            &st.muted,
+        )?;
         let why = why.say(lang);
-        ws.insert_note(row, 6, &rust_xlsxwriter::Note::new(fit(lang, &why)))?;
+        ws.insert_note(
+            row,
+            REALIZATION,
+            &rust_xlsxwriter::Note::new(fit(lang, &why)),
+        )?;
     }
     let pending = summary.word(if ind.pending { Label::Yes } else { Label::No });
-    ws.write_string_with_format(row, 8, pending, &st.text)?;
+    ws.write_string_with_format(row, PENDING, pending, &st.text)?;
     if let Some(reason) = &ind.override_reason {
-        ws.write_string_with_format(row, 9, fit(lang, reason), &st.wrap)?;
+        ws.write_string_with_format(row, REASON, fit(lang, reason), &st.wrap)?;
     }
     if let Some(note) = &ind.note {
-        ws.write_string_with_format(row, 10, fit(lang, note), &st.wrap)?;
+        ws.write_string_with_format(row, NOTE, fit(lang, note), &st.wrap)?;
     }
     fit_row(
         ws,
         row,
         &[
-            (2, &ind.description),
-            (9, ind.override_reason.as_deref().unwrap_or("")),
-            (10, ind.note.as_deref().unwrap_or("")),
+            (TITLE, &ind.description),
+            (REASON, ind.override_reason.as_deref().unwrap_or("")),
+            (NOTE, ind.note.as_deref().unwrap_or("")),
         ],
     )?;
     Ok(())
@@ -491,4 +548,82 @@ pub fn render(summary: &Summary, opts: &Options) -> Result<Vec<u8>, XlsxError> {
         }
     }
     wb.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_column_places_follow_the_columns() {
+        let place = |column| {
+            LAYER_COLUMNS
+                .iter()
+                .position(|(c, _)| *c == column)
+                .unwrap() as u16
+        };
+        assert_eq!(
+            [
+                PERSPECTIVE,
+                CODE,
+                TITLE,
+                WEIGHT,
+                RESULT,
+                TARGET,
+                DEVIATION,
+                REALIZATION,
+                MEASURED,
+                PENDING,
+                REASON,
+                NOTE
+            ],
+            [
+                place(Column::Perspective),
+                place(Column::Code),
+                place(Column::ObjectiveOrIndicator),
+                place(Column::Weight),
+                place(Column::Result),
+                place(Column::Target),
+                place(Column::Deviation),
+                place(Column::Realization),
+                place(Column::Measured),
+                place(Column::Pending),
+                place(Column::OverrideReason),
+                place(Column::Note),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_deviation_is_a_signed_number_in_its_unit() {
+        let code = |lang, unit: &Unit, d| deviation_number(lang, unit, d);
+        assert_eq!(
+            code(Lang::It, &Unit::Count, Deviation::Amount(Decimal::from(-8))),
+            (-8.0, "+#,##0;-#,##0;#,##0".to_string())
+        );
+        assert_eq!(
+            code(
+                Lang::It,
+                &Unit::Number,
+                Deviation::Amount(Decimal::new(-297, 2))
+            ),
+            (-2.97, "+#,##0.00;-#,##0.00;#,##0.00".to_string())
+        );
+        assert_eq!(
+            code(
+                Lang::It,
+                &Unit::Percent,
+                Deviation::Amount(Decimal::from(5))
+            ),
+            (0.05, "+0%;-0%;0%".to_string())
+        );
+        assert_eq!(
+            code(Lang::It, &Unit::Date, Deviation::Days(-1)),
+            (-1.0, "+0 \"giorno\";-0 \"giorno\";0 \"giorno\"".to_string())
+        );
+        assert_eq!(
+            code(Lang::En, &Unit::Date, Deviation::Days(3)),
+            (3.0, "+0 \"days\";-0 \"days\";0 \"days\"".to_string())
+        );
+    }
 }

@@ -55,6 +55,8 @@ impl ExportWords for En {
                 "Realization: result against target, 0–100 %. Objectives: mean of their indicators. Scores: weighted by the objectives' weights. ✎ realization set by hand."
             }
             Label::HtmlLang => "en",
+            Label::Day => "day",
+            Label::Days => "days",
         }
     }
 
@@ -66,6 +68,7 @@ impl ExportWords for En {
             Column::Weight => "Weight",
             Column::Result => "Result",
             Column::Target => "Target",
+            Column::Deviation => "Deviation",
             Column::Realization => "Realization",
             Column::Measured => "Measured",
             Column::Pending => "Pending",
@@ -87,6 +90,7 @@ impl ExportWords for En {
             CsvColumn::Unit => "unit",
             CsvColumn::Target => "target",
             CsvColumn::Result => "result",
+            CsvColumn::Deviation => "deviation",
             CsvColumn::Realization => "realization",
             CsvColumn::Pending => "pending",
             CsvColumn::Override => "override",
@@ -133,6 +137,14 @@ impl ExportWords for En {
                     "characters"
                 }
             ),
+            Notice::Days { days, figure } => {
+                let unit = if days.unsigned_abs() == 1 {
+                    Label::Day
+                } else {
+                    Label::Days
+                };
+                format!("{figure} {}", self.label(unit))
+            }
         }
     }
 

@@ -55,6 +55,8 @@ impl ExportWords for It {
                 "% Realizzazione: risultato rispetto al target, da 0 a 100 %. Obiettivi: media dei rispettivi indicatori. Punteggi: media ponderata con i pesi degli obiettivi. ✎ realizzazione forzata."
             }
             Label::HtmlLang => "it",
+            Label::Day => "giorno",
+            Label::Days => "giorni",
         }
     }
 
@@ -67,6 +69,7 @@ impl ExportWords for It {
             // As the documents head them: "Risultato 2017", "Target 2017".
             Column::Result => format!("Risultato {year}"),
             Column::Target => format!("Target {year}"),
+            Column::Deviation => "Scostamento".to_string(),
             Column::Realization => "% Realizzazione".to_string(),
             Column::Measured => "Rilevati".to_string(),
             Column::Pending => "In attesa".to_string(),
@@ -87,6 +90,8 @@ impl ExportWords for It {
             CsvColumn::Unit => "Unità di misura".to_string(),
             CsvColumn::Target => format!("Target {year}"),
             CsvColumn::Result => format!("Risultato {year}"),
+            // The figures are in the unit column's unit; a date's are days.
+            CsvColumn::Deviation => "Scostamento (giorni per le date)".to_string(),
             CsvColumn::Realization => "% Realizzazione".to_string(),
             CsvColumn::Pending => "In attesa".to_string(),
             CsvColumn::Override => "Forzatura".to_string(),
@@ -143,6 +148,14 @@ impl ExportWords for It {
                     format!("nel piano seguono altri {more} caratteri")
                 }
             ),
+            Notice::Days { days, figure } => {
+                let unit = if days.unsigned_abs() == 1 {
+                    Label::Day
+                } else {
+                    Label::Days
+                };
+                format!("{figure} {}", self.label(unit))
+            }
         }
     }
 
