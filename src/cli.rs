@@ -76,11 +76,6 @@ pub enum Msg<'a> {
     },
     /// No plan named and no folder for the example plan.
     NoExample(&'a DirError),
-    /// The example plan opened, as a fresh copy or the one kept from before.
-    ExampleOpened {
-        path: &'a Path,
-        copy: ExampleCopy,
-    },
     TerminalFailed(&'a std::io::Error),
 }
 
@@ -170,9 +165,19 @@ pub fn load_or_report(path: &Path, flag: Option<Lang>) -> Result<(Plan, Lang), E
             Ok((plan, lang))
         }
         Err(e) => {
-            report_load_error(&e, Lang::for_system(flag));
+            report_load_error(&e, unreadable_lang(path, flag));
             Err(ExitCode::from(EXIT_UNREADABLE))
         }
+    }
+}
+
+/// The language to explain why the plan at `path` cannot be read: the locale the file
+/// names when it can be found in its text (a plan broken further on still says it), else
+/// the system's.
+fn unreadable_lang(path: &Path, flag: Option<Lang>) -> Lang {
+    match store::sniff_locale(path) {
+        Some(locale) => Lang::for_plan(flag, locale),
+        None => Lang::for_system(flag),
     }
 }
 
@@ -290,13 +295,16 @@ pub fn open_app(plan: Option<PathBuf>, lang: Option<Lang>) -> ExitCode {
             return ExitCode::from(EXIT_ERRORS);
         }
     };
-    let opened = match crate::session::Session::open(&path, dirs.as_ref().ok().cloned()) {
-        Ok(opened) => opened,
-        Err(e) => {
-            report_load_error(&e, Lang::for_system(flag));
-            return ExitCode::from(EXIT_UNREADABLE);
-        }
-    };
+    let opened =
+        match crate::session::Session::open_in(&path, dirs.as_ref().ok().cloned(), |locale| {
+            Lang::for_plan(flag, locale)
+        }) {
+            Ok(opened) => opened,
+            Err(e) => {
+                report_load_error(&e, unreadable_lang(&path, flag));
+                return ExitCode::from(EXIT_UNREADABLE);
+            }
+        };
     if let Ok(d) = &dirs {
         let _ = d.remember(&path);
     }
@@ -305,8 +313,8 @@ pub fn open_app(plan: Option<PathBuf>, lang: Option<Lang>) -> ExitCode {
         ExampleCopy::Made => crate::app::msg::FirstRun::Copied(path.clone()),
         ExampleCopy::Kept => crate::app::msg::FirstRun::Kept(path.clone()),
     });
-    let lang = Lang::for_plan(flag, opened.plan.locale);
-    let (app, session) = crate::session::Session::app_in(opened, lang);
+    let lang = opened.lang;
+    let (app, session) = crate::session::Session::app(opened);
     match crate::tui::run(app, session) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

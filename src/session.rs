@@ -27,6 +27,8 @@ pub struct Session {
 
 /// What opening found besides the plan.
 pub struct Opened {
+    /// The language the app speaks.
+    pub lang: Lang,
     pub plan: Plan,
     pub session: Session,
     /// What locking the plan found: unless held, this perfplan may not change it.
@@ -59,17 +61,21 @@ struct ReadAgain {
 /// Writes `text` (changes a restore cannot make) beside the plan, or in the state folder
 /// where the plan's folder cannot take it; named after its content, so that opening the
 /// plan again does not write it twice. Where it went.
-fn write_down(plan: &Path, state: &Path, text: &str) -> Option<PathBuf> {
+fn write_down(plan: &Path, state: &Path, r: &Recovery, lang: Lang) -> Option<PathBuf> {
+    // Named after the changes alone, so that the same changes left out make one file in
+    // whichever language its head is written.
+    let lines = r.left_out_lines();
+    let text = r.left_out_text(lang);
     let name = format!(
         ".unrestored-{:08x}.txt",
-        store::atomic::hash(text.as_bytes()) as u32
+        store::atomic::hash(lines.as_bytes()) as u32
     );
     let beside = store::atomic::with_suffix(plan, &name);
     let in_state = state
         .join("journal")
         .join(format!("{}{name}", store::lock::plan_key(plan)));
     [beside, in_state].into_iter().find(|p| {
-        std::fs::read_to_string(p).is_ok_and(|t| t == text)
+        std::fs::read_to_string(p).is_ok_and(|t| t.ends_with(&lines))
             || (p
                 .parent()
                 .is_some_and(|d| std::fs::create_dir_all(d).is_ok())
@@ -90,9 +96,20 @@ fn describe_io(path: &Path, e: &std::io::Error) -> JournalDown {
 }
 
 impl Session {
-    /// Opens the plan at `path`, taking its lock and reading its journal in `dirs`.
+    /// Opens the plan at `path`, taking its lock and reading its journal in `dirs`, to be
+    /// shown in the language of its locale.
     pub fn open(path: &Path, dirs: Option<Dirs>) -> Result<Opened, LoadError> {
+        Session::open_in(path, dirs, Lang::of_locale)
+    }
+
+    /// The same, in the language `choose` gives for the plan's locale (`--lang`, say).
+    pub fn open_in(
+        path: &Path,
+        dirs: Option<Dirs>,
+        choose: impl FnOnce(crate::plan::Locale) -> Lang,
+    ) -> Result<Opened, LoadError> {
         let (plan, mut file) = PlanFile::open(path)?;
+        let lang = choose(plan.locale);
         let state = dirs.as_ref().map(|d| d.state.clone());
         let lock = file.lock(state.as_deref());
         let read_only = !matches!(lock, LockStatus::Held { .. });
@@ -110,8 +127,7 @@ impl Session {
                         // Changes that cannot be restored are written down beside the plan
                         // before anything else, so that no answer loses them.
                         if !r.left_out.is_empty() {
-                            let lang = crate::lang::Lang::for_plan(None, plan.locale);
-                            r.left_out_file = write_down(path, &d.state, &r.left_out_text(lang));
+                            r.left_out_file = write_down(path, &d.state, &r, lang);
                         }
                         if r.needs_asking() {
                             recovery = Some(r);
@@ -136,6 +152,7 @@ impl Session {
             }
         }
         Ok(Opened {
+            lang,
             plan,
             session: Session {
                 file,
@@ -152,17 +169,12 @@ impl Session {
         })
     }
 
-    /// Builds the app for an opened plan, in the language of the plan's locale.
+    /// Builds the app for an opened plan: what opening found (the language, the lock, the
+    /// journal, changes to restore) reaches it as an outcome through `update`, as every
+    /// other outcome does.
     pub fn app(opened: Opened) -> (App, Session) {
-        let lang = Lang::of_locale(opened.plan.locale);
-        Session::app_in(opened, lang)
-    }
-
-    /// Builds the app for an opened plan, speaking `lang`: what opening found (the lock,
-    /// the journal, changes to restore) reaches it as an outcome through `update`, as
-    /// every other outcome does.
-    pub fn app_in(opened: Opened, lang: Lang) -> (App, Session) {
         let Opened {
+            lang,
             plan,
             session,
             lock,
@@ -582,7 +594,7 @@ impl Session {
             crate::export::Options::for_locale(app.plan.locale, chrono::Local::now().date_naive());
         let bytes = match crate::export::render(&summary, format, &opts) {
             Ok(b) => b,
-            Err(e) => return Outcome::ExportFailed(Problem::Render(e.to_string())),
+            Err(e) => return Outcome::ExportFailed(Problem::Render(Shared::new(e))),
         };
         match store::replace(path, &bytes, Replace::plain()) {
             Ok(done) => Outcome::Exported {

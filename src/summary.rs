@@ -333,7 +333,7 @@ pub fn explain(lang: Lang, loc: Locale, ind: &Indicator, outcome: &Outcome) -> S
 fn computation<'a>(loc: Locale, ind: &'a Indicator, outcome: &'a Outcome) -> Computation<'a> {
     let r = match outcome {
         Outcome::Pending => return Computation::Pending,
-        Outcome::Unscorable(why) => return Computation::Unscorable(why),
+        Outcome::Unscorable(why) => return Computation::Unscorable(why, loc),
         Outcome::Scored(r) => r,
     };
     let percent = loc.percent(outcome.shown().unwrap_or(r.value));

@@ -451,8 +451,8 @@ fn a_plan_whose_folder_is_gone_keeps_its_edits_and_saves_elsewhere() {
         h.screen().contains("o rimosso"),
         "the conflict dialog says so"
     );
-    // [s] Sovrascrivi: overwrite with yours.
-    h.key(KeyCode::Char('s'));
+    // [o] Sovrascrivi: overwrite with yours.
+    h.key(KeyCode::Char('o'));
     let status = h.app.status_text().clone();
     assert!(h.app.status.is_error, "{status}");
     assert!(status.contains("non c'è più"), "{status}");

@@ -411,7 +411,8 @@ fn a_truncated_seed_is_unreadable_at_its_end() {
         line + 5 >= lines_kept && line <= lines_kept,
         "line {line} of {lines_kept}: {err}"
     );
-    assert!(err.contains("ends too early"), "{err}");
+    // The seed is Italian: its own broken copy is explained in Italian.
+    assert!(err.contains("finisce troppo presto"), "{err}");
     // The excerpt shows the line with a caret under it.
     assert!(err.contains(&format!("{line} | ")), "{err}");
     assert!(err.contains('^'), "{err}");
@@ -431,7 +432,7 @@ fn a_wrong_type_is_unreadable_at_its_place() {
     assert_eq!(at_line, line, "{err}");
     // `    year: "x",`: the value starts at column 11 (ron points just before it).
     assert!((10..=11).contains(&column), "{err}");
-    assert!(err.to_lowercase().contains("integer"), "{err}");
+    assert!(err.contains("numero intero"), "{err}");
 }
 
 #[test]
@@ -474,7 +475,7 @@ fn a_missing_field_is_unreadable_and_named() {
     let err = unreadable(&path);
     place_in(&err, &path);
     assert!(
-        err.contains("`Indicator` is missing its field `unit`"),
+        err.contains("in `Indicator` manca il campo `unit`"),
         "{err}"
     );
     let text = seed_text().replacen(
@@ -1305,4 +1306,47 @@ fn lang_goes_before_or_after_the_command_and_a_plan_only_without_one() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn a_broken_italian_plan_is_explained_in_italian_whatever_the_system_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.ron");
+    // The seed with a stray comma after its perspectives: it names its locale before.
+    let seed = std::fs::read_to_string(plans().join("cciaa-massa-carrara-2017.ron")).unwrap();
+    let broken = seed.replacen("perspectives: [", "perspectives: [,,", 1);
+    assert_ne!(broken, seed);
+    std::fs::write(&path, broken).unwrap();
+    let o = bin()
+        .env("LANG", "C.UTF-8")
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let said = stderr(&o);
+    assert!(said.contains(&format!("{}:", path.display())), "{said}");
+    assert!(!said.contains("Expected"), "said in Italian: {said}");
+    let o = bin()
+        .args(["--lang", "en", "check"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(!stderr(&o).contains("qui va"), "{}", stderr(&o));
+    // Where the file names no locale, the system's language decides.
+    std::fs::write(&path, "(,,").unwrap();
+    let o = bin()
+        .env("LANG", "it_IT.UTF-8")
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let it = stderr(&o);
+    let o = bin()
+        .env("LANG", "C.UTF-8")
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_ne!(it, stderr(&o), "Italian system, Italian message");
 }

@@ -281,12 +281,12 @@ fn csv_in_italian_uses_semicolons_and_decimal_commas() {
             "Unità di misura",
             "Target 2017",
             "Risultato 2017",
-            "Scostamento (giorni per le date)",
             "% Realizzazione",
             "In attesa",
             "Forzatura",
             "Motivazione",
-            "Nota"
+            "Nota",
+            "Scostamento (giorni per le date)"
         ]
     );
     let rows = csv_rows(&bytes, b';');
@@ -297,14 +297,14 @@ fn csv_in_italian_uses_semicolons_and_decimal_commas() {
     assert_eq!(&row[6], "numero");
     assert_eq!(&row[7], ">= 80");
     assert_eq!(
-        (&row[8], &row[9], &row[10], &row[11]),
+        (&row[8], &row[14], &row[9], &row[10]),
         ("72", "-8", "90,00", "No")
     );
     let sick = rows.iter().find(|r| &r[4] == "2.1.1-s2").unwrap();
-    assert_eq!((&sick[7], &sick[8], &sick[9]), ("<= 5", "2,03", "-2,97"));
+    assert_eq!((&sick[7], &sick[8], &sick[14]), ("<= 5", "2,03", "-2,97"));
     let more = rows.iter().find(|r| &r[4] == "2.1.3-s2").unwrap();
     assert_eq!(
-        (&more[8], &more[9]),
+        (&more[8], &more[14]),
         ("65", "5"),
         "points, as the result; no plus sign in a number column"
     );
@@ -312,18 +312,18 @@ fn csv_in_italian_uses_semicolons_and_decimal_commas() {
     assert_eq!(&date[8], "22/05/2017");
     let deadline = rows.iter().find(|r| &r[4] == "1.1.1-o2").unwrap();
     assert_eq!(
-        (&deadline[6], &deadline[7], &deadline[8], &deadline[9]),
+        (&deadline[6], &deadline[7], &deadline[8], &deadline[14]),
         ("data", "<= 30/11/2017", "29/11/2017", "-1")
     );
     let odd = rows.iter().find(|r| &r[4] == "2.1.1-o1").unwrap();
-    assert_eq!((&odd[9], &odd[10], &odd[12]), ("-5", "91,40", "Sì"));
+    assert_eq!((&odd[14], &odd[9], &odd[11]), ("-5", "91,40", "Sì"));
     assert_eq!(&odd[6], "percentuale");
-    assert!(odd[13].contains("54,84"));
+    assert!(odd[12].contains("54,84"));
 
     let hostile = render(&hostile_plan(), Format::Csv);
     let pending = csv_rows(&hostile, b';');
     let pending = pending.iter().find(|r| &r[4] == "1.2.4-o2").unwrap();
-    assert_eq!((&pending[9], &pending[11]), ("", "Sì"));
+    assert_eq!((&pending[14], &pending[10]), ("", "Sì"));
 }
 
 #[test]
@@ -337,7 +337,7 @@ fn csv_in_english_uses_commas_and_points_and_quotes_what_needs_it() {
         .to_string();
     assert_eq!(
         first,
-        "\u{feff}perspective,strategic_code,operational_code,layer,id,description,unit,target,result,deviation,realization,pending,override,reason,note"
+        "\u{feff}perspective,strategic_code,operational_code,layer,id,description,unit,target,result,realization,pending,override,reason,note,deviation"
     );
     let rows = csv_rows(&bytes, b',');
     assert!(
@@ -347,21 +347,21 @@ fn csv_in_english_uses_commas_and_points_and_quotes_what_needs_it() {
     assert_eq!(rows.len(), p.indicator_count());
     assert!(
         rows.iter()
-            .any(|r| &r[11] == "yes" && r[9].is_empty() && r[10].is_empty()),
+            .any(|r| &r[10] == "yes" && r[14].is_empty() && r[9].is_empty()),
         "pending rows"
     );
     assert!(
         rows.iter()
-            .all(|r| !r[9].contains(',') && !r[10].contains(','))
+            .all(|r| !r[14].contains(',') && !r[9].contains(','))
     );
     let late = rows.iter().find(|r| &r[4] == "1.1.2-o1").unwrap();
     assert_eq!(
-        (&late[6], &late[9]),
+        (&late[6], &late[14]),
         ("date", "10"),
         "ten days late: {late:?}"
     );
     let costs = rows.iter().find(|r| &r[4] == "2.1.1-s1").unwrap();
-    assert_eq!(&costs[9], "-51599.50", "no thousands separator: {costs:?}");
+    assert_eq!(&costs[14], "-51599.50", "no thousands separator: {costs:?}");
 
     let hostile = render(&hostile_plan(), Format::Csv);
     let rows = csv_rows(&hostile, b';');
@@ -381,9 +381,9 @@ fn csv_separators_can_be_chosen() {
     let bytes = export::render(&summary(&p), Format::Csv, &o).unwrap();
     let rows = csv_rows(&bytes, b',');
     let row = rows.iter().find(|r| &r[4] == "3.2.2-s2").unwrap();
-    assert_eq!((&row[9], &row[10]), ("-8", "90.00"));
+    assert_eq!((&row[14], &row[9]), ("-8", "90.00"));
     let sick = rows.iter().find(|r| &r[4] == "2.1.1-s2").unwrap();
-    assert_eq!(&sick[9], "-2.97");
+    assert_eq!(&sick[14], "-2.97");
 }
 
 /// Cells of a Markdown table row, splitting on pipes that are not escaped.
@@ -689,7 +689,7 @@ fn the_seed_in_english_keeps_its_italian_numbers() {
     let rows = csv_rows(&csv, b';');
     let row = rows.iter().find(|r| &r[4] == "3.2.2-s2").unwrap();
     assert_eq!(
-        (&row[3], &row[9], &row[10], &row[11]),
+        (&row[3], &row[14], &row[9], &row[10]),
         ("strategic", "-8", "90,00", "no")
     );
     assert!(md.contains("| 29/11/2017 | <= 30/11/2017 | -1 day | 100,00 % |"));
@@ -774,7 +774,7 @@ fn cli_writes_beside_the_plan_or_to_stdout() {
     let csv = std::fs::read(dir.path().join("piano.csv")).unwrap();
     let rows = csv_rows(&csv, b',');
     assert_eq!(
-        &rows.iter().find(|r| &r[4] == "3.2.2-s2").unwrap()[10],
+        &rows.iter().find(|r| &r[4] == "3.2.2-s2").unwrap()[9],
         "90.00"
     );
 }
@@ -864,10 +864,10 @@ fn values_survive_as_written_in_the_exports() {
     let rows = csv_rows(&render(&p, Format::Csv), b',');
     assert_eq!(&rows[0][8], "12.50");
     assert_eq!(
-        &rows[0][9], "7.50",
+        &rows[0][14], "7.50",
         "the deviation keeps the result's decimals"
     );
-    assert_eq!(&rows[0][10], "40.00");
+    assert_eq!(&rows[0][9], "40.00");
     assert_eq!(
         p.indicator(p.find_indicator("a").unwrap()).result,
         Some(Value::Number(rust_decimal::Decimal::new(1250, 2)))

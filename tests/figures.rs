@@ -532,7 +532,8 @@ fn csv_text_cells_never_start_a_formula_but_numbers_stay_numbers() {
     assert_eq!(&rows[0][5], "'+1");
     assert_eq!(&rows[0][7], "'= 5", "a target written `= 5` stays text");
     assert_eq!(&rows[0][8], "-34", "a negative number stays a number");
-    assert_eq!(&rows[0][14], "'@SUM(A1)");
+    assert_eq!(&rows[0][13], "'@SUM(A1)");
+    assert_eq!(&rows[0][14], "-39", "the deviation, last, a number");
 }
 
 #[test]

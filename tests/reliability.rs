@@ -829,8 +829,8 @@ fn overwriting_a_file_another_writer_broke_keeps_theirs_aside() {
         assert!(h.app.is_dirty());
 
         // Overwrite: ours is written whole in perfplan's layout, theirs is kept beside it
-        // under a name no later save replaces ([s] Sovrascrivi).
-        h.key(KeyCode::Char('s'));
+        // under a name no later save replaces ([o] Sovrascrivi).
+        h.key(KeyCode::Char('o'));
         assert!(!h.app.is_dirty(), "{}", h.app.status_text());
         assert!(
             h.app.status_text().contains("quella di perfplan"),

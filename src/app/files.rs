@@ -125,13 +125,14 @@ impl App {
     }
 }
 
-/// A name for a copy of the plan, beside it: `NAME-copy.ron`.
-fn copy_name(path: &Path) -> PathBuf {
+/// A name for a copy of the plan, beside it: `NAME-copy.ron` (`NAME-copia.ron`).
+fn copy_name(path: &Path, lang: crate::lang::Lang) -> PathBuf {
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
     let ext = path
         .extension()
         .map_or(String::new(), |e| format!(".{}", e.to_string_lossy()));
-    path.with_file_name(format!("{stem}-copy{ext}"))
+    let copy = lang.words().word(crate::lang::Word::Copy);
+    path.with_file_name(format!("{stem}-{copy}{ext}"))
 }
 
 impl App {
@@ -147,7 +148,7 @@ impl App {
     pub(super) fn save_as_requested(&mut self) {
         // A read-only perfplan may not write the plan: it suggests a copy's name.
         let suggested = if self.read_only {
-            copy_name(&self.path)
+            copy_name(&self.path, self.lang)
         } else {
             self.path.clone()
         };

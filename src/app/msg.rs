@@ -81,8 +81,8 @@ pub enum Problem {
     Changed {
         path: PathBuf,
     },
-    /// The export could not be made: what the spreadsheet library said.
-    Render(String),
+    /// The export could not be made (what the spreadsheet or CSV writer said).
+    Render(Shared<crate::export::ExportError>),
     Other {
         dir: PathBuf,
         cause: Cause,
@@ -111,6 +111,8 @@ impl<T> PartialEq for Shared<T> {
         std::sync::Arc::ptr_eq(&self.0, &other.0)
     }
 }
+
+impl<T> Eq for Shared<T> {}
 
 /// Why the plan could not be read again.
 #[derive(Debug, Clone, PartialEq)]

@@ -82,13 +82,6 @@ fn row(
             Some(Value::Date(d)) => opts.dates.date(d),
             None => String::new(),
         },
-        // A plain number, as the result: in the unit's terms (a percent's points), days
-        // for a date; its sign only when negative.
-        match ind.deviation {
-            Some(Deviation::Amount(d)) => number(d, opts.decimal),
-            Some(Deviation::Days(days)) => days.to_string(),
-            None => String::new(),
-        },
         match (&realization, &ind.unscorable) {
             (None, Some(_)) => summary.word(Label::CannotBeScored).to_string(),
             _ => realization.clone().unwrap_or_default(),
@@ -97,6 +90,13 @@ fn row(
         yes_no(summary, ind.overridden),
         text(ind.override_reason.as_deref().unwrap_or_default()),
         text(ind.note.as_deref().unwrap_or_default()),
+        // A plain number, as the result: in the unit's terms (a percent's points), days
+        // for a date; its sign only when negative.
+        match ind.deviation {
+            Some(Deviation::Amount(d)) => number(d, opts.decimal),
+            Some(Deviation::Days(days)) => days.to_string(),
+            None => String::new(),
+        },
     ]
 }
 

@@ -234,7 +234,10 @@ fn indicator_row(
         ));
     };
     if let Some(why) = &ind.unscorable {
-        note(Label::CannotBeScored, &why.say(summary.lang));
+        note(
+            Label::CannotBeScored,
+            &why.say_in(summary.lang, summary.locale),
+        );
     }
     if let Some(reason) = &ind.override_reason {
         note(Label::SetByHand, reason);

@@ -1,6 +1,7 @@
 //! What the summary says, as values: its labels, columns and sentences, and how an
 //! indicator's realization was reached. `lang` turns them into words in either language.
 
+use crate::plan::Locale;
 use crate::plan::check::ValueError;
 
 /// A fixed word of the summary: a label, a heading, a value such as "pending".
@@ -99,13 +100,14 @@ pub enum CsvColumn {
     Unit,
     Target,
     Result,
-    /// Result minus target: in the unit column's unit, in days for a date.
-    Deviation,
     Realization,
     Pending,
     Override,
     Reason,
     Note,
+    /// Result minus target: in the unit column's unit, in days for a date. Last, so that
+    /// the columns scripts read by position before it stay where they were.
+    Deviation,
 }
 
 impl CsvColumn {
@@ -119,12 +121,12 @@ impl CsvColumn {
         CsvColumn::Unit,
         CsvColumn::Target,
         CsvColumn::Result,
-        CsvColumn::Deviation,
         CsvColumn::Realization,
         CsvColumn::Pending,
         CsvColumn::Override,
         CsvColumn::Reason,
         CsvColumn::Note,
+        CsvColumn::Deviation,
     ];
 }
 
@@ -169,7 +171,8 @@ pub struct Figures {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Computation<'a> {
     Pending,
-    Unscorable(&'a ValueError),
+    /// Why, with the plan's locale for its numbers.
+    Unscorable(&'a ValueError, Locale),
     Met(Figures),
     /// `numerator / denominator`.
     Ratio {

@@ -507,7 +507,7 @@ fn indicator_row(
             summary.word(Label::CannotBeScored),
             &st.muted,
         )?;
-        let why = why.say(lang);
+        let why = why.say_in(lang, summary.locale);
         ws.insert_note(
             row,
             REALIZATION,

@@ -87,6 +87,8 @@ listed! {
     TypesItself,
     Keys,
     WhatTheyDo,
+    /// The word a copy's file name ends with (`plan-copy.ron`).
+    Copy,
     }
 }
 

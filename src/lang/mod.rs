@@ -59,6 +59,14 @@ impl Lang {
         }
     }
 
+    /// The locale that goes with the language (for numbers said where no plan is at hand).
+    pub fn locale(self) -> Locale {
+        match self {
+            Lang::It => Locale::It,
+            Lang::En => Locale::En,
+        }
+    }
+
     /// The language that goes with a plan's locale.
     pub fn of_locale(locale: Locale) -> Lang {
         match locale {

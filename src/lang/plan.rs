@@ -17,14 +17,22 @@ pub trait PlanWords {
     fn finding(&self, kind: &FindingKind, locale: Locale) -> String;
     /// "2 errors, 1 warning".
     fn tally(&self, tally: &Tally) -> String;
-    /// Why an indicator cannot be scored.
-    fn value_error(&self, e: &ValueError) -> String;
-    /// Why a weight is wrong.
-    fn weight_error(&self, e: &WeightError) -> String;
+    /// Why an indicator cannot be scored; numbers in `locale`.
+    fn value_error(&self, e: &ValueError, locale: Locale) -> String;
+    /// Why a weight is wrong; numbers in `locale`.
+    fn weight_error(&self, e: &WeightError, locale: Locale) -> String;
     /// What the controller typed that cannot be read.
     fn input_error(&self, e: &InputError) -> String;
     /// What the plan file has where a number, a date or the locale goes that cannot be read.
     fn read_error(&self, e: &ReadError) -> String;
+}
+
+impl ValueError {
+    /// Said in `lang`, its numbers as `locale` writes them (the plan's: `Say` alone writes
+    /// them as the language usually does).
+    pub fn say_in(&self, lang: Lang, locale: Locale) -> String {
+        lang.words().value_error(self, locale)
+    }
 }
 
 /// "error: Processi interni › 2.1: weight 60 % differs …".
@@ -60,13 +68,13 @@ impl Say for Tally {
 
 impl Say for ValueError {
     fn say(&self, lang: Lang) -> String {
-        lang.words().value_error(self)
+        lang.words().value_error(self, lang.locale())
     }
 }
 
 impl Say for WeightError {
     fn say(&self, lang: Lang) -> String {
-        lang.words().weight_error(self)
+        lang.words().weight_error(self, lang.locale())
     }
 }
 

@@ -275,7 +275,8 @@ mod tests {
     fn weight_errors_are_said_in_both_languages() {
         let e = weight_error(dec!(-3.5)).unwrap();
         assert_eq!(e.say(Lang::En), "weight -3.5 % is negative");
-        assert_eq!(e.say(Lang::It), "il peso -3.5 % è negativo");
+        // Its number as the language writes numbers (the plan's locale, in a finding).
+        assert_eq!(e.say(Lang::It), "il peso -3,5 % è negativo");
         let e = weight_error(dec!(120)).unwrap();
         assert_eq!(
             e.say(Lang::It),

@@ -507,3 +507,71 @@ mod tests {
         assert!(e.say(Lang::En).contains("plan.ron: cannot read the file: "));
     }
 }
+
+/// The locale a plan file names (`locale: "it"`), read from its text even when the file
+/// does not parse as a plan further on: an error in an Italian plan is explained in
+/// Italian. `None` when the file cannot be read or names no locale.
+pub fn sniff_locale(path: &Path) -> Option<crate::plan::Locale> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(64 * 1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    let text = String::from_utf8_lossy(&head);
+    // Line comments left out (a heuristic: it only picks the language of a message).
+    let text: String = text
+        .lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find("locale") {
+        let before = rest[..at].chars().next_back();
+        rest = &rest[at + "locale".len()..];
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let Some(value) = rest.trim_start().strip_prefix(':') else {
+            continue;
+        };
+        let Some(quoted) = value.trim_start().strip_prefix('"') else {
+            continue;
+        };
+        if let Some(end) = quoted.find('"') {
+            return crate::plan::Locale::from_code(&quoted[..end]);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod sniff_tests {
+    use super::sniff_locale;
+    use crate::plan::Locale;
+
+    #[test]
+    fn the_locale_is_found_before_a_mistake_further_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        let cases = [
+            (
+                "(\n  title: \"t\",\n  locale: \"it\",\n  perspectives: [,,",
+                Some(Locale::It),
+            ),
+            ("Plan(locale:\"en\", oops", Some(Locale::En)),
+            (
+                "( // the locale: \"it\" is said below\n  my_locale: \"en\",",
+                None,
+            ),
+            ("( title: \"no locale here\" ", None),
+            ("( locale: \"fr\" )", None),
+        ];
+        for (text, expected) in cases {
+            std::fs::write(&path, text).unwrap();
+            assert_eq!(sniff_locale(&path), expected, "{text}");
+        }
+        assert_eq!(sniff_locale(&dir.path().join("missing.ron")), None);
+    }
+}

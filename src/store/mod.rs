@@ -19,6 +19,7 @@ pub use file::{LockStatus, PlanFile, SaveFailure, Saved};
 pub use journal::Journal;
 pub use load::{
     Excerpt, LoadError, MAX_PLAN_BYTES, ReaderError, SyntaxError, Token, decode, load, parse,
+    sniff_locale,
 };
 pub use lock::PlanLock;
 pub use mistakes::Mistake;

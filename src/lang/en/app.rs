@@ -95,6 +95,7 @@ impl AppWords for En {
             Word::AnyOtherKey => "any other key",
             Word::TypesItself => "types itself",
             Word::Keys => "Keys",
+            Word::Copy => "copy",
             Word::WhatTheyDo => "What they do",
         }
     }
@@ -571,7 +572,7 @@ impl AppWords for En {
                 "{} changed on disk while it was being written",
                 path.display()
             ),
-            Problem::Render(e) => e.clone(),
+            Problem::Render(e) => e.0.say(L),
             Problem::Other { dir, cause } => {
                 format!("cannot write in {}: {}", dir.display(), self.cause(cause))
             }
@@ -845,27 +846,35 @@ impl AppWords for En {
             _ => String::new(),
         };
         let n = count(f.changes, "change", "changes");
+        let one = f.changes == 1;
         let mut lines = vec![if f.merge {
             format!(
                 "The plan's file was changed by another program or person, and their version is now shown. Your {n} since the last save can be applied to it."
             )
         } else {
             format!(
-                "perfplan ended without saving {n} to this plan, made{when}. They were kept in the recovery journal."
+                "perfplan ended without saving {n} to this plan, made{when}. {} kept in the recovery journal.",
+                if one { "It was" } else { "They were" }
             )
         }];
         if f.damaged > 0 {
             lines.push(format!(
-                "{} of the journal were read; {} could not be (cut short or damaged) and are left out.",
+                "{} of the journal {} read; {} could not be (cut short or damaged) and {} left out.",
                 count(f.records, "record", "records"),
-                f.damaged
+                if f.records == 1 { "was" } else { "were" },
+                f.damaged,
+                if f.damaged == 1 { "is" } else { "are" }
             ));
         }
         if f.file_changed && !f.merge {
-            lines.push(
-                "The plan's file was changed by another program or person after these changes were made."
-                    .into(),
-            );
+            lines.push(format!(
+                "The plan's file was changed by another program or person after {} made.",
+                if one {
+                    "this change was"
+                } else {
+                    "these changes were"
+                }
+            ));
         }
         let toggle = key(Context::Restore, Action::Toggle, L);
         let all = key(Context::Restore, Action::TakeAllMine, L);
@@ -878,8 +887,13 @@ impl AppWords for En {
             ));
         }
         if f.unknown > 0 {
+            let (it, them, values) = if f.unknown == 1 {
+                ("the change", "it", "value is")
+            } else {
+                ("the changes", "them", "values are")
+            };
             lines.push(format!(
-                "For {} below the journal does not show the value the changes started from (it was written by an earlier version of perfplan, or a record of it is damaged), so it cannot be told whether somebody changed them in the file since: the file's values are kept unless you take yours ({toggle} for one, {all} for all).",
+                "For {} below the journal does not show the value {it} started from (it was written by an earlier version of perfplan, or a record of it is damaged), so it cannot be told whether somebody changed {them} in the file since: the file's {values} kept unless you take yours ({toggle} for one, {all} for all).",
                 count(f.unknown, "field", "fields")
             ));
         }
@@ -1018,9 +1032,14 @@ impl AppWords for En {
     }
 
     fn export_errors(&self, errors: usize, key: &str) -> String {
-        format!(
-            "The plan has {}: the export will be a draft that lists them ({key} goes to each).",
-            count(errors, "error", "errors")
-        )
+        if errors == 1 {
+            format!(
+                "The plan has 1 error: the export will be a draft that lists it ({key} goes to it)."
+            )
+        } else {
+            format!(
+                "The plan has {errors} errors: the export will be a draft that lists them ({key} goes to each)."
+            )
+        }
     }
 }

@@ -1,7 +1,6 @@
 use super::{En, count};
 use crate::cli::Msg;
 use crate::lang::{CliWords, Lang, Say};
-use crate::paths::ExampleCopy;
 
 impl CliWords for En {
     fn cli(&self, msg: &Msg) -> String {
@@ -68,17 +67,6 @@ impl CliWords for En {
             ),
             Msg::NotGenerated { out, error } => format!("{}: {}", out.display(), error.say(Lang::En)),
             Msg::NoExample(e) => format!("cannot prepare the example plan: {}", e.say(Lang::En)),
-            Msg::ExampleOpened {
-                path,
-                copy: ExampleCopy::Made,
-            } => format!(
-                "First run: a copy of the example plan (CCIAA Massa-Carrara 2017) is at {}",
-                path.display()
-            ),
-            Msg::ExampleOpened {
-                path,
-                copy: ExampleCopy::Kept,
-            } => format!("Opened the example plan kept at {}", path.display()),
             Msg::TerminalFailed(e) => format!("the terminal failed: {e}"),
         }
     }

@@ -1,7 +1,7 @@
 use super::{En, count};
 use crate::export::ExportError;
 use crate::export::words::{Column, Computation, CsvColumn, Figures, Label, Notice};
-use crate::lang::{ExportWords, Lang, Say};
+use crate::lang::{ExportWords, Lang};
 use crate::plan::Unit;
 
 impl ExportWords for En {
@@ -152,7 +152,9 @@ impl ExportWords for En {
         let result = |f: &Figures| f.result.clone().unwrap_or_else(|| "no result".into());
         match computation {
             Computation::Pending => "pending: no result yet".to_string(),
-            Computation::Unscorable(why) => format!("cannot be scored: {}", why.say(Lang::En)),
+            Computation::Unscorable(why, loc) => {
+                format!("cannot be scored: {}", why.say_in(Lang::En, *loc))
+            }
             Computation::Met(f) => format!("{} meets {}: {}", result(f), f.target, f.percent),
             Computation::Ratio {
                 numerator,

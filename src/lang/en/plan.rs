@@ -46,7 +46,7 @@ impl PlanWords for En {
             FindingKind::NoStrategicObjectives => "has no strategic objectives".to_string(),
             FindingKind::WrongWeight(e) => format!(
                 "{}; the objective is left out of the weighted scores",
-                self.weight_error(e)
+                self.weight_error(e, loc)
             ),
             FindingKind::NoOperationalObjectives => "has no operational objectives".to_string(),
             FindingKind::WeightNotSum { weight, sum } => format!(
@@ -71,7 +71,7 @@ impl PlanWords for En {
             ),
             FindingKind::NoDescription => "has no description".to_string(),
             FindingKind::Unscorable(e) => {
-                format!("{}; it cannot be scored", self.value_error(e))
+                format!("{}; it cannot be scored", self.value_error(e, loc))
             }
             FindingKind::ResultDateFar { date, year } => format!(
                 "the result date {} is far from the plan's year {year}: is the year right?",
@@ -105,7 +105,8 @@ impl PlanWords for En {
         )
     }
 
-    fn value_error(&self, e: &ValueError) -> String {
+    fn value_error(&self, e: &ValueError, loc: Locale) -> String {
+        let n = |v: &rust_decimal::Decimal| loc.number(*v);
         match e {
             ValueError::DeadlineNeedsDateUnit { unit: u } => format!(
                 "the target is a deadline, so the unit must be Date, not {}",
@@ -115,7 +116,8 @@ impl PlanWords for En {
                 "the unit is Date, so the target must be a Deadline(\"YYYY-MM-DD\")".to_string()
             }
             ValueError::NegativeCountTarget { unit: u, value } => format!(
-                "a count cannot have a negative target ({value}, unit {})",
+                "a count cannot have a negative target ({}, unit {})",
+                n(value),
                 unit(u)
             ),
             ValueError::CountTargetNotWhole { unit: u, value } => format!(
@@ -130,7 +132,11 @@ impl PlanWords for En {
                 value.trunc()
             ),
             ValueError::RangeReversed { min, max } => {
-                format!("the range {min} – {max} has its minimum above its maximum")
+                format!(
+                    "the range {} – {} has its minimum above its maximum",
+                    n(min),
+                    n(max)
+                )
             }
             ValueError::ResultNeedsNumber { unit: u } => format!(
                 "the result is a date, but the unit is {}: write a number",
@@ -146,7 +152,7 @@ impl PlanWords for En {
                 thousands_hint(*value)
             ),
             ValueError::OverrideOutOfRange { value } => {
-                format!("the override {value} % is outside 0–100 %")
+                format!("the override {} % is outside 0–100 %", n(value))
             }
             ValueError::OverrideWithoutReason => {
                 "the override has no reason; say why the computed realization is not used"
@@ -155,11 +161,12 @@ impl PlanWords for En {
         }
     }
 
-    fn weight_error(&self, e: &WeightError) -> String {
+    fn weight_error(&self, e: &WeightError, loc: Locale) -> String {
+        let n = |v: &rust_decimal::Decimal| loc.number(*v);
         match e {
-            WeightError::Negative(w) => format!("weight {w} % is negative"),
+            WeightError::Negative(w) => format!("weight {} % is negative", n(w)),
             WeightError::AboveWhole(w) => {
-                format!("weight {w} % is more than the whole plan (100 %)")
+                format!("weight {} % is more than the whole plan (100 %)", n(w))
             }
             WeightError::TooManyDecimals(w) => format!(
                 "weight {w} % has more than {WEIGHT_DECIMALS} decimals; round it (equal shares need no decimals written)"

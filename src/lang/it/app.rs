@@ -97,6 +97,7 @@ impl AppWords for It {
             Word::AnyOtherKey => "ogni altro tasto",
             Word::TypesItself => "scrive il proprio carattere",
             Word::Keys => "Tasti",
+            Word::Copy => "copia",
             Word::WhatTheyDo => "Che cosa fanno",
         }
     }
@@ -150,7 +151,7 @@ impl AppWords for It {
             Does::TreeHelp => "mostra questo aiuto",
             Does::TreeQuit => "esci (chiede prima se ci sono modifiche non salvate)",
             Does::FieldSubmit => "conferma quanto scritto",
-            Does::FieldCancel => "annulla: resta il valore precedente",
+            Does::FieldCancel => "chiudi il campo: resta il valore precedente",
             Does::FieldBackspace => "cancella il carattere prima del cursore",
             Does::FieldDelete => "cancella il carattere sotto il cursore",
             Does::FieldDeleteWord => "cancella la parola prima del cursore",
@@ -201,7 +202,7 @@ impl AppWords for It {
             Hint::Help => "aiuto",
             Hint::Quit => "esci",
             Hint::Confirm => "conferma",
-            Hint::Cancel => "annulla",
+            Hint::Cancel => "chiudi",
             Hint::Choose => "scegli",
             Hint::YoursOrFile => "tuo/del file",
             Hint::AllYours => "tutti tuoi",
@@ -350,8 +351,8 @@ impl AppWords for It {
                 self.read_only(r),
                 key(Context::Tree, Action::SaveAs, L)
             ),
-            Msg::Cancelled => "Annullato".into(),
-            Msg::ValueKept => "Annullato: il valore è rimasto com'era".into(),
+            Msg::Cancelled => "Chiuso senza cambiare nulla".into(),
+            Msg::ValueKept => "Campo chiuso: il valore è rimasto com'era".into(),
             Msg::NoChange => "Nessuna modifica".into(),
             Msg::Changed { step, realization } => {
                 let r = match realization {
@@ -406,7 +407,7 @@ impl AppWords for It {
                 key(Context::Tree, Action::PrevMatch, L)
             ),
             Msg::SearchCleared => "Ricerca cancellata".into(),
-            Msg::SearchCancelled => "Ricerca annullata".into(),
+            Msg::SearchCancelled => "Ricerca chiusa".into(),
             Msg::Saved {
                 path,
                 layout_lost,
@@ -491,7 +492,7 @@ impl AppWords for It {
                 }
                 msg
             }
-            Msg::ExportCancelled => "Esportazione annullata".into(),
+            Msg::ExportCancelled => "Nessuna esportazione: finestra chiusa".into(),
             Msg::NotExported(p) => format!(
                 "Non esportato: {}; scegli un altro file o un'altra cartella",
                 self.problem(p)
@@ -616,7 +617,7 @@ impl AppWords for It {
                 "{} è stato modificato da un altro programma mentre veniva scritto",
                 path.display()
             ),
-            Problem::Render(e) => e.clone(),
+            Problem::Render(e) => e.0.say(L),
             Problem::Other { dir, cause } => format!(
                 "non si può scrivere in {}: {}",
                 dir.display(),
@@ -804,11 +805,11 @@ impl AppWords for It {
         match k {
             DialogKind::ReplaceFile => &[
                 choice!('s', "Sostituiscilo con questo piano", Answer::Overwrite),
-                choice!('a', "Annulla", Answer::Cancel),
+                choice!('i', "Indietro, senza fare nulla", Answer::Cancel),
             ],
             DialogKind::ReplaceExport => &[
                 choice!('s', "Sostituiscilo con l'esportazione", Answer::Overwrite),
-                choice!('a', "Annulla", Answer::Cancel),
+                choice!('i', "Indietro, senza fare nulla", Answer::Cancel),
             ],
             DialogKind::DraftExport => &[
                 choice!(
@@ -816,12 +817,12 @@ impl AppWords for It {
                     "Esporta una bozza (segnalata come tale, con gli errori elencati)",
                     Answer::Draft,
                 ),
-                choice!('a', "Annulla", Answer::Cancel),
+                choice!('i', "Indietro, senza fare nulla", Answer::Cancel),
             ],
             DialogKind::Quit => &[
                 choice!('s', "Salva ed esci", Answer::Save),
                 choice!('n', "Esci senza salvare", Answer::Discard),
-                choice!('a', "Annulla", Answer::Cancel),
+                choice!('i', "Indietro, senza fare nulla", Answer::Cancel),
             ],
             DialogKind::Conflict => &[
                 choice!(
@@ -835,12 +836,12 @@ impl AppWords for It {
                     Answer::Reload,
                 ),
                 choice!(
-                    's',
+                    'o',
                     "Sovrascrivi con la tua (l'altra è conservata accanto al piano)",
                     Answer::Overwrite,
                 ),
                 choice!('c', "Salva con un altro nome", Answer::SaveAs),
-                choice!('a', "Annulla", Answer::Cancel),
+                choice!('i', "Indietro, senza fare nulla", Answer::Cancel),
             ],
             DialogKind::Theirs => &[
                 choice!(
@@ -1087,7 +1088,8 @@ impl AppWords for It {
     }
 
     fn mean_measured(&self, percent: &str, measured: usize, total: usize) -> String {
-        format!("{percent} ({measured} / {total} rilevati)")
+        let word = if total == 1 { "rilevato" } else { "rilevati" };
+        format!("{percent} ({measured} / {total} {word})")
     }
 
     fn perspective_title(&self, name: &str) -> String {
@@ -1119,13 +1121,13 @@ impl AppWords for It {
         cancel: &str,
     ) -> String {
         format!(
-            "{} · {keep} mantiene la ricerca ({next} / {prev} per spostarti) · {cancel} annulla",
+            "{} · {keep} mantiene la ricerca ({next} / {prev} per spostarti) · {cancel} chiude",
             count(matches, "corrispondenza", "corrispondenze")
         )
     }
 
     fn save_as_hint(&self, confirm: &str, cancel: &str) -> String {
-        format!("il percorso di un file; {confirm} salva, {cancel} annulla")
+        format!("il percorso di un file; {confirm} salva, {cancel} chiude")
     }
 
     fn export_errors(&self, errors: usize, key: &str) -> String {

@@ -1,7 +1,6 @@
 use super::{It, count};
 use crate::cli::Msg;
 use crate::lang::{CliWords, Lang, Say};
-use crate::paths::ExampleCopy;
 
 impl CliWords for It {
     fn cli(&self, msg: &Msg) -> String {
@@ -73,17 +72,6 @@ impl CliWords for It {
                 "impossibile preparare il piano di esempio: {}",
                 e.say(Lang::It)
             ),
-            Msg::ExampleOpened {
-                path,
-                copy: ExampleCopy::Made,
-            } => format!(
-                "Primo avvio: una copia del piano di esempio (CCIAA Massa-Carrara 2017) si trova in {}",
-                path.display()
-            ),
-            Msg::ExampleOpened {
-                path,
-                copy: ExampleCopy::Kept,
-            } => format!("Aperto il piano di esempio conservato in {}", path.display()),
             Msg::TerminalFailed(e) => format!("errore del terminale: {e}"),
         }
     }

@@ -1,7 +1,7 @@
 use super::{It, count};
 use crate::export::ExportError;
 use crate::export::words::{Column, Computation, CsvColumn, Figures, Label, Notice};
-use crate::lang::{ExportWords, Lang, Say};
+use crate::lang::{ExportWords, Lang};
 use crate::plan::Unit;
 
 impl ExportWords for It {
@@ -167,7 +167,9 @@ impl ExportWords for It {
         };
         match computation {
             Computation::Pending => "in attesa: risultato non ancora rilevato".to_string(),
-            Computation::Unscorable(why) => format!("non calcolabile: {}", why.say(Lang::It)),
+            Computation::Unscorable(why, loc) => {
+                format!("non calcolabile: {}", why.say_in(Lang::It, *loc))
+            }
             Computation::Met(f) => format!(
                 "{} rispetta il target {}: {}",
                 result(f),

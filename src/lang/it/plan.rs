@@ -46,7 +46,7 @@ impl PlanWords for It {
             FindingKind::NoStrategicObjectives => "non ha obiettivi strategici".to_string(),
             FindingKind::WrongWeight(e) => format!(
                 "{}; l'obiettivo è escluso dal calcolo dei punteggi",
-                self.weight_error(e)
+                self.weight_error(e, loc)
             ),
             FindingKind::NoOperationalObjectives => "non ha obiettivi operativi".to_string(),
             FindingKind::WeightNotSum { weight, sum } => format!(
@@ -73,7 +73,7 @@ impl PlanWords for It {
             ),
             FindingKind::NoDescription => "non ha una descrizione".to_string(),
             FindingKind::Unscorable(e) => {
-                format!("{}; l'indicatore non è calcolabile", self.value_error(e))
+                format!("{}; l'indicatore non è calcolabile", self.value_error(e, loc))
             }
             FindingKind::ResultDateFar { date, year } => format!(
                 "la data del risultato {} è lontana dall'anno del piano ({year}): l'anno è corretto?",
@@ -107,7 +107,8 @@ impl PlanWords for It {
         )
     }
 
-    fn value_error(&self, e: &ValueError) -> String {
+    fn value_error(&self, e: &ValueError, loc: Locale) -> String {
+        let n = |v: &rust_decimal::Decimal| loc.number(*v);
         match e {
             ValueError::DeadlineNeedsDateUnit { unit: u } => format!(
                 "il target è una scadenza, quindi l'unità di misura deve essere Date, non {}",
@@ -118,7 +119,8 @@ impl PlanWords for It {
                     .to_string()
             }
             ValueError::NegativeCountTarget { unit: u, value } => format!(
-                "un conteggio non può avere un target negativo ({value}, unità {})",
+                "un conteggio non può avere un target negativo ({}, unità {})",
+                n(value),
                 unit(u)
             ),
             ValueError::CountTargetNotWhole { unit: u, value } => format!(
@@ -133,7 +135,7 @@ impl PlanWords for It {
                 whole = value.trunc()
             ),
             ValueError::RangeReversed { min, max } => {
-                format!("nell'intervallo {min} – {max} il minimo è superiore al massimo")
+                format!("nell'intervallo {} – {} il minimo è superiore al massimo", n(min), n(max))
             }
             ValueError::ResultNeedsNumber { unit: u } => format!(
                 "il risultato è una data, ma l'unità di misura è {}: scrivi un numero",
@@ -149,7 +151,7 @@ impl PlanWords for It {
                 thousands_hint(*value)
             ),
             ValueError::OverrideOutOfRange { value } => {
-                format!("la forzatura {value} % è fuori dall'intervallo 0–100 %")
+                format!("la forzatura {} % è fuori dall'intervallo 0–100 %", n(value))
             }
             ValueError::OverrideWithoutReason => {
                 "la forzatura non ha la motivazione: scrivi perché non si usa la realizzazione calcolata"
@@ -158,11 +160,12 @@ impl PlanWords for It {
         }
     }
 
-    fn weight_error(&self, e: &WeightError) -> String {
+    fn weight_error(&self, e: &WeightError, loc: Locale) -> String {
+        let n = |v: &rust_decimal::Decimal| loc.number(*v);
         match e {
-            WeightError::Negative(w) => format!("il peso {w} % è negativo"),
+            WeightError::Negative(w) => format!("il peso {} % è negativo", n(w)),
             WeightError::AboveWhole(w) => {
-                format!("il peso {w} % supera il totale del piano (100 %)")
+                format!("il peso {} % supera il totale del piano (100 %)", n(w))
             }
             WeightError::TooManyDecimals(w) => format!(
                 "il peso {w} % ha più di {WEIGHT_DECIMALS} decimali; arrotondalo (per quote uguali non occorre scrivere i decimali)"
