@@ -200,8 +200,10 @@ impl Driver {
     }
 
     /// Opens the editor on the selected row with `key` (Enter: the result, `c`: the note),
-    /// types `value` over what it holds and confirms it.
+    /// types `value` over what it holds and confirms it; the row stays selected (Enter
+    /// after a result moves on to the next indicator: the selection is put back).
     pub fn edit_selected(&mut self, key: KeyCode, value: &str) {
+        let row = self.app.tree.selected();
         self.key(key);
         assert!(
             matches!(self.app.mode, Mode::Edit(_)),
@@ -216,6 +218,9 @@ impl Driver {
             "{}",
             self.app.status.msg.say(self.app.lang)
         );
+        if let Some(row) = row {
+            self.app.reveal(row);
+        }
     }
 
     /// Draws the app as it is now into the test terminal, which writes only the cells that

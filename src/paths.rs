@@ -118,6 +118,31 @@ impl Dirs {
     /// The plan to open when none is named: the last one, or a fresh copy of the bundled
     /// plan. Returns the path and, when it is the bundled plan's copy, which copy (for the
     /// message that says where it is).
+    /// The file that remembers where Enter goes after a result.
+    fn enter_file(&self) -> PathBuf {
+        self.state.join("enter-moves")
+    }
+
+    /// Whether Enter goes to the next pending indicator after a result (the user's last
+    /// choice; the next indicator by default).
+    pub fn enter_to_pending(&self) -> bool {
+        std::fs::read_to_string(self.enter_file()).is_ok_and(|t| t.trim() == "pending")
+    }
+
+    /// Remembers where Enter goes after a result.
+    pub fn remember_enter_to_pending(&self, pending: bool) -> io::Result<()> {
+        create(&self.state)
+            .map_err(|e| io::Error::from(e.cause.map_or(io::ErrorKind::Other, |c| c.kind)))?;
+        let text = if pending { "pending\n" } else { "next\n" };
+        crate::store::replace(
+            &self.enter_file(),
+            text.as_bytes(),
+            crate::store::Replace::plain(),
+        )
+        .map(|_| ())
+        .map_err(crate::store::WriteError::into_io)
+    }
+
     pub fn default_plan(&self) -> Result<(PathBuf, Option<ExampleCopy>), DirError> {
         if let Some(p) = self.last_plan() {
             return Ok((p, None));

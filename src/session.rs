@@ -41,6 +41,8 @@ pub struct Opened {
     pub notes: Vec<Msg>,
     /// The plan is the copy of the bundled one (made now, or on an earlier run): said once.
     pub first_run: Option<crate::app::msg::FirstRun>,
+    /// Enter goes to the next pending indicator after a result (remembered from earlier runs).
+    pub enter_to_pending: bool,
 }
 
 impl Opened {
@@ -81,6 +83,11 @@ fn write_down(plan: &Path, state: &Path, r: &Recovery, lang: Lang) -> Option<Pat
                 .is_some_and(|d| std::fs::create_dir_all(d).is_ok())
                 && store::replace(p, text.as_bytes(), Replace::plain()).is_ok())
     })
+}
+
+/// Whether Enter goes to the next pending indicator, as remembered in `dirs`.
+fn dirs_enter(dirs: &Option<Dirs>) -> bool {
+    dirs.as_ref().is_some_and(Dirs::enter_to_pending)
 }
 
 /// The crash-recovery journal of the plan at `path`, in perfplan's folders.
@@ -151,6 +158,7 @@ impl Session {
                 }
             }
         }
+        let enter_to_pending = dirs_enter(&dirs);
         Ok(Opened {
             lang,
             plan,
@@ -166,6 +174,7 @@ impl Session {
             journal_down,
             notes,
             first_run: None,
+            enter_to_pending,
         })
     }
 
@@ -182,6 +191,7 @@ impl Session {
             journal_down,
             notes,
             first_run,
+            enter_to_pending,
         } = opened;
         let mut app = App::new(plan, session.file.path.clone());
         let effect = app.update(Action::Done(Box::new(Outcome::Opened {
@@ -191,6 +201,7 @@ impl Session {
             journal_down,
             notes,
             first_run,
+            enter_to_pending,
         })));
         debug_assert_eq!(effect, Effect::None, "opening asks, it does nothing");
         (app, session)
@@ -222,6 +233,13 @@ impl Session {
     pub fn perform(&mut self, app: &App, effect: Effect) -> Option<Outcome> {
         match effect {
             Effect::None | Effect::Quit => None,
+            Effect::RememberEnterToPending(pending) => {
+                // A preference: when it cannot be written, it is only not remembered.
+                if let Some(d) = &self.dirs {
+                    let _ = d.remember_enter_to_pending(pending);
+                }
+                None
+            }
             Effect::Journal(changes) => {
                 self.since_save.extend(changes.iter().cloned());
                 self.journal(app, Some(&changes))

@@ -218,6 +218,12 @@ fn save_then_reload_gives_the_same_plan() {
     h.ctrl('u');
     h.type_text("70");
     h.key(KeyCode::Enter);
+    // Enter moved on to the next indicator: back to this one for its note.
+    assert_ne!(
+        h.app.selected_indicator(),
+        h.app.plan.find_indicator("3.2.2-s2")
+    );
+    h.go_to("domande depositate marchi");
     h.key(KeyCode::Char('c'));
     h.type_text("dato fornito dall'ufficio marchi");
     h.key(KeyCode::Enter);
@@ -353,6 +359,9 @@ fn filters_next_pending_and_collapse() {
     );
 
     let rows_before = h.app.tree.rows().len();
+    // On an indicator `-` would start typing a negative result: from a perspective it
+    // closes every row.
+    h.key(KeyCode::Home);
     h.key(KeyCode::Char('-'));
     assert_eq!(
         h.app.tree.rows().len(),

@@ -318,6 +318,7 @@ fn a_hundred_thousand_random_events() {
                 Effect::Journal(_) => "changed",
                 Effect::RewriteJournal(_) => "rewrite journal",
                 Effect::DropJournal => "drop journal",
+                Effect::RememberEnterToPending(_) => "remember where Enter goes (skipped)",
             };
             *effects.entry(name).or_default() += 1;
             if matches!(

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 
 use super::history::{Step, StepKind};
-use super::input::Input;
+use super::input::{Input, InputEdit};
 use super::msg::{FieldError, Msg, RealizationText, Shown, StepText};
 use super::tree;
 use super::{Action, App, Edit, EditField, Effect, Mode};
@@ -66,13 +66,66 @@ impl App {
             return;
         }
         let text = initial_text(&self.plan, self.plan.indicator(path), field);
+        // A value opens selected, as a spreadsheet cell does: typing replaces it, a cursor
+        // key edits it in place. A note opens to be added to.
+        let input = match field {
+            EditField::Result | EditField::OverrideRealization => Input::selected(&text),
+            EditField::Note | EditField::OverrideReason => Input::new(&text),
+        };
         self.mode = Mode::Edit(Edit {
             path,
             field,
-            input: Input::new(&text),
+            input,
             error: None,
             override_value: None,
         });
+    }
+
+    /// A character typed on the tree: on an indicator, its result starts with it (the old
+    /// value replaced, as typing on a spreadsheet cell does); on an objective, `+` and `-`
+    /// open and close every row.
+    pub(super) fn start_typing(&mut self, c: char) -> Effect {
+        if self.selected_indicator().is_none() {
+            match c {
+                '+' => return self.update_normal(Action::ExpandAll),
+                '-' => return self.update_normal(Action::CollapseAll),
+                _ => {
+                    self.info(Msg::SelectIndicatorFirst);
+                    return Effect::None;
+                }
+            }
+        }
+        self.start_edit(EditField::Result);
+        if matches!(self.mode, Mode::Edit(_)) {
+            self.update(Action::Input(InputEdit::Clear));
+            self.update(Action::Input(InputEdit::Insert(c)));
+        }
+        Effect::None
+    }
+
+    /// Where the selection goes after a result is confirmed: the next indicator in tree
+    /// order (or the previous), within the filter; with `pending`, the next pending one.
+    pub(super) fn indicator_after(
+        &self,
+        from: IndicatorPath,
+        forward: bool,
+        pending: bool,
+    ) -> Option<IndicatorPath> {
+        let here = NodePath::Indicator(from);
+        self.plan
+            .indicators()
+            .map(|(p, _)| p)
+            .filter(|p| {
+                let order = tree::cmp_tree_order(NodePath::Indicator(*p), here);
+                if forward {
+                    order.is_gt()
+                } else {
+                    order.is_lt()
+                }
+            })
+            .filter(|p| self.filter.admits(&self.plan, &self.scores, *p))
+            .filter(|p| !pending || !self.scores.outcome(*p).is_measured())
+            .reduce(|best, p| if forward { best } else { p })
     }
 
     /// Parses the result being typed, in the plan's locale and the indicator's unit.
@@ -154,7 +207,35 @@ impl App {
                 self.info(Msg::ValueKept);
                 Effect::None
             }
-            Action::Submit => self.submit_edit(edit),
+            Action::Submit => {
+                let result = edit.field == EditField::Result;
+                let path = edit.path;
+                let effect = self.submit_edit(edit);
+                // Enter moves on, as in a spreadsheet: to the next indicator, or the next
+                // pending one when the user chose so.
+                if result && matches!(self.mode, Mode::Normal) {
+                    let pending = self.enter_to_pending;
+                    if let Some(next) = self.indicator_after(path, true, pending) {
+                        self.reveal(NodePath::Indicator(next));
+                    }
+                }
+                effect
+            }
+            Action::ConfirmAndNext | Action::ConfirmAndPrev => {
+                let forward = action == Action::ConfirmAndNext;
+                let path = edit.path;
+                let field = edit.field;
+                let effect = self.submit_edit(edit);
+                if matches!(self.mode, Mode::Normal)
+                    && let Some(next) = self.indicator_after(path, forward, false)
+                {
+                    self.reveal(NodePath::Indicator(next));
+                    if field == EditField::Result {
+                        self.start_edit(EditField::Result);
+                    }
+                }
+                effect
+            }
             _ => {
                 self.mode = Mode::Edit(edit);
                 Effect::None

@@ -56,6 +56,7 @@ pub enum Outcome {
         journal_down: Option<JournalDown>,
         notes: Vec<Msg>,
         first_run: Option<super::msg::FirstRun>,
+        enter_to_pending: bool,
     },
     Saved(Saved),
     SaveFailed(Problem),
@@ -300,8 +301,10 @@ impl App {
                 journal_down,
                 notes,
                 first_run,
+                enter_to_pending,
             } => {
                 self.lang = lang;
+                self.enter_to_pending = enter_to_pending;
                 self.set_lock(&lock);
                 self.journal_down = journal_down;
                 for n in notes {

@@ -24,6 +24,9 @@ pub struct Input {
     chars: Vec<char>,
     /// Cursor position, in characters from the start.
     cursor: usize,
+    /// The whole text is selected, as a spreadsheet cell opened for editing: typing or
+    /// pasting replaces it, deleting empties it, a cursor key starts editing it in place.
+    selected: bool,
 }
 
 /// Longest text a field takes; a description is long, a result short, both well under this.
@@ -34,7 +37,24 @@ impl Input {
         // The whole of an existing value, however long: cutting it would change it.
         let chars: Vec<char> = text.chars().collect();
         let cursor = chars.len();
-        Input { chars, cursor }
+        Input {
+            chars,
+            cursor,
+            selected: false,
+        }
+    }
+
+    /// A field holding `text`, all of it selected (see [`Input::is_selected`]).
+    pub fn selected(text: &str) -> Self {
+        Input {
+            selected: !text.is_empty(),
+            ..Input::new(text)
+        }
+    }
+
+    /// Whether the whole text is selected: the next character typed replaces it.
+    pub fn is_selected(&self) -> bool {
+        self.selected
     }
 
     pub fn text(&self) -> String {
@@ -51,6 +71,25 @@ impl Input {
     }
 
     pub fn apply(&mut self, edit: &InputEdit) {
+        if std::mem::take(&mut self.selected) {
+            match edit {
+                // What is typed, or deleted, replaces the whole selected text.
+                InputEdit::Insert(_)
+                | InputEdit::Backspace
+                | InputEdit::Delete
+                | InputEdit::DeleteWord
+                | InputEdit::Clear => {
+                    self.chars.clear();
+                    self.cursor = 0;
+                    if matches!(edit, InputEdit::Insert(_)) {
+                        self.apply(edit);
+                    }
+                    return;
+                }
+                // A cursor key edits in place: the selection goes, the cursor moves.
+                InputEdit::Left | InputEdit::Right | InputEdit::Home | InputEdit::End => {}
+            }
+        }
         match edit {
             InputEdit::Insert(c) => {
                 if !c.is_control() && self.chars.len() < MAX_CHARS {
@@ -95,6 +134,27 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_selected_value_is_replaced_by_typing_and_kept_by_cursor_keys() {
+        let mut w = Input::selected("20");
+        w.apply(&InputEdit::Insert('2'));
+        w.apply(&InputEdit::Insert('5'));
+        assert_eq!(w.text(), "25", "typing replaces, as in a spreadsheet cell");
+        let mut w = Input::selected("20");
+        w.apply(&InputEdit::End);
+        w.apply(&InputEdit::Insert('5'));
+        assert_eq!(w.text(), "205", "after a cursor key, typing edits in place");
+        let mut w = Input::selected("20");
+        w.apply(&InputEdit::Home);
+        w.apply(&InputEdit::Insert('1'));
+        assert_eq!(w.text(), "120");
+        let mut w = Input::selected("20");
+        w.apply(&InputEdit::Backspace);
+        assert_eq!(w.text(), "", "deleting empties it");
+        assert!(!w.is_selected());
+        assert!(!Input::selected("").is_selected(), "nothing to select");
+    }
 
     #[test]
     fn edits_at_the_cursor() {

@@ -133,6 +133,7 @@ crate::lang::listed! {
     TreePrevMatch,
     TreeCycleFilter,
     TreeNextFinding,
+    TreeToggleEnterMoves,
     TreeUndo,
     TreeRedo,
     TreeSave,
@@ -142,6 +143,8 @@ crate::lang::listed! {
     TreeQuit,
     FieldSubmit,
     FieldCancel,
+    FieldConfirmAndNext,
+    FieldConfirmAndPrev,
     FieldBackspace,
     FieldDelete,
     FieldDeleteWord,
@@ -185,6 +188,7 @@ crate::lang::listed! {
     Help,
     Quit,
     Confirm,
+    ConfirmNext,
     Cancel,
     Choose,
     YoursOrFile,
@@ -365,6 +369,13 @@ pub static BINDINGS: &[Binding] = &[
     },
     Binding {
         context: Tree,
+        keys: &[k('m')],
+        action: Action::ToggleEnterMoves,
+        does: Does::TreeToggleEnterMoves,
+        hint: None,
+    },
+    Binding {
+        context: Tree,
         keys: &[k('u'), ctrl('z')],
         action: Action::Undo,
         does: Does::TreeUndo,
@@ -425,6 +436,20 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Cancel,
         does: Does::FieldCancel,
         hint: Some(Hint::Cancel),
+    },
+    Binding {
+        context: Field,
+        keys: &[code(Tab)],
+        action: Action::ConfirmAndNext,
+        does: Does::FieldConfirmAndNext,
+        hint: Some(Hint::ConfirmNext),
+    },
+    Binding {
+        context: Field,
+        keys: &[code(BackTab)],
+        action: Action::ConfirmAndPrev,
+        does: Does::FieldConfirmAndPrev,
+        hint: None,
     },
     Binding {
         context: Field,
@@ -620,6 +645,18 @@ pub static BINDINGS: &[Binding] = &[
 /// The action a key means in a context, if any. In a field, other printable keys type
 /// themselves; in a dialog, a letter picks the choice it names (handled by the app).
 pub fn action_for(context: Context, ev: &KeyEvent) -> Option<Action> {
+    let plain = !ev
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER);
+    // On the tree, a digit or a sign starts typing a result (the app decides what it means
+    // on a row that is not an indicator: `+` and `-` then open and close every row).
+    if context == Tree
+        && plain
+        && let KeyCode::Char(c) = ev.code
+        && (c.is_ascii_digit() || c == '+' || c == '-')
+    {
+        return Some(Action::StartTyping(c));
+    }
     let bound = BINDINGS
         .iter()
         .filter(|b| b.context == context)
@@ -632,9 +669,6 @@ pub fn action_for(context: Context, ev: &KeyEvent) -> Option<Action> {
         // The path is typed with the keys of a field.
         return action_for(Field, ev);
     }
-    let plain = !ev
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER);
     match (context, ev.code) {
         (Field, KeyCode::Char(c)) if plain => Some(Action::Input(InputEdit::Insert(c))),
         (Dialog, KeyCode::Char(c)) if plain => Some(Action::DialogKey(c)),
@@ -678,6 +712,9 @@ pub fn help_lines(lang: Lang) -> Vec<(Option<&'static str>, String, &'static str
         out.push((Some(words.context_title(context)), String::new(), ""));
         for b in BINDINGS.iter().filter(|b| b.context == context) {
             out.push((None, keys_label(b, lang), words.key_help(b.does)));
+        }
+        if context == Tree {
+            out.push((None, "0-9 + -".to_string(), words.word(Word::TypeToReplace)));
         }
         if context == Field {
             out.push((

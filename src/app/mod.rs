@@ -72,7 +72,15 @@ pub enum Action {
     Quit,
     /// A change to the field being typed in.
     Input(InputEdit),
+    /// A character typed on the tree: starts editing the selected indicator's result with it.
+    StartTyping(char),
     Submit,
+    /// Confirm the field and go on to the next indicator's result (Tab).
+    ConfirmAndNext,
+    /// Confirm the field and go back to the previous indicator's result (Shift-Tab).
+    ConfirmAndPrev,
+    /// Switch where Enter goes after a result: the next indicator, or the next pending one.
+    ToggleEnterMoves,
     Cancel,
     DialogNext,
     DialogPrev,
@@ -127,6 +135,9 @@ pub enum Effect {
     /// Changes were made to the plan (an edit, an undo, a redo): record them in the
     /// crash-recovery journal.
     Journal(Vec<FieldChange>),
+    /// Remember where Enter goes after a result (the next pending indicator, or the next
+    /// one) for the next runs.
+    RememberEnterToPending(bool),
     /// Changes were restored from the journal: it now holds these alone.
     RewriteJournal(Vec<FieldChange>),
     /// Forget the crash-recovery journal: the user dropped its changes.
@@ -250,6 +261,9 @@ pub struct App {
     /// The stand-in lock file the plan is locked with, when its own folder cannot take
     /// one (other users may not see it): the header says so.
     pub lock_note: Option<PathBuf>,
+    /// Enter, after a result, goes to the next *pending* indicator rather than the next one
+    /// (remembered between runs).
+    pub enter_to_pending: bool,
     /// The validation finding `w` reached last (an index into `findings`), while the user
     /// goes from one to the next.
     pub current_finding: Option<usize>,
@@ -284,6 +298,7 @@ impl App {
             journal_asked: false,
             lock_note: None,
             current_finding: None,
+            enter_to_pending: false,
         };
         app.status_findings_summary();
         app
@@ -408,6 +423,14 @@ impl App {
             }
             _ => {}
         }
+        // Tab in a search or a path field confirms it, as Enter does.
+        let action = match (&self.mode, action) {
+            (
+                Mode::Search { .. } | Mode::Path { .. },
+                Action::ConfirmAndNext | Action::ConfirmAndPrev,
+            ) => Action::Submit,
+            (_, a) => a,
+        };
         let effect = match self.mode.clone() {
             Mode::Normal => self.update_normal(action),
             Mode::Edit(edit) => self.update_edit(edit, action),

@@ -246,6 +246,10 @@ pub enum Msg {
     },
     NoPending,
     NoFindings,
+    /// Where Enter goes after a result now.
+    EnterMoves {
+        to_pending: bool,
+    },
     /// A finding reached with the key that goes from one to the next.
     FindingAt {
         finding: Box<Finding>,

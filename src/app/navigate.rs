@@ -59,6 +59,14 @@ impl App {
                     self.toggle();
                 }
             }
+            Action::StartTyping(c) => return self.start_typing(c),
+            Action::ToggleEnterMoves => {
+                self.enter_to_pending = !self.enter_to_pending;
+                self.info(Msg::EnterMoves {
+                    to_pending: self.enter_to_pending,
+                });
+                return Effect::RememberEnterToPending(self.enter_to_pending);
+            }
             Action::EditNote => self.start_edit(EditField::Note),
             Action::EditOverride => self.start_edit(EditField::OverrideRealization),
             Action::NextPending => self.jump_pending(true),

@@ -89,6 +89,11 @@ listed! {
     WhatTheyDo,
     /// The word a copy's file name ends with (`plan-copy.ron`).
     Copy,
+    /// What typing a digit or a sign does on the tree (in the help).
+    TypeToReplace,
+    /// The status line's note of where Enter goes after a result.
+    EnterGoesNext,
+    EnterGoesPending,
     }
 }
 
@@ -149,7 +154,7 @@ pub trait AppWords {
     /// The hint under a result being typed: what to type, as the plan's locale writes it.
     fn value_hint(&self, kind: ValueKind, locale: crate::plan::Locale) -> &'static str;
     /// The rest of that hint: empty means pending, and the keys.
-    fn value_hint_keys(&self, confirm: &str, cancel: &str) -> String;
+    fn value_hint_keys(&self, confirm: &str, cancel: &str, left: &str, right: &str) -> String;
     fn msg(&self, m: &Msg) -> String;
     fn field_error(&self, e: &FieldError) -> String;
     fn problem(&self, p: &Problem) -> String;

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme::Theme;
+use crate::app::input::InputEdit;
 use crate::app::keymap;
 use crate::app::{Action, App, EditField, Mode, PathPurpose};
 use crate::lang::{ValueKind, Word};
@@ -206,6 +207,11 @@ fn result_hint(app: &App, unit: &Unit) -> String {
     format!(
         "{} · {}",
         words.value_hint(kind, app.plan.locale),
-        words.value_hint_keys(&key(Action::Submit), &key(Action::Cancel))
+        words.value_hint_keys(
+            &key(Action::Submit),
+            &key(Action::Cancel),
+            &key(Action::Input(InputEdit::Left)),
+            &key(Action::Input(InputEdit::Right)),
+        )
     )
 }

@@ -95,6 +95,11 @@ impl AppWords for En {
             Word::AnyOtherKey => "any other key",
             Word::TypesItself => "types itself",
             Word::Keys => "Keys",
+            Word::TypeToReplace => {
+                "type the result of the indicator, replacing it (on an objective, + and - open and close every row)"
+            }
+            Word::EnterGoesNext => "Enter → next",
+            Word::EnterGoesPending => "Enter → next pending",
             Word::Copy => "copy",
             Word::WhatTheyDo => "What they do",
         }
@@ -140,6 +145,11 @@ impl AppWords for En {
             Does::TreeNextMatch => "next search match",
             Does::TreePrevMatch => "previous search match",
             Does::TreeCycleFilter => "filter: all → pending → below target → overridden",
+            Does::TreeToggleEnterMoves => {
+                "after a result, Enter goes to the next indicator, or to the next pending one"
+            }
+            Does::FieldConfirmAndNext => "confirm and type the next indicator's result",
+            Does::FieldConfirmAndPrev => "confirm and type the previous indicator's result",
             Does::TreeNextFinding => "go to the next validation warning or error",
             Does::TreeUndo => "undo the last edit",
             Does::TreeRedo => "redo the edit undone",
@@ -195,6 +205,7 @@ impl AppWords for En {
             Hint::Export => "export",
             Hint::Help => "help",
             Hint::Quit => "quit",
+            Hint::ConfirmNext => "next",
             Hint::Confirm => "confirm",
             Hint::Cancel => "cancel",
             Hint::Choose => "choose",
@@ -265,8 +276,10 @@ impl AppWords for En {
         }
     }
 
-    fn value_hint_keys(&self, confirm: &str, cancel: &str) -> String {
-        format!("empty: pending · {confirm} confirms · {cancel} keeps the old value")
+    fn value_hint_keys(&self, confirm: &str, cancel: &str, left: &str, right: &str) -> String {
+        format!(
+            "typing replaces the value, {left} {right} edit it · empty: pending · {confirm} confirms · {cancel} keeps the old value"
+        )
     }
 
     fn msg(&self, m: &Msg) -> String {
@@ -356,6 +369,12 @@ impl AppWords for En {
                 key(Context::Tree, Action::CycleFilter, L)
             ),
             Msg::NoPending => "No pending indicators: every result is in.".into(),
+            Msg::EnterMoves { to_pending: false } => {
+                "After a result, Enter goes to the next indicator".into()
+            }
+            Msg::EnterMoves { to_pending: true } => {
+                "After a result, Enter goes to the next pending indicator".into()
+            }
             Msg::NoFindings => "No warnings or errors in the plan.".into(),
             Msg::FindingAt {
                 finding,

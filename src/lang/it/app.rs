@@ -97,6 +97,11 @@ impl AppWords for It {
             Word::AnyOtherKey => "ogni altro tasto",
             Word::TypesItself => "scrive il proprio carattere",
             Word::Keys => "Tasti",
+            Word::TypeToReplace => {
+                "scrivi il risultato dell'indicatore, al posto di quello che c'è (su un obiettivo, + e - aprono e chiudono tutte le righe)"
+            }
+            Word::EnterGoesNext => "Invio → successivo",
+            Word::EnterGoesPending => "Invio → prossimo in attesa",
             Word::Copy => "copia",
             Word::WhatTheyDo => "Che cosa fanno",
         }
@@ -142,6 +147,15 @@ impl AppWords for It {
             Does::TreeNextMatch => "vai alla corrispondenza successiva della ricerca",
             Does::TreePrevMatch => "vai alla corrispondenza precedente della ricerca",
             Does::TreeCycleFilter => "filtro: tutti → in attesa → sotto il target → con forzatura",
+            Does::TreeToggleEnterMoves => {
+                "dopo un risultato, Invio va all'indicatore successivo o al prossimo in attesa"
+            }
+            Does::FieldConfirmAndNext => {
+                "conferma e scrivi il risultato dell'indicatore successivo"
+            }
+            Does::FieldConfirmAndPrev => {
+                "conferma e scrivi il risultato dell'indicatore precedente"
+            }
             Does::TreeNextFinding => "vai all'errore o all'avvertenza successiva della verifica",
             Does::TreeUndo => "annulla l'ultima modifica",
             Does::TreeRedo => "ripristina la modifica annullata",
@@ -201,6 +215,7 @@ impl AppWords for It {
             Hint::Export => "esporta",
             Hint::Help => "aiuto",
             Hint::Quit => "esci",
+            Hint::ConfirmNext => "successivo",
             Hint::Confirm => "conferma",
             Hint::Cancel => "chiudi",
             Hint::Choose => "scegli",
@@ -275,8 +290,10 @@ impl AppWords for It {
         }
     }
 
-    fn value_hint_keys(&self, confirm: &str, cancel: &str) -> String {
-        format!("vuoto: in attesa · {confirm} conferma · {cancel} lascia il valore precedente")
+    fn value_hint_keys(&self, confirm: &str, cancel: &str, left: &str, right: &str) -> String {
+        format!(
+            "ciò che scrivi sostituisce il valore, {left} {right} per correggerlo · vuoto: in attesa · {confirm} conferma · {cancel} lascia il valore precedente"
+        )
     }
 
     fn msg(&self, m: &Msg) -> String {
@@ -386,6 +403,8 @@ impl AppWords for It {
             Msg::NoPending => {
                 "Nessun indicatore in attesa: tutti i risultati sono inseriti.".into()
             }
+            Msg::EnterMoves { to_pending: false } => "Dopo un risultato, Invio va all'indicatore successivo".into(),
+            Msg::EnterMoves { to_pending: true } => "Dopo un risultato, Invio va al prossimo indicatore in attesa".into(),
             Msg::NoFindings => "Nessun errore e nessuna avvertenza nel piano.".into(),
             Msg::FindingAt {
                 finding,
