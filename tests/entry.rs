@@ -199,3 +199,61 @@ fn plus_and_minus_still_open_and_close_every_row_on_an_objective() {
     assert_eq!(h.app.tree.rows().len(), all);
     assert!(matches!(h.app.mode, Mode::Normal));
 }
+
+/// The seed with every result taken out: 70 pending indicators.
+fn seed_without_results() -> String {
+    common::SEED_TEXT
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("result:"))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+#[test]
+fn typing_the_seeds_70_results_gives_back_its_published_scores() {
+    let seed = perfplan::store::parse(std::path::Path::new("seed.ron"), common::SEED_TEXT).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, seed_without_results()).unwrap();
+    let mut h = Harness {
+        driver: perfplan::driver::Driver::open(&path, Some(common::dirs_in(dir.path()))).unwrap(),
+        dir,
+    };
+    // One indicator keeps its override (2.1.1-o1): measured without a result.
+    assert!(
+        h.screen().contains("Indicatori rilevati 1 / 70"),
+        "{}",
+        h.screen()
+    );
+    let loc = seed.locale;
+    // The values as the controller types them: in the plan's locale (2,03; 29/11/2017).
+    let typed: Vec<String> = tree_order(&h)
+        .into_iter()
+        .map(|p| match seed.indicator(p).result.unwrap() {
+            Value::Number(n) => loc.number(n),
+            Value::Date(d) => loc.date(d),
+        })
+        .collect();
+    assert_eq!(typed.len(), 70);
+    // From the first indicator: each value, then Enter, which moves on to the next.
+    h.go_to("Realizzazione programma");
+    let mut keys = 0;
+    for value in &typed {
+        h.type_text(value);
+        h.key(KeyCode::Enter);
+        keys += value.chars().count() + 1;
+    }
+    let values: usize = typed.iter().map(|v| v.chars().count()).sum();
+    assert_eq!(keys, values + 70, "the values and one key each");
+    let header = h.line_with("Strategico");
+    assert!(
+        header.contains("98,56 %") && header.contains("94,64 %"),
+        "{header}"
+    );
+    assert!(h.screen().contains("Indicatori rilevati 70 / 70"));
+    h.ctrl('s');
+    let (saved, _) = perfplan::store::load(&h.path()).unwrap();
+    for (p, ind) in seed.indicators() {
+        assert_eq!(saved.indicator(p).result, ind.result, "{}", ind.id);
+    }
+}
