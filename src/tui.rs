@@ -70,6 +70,37 @@ pub fn action_for_event(app: &App, ev: &Event) -> Option<Action> {
     }
 }
 
+/// Tells a double click from two clicks: the terminal reports each click alone.
+#[derive(Default)]
+pub struct DoubleClicks {
+    last: Option<(std::time::Instant, u16, u16)>,
+}
+
+impl DoubleClicks {
+    /// How close in time two clicks on one cell must be to make a double click.
+    const WITHIN: std::time::Duration = std::time::Duration::from_millis(400);
+
+    /// The action, or a double click when it is a click on the cell clicked just before.
+    pub fn see(&mut self, action: Action, now: std::time::Instant) -> Action {
+        let Action::Click { column, row } = action else {
+            return action;
+        };
+        let double = self
+            .last
+            .is_some_and(|(at, c, r)| (c, r) == (column, row) && now - at <= Self::WITHIN);
+        self.last = if double {
+            None
+        } else {
+            Some((now, column, row))
+        };
+        if double {
+            Action::DoubleClick { column, row }
+        } else {
+            action
+        }
+    }
+}
+
 /// Runs the app until the user quits.
 pub fn run(mut app: App, mut session: Session) -> io::Result<()> {
     let mut terminal = setup_terminal()?;
@@ -85,12 +116,14 @@ fn event_loop(terminal: &mut Term, app: &mut App, session: &mut Session) -> io::
         width: size.width,
         height: size.height,
     });
+    let mut last_click = DoubleClicks::default();
     loop {
         terminal.draw(|f| ui::draw(app, f, theme))?;
         let ev = event::read()?;
         let Some(action) = action_for_event(app, &ev) else {
             continue;
         };
+        let action = last_click.see(action, std::time::Instant::now());
         let effect = app.update(action);
         if session.carry_out(app, effect) {
             return Ok(());

@@ -257,3 +257,34 @@ fn typing_the_seeds_70_results_gives_back_its_published_scores() {
         assert_eq!(saved.indicator(p).result, ind.result, "{}", ind.id);
     }
 }
+
+#[test]
+fn a_double_click_on_an_indicator_edits_its_result() {
+    use perfplan::app::Action;
+    let mut h = Harness::seed();
+    h.go_to("domande depositate marchi");
+    let area = h.app.areas().tree.unwrap();
+    let row = area.y + (h.app.tree.selected_index() - h.app.tree.offset) as u16;
+    // Two clicks close together are one double click (as the terminal loop tells them).
+    let mut clicks = perfplan::tui::DoubleClicks::default();
+    let now = std::time::Instant::now();
+    let click = Action::Click {
+        column: area.x + 5,
+        row,
+    };
+    let first = clicks.see(click.clone(), now);
+    assert_eq!(first, click);
+    let second = clicks.see(click.clone(), now + std::time::Duration::from_millis(150));
+    assert!(matches!(second, Action::DoubleClick { .. }));
+    let late = clicks.see(click.clone(), now + std::time::Duration::from_secs(2));
+    assert_eq!(late, click, "too late: a click again");
+    h.act(second);
+    match &h.app.mode {
+        Mode::Edit(e) => assert_eq!(Some(e.path), h.app.plan.find_indicator("3.2.2-s2")),
+        other => panic!("{other:?}"),
+    }
+    h.key(KeyCode::Esc);
+    // A double click outside the tree edits nothing.
+    h.act(Action::DoubleClick { column: 0, row: 0 });
+    assert!(matches!(h.app.mode, Mode::Normal));
+}

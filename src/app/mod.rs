@@ -99,6 +99,11 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// Two clicks on one cell, quickly: on an indicator, edits its result.
+    DoubleClick {
+        column: u16,
+        row: u16,
+    },
     ScrollUp,
     ScrollDown,
     Resize {
@@ -406,6 +411,21 @@ impl App {
                 return Effect::None;
             }
             Action::Click { column, row } => return self.click(column, row),
+            Action::DoubleClick { column, row } => {
+                let before = self.tree.selected();
+                let effect = self.click(column, row);
+                // Only a double click on an indicator's row edits it (not one beside the
+                // tree, which leaves the selection as it was).
+                let on_a_row =
+                    self.tree.selected() != before || self.clicked_is_selected(column, row);
+                if matches!(self.mode, Mode::Normal)
+                    && on_a_row
+                    && self.selected_indicator().is_some()
+                {
+                    self.start_edit(EditField::Result);
+                }
+                return effect;
+            }
             Action::Paste(text) => {
                 if matches!(self.context(), Context::Field | Context::Export) {
                     // One line: a line break in pasted text must not confirm the field.

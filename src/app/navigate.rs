@@ -27,6 +27,16 @@ impl App {
         Effect::None
     }
 
+    /// Whether the cell clicked is on the selected row of the tree.
+    pub(super) fn clicked_is_selected(&self, column: u16, row: u16) -> bool {
+        let Some(area) = self.areas().tree else {
+            return false;
+        };
+        (area.x..area.x + area.width).contains(&column)
+            && (area.y..area.y + area.height).contains(&row)
+            && self.tree.offset + (row - area.y) as usize == self.tree.selected_index()
+    }
+
     pub(super) fn update_normal(&mut self, action: Action) -> Effect {
         if action != Action::NextFinding {
             self.current_finding = None;
