@@ -288,3 +288,64 @@ fn a_double_click_on_an_indicator_edits_its_result() {
     h.act(Action::DoubleClick { column: 0, row: 0 });
     assert!(matches!(h.app.mode, Mode::Normal));
 }
+
+#[test]
+fn a_pasted_column_fills_the_indicators_after_a_preview_as_one_step() {
+    let mut h = Harness::seed();
+    h.go_to("domande depositate marchi");
+    let next = next_after(&h, "3.2.2-s2");
+    let next_id = h.app.plan.indicator(next).id.clone();
+    let before = h.app.plan.indicator(next).result;
+    // Two cells copied from a spreadsheet column: not one number 725.
+    h.paste("72\n5\n");
+    assert!(matches!(h.app.mode, Mode::Paste { .. }));
+    let s = h.screen();
+    assert!(s.contains("Incolla una colonna"), "{s}");
+    assert!(s.contains("3.2.2-s2") && s.contains("72 → 72"), "{s}");
+    assert!(s.contains(&next_id), "{s}");
+    assert_eq!(
+        result(&h, "3.2.2-s2"),
+        number(dec!(72)),
+        "nothing before Enter"
+    );
+    h.key(KeyCode::Enter);
+    assert_eq!(result(&h, &next_id), number(dec!(5)));
+    assert!(
+        h.app.status_text().contains("Incollat"),
+        "{}",
+        h.app.status_text()
+    );
+    // One undo takes the whole paste back.
+    h.key(KeyCode::Char('u'));
+    assert_eq!(h.app.plan.indicator(next).result, before);
+
+    // Typed into the open field, tab-separated: the same.
+    h.go_to("domande depositate marchi");
+    h.key(KeyCode::Enter);
+    h.paste("70\t6");
+    h.key(KeyCode::Enter);
+    assert_eq!(result(&h, "3.2.2-s2"), number(dec!(70)));
+    assert_eq!(result(&h, &next_id), number(dec!(6)));
+
+    // A line that cannot be read: nothing goes in, unless the user leaves it out.
+    h.go_to("domande depositate marchi");
+    h.paste("71\nabc\n");
+    h.key(KeyCode::Enter);
+    assert!(matches!(h.app.mode, Mode::Paste { .. }), "still shown");
+    assert!(h.app.status.is_error);
+    assert_eq!(result(&h, "3.2.2-s2"), number(dec!(70)), "nothing applied");
+    assert!(h.screen().contains("✗"), "the unreadable line is shown");
+    h.key(KeyCode::Char('s'));
+    assert_eq!(result(&h, "3.2.2-s2"), number(dec!(71)));
+    assert_eq!(
+        result(&h, &next_id),
+        number(dec!(6)),
+        "the unreadable line left out"
+    );
+    // Esc changes nothing.
+    h.go_to("domande depositate marchi");
+    h.paste("1\n2\n");
+    h.key(KeyCode::Esc);
+    assert!(matches!(h.app.mode, Mode::Normal));
+    assert_eq!(result(&h, "3.2.2-s2"), number(dec!(71)));
+}

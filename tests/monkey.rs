@@ -338,6 +338,7 @@ fn a_hundred_thousand_random_events() {
             Mode::Restore { .. } => "restore",
             Mode::Help { .. } => "help",
             Mode::Export { .. } => "export",
+            Mode::Paste { .. } => "paste",
         };
         *modes.entry(mode).or_default() += 1;
         let t = Instant::now();

@@ -129,7 +129,11 @@ impl App {
     }
 
     /// Parses the result being typed, in the plan's locale and the indicator's unit.
-    fn parse_result(&self, path: IndicatorPath, text: &str) -> Result<Option<Value>, FieldError> {
+    pub(super) fn parse_result(
+        &self,
+        path: IndicatorPath,
+        text: &str,
+    ) -> Result<Option<Value>, FieldError> {
         let ind = self.plan.indicator(path);
         let value = self
             .plan

@@ -10,6 +10,8 @@ pub enum StepKind {
     Edit,
     /// Changes restored from the recovery journal.
     Restore,
+    /// A column of values pasted at once.
+    Paste,
 }
 
 /// One undoable step: changes with the place of their indicator.

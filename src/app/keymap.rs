@@ -23,6 +23,8 @@ pub enum Context {
     Export,
     /// Reading the help.
     Help,
+    /// Looking at a pasted column before it goes in.
+    Paste,
 }
 
 /// The keys whose names differ between languages.
@@ -172,6 +174,11 @@ crate::lang::listed! {
     HelpDown,
     HelpUp,
     HelpCancel,
+    PasteDown,
+    PasteUp,
+    PasteSubmit,
+    PasteSkip,
+    PasteCancel,
     }
 }
 
@@ -198,6 +205,8 @@ crate::lang::listed! {
     Drop,
     Format,
     Close,
+    PutIn,
+    Skip,
     }
 }
 
@@ -212,7 +221,7 @@ pub struct Binding {
     pub hint: Option<Hint>,
 }
 
-use Context::{Dialog, Export, Field, Help, Restore, Tree};
+use Context::{Dialog, Export, Field, Help, Paste, Restore, Tree};
 use KeyCode::{
     BackTab, Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab,
     Up,
@@ -640,6 +649,41 @@ pub static BINDINGS: &[Binding] = &[
         does: Does::HelpCancel,
         hint: Some(Hint::Close),
     },
+    Binding {
+        context: Paste,
+        keys: &[code(Down), k('j')],
+        action: Action::Down,
+        does: Does::PasteDown,
+        hint: None,
+    },
+    Binding {
+        context: Paste,
+        keys: &[code(Up), k('k')],
+        action: Action::Up,
+        does: Does::PasteUp,
+        hint: None,
+    },
+    Binding {
+        context: Paste,
+        keys: &[code(Enter)],
+        action: Action::Submit,
+        does: Does::PasteSubmit,
+        hint: Some(Hint::PutIn),
+    },
+    Binding {
+        context: Paste,
+        keys: &[k('s')],
+        action: Action::SkipUnreadable,
+        does: Does::PasteSkip,
+        hint: Some(Hint::Skip),
+    },
+    Binding {
+        context: Paste,
+        keys: &[code(Esc)],
+        action: Action::Cancel,
+        does: Does::PasteCancel,
+        hint: Some(Hint::Cancel),
+    },
 ];
 
 /// The action a key means in a context, if any. In a field, other printable keys type
@@ -708,7 +752,7 @@ pub fn hints(context: Context, lang: Lang) -> Vec<(String, &'static str)> {
 pub fn help_lines(lang: Lang) -> Vec<(Option<&'static str>, String, &'static str)> {
     let words = lang.words();
     let mut out = Vec::new();
-    for context in [Tree, Field, Dialog, Restore, Export, Help] {
+    for context in [Tree, Field, Dialog, Restore, Export, Paste, Help] {
         out.push((Some(words.context_title(context)), String::new(), ""));
         for b in BINDINGS.iter().filter(|b| b.context == context) {
             out.push((None, keys_label(b, lang), words.key_help(b.does)));

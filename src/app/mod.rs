@@ -17,6 +17,7 @@ pub mod input;
 pub mod keymap;
 pub mod msg;
 pub mod navigate;
+pub mod paste;
 pub mod recovery;
 pub mod search;
 pub mod tree;
@@ -81,6 +82,8 @@ pub enum Action {
     ConfirmAndPrev,
     /// Switch where Enter goes after a result: the next indicator, or the next pending one.
     ToggleEnterMoves,
+    /// In a paste's preview: put in the values that can be read, leaving out the others.
+    SkipUnreadable,
     Cancel,
     DialogNext,
     DialogPrev,
@@ -208,6 +211,12 @@ pub enum Mode {
     },
     Help {
         scroll: u16,
+    },
+    /// A column of pasted values, shown before they go in.
+    Paste {
+        rows: Vec<paste::PasteRow>,
+        /// The first row shown.
+        scroll: usize,
     },
     /// Choosing an export format and where to write it.
     Export {
@@ -390,6 +399,7 @@ impl App {
             Mode::Edit(_) | Mode::Search { .. } | Mode::Path { .. } => Context::Field,
             Mode::Dialog { .. } => Context::Dialog,
             Mode::Restore { .. } => Context::Restore,
+            Mode::Paste { .. } => Context::Paste,
             Mode::Export { .. } => Context::Export,
             Mode::Help { .. } => Context::Help,
         }
@@ -427,6 +437,17 @@ impl App {
                 return effect;
             }
             Action::Paste(text) => {
+                // Several values (lines, or cells of a spreadsheet row): a column to fill.
+                let target = match &self.mode {
+                    Mode::Edit(e) if e.field == EditField::Result => Some(e.path),
+                    Mode::Normal => self.selected_indicator(),
+                    _ => None,
+                };
+                if let (Some(from), Some(values)) = (target, paste::cells(&text)) {
+                    self.scores.update_indicator(&self.plan, from);
+                    self.start_paste(from, values);
+                    return Effect::None;
+                }
                 if matches!(self.context(), Context::Field | Context::Export) {
                     // One line: a line break in pasted text must not confirm the field.
                     for c in text.chars().filter(|c| *c != '\r') {
@@ -458,6 +479,28 @@ impl App {
             Mode::Path { input, purpose, .. } => self.update_path(input, purpose, action),
             Mode::Dialog { kind, selected } => self.update_dialog(kind, selected, action),
             Mode::Restore { cursor } => self.update_restore(cursor, action),
+            Mode::Paste { rows, scroll } => match action {
+                Action::Submit => self.apply_paste(rows, false),
+                Action::SkipUnreadable => self.apply_paste(rows, true),
+                Action::Cancel => {
+                    self.mode = Mode::Normal;
+                    self.info(Msg::Cancelled);
+                    Effect::None
+                }
+                Action::Down | Action::ScrollDown => {
+                    let scroll = (scroll + 1).min(rows.len().saturating_sub(1));
+                    self.mode = Mode::Paste { rows, scroll };
+                    Effect::None
+                }
+                Action::Up | Action::ScrollUp => {
+                    self.mode = Mode::Paste {
+                        rows,
+                        scroll: scroll.saturating_sub(1),
+                    };
+                    Effect::None
+                }
+                _ => Effect::None,
+            },
             Mode::Export {
                 format,
                 input,

@@ -246,6 +246,15 @@ pub enum Msg {
     },
     NoPending,
     NoFindings,
+    /// A paste put in values (and left out lines that could not be read).
+    Pasted {
+        changes: usize,
+        skipped: usize,
+    },
+    /// A paste cannot go in as it is: some lines cannot be read.
+    PasteUnreadable {
+        unreadable: usize,
+    },
     /// Where Enter goes after a result now.
     EnterMoves {
         to_pending: bool,

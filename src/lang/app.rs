@@ -94,6 +94,10 @@ listed! {
     /// The status line's note of where Enter goes after a result.
     EnterGoesNext,
     EnterGoesPending,
+    /// The title of a paste's preview.
+    PasteTitle,
+    /// A pasted line past the last indicator.
+    PasteBeyond,
     }
 }
 

@@ -204,3 +204,74 @@ pub(super) fn draw_restore(app: &App, frame: &mut Frame, area: Rect, cursor: usi
         rect,
     );
 }
+
+/// A pasted column before it goes in: each value with its indicator, old → new, and every
+/// line that cannot be read, with why.
+pub(super) fn draw_paste(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    rows: &[crate::app::paste::PasteRow],
+    scroll: usize,
+    theme: Theme,
+) {
+    let words = app.lang.words();
+    let loc = app.plan.locale;
+    let w = 90.min(area.width);
+    let inner_w = w.saturating_sub(2) as usize;
+    let room = area.height.saturating_sub(6).max(3) as usize;
+    let shown = rows.len().min(room);
+    let rect = centered(area, w, (shown as u16).saturating_add(4));
+    frame.render_widget(Clear, rect);
+    let mut lines: Vec<Line> = Vec::new();
+    let value = |ind: &crate::plan::Indicator, v: Option<crate::plan::Value>| {
+        v.map_or_else(
+            || words.word(Word::Pending).to_string(),
+            |v| loc.value(v, &ind.unit),
+        )
+    };
+    for r in rows.iter().skip(scroll).take(shown) {
+        let line = match (r.path, &r.new) {
+            (Some(p), Ok(new)) => {
+                let ind = app.plan.indicator(p);
+                Line::from(vec![
+                    Span::styled(format!(" {} ", pad_right(&ind.id, 12)), theme.code()),
+                    Span::raw(truncate(
+                        &format!("{} → {}", value(ind, r.old), value(ind, *new)),
+                        inner_w.saturating_sub(14),
+                    )),
+                ])
+            }
+            (Some(p), Err(e)) => {
+                let ind = app.plan.indicator(p);
+                Line::styled(
+                    truncate(
+                        &format!(" ✗ {} «{}»: {}", ind.id, r.text, words.field_error(e)),
+                        inner_w,
+                    ),
+                    theme.error(),
+                )
+            }
+            (None, _) => Line::styled(
+                truncate(
+                    &format!(" ✗ «{}»: {}", r.text, words.word(Word::PasteBeyond)),
+                    inner_w,
+                ),
+                theme.error(),
+            ),
+        };
+        lines.push(line);
+    }
+    lines.push(Line::from(""));
+    lines.push(hint_line(app, keymap::Context::Paste, usize::MAX, theme));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus())
+        .title(words.word(Word::PasteTitle));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}

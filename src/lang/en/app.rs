@@ -100,6 +100,8 @@ impl AppWords for En {
             }
             Word::EnterGoesNext => "Enter → next",
             Word::EnterGoesPending => "Enter → next pending",
+            Word::PasteTitle => " Paste a column ",
+            Word::PasteBeyond => "no indicator left for this value",
             Word::Copy => "copy",
             Word::WhatTheyDo => "What they do",
         }
@@ -150,6 +152,11 @@ impl AppWords for En {
             }
             Does::FieldConfirmAndNext => "confirm and type the next indicator's result",
             Does::FieldConfirmAndPrev => "confirm and type the previous indicator's result",
+            Does::PasteDown => "scroll down",
+            Does::PasteUp => "scroll up",
+            Does::PasteSubmit => "put every value in (one step, undone with one undo)",
+            Does::PasteSkip => "put in the values that can be read, leaving out the others",
+            Does::PasteCancel => "close, changing nothing",
             Does::TreeNextFinding => "go to the next validation warning or error",
             Does::TreeUndo => "undo the last edit",
             Does::TreeRedo => "redo the edit undone",
@@ -206,6 +213,8 @@ impl AppWords for En {
             Hint::Help => "help",
             Hint::Quit => "quit",
             Hint::ConfirmNext => "next",
+            Hint::PutIn => "put in",
+            Hint::Skip => "skip unreadable",
             Hint::Confirm => "confirm",
             Hint::Cancel => "cancel",
             Hint::Choose => "choose",
@@ -226,6 +235,7 @@ impl AppWords for En {
             Context::Dialog => "In a dialog",
             Context::Restore => "When restoring unsaved changes after a crash",
             Context::Export => "In the export dialog (and the field keys above)",
+            Context::Paste => "When pasting a column of results",
             Context::Help => "In this help",
         }
     }
@@ -374,6 +384,27 @@ impl AppWords for En {
             }
             Msg::EnterMoves { to_pending: true } => {
                 "After a result, Enter goes to the next pending indicator".into()
+            }
+            Msg::Pasted { changes, skipped } => {
+                let mut msg = if *changes == 1 {
+                    "Pasted 1 value".to_string()
+                } else {
+                    format!("Pasted {changes} values")
+                };
+                if *skipped > 0 {
+                    msg.push_str(&format!(" · {} left out", count(*skipped, "line", "lines")));
+                }
+                msg
+            }
+            Msg::PasteUnreadable { unreadable } => {
+                let skip = key(Context::Paste, Action::SkipUnreadable, L);
+                if *unreadable == 1 {
+                    format!("1 line cannot be read: correct it, or press {skip} to leave it out")
+                } else {
+                    format!(
+                        "{unreadable} lines cannot be read: correct them, or press {skip} to leave them out"
+                    )
+                }
             }
             Msg::NoFindings => "No warnings or errors in the plan.".into(),
             Msg::FindingAt {

@@ -102,6 +102,8 @@ impl AppWords for It {
             }
             Word::EnterGoesNext => "Invio → successivo",
             Word::EnterGoesPending => "Invio → prossimo in attesa",
+            Word::PasteTitle => " Incolla una colonna ",
+            Word::PasteBeyond => "nessun indicatore rimasto per questo valore",
             Word::Copy => "copia",
             Word::WhatTheyDo => "Che cosa fanno",
         }
@@ -156,6 +158,11 @@ impl AppWords for It {
             Does::FieldConfirmAndPrev => {
                 "conferma e scrivi il risultato dell'indicatore precedente"
             }
+            Does::PasteDown => "scorri in giù",
+            Does::PasteUp => "scorri in su",
+            Does::PasteSubmit => "inserisci tutti i valori (un solo passo, che un annulla toglie)",
+            Does::PasteSkip => "inserisci i valori leggibili e lascia fuori gli altri",
+            Does::PasteCancel => "chiudi senza cambiare nulla",
             Does::TreeNextFinding => "vai all'errore o all'avvertenza successiva della verifica",
             Does::TreeUndo => "annulla l'ultima modifica",
             Does::TreeRedo => "ripristina la modifica annullata",
@@ -216,6 +223,8 @@ impl AppWords for It {
             Hint::Help => "aiuto",
             Hint::Quit => "esci",
             Hint::ConfirmNext => "successivo",
+            Hint::PutIn => "inserisci",
+            Hint::Skip => "salta i non leggibili",
             Hint::Confirm => "conferma",
             Hint::Cancel => "chiudi",
             Hint::Choose => "scegli",
@@ -238,6 +247,7 @@ impl AppWords for It {
                 "Nel ripristino delle modifiche non salvate dopo una chiusura imprevista"
             }
             Context::Export => "Nella finestra di esportazione (con i tasti dei campi qui sopra)",
+            Context::Paste => "Quando incolli una colonna di risultati",
             Context::Help => "In questo aiuto",
         }
     }
@@ -405,6 +415,27 @@ impl AppWords for It {
             }
             Msg::EnterMoves { to_pending: false } => "Dopo un risultato, Invio va all'indicatore successivo".into(),
             Msg::EnterMoves { to_pending: true } => "Dopo un risultato, Invio va al prossimo indicatore in attesa".into(),
+            Msg::Pasted { changes, skipped } => {
+                let mut msg = if *changes == 1 {
+                    "Incollato 1 valore".to_string()
+                } else {
+                    format!("Incollati {changes} valori")
+                };
+                if *skipped > 0 {
+                    msg.push_str(&format!(" · esclusi: {}", count(*skipped, "riga", "righe")));
+                }
+                msg
+            }
+            Msg::PasteUnreadable { unreadable } => {
+                let skip = key(Context::Paste, Action::SkipUnreadable, L);
+                if *unreadable == 1 {
+                    format!("1 riga non si può leggere: correggila, o premi {skip} per lasciarla fuori")
+                } else {
+                    format!(
+                        "{unreadable} righe non si possono leggere: correggile, o premi {skip} per lasciarle fuori"
+                    )
+                }
+            }
             Msg::NoFindings => "Nessun errore e nessuna avvertenza nel piano.".into(),
             Msg::FindingAt {
                 finding,

@@ -1,0 +1,144 @@
+//! Pasting a column of results copied from a spreadsheet: one value per line (or per
+//! tab-separated cell) fills the selected indicator and the ones after it in tree order.
+//! Nothing changes before the user has seen every value, old → new, and every line that
+//! cannot be read; the values then go in as one undoable step.
+
+use super::history::{Step, StepKind};
+use super::msg::{FieldError, Msg};
+use super::{App, Effect, Mode};
+use crate::plan::{FieldChange, FieldValue, IndicatorPath, NodePath, Value};
+
+/// One pasted value and where it goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasteRow {
+    /// The line (or cell) as pasted.
+    pub text: String,
+    /// The indicator it goes to; `None` past the last one.
+    pub path: Option<IndicatorPath>,
+    pub old: Option<Value>,
+    /// The value read, or why it cannot be.
+    pub new: Result<Option<Value>, FieldError>,
+}
+
+impl PasteRow {
+    pub fn is_readable(&self) -> bool {
+        self.path.is_some() && self.new.is_ok()
+    }
+}
+
+/// The values of pasted text: one a line, or one a tab-separated cell; `None` when it is a
+/// single value (typed into the field as it is).
+pub fn cells(text: &str) -> Option<Vec<String>> {
+    let text = text.trim_end_matches(['\n', '\r']);
+    if !text.contains(['\n', '\t']) {
+        return None;
+    }
+    Some(
+        text.split('\n')
+            .flat_map(|line| line.trim_end_matches('\r').split('\t'))
+            .map(|c| c.trim().to_string())
+            .collect(),
+    )
+}
+
+impl App {
+    /// Text of several values pasted on the indicator at `from`: shows what each would do.
+    pub(super) fn start_paste(&mut self, from: IndicatorPath, values: Vec<String>) {
+        if self.read_only {
+            self.error(Msg::NoChangeReadOnly(self.read_only_reason()));
+            return;
+        }
+        let here = NodePath::Indicator(from);
+        let mut targets = self
+            .plan
+            .indicators()
+            .map(|(p, _)| p)
+            .filter(|p| {
+                super::tree::cmp_tree_order(NodePath::Indicator(*p), here).is_ge()
+                    && (*p == from || self.filter.admits(&self.plan, &self.scores, *p))
+            })
+            .collect::<Vec<_>>()
+            .into_iter();
+        let rows = values
+            .into_iter()
+            .map(|text| {
+                let path = targets.next();
+                let new = match path {
+                    Some(p) => self.parse_result(p, &text),
+                    None => Ok(None),
+                };
+                PasteRow {
+                    old: path.and_then(|p| self.plan.indicator(p).result),
+                    text,
+                    path,
+                    new,
+                }
+            })
+            .collect();
+        self.mode = Mode::Paste { rows, scroll: 0 };
+    }
+
+    /// Puts the pasted values in, as one step: all of them, or (`skip`) the readable ones.
+    pub(super) fn apply_paste(&mut self, rows: Vec<PasteRow>, skip: bool) -> Effect {
+        if !skip && rows.iter().any(|r| !r.is_readable()) {
+            let unreadable = rows.iter().filter(|r| !r.is_readable()).count();
+            self.mode = Mode::Paste { rows, scroll: 0 };
+            self.error(Msg::PasteUnreadable { unreadable });
+            return Effect::None;
+        }
+        self.mode = Mode::Normal;
+        let changes: Vec<(IndicatorPath, FieldChange)> = rows
+            .iter()
+            .filter(|r| r.is_readable())
+            .filter_map(|r| {
+                let path = r.path?;
+                let new = FieldValue::Result(r.new.clone().ok()?);
+                let old = self.plan.indicator(path).get(new.field());
+                (old != new).then(|| {
+                    let id = self.plan.indicator(path).id.clone();
+                    (path, FieldChange { id, old, new })
+                })
+            })
+            .collect();
+        let skipped = rows.iter().filter(|r| !r.is_readable()).count();
+        if changes.is_empty() {
+            self.info(Msg::NoChange);
+            return Effect::None;
+        }
+        let step = Step {
+            kind: StepKind::Paste,
+            changes,
+        };
+        self.apply_step(&step);
+        if let Some((last, _)) = step.changes.last() {
+            self.reveal(NodePath::Indicator(*last));
+        }
+        self.info(Msg::Pasted {
+            changes: step.changes.len(),
+            skipped,
+        });
+        let journal = step.field_changes();
+        self.history.push(step);
+        Effect::Journal(journal)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cells;
+
+    #[test]
+    fn lines_and_tab_separated_cells_are_values() {
+        assert_eq!(cells("72"), None, "one value is typed as it is");
+        assert_eq!(cells("72\n"), None, "a trailing line break too");
+        assert_eq!(cells("72\n5\n").unwrap(), ["72", "5"]);
+        assert_eq!(cells("72\r\n5\r\n").unwrap(), ["72", "5"]);
+        assert_eq!(cells("72\t5").unwrap(), ["72", "5"]);
+        assert_eq!(cells("1\t2\n3").unwrap(), ["1", "2", "3"]);
+        assert_eq!(
+            cells("72\n\n5").unwrap(),
+            ["72", "", "5"],
+            "an empty line: pending"
+        );
+    }
+}
