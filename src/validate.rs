@@ -104,6 +104,9 @@ pub enum FindingKind {
     Unscorable(ValueError),
     /// A result date more than a year away from the plan's year.
     ResultDateFar { date: NaiveDate, year: i32 },
+    /// A result more than 100 times its target's magnitude, or less than a hundredth of
+    /// it: accepted, but worth a second look (a thousands dot, a percent as a fraction).
+    CheckThisValue { result: Decimal, target: Decimal },
     /// A date baseline on a unit that is not Date.
     BaselineNeedsNumber { unit: Unit },
     /// A number baseline on the unit Date.
@@ -123,6 +126,7 @@ impl FindingKind {
             FindingKind::NoDescription
             | FindingKind::Unscorable(_)
             | FindingKind::ResultDateFar { .. }
+            | FindingKind::CheckThisValue { .. }
             | FindingKind::BaselineNeedsNumber { .. }
             | FindingKind::BaselineNeedsDate
             | FindingKind::NegativeTargetInProportion
@@ -321,6 +325,9 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
     for e in check::value_errors(ind) {
         f.error(node, FindingKind::Unscorable(e));
     }
+    if let Some((result, target)) = implausible(ind) {
+        f.warning(node, FindingKind::CheckThisValue { result, target });
+    }
     if let Some(Value::Date(d)) = ind.result
         && (d.year() - f.plan.year).abs() > 1
     {
@@ -365,6 +372,23 @@ pub fn has_errors(findings: &[Finding]) -> bool {
 
 /// The findings about one indicator alone (its values, not its id's uniqueness): what
 /// changes when the controller edits it, so the app can refresh just these.
+/// A number result far from its target's magnitude (more than 100 times it, or under a
+/// hundredth of it), with the target it was compared with.
+fn implausible(ind: &Indicator) -> Option<(Decimal, Decimal)> {
+    let Some(Value::Number(result)) = ind.result else {
+        return None;
+    };
+    let target = ind.target.numbers().map(|t| t.abs()).max()?;
+    let r = result.abs();
+    if target.is_zero() || r.is_zero() {
+        return None;
+    }
+    let hundred = Decimal::ONE_HUNDRED;
+    let far = r.checked_div(target).is_some_and(|q| q > hundred)
+        || target.checked_div(r).is_some_and(|q| q > hundred);
+    far.then_some((result, target))
+}
+
 pub fn indicator_findings(plan: &Plan, path: IndicatorPath) -> Vec<Finding> {
     let mut f = Findings {
         plan,

@@ -349,3 +349,60 @@ fn a_pasted_column_fills_the_indicators_after_a_preview_as_one_step() {
     assert!(matches!(h.app.mode, Mode::Normal));
     assert_eq!(result(&h, "3.2.2-s2"), number(dec!(71)));
 }
+
+#[test]
+fn a_percentage_between_0_and_1_asks_whether_a_hundredfold_was_meant() {
+    let mut h = Harness::seed();
+    h.go_to("Realizzazione programma delle attività");
+    assert_eq!(
+        h.app
+            .plan
+            .indicator(h.app.selected_indicator().unwrap())
+            .unit,
+        perfplan::plan::Unit::Percent
+    );
+    let here = h.app.selected_indicator().unwrap();
+    h.type_text("0,93");
+    h.key(KeyCode::Enter);
+    assert!(matches!(h.app.mode, Mode::Dialog { .. }));
+    let s = h.screen();
+    assert!(s.contains("0,93") && s.contains("93 %"), "{s}");
+    h.key(KeyCode::Char('c'));
+    assert_eq!(h.app.plan.indicator(here).result, number(dec!(93)));
+    assert_ne!(
+        h.app.selected_indicator(),
+        Some(here),
+        "moved on, as Enter does"
+    );
+    // Kept as typed when the user says so.
+    h.app.reveal(NodePath::Indicator(here));
+    h.type_text("0,5");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('t'));
+    assert_eq!(h.app.plan.indicator(here).result, number(dec!(0.5)));
+}
+
+#[test]
+fn a_result_far_from_its_target_is_accepted_but_marked_check_this_value() {
+    let mut h = Harness::seed();
+    let p = h.app.plan.find_indicator("3.2.2-s2").unwrap();
+    let node = Some(NodePath::Indicator(p));
+    assert!(h.app.findings.iter().all(|f| f.node != node));
+    // Target >= 80: 80.000 (a thousands dot?) is a thousand times it.
+    h.set_result("domande depositate marchi", "80000");
+    assert_eq!(result(&h, "3.2.2-s2"), number(dec!(80000)), "accepted");
+    assert!(h.app.findings.iter().any(|f| f.node == node
+        && matches!(
+            f.kind,
+            perfplan::validate::FindingKind::CheckThisValue { .. }
+        )));
+    assert!(
+        h.screen().contains("controlla questo valore"),
+        "the detail pane says it"
+    );
+    h.set_result("domande depositate marchi", "72");
+    assert!(
+        h.app.findings.iter().all(|f| f.node != node),
+        "gone with a plausible value"
+    );
+}

@@ -23,6 +23,8 @@ crate::lang::listed! {
     NoJournal,
     /// The crash-recovery journal could not be written after an edit.
     JournalFailed,
+    /// A percentage typed between 0 and 1 (`0,93`): was 93 % meant?
+    PercentFraction,
     }
 }
 
@@ -49,6 +51,10 @@ pub enum Answer {
     Draft,
     Continue,
     Quit,
+    /// Take the percentage typed as a fraction times 100.
+    Hundredfold,
+    /// Keep the value as typed.
+    AsTyped,
 }
 
 impl App {
@@ -71,6 +77,13 @@ impl App {
             DialogKind::Theirs => self.theirs.clone(),
             _ => None,
         };
+        let fraction = self.pending_fraction.map(|(_, v)| {
+            let loc = self.plan.locale;
+            (
+                loc.number(v),
+                loc.number(v * rust_decimal::Decimal::ONE_HUNDRED),
+            )
+        });
         crate::lang::Question {
             kind,
             path,
@@ -80,6 +93,7 @@ impl App {
                 .filter(|f| f.severity == crate::validate::Severity::Error)
                 .count(),
             journal_down: self.journal_down.clone(),
+            fraction,
         }
     }
 
@@ -116,6 +130,26 @@ impl App {
             return Effect::None;
         };
         self.mode = Mode::Normal;
+        if kind == DialogKind::PercentFraction {
+            let Some((path, v)) = self.pending_fraction.take() else {
+                return Effect::None;
+            };
+            return match answer {
+                Answer::Hundredfold | Answer::AsTyped => {
+                    let value = if answer == Answer::Hundredfold {
+                        v * rust_decimal::Decimal::ONE_HUNDRED
+                    } else {
+                        v
+                    };
+                    self.commit_result_and_move(path, Some(crate::plan::Value::Number(value)))
+                }
+                _ => {
+                    // Back to the field, the value as typed.
+                    self.start_edit(super::EditField::Result);
+                    Effect::None
+                }
+            };
+        }
         match (kind, answer) {
             (DialogKind::ReplaceFile, Answer::Overwrite) => match self.replacing.take() {
                 Some(path) => Effect::SaveAsReplacing(path),

@@ -103,6 +103,19 @@ impl App {
         Effect::None
     }
 
+    /// Sets a result (as Enter in its field does) and moves on as Enter does.
+    pub(super) fn commit_result_and_move(
+        &mut self,
+        path: IndicatorPath,
+        value: Option<Value>,
+    ) -> Effect {
+        let effect = self.commit(path, FieldValue::Result(value));
+        if let Some(next) = self.indicator_after(path, true, self.enter_to_pending) {
+            self.reveal(NodePath::Indicator(next));
+        }
+        effect
+    }
+
     /// Where the selection goes after a result is confirmed: the next indicator in tree
     /// order (or the previous), within the filter; with `pending`, the next pending one.
     pub(super) fn indicator_after(
@@ -253,6 +266,17 @@ impl App {
         let text = edit.input.text();
         let new = match edit.field {
             EditField::Result => match self.parse_result(path, &text) {
+                // A percentage between 0 and 1 is most likely a fraction: ask first.
+                Ok(Some(Value::Number(v)))
+                    if ind.unit == crate::plan::Unit::Percent
+                        && v > Decimal::ZERO
+                        && v < Decimal::ONE =>
+                {
+                    self.mode = Mode::Normal;
+                    self.pending_fraction = Some((path, v));
+                    self.ask(super::dialog::DialogKind::PercentFraction, 0);
+                    return Effect::None;
+                }
                 Ok(v) => FieldValue::Result(v),
                 Err(e) => {
                     edit.error = Some(e);

@@ -278,6 +278,8 @@ pub struct App {
     /// Enter, after a result, goes to the next *pending* indicator rather than the next one
     /// (remembered between runs).
     pub enter_to_pending: bool,
+    /// A percentage typed as a fraction (`0,93`), while the user says what was meant.
+    pub pending_fraction: Option<(IndicatorPath, Decimal)>,
     /// The validation finding `w` reached last (an index into `findings`), while the user
     /// goes from one to the next.
     pub current_finding: Option<usize>,
@@ -313,6 +315,7 @@ impl App {
             lock_note: None,
             current_finding: None,
             enter_to_pending: false,
+            pending_fraction: None,
         };
         app.status_findings_summary();
         app

@@ -118,6 +118,9 @@ pub struct Question {
     /// The plan's errors (a draft export).
     pub errors: usize,
     pub journal_down: Option<JournalDown>,
+    /// A percentage typed as a fraction and what it would be as a percentage, as the
+    /// plan's locale writes them (`0,93`, `93`).
+    pub fraction: Option<(String, String)>,
 }
 
 /// What the restore dialog says, before the list of fields changed on both sides.

@@ -771,6 +771,7 @@ impl AppWords for En {
             DialogKind::ReplaceFile | DialogKind::ReplaceExport => "The file exists",
             DialogKind::DraftExport => "The plan has errors",
             DialogKind::Theirs => "Another version was found while saving",
+            DialogKind::PercentFraction => "A percentage between 0 and 1",
             DialogKind::NoJournal | DialogKind::JournalFailed => "No crash recovery",
         }
     }
@@ -833,6 +834,11 @@ impl AppWords for En {
                 choice!('c', "Edit without crash recovery", Answer::Continue),
                 choice!('q', "Quit", Answer::Quit),
             ],
+            DialogKind::PercentFraction => &[
+                choice!('c', "Correct it: the value times 100", Answer::Hundredfold),
+                choice!('k', "Keep the value as typed", Answer::AsTyped),
+                choice!('b', "Back to the field", Answer::Cancel),
+            ],
             DialogKind::JournalFailed => &[
                 choice!('c', "Edit on without crash recovery", Answer::Continue),
                 choice!('s', "Save now", Answer::Save),
@@ -875,6 +881,12 @@ impl AppWords for En {
             DialogKind::NoJournal => format!(
                 "The crash-recovery journal cannot be written ({down}). If perfplan or the computer stops before you save, your edits are lost. Make room in that folder, or set PERFPLAN_STATE_DIR (or PERFPLAN_DATA_DIR) to a folder you can write, to have it back."
             ),
+            DialogKind::PercentFraction => {
+                let (typed, pct) = q.fraction.clone().unwrap_or_default();
+                format!(
+                    "{typed} was typed as a percentage: did you mean {pct} %? (A spreadsheet cell formatted as a percentage copies 93 % as 0.93.)"
+                )
+            }
             DialogKind::JournalFailed => format!(
                 "The crash-recovery journal could not be written ({down}). Your edits are safe in perfplan for now, but they would be lost if perfplan or the computer stopped before a save. perfplan keeps trying with each edit."
             ),

@@ -73,6 +73,11 @@ impl PlanWords for En {
             FindingKind::Unscorable(e) => {
                 format!("{}; it cannot be scored", self.value_error(e, loc))
             }
+            FindingKind::CheckThisValue { result, target } => format!(
+                "check this value: the result {} is far from the target's {} (more than 100 times more or less); a thousands dot, or a percentage written as a fraction?",
+                loc.number(*result),
+                loc.number(*target)
+            ),
             FindingKind::ResultDateFar { date, year } => format!(
                 "the result date {} is far from the plan's year {year}: is the year right?",
                 loc.date(*date)

@@ -845,6 +845,7 @@ impl AppWords for It {
             DialogKind::ReplaceFile | DialogKind::ReplaceExport => "Il file esiste già",
             DialogKind::DraftExport => "Il piano contiene errori",
             DialogKind::Theirs => "Trovata un'altra versione durante il salvataggio",
+            DialogKind::PercentFraction => "Una percentuale tra 0 e 1",
             DialogKind::NoJournal | DialogKind::JournalFailed => {
                 "Registro di recupero non disponibile"
             }
@@ -913,6 +914,11 @@ impl AppWords for It {
                 ),
                 choice!('e', "Esci", Answer::Quit),
             ],
+            DialogKind::PercentFraction => &[
+                choice!('c', "Correggi: il valore per 100", Answer::Hundredfold),
+                choice!('t', "Tieni il valore scritto", Answer::AsTyped),
+                choice!('i', "Indietro, al campo", Answer::Cancel),
+            ],
             DialogKind::JournalFailed => &[
                 choice!(
                     'c',
@@ -961,6 +967,12 @@ impl AppWords for It {
             DialogKind::NoJournal => format!(
                 "Il registro di recupero non si può scrivere ({down}). Se perfplan o il computer si fermano prima che tu salvi, le modifiche vanno perse. Per riavere il registro, libera spazio in quella cartella o imposta PERFPLAN_STATE_DIR (o PERFPLAN_DATA_DIR) su una cartella in cui puoi scrivere."
             ),
+            DialogKind::PercentFraction => {
+                let (typed, pct) = q.fraction.clone().unwrap_or_default();
+                format!(
+                    "Hai scritto {typed} come percentuale: intendevi {pct} %? (Una cella di un foglio di calcolo formattata come percentuale copia 93 % come 0,93.)"
+                )
+            }
             DialogKind::JournalFailed => format!(
                 "Non è stato possibile scrivere il registro di recupero ({down}). Per ora le modifiche sono al sicuro in perfplan, ma andrebbero perse se perfplan o il computer si fermassero prima di un salvataggio. perfplan riprova a ogni modifica."
             ),

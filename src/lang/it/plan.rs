@@ -75,6 +75,11 @@ impl PlanWords for It {
             FindingKind::Unscorable(e) => {
                 format!("{}; l'indicatore non è calcolabile", self.value_error(e, loc))
             }
+            FindingKind::CheckThisValue { result, target } => format!(
+                "controlla questo valore: il risultato {} è lontano dal target {} (più di 100 volte maggiore o minore); un punto delle migliaia, o una percentuale scritta come frazione?",
+                loc.number(*result),
+                loc.number(*target)
+            ),
             FindingKind::ResultDateFar { date, year } => format!(
                 "la data del risultato {} è lontana dall'anno del piano ({year}): l'anno è corretto?",
                 loc.date(*date)
