@@ -104,6 +104,8 @@ pub enum FindingKind {
     Unscorable(ValueError),
     /// A result date more than a year away from the plan's year.
     ResultDateFar { date: NaiveDate, year: i32 },
+    /// A realization below the plan's `fair` threshold without the note the plan requires.
+    NoteRequired { realization: Decimal, fair: Decimal },
     /// A result more than 100 times its target's magnitude, or less than a hundredth of
     /// it: accepted, but worth a second look (a thousands dot, a percent as a fraction).
     CheckThisValue { result: Decimal, target: Decimal },
@@ -127,6 +129,7 @@ impl FindingKind {
             | FindingKind::Unscorable(_)
             | FindingKind::ResultDateFar { .. }
             | FindingKind::CheckThisValue { .. }
+            | FindingKind::NoteRequired { .. }
             | FindingKind::BaselineNeedsNumber { .. }
             | FindingKind::BaselineNeedsDate
             | FindingKind::NegativeTargetInProportion
@@ -325,6 +328,9 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
     for e in check::value_errors(ind) {
         f.error(node, FindingKind::Unscorable(e));
     }
+    if let Some((realization, fair)) = note_missing(f.plan, ind) {
+        f.warning(node, FindingKind::NoteRequired { realization, fair });
+    }
     if let Some((result, target)) = implausible(ind) {
         f.warning(node, FindingKind::CheckThisValue { result, target });
     }
@@ -372,6 +378,18 @@ pub fn has_errors(findings: &[Finding]) -> bool {
 
 /// The findings about one indicator alone (its values, not its id's uniqueness): what
 /// changes when the controller edits it, so the app can refresh just these.
+/// The realization and the `fair` threshold, when the plan requires a note below it and
+/// the indicator's result lacks one.
+pub fn note_missing(plan: &Plan, ind: &Indicator) -> Option<(Decimal, Decimal)> {
+    if !plan.thresholds.note_below_fair || ind.note.as_deref().is_some_and(|n| !n.trim().is_empty())
+    {
+        return None;
+    }
+    let fair = plan.thresholds.fair.value();
+    let realization = crate::score::outcome(ind).realization()?;
+    (realization < fair).then_some((realization, fair))
+}
+
 /// A number result far from its target's magnitude (more than 100 times it, or under a
 /// hundredth of it), with the target it was compared with.
 fn implausible(ind: &Indicator) -> Option<(Decimal, Decimal)> {

@@ -406,3 +406,84 @@ fn a_result_far_from_its_target_is_accepted_but_marked_check_this_value() {
         "gone with a plausible value"
     );
 }
+
+#[test]
+fn a_plan_may_require_a_note_for_a_result_below_fair() {
+    let text = common::SEED_TEXT.replacen(
+        "thresholds: (good: 90, fair: 60)",
+        "thresholds: (good: 90, fair: 60, note_below_fair: true)",
+        1,
+    );
+    assert_ne!(text, common::SEED_TEXT, "the seed writes its thresholds");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, &text).unwrap();
+    let mut h = Harness {
+        driver: perfplan::driver::Driver::open(&path, Some(common::dirs_in(dir.path()))).unwrap(),
+        dir,
+    };
+    // The seed's own rows below fair without a note (a 0 % row, say) are warned about.
+    let below: Vec<_> = h
+        .app
+        .plan
+        .indicators()
+        .filter(|(p, ind)| {
+            ind.note.is_none()
+                && h.app
+                    .scores
+                    .outcome(*p)
+                    .realization()
+                    .is_some_and(|r| r < dec!(60))
+        })
+        .map(|(p, _)| NodePath::Indicator(p))
+        .collect();
+    let noted = |h: &Harness| -> Vec<_> {
+        h.app
+            .findings
+            .iter()
+            .filter(|f| matches!(f.kind, perfplan::validate::FindingKind::NoteRequired { .. }))
+            .filter_map(|f| f.node)
+            .collect()
+    };
+    assert!(!below.is_empty());
+    assert_eq!(noted(&h), below);
+    // Target >= 80: 40 is a 50 % realization, below fair (60): the note field opens.
+    h.go_to("domande depositate marchi");
+    let here = h.app.selected_indicator();
+    h.type_text("40");
+    h.key(KeyCode::Enter);
+    match &h.app.mode {
+        Mode::Edit(e) => {
+            assert_eq!(Some(e.path), here);
+            assert_eq!(e.field, perfplan::app::EditField::Note);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        h.app.status_text().contains("chiede una nota"),
+        "{}",
+        h.app.status_text()
+    );
+    // Left without a note: the plan says so.
+    h.key(KeyCode::Esc);
+    let here_node = NodePath::Indicator(here.unwrap());
+    assert!(noted(&h).contains(&here_node));
+    h.key(KeyCode::Char('c'));
+    h.type_text("ufficio chiuso per tre mesi");
+    h.key(KeyCode::Enter);
+    assert_eq!(
+        noted(&h),
+        below,
+        "its note given, it is warned about no more"
+    );
+    // A result at or above fair asks nothing, and Enter moves on.
+    h.go_to("domande depositate marchi");
+    h.type_text("70");
+    h.key(KeyCode::Enter);
+    assert!(matches!(h.app.mode, Mode::Normal));
+    assert_ne!(h.app.selected_indicator(), here);
+    // Saved and read back, the option stays.
+    h.ctrl('s');
+    let (saved, _) = perfplan::store::load(&h.path()).unwrap();
+    assert!(saved.thresholds.note_below_fair);
+}

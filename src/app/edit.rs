@@ -110,10 +110,30 @@ impl App {
         value: Option<Value>,
     ) -> Effect {
         let effect = self.commit(path, FieldValue::Result(value));
-        if let Some(next) = self.indicator_after(path, true, self.enter_to_pending) {
+        if !self.ask_note_if_required(path)
+            && let Some(next) = self.indicator_after(path, true, self.enter_to_pending)
+        {
             self.reveal(NodePath::Indicator(next));
         }
         effect
+    }
+
+    /// After a result: when the plan asks a note for a realization below its `fair`
+    /// threshold and this one has none, the note field opens, saying why (true).
+    fn ask_note_if_required(&mut self, path: IndicatorPath) -> bool {
+        let Some((realization, fair)) =
+            validate::note_missing(&self.plan, self.plan.indicator(path))
+        else {
+            return false;
+        };
+        self.reveal(NodePath::Indicator(path));
+        self.start_edit(EditField::Note);
+        let loc = self.plan.locale;
+        self.info(Msg::NoteRequired {
+            realization: loc.percent(realization),
+            fair: loc.number(fair),
+        });
+        true
     }
 
     /// Where the selection goes after a result is confirmed: the next indicator in tree
@@ -230,7 +250,7 @@ impl App {
                 let effect = self.submit_edit(edit);
                 // Enter moves on, as in a spreadsheet: to the next indicator, or the next
                 // pending one when the user chose so.
-                if result && matches!(self.mode, Mode::Normal) {
+                if result && matches!(self.mode, Mode::Normal) && !self.ask_note_if_required(path) {
                     let pending = self.enter_to_pending;
                     if let Some(next) = self.indicator_after(path, true, pending) {
                         self.reveal(NodePath::Indicator(next));
@@ -244,6 +264,7 @@ impl App {
                 let field = edit.field;
                 let effect = self.submit_edit(edit);
                 if matches!(self.mode, Mode::Normal)
+                    && !(field == EditField::Result && self.ask_note_if_required(path))
                     && let Some(next) = self.indicator_after(path, forward, false)
                 {
                     self.reveal(NodePath::Indicator(next));

@@ -255,6 +255,11 @@ pub enum Msg {
     PasteUnreadable {
         unreadable: usize,
     },
+    /// The plan asks a note for a realization below its `fair` threshold.
+    NoteRequired {
+        realization: String,
+        fair: String,
+    },
     /// Where Enter goes after a result now.
     EnterMoves {
         to_pending: bool,

@@ -43,6 +43,11 @@ pub struct Thresholds {
     pub good: Num,
     /// At or above this realization (percent) a row is fair; below it, poor.
     pub fair: Num,
+    /// Every result whose realization is below `fair` needs a note saying why (some bodies'
+    /// measuring systems ask it): the app asks for it after the value, and `check` warns
+    /// where it is missing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub note_below_fair: bool,
 }
 
 impl Default for Thresholds {
@@ -50,6 +55,7 @@ impl Default for Thresholds {
         Thresholds {
             good: Num::from(Decimal::from(90)),
             fair: Num::from(Decimal::from(60)),
+            note_below_fair: false,
         }
     }
 }

@@ -90,9 +90,14 @@ pub fn plan(plan: &Plan) -> String {
     let _ = writeln!(out, "    locale: \"{}\",", plan.locale.code());
     let _ = writeln!(
         out,
-        "    thresholds: (good: {}, fair: {}),",
+        "    thresholds: (good: {}, fair: {}{}),",
         num(plan.thresholds.good),
-        num(plan.thresholds.fair)
+        num(plan.thresholds.fair),
+        if plan.thresholds.note_below_fair {
+            ", note_below_fair: true"
+        } else {
+            ""
+        }
     );
     let _ = writeln!(out, "    perspectives: [");
     for p in &plan.perspectives {

@@ -406,6 +406,9 @@ impl AppWords for En {
                     )
                 }
             }
+            Msg::NoteRequired { realization, fair } => format!(
+                "A realization of {realization} is below the fair threshold ({fair} %): the plan asks for a note saying why"
+            ),
             Msg::NoFindings => "No warnings or errors in the plan.".into(),
             Msg::FindingAt {
                 finding,

@@ -73,6 +73,11 @@ impl PlanWords for En {
             FindingKind::Unscorable(e) => {
                 format!("{}; it cannot be scored", self.value_error(e, loc))
             }
+            FindingKind::NoteRequired { realization, fair } => format!(
+                "a realization of {} % is below the fair threshold ({} %): the plan asks for a note saying why",
+                loc.number(*realization),
+                loc.number(*fair)
+            ),
             FindingKind::CheckThisValue { result, target } => format!(
                 "check this value: the result {} is far from the target's {} (more than 100 times more or less); a thousands dot, or a percentage written as a fraction?",
                 loc.number(*result),

@@ -436,6 +436,7 @@ impl AppWords for It {
                     )
                 }
             }
+            Msg::NoteRequired { realization, fair } => format!("Realizzazione {realization}, sotto la soglia `fair` ({fair} %): il piano chiede una nota che ne spieghi il motivo"),
             Msg::NoFindings => "Nessun errore e nessuna avvertenza nel piano.".into(),
             Msg::FindingAt {
                 finding,

@@ -75,6 +75,11 @@ impl PlanWords for It {
             FindingKind::Unscorable(e) => {
                 format!("{}; l'indicatore non è calcolabile", self.value_error(e, loc))
             }
+            FindingKind::NoteRequired { realization, fair } => format!(
+                "una realizzazione del {} % è sotto la soglia `fair` ({} %): il piano chiede una nota che ne spieghi il motivo",
+                loc.number(*realization),
+                loc.number(*fair)
+            ),
             FindingKind::CheckThisValue { result, target } => format!(
                 "controlla questo valore: il risultato {} è lontano dal target {} (più di 100 volte maggiore o minore); un punto delle migliaia, o una percentuale scritta come frazione?",
                 loc.number(*result),
