@@ -115,9 +115,6 @@ impl Dirs {
             .map_err(crate::store::WriteError::into_io)
     }
 
-    /// The plan to open when none is named: the last one, or a fresh copy of the bundled
-    /// plan. Returns the path and, when it is the bundled plan's copy, which copy (for the
-    /// message that says where it is).
     /// The file that remembers where Enter goes after a result.
     fn enter_file(&self) -> PathBuf {
         self.state.join("enter-moves")
@@ -143,6 +140,9 @@ impl Dirs {
         .map_err(crate::store::WriteError::into_io)
     }
 
+    /// The plan to open when none is named: the last one, or a fresh copy of the bundled
+    /// plan. Returns the path and, when it is the bundled plan's copy, which copy (for the
+    /// message that says where it is).
     pub fn default_plan(&self) -> Result<(PathBuf, Option<ExampleCopy>), DirError> {
         if let Some(p) = self.last_plan() {
             return Ok((p, None));

@@ -376,8 +376,6 @@ pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
 }
 
-/// The findings about one indicator alone (its values, not its id's uniqueness): what
-/// changes when the controller edits it, so the app can refresh just these.
 /// The realization and the `fair` threshold, when the plan requires a note below it and
 /// the indicator's result lacks one.
 pub fn note_missing(plan: &Plan, ind: &Indicator) -> Option<(Decimal, Decimal)> {
@@ -407,6 +405,8 @@ fn implausible(ind: &Indicator) -> Option<(Decimal, Decimal)> {
     far.then_some((result, target))
 }
 
+/// The findings about one indicator alone (its values, not its id's uniqueness): what
+/// changes when the controller edits it, so the app can refresh just these.
 pub fn indicator_findings(plan: &Plan, path: IndicatorPath) -> Vec<Finding> {
     let mut f = Findings {
         plan,

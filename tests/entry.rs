@@ -93,8 +93,8 @@ fn ten_results_take_the_values_and_one_key_each() {
         .iter()
         .position(|p| Some(*p) == h.app.selected_indicator())
         .unwrap();
-    // Ten numeric indicators in a row from here: each gets "1" + Enter, two keys.
-    let mut keys = 0;
+    // Ten indicators in a row from here: each gets its value and Enter, nothing else (the
+    // selection must already be on the next one each time: no key to move to it).
     let mut done = Vec::new();
     for p in &order[first..] {
         if done.len() == 10 {
@@ -113,10 +113,9 @@ fn ten_results_take_the_values_and_one_key_each() {
         };
         h.type_text(value);
         h.key(KeyCode::Enter);
-        keys += 1;
         done.push((ind.id.clone(), value));
     }
-    assert_eq!(keys, 10, "one key besides each value");
+    assert_eq!(done.len(), 10);
     for (id, value) in done {
         let expected = if value == "1" {
             number(dec!(1))
@@ -235,16 +234,13 @@ fn typing_the_seeds_70_results_gives_back_its_published_scores() {
         })
         .collect();
     assert_eq!(typed.len(), 70);
-    // From the first indicator: each value, then Enter, which moves on to the next.
+    // From the first indicator: each value, then Enter, which moves on to the next; no
+    // other key (the scores below come out right only if every value reached its row).
     h.go_to("Realizzazione programma");
-    let mut keys = 0;
     for value in &typed {
         h.type_text(value);
         h.key(KeyCode::Enter);
-        keys += value.chars().count() + 1;
     }
-    let values: usize = typed.iter().map(|v| v.chars().count()).sum();
-    assert_eq!(keys, values + 70, "the values and one key each");
     let header = h.line_with("Strategico");
     assert!(
         header.contains("98,56 %") && header.contains("94,64 %"),
@@ -369,6 +365,11 @@ fn a_percentage_between_0_and_1_asks_whether_a_hundredfold_was_meant() {
     assert!(s.contains("0,93") && s.contains("93 %"), "{s}");
     h.key(KeyCode::Char('c'));
     assert_eq!(h.app.plan.indicator(here).result, number(dec!(93)));
+    assert_eq!(
+        format!("{:?}", h.app.plan.indicator(here).result),
+        format!("{:?}", number(dec!(93))),
+        "93, not 93.00"
+    );
     assert_ne!(
         h.app.selected_indicator(),
         Some(here),
@@ -486,4 +487,55 @@ fn a_plan_may_require_a_note_for_a_result_below_fair() {
     h.ctrl('s');
     let (saved, _) = perfplan::store::load(&h.path()).unwrap();
     assert!(saved.thresholds.note_below_fair);
+}
+
+#[test]
+fn a_fraction_question_keeps_what_was_typed_and_the_direction_of_tab() {
+    let mut h = Harness::seed();
+    h.go_to("Realizzazione programma delle attività");
+    let here = h.app.selected_indicator().unwrap();
+    // Back to the field: the value typed, not the old one.
+    h.type_text("0,5");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Esc);
+    match &h.app.mode {
+        Mode::Edit(e) => {
+            assert_eq!(e.path, here);
+            assert_eq!(e.input.text(), "0,5");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Tab through the question: the next indicator's result opens.
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Char('c'));
+    assert_eq!(h.app.plan.indicator(here).result, number(dec!(50)));
+    match &h.app.mode {
+        Mode::Edit(e) => assert_eq!(
+            e.path,
+            next_after(&h, &h.app.plan.indicator(here).id.clone())
+        ),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_column_pasted_with_carriage_returns_is_still_a_column_and_fractions_are_flagged() {
+    let mut h = Harness::seed();
+    h.go_to("domande depositate marchi");
+    // As a terminal sends a pasted line break: CR.
+    h.paste("72\r5\r");
+    match &h.app.mode {
+        Mode::Paste { rows, .. } => assert_eq!(rows.len(), 2),
+        other => panic!("not 725 but two values: {other:?}"),
+    }
+    h.key(KeyCode::Esc);
+    // A percentage pasted as a fraction is not taken silently.
+    h.go_to("Realizzazione programma delle attività");
+    h.paste("0,93\n");
+    h.paste("0,93\n0,88\n");
+    match &h.app.mode {
+        Mode::Paste { rows, .. } => assert!(rows[0].new.is_err(), "{rows:?}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(h.screen().contains("intendevi 93 %"), "{}", h.screen());
 }

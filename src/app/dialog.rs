@@ -77,11 +77,11 @@ impl App {
             DialogKind::Theirs => self.theirs.clone(),
             _ => None,
         };
-        let fraction = self.pending_fraction.map(|(_, v)| {
+        let fraction = self.pending_fraction.map(|(_, v, _)| {
             let loc = self.plan.locale;
             (
                 loc.number(v),
-                loc.number(v * rust_decimal::Decimal::ONE_HUNDRED),
+                loc.number((v * rust_decimal::Decimal::ONE_HUNDRED).normalize()),
             )
         });
         crate::lang::Question {
@@ -131,21 +131,26 @@ impl App {
         };
         self.mode = Mode::Normal;
         if kind == DialogKind::PercentFraction {
-            let Some((path, v)) = self.pending_fraction.take() else {
+            let Some((path, v, after)) = self.pending_fraction.take() else {
                 return Effect::None;
             };
             return match answer {
                 Answer::Hundredfold | Answer::AsTyped => {
                     let value = if answer == Answer::Hundredfold {
-                        v * rust_decimal::Decimal::ONE_HUNDRED
+                        (v * rust_decimal::Decimal::ONE_HUNDRED).normalize()
                     } else {
                         v
                     };
-                    self.commit_result_and_move(path, Some(crate::plan::Value::Number(value)))
+                    self.commit_result_and_move(
+                        path,
+                        Some(crate::plan::Value::Number(value)),
+                        after,
+                    )
                 }
                 _ => {
                     // Back to the field, the value as typed.
-                    self.start_edit(super::EditField::Result);
+                    let typed = self.plan.locale.number(v);
+                    self.reopen_result(path, &typed);
                     Effect::None
                 }
             };

@@ -40,6 +40,17 @@ fn initial_text(plan: &Plan, ind: &Indicator, field: EditField) -> String {
     }
 }
 
+/// The key that confirmed a result, for where the selection goes next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum After {
+    /// Enter: the next indicator, or the next pending one.
+    Enter,
+    /// Tab: the next indicator's result, open.
+    Next,
+    /// Shift-Tab: the previous indicator's result, open.
+    Prev,
+}
+
 /// What a text field commits: nothing when empty, the old text when only white space
 /// around it changed (so opening and confirming a field changes nothing), else the text
 /// trimmed.
@@ -103,19 +114,40 @@ impl App {
         Effect::None
     }
 
-    /// Sets a result (as Enter in its field does) and moves on as Enter does.
+    /// Sets a result and moves on as the key that confirmed it does: Enter to the next
+    /// indicator (or the next pending one), Tab and Shift-Tab to the next or previous
+    /// indicator's result, open.
     pub(super) fn commit_result_and_move(
         &mut self,
         path: IndicatorPath,
         value: Option<Value>,
+        after: After,
     ) -> Effect {
         let effect = self.commit(path, FieldValue::Result(value));
-        if !self.ask_note_if_required(path)
-            && let Some(next) = self.indicator_after(path, true, self.enter_to_pending)
-        {
+        if self.ask_note_if_required(path) {
+            return effect;
+        }
+        let next = match after {
+            After::Enter => self.indicator_after(path, true, self.enter_to_pending),
+            After::Next => self.indicator_after(path, true, false),
+            After::Prev => self.indicator_after(path, false, false),
+        };
+        if let Some(next) = next {
             self.reveal(NodePath::Indicator(next));
+            if after != After::Enter {
+                self.start_edit(EditField::Result);
+            }
         }
         effect
+    }
+
+    /// Back to a result's field with `text` typed in it (after a question about it).
+    pub(super) fn reopen_result(&mut self, path: IndicatorPath, text: &str) {
+        self.reveal(NodePath::Indicator(path));
+        self.start_edit(EditField::Result);
+        if let Mode::Edit(e) = &mut self.mode {
+            e.input = Input::new(text);
+        }
     }
 
     /// After a result: when the plan asks a note for a realization below its `fair`
@@ -247,7 +279,7 @@ impl App {
             Action::Submit => {
                 let result = edit.field == EditField::Result;
                 let path = edit.path;
-                let effect = self.submit_edit(edit);
+                let effect = self.submit_edit(edit, After::Enter);
                 // Enter moves on, as in a spreadsheet: to the next indicator, or the next
                 // pending one when the user chose so.
                 if result && matches!(self.mode, Mode::Normal) && !self.ask_note_if_required(path) {
@@ -262,7 +294,8 @@ impl App {
                 let forward = action == Action::ConfirmAndNext;
                 let path = edit.path;
                 let field = edit.field;
-                let effect = self.submit_edit(edit);
+                let after = if forward { After::Next } else { After::Prev };
+                let effect = self.submit_edit(edit, after);
                 if matches!(self.mode, Mode::Normal)
                     && !(field == EditField::Result && self.ask_note_if_required(path))
                     && let Some(next) = self.indicator_after(path, forward, false)
@@ -281,7 +314,7 @@ impl App {
         }
     }
 
-    fn submit_edit(&mut self, mut edit: Edit) -> Effect {
+    fn submit_edit(&mut self, mut edit: Edit, after: After) -> Effect {
         let path = edit.path;
         let ind = self.plan.indicator(path);
         let text = edit.input.text();
@@ -294,7 +327,7 @@ impl App {
                         && v < Decimal::ONE =>
                 {
                     self.mode = Mode::Normal;
-                    self.pending_fraction = Some((path, v));
+                    self.pending_fraction = Some((path, v, after));
                     self.ask(super::dialog::DialogKind::PercentFraction, 0);
                     return Effect::None;
                 }

@@ -279,7 +279,7 @@ pub struct App {
     /// (remembered between runs).
     pub enter_to_pending: bool,
     /// A percentage typed as a fraction (`0,93`), while the user says what was meant.
-    pub pending_fraction: Option<(IndicatorPath, Decimal)>,
+    pub pending_fraction: Option<(IndicatorPath, Decimal, edit::After)>,
     /// The validation finding `w` reached last (an index into `findings`), while the user
     /// goes from one to the next.
     pub current_finding: Option<usize>,
@@ -449,6 +449,20 @@ impl App {
                 if let (Some(from), Some(values)) = (target, paste::cells(&text)) {
                     self.scores.update_indicator(&self.plan, from);
                     self.start_paste(from, values);
+                    return Effect::None;
+                }
+                // One value pasted on an indicator's row: its result, as if typed there.
+                if matches!(self.mode, Mode::Normal) && target.is_some() {
+                    let value = text.trim();
+                    if !value.is_empty() {
+                        self.start_edit(EditField::Result);
+                        if matches!(self.mode, Mode::Edit(_)) {
+                            self.update(Action::Input(InputEdit::Clear));
+                            for c in value.chars().filter(|c| !c.is_control()) {
+                                self.update(Action::Input(InputEdit::Insert(c)));
+                            }
+                        }
+                    }
                     return Effect::None;
                 }
                 if matches!(self.context(), Context::Field | Context::Export) {

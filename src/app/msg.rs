@@ -181,6 +181,8 @@ pub enum FieldError {
     NotWholeCount { unit: crate::plan::Unit },
     /// An override outside 0–100 %.
     RealizationOutOfRange,
+    /// A percentage between 0 and 1 in a pasted column: most likely this percentage.
+    PercentAsFraction { meant: String },
     /// An override without its reason.
     ReasonNeeded,
     /// An empty file name.

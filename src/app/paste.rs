@@ -29,13 +29,15 @@ impl PasteRow {
 /// The values of pasted text: one a line, or one a tab-separated cell; `None` when it is a
 /// single value (typed into the field as it is).
 pub fn cells(text: &str) -> Option<Vec<String>> {
-    let text = text.trim_end_matches(['\n', '\r']);
+    // Terminals send a pasted line break as CR, LF or both.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = text.trim_end_matches('\n');
     if !text.contains(['\n', '\t']) {
         return None;
     }
     Some(
         text.split('\n')
-            .flat_map(|line| line.trim_end_matches('\r').split('\t'))
+            .flat_map(|line| line.split('\t'))
             .map(|c| c.trim().to_string())
             .collect(),
     )
@@ -64,7 +66,24 @@ impl App {
             .map(|text| {
                 let path = targets.next();
                 let new = match path {
-                    Some(p) => self.parse_result(p, &text),
+                    Some(p) => self.parse_result(p, &text).and_then(|v| {
+                        // A percentage between 0 and 1, most likely a fraction: not taken
+                        // without a word (typed, it is asked; here, it is left to fix).
+                        match v {
+                            Some(Value::Number(n))
+                                if self.plan.indicator(p).unit == crate::plan::Unit::Percent
+                                    && n > rust_decimal::Decimal::ZERO
+                                    && n < rust_decimal::Decimal::ONE =>
+                            {
+                                Err(FieldError::PercentAsFraction {
+                                    meant: self.plan.locale.number(
+                                        (n * rust_decimal::Decimal::ONE_HUNDRED).normalize(),
+                                    ),
+                                })
+                            }
+                            v => Ok(v),
+                        }
+                    }),
                     None => Ok(None),
                 };
                 PasteRow {
@@ -133,6 +152,12 @@ mod tests {
         assert_eq!(cells("72\n"), None, "a trailing line break too");
         assert_eq!(cells("72\n5\n").unwrap(), ["72", "5"]);
         assert_eq!(cells("72\r\n5\r\n").unwrap(), ["72", "5"]);
+        assert_eq!(
+            cells("72\r5\r").unwrap(),
+            ["72", "5"],
+            "CR alone, as terminals send it"
+        );
+        assert_eq!(cells("72\r"), None);
         assert_eq!(cells("72\t5").unwrap(), ["72", "5"]);
         assert_eq!(cells("1\t2\n3").unwrap(), ["1", "2", "3"]);
         assert_eq!(

@@ -116,7 +116,15 @@ pub(super) fn draw_field(app: &App, frame: &mut Frame, area: Rect, theme: Theme)
         cells += cw;
     }
     frame.render_widget(
-        Paragraph::new(Line::from(Span::styled(truncate(&shown, w), theme.bold()))),
+        // A value selected (typing replaces it) is drawn as a selection.
+        Paragraph::new(Line::from(Span::styled(
+            truncate(&shown, w),
+            if input.is_selected() {
+                theme.selection()
+            } else {
+                theme.bold()
+            },
+        ))),
         Rect::new(inner.x, inner.y, inner.width, 1),
     );
     let cx = inner.x + (cursor_cells - skip_cells).min(w.saturating_sub(1)) as u16;

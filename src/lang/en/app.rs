@@ -580,6 +580,9 @@ impl AppWords for En {
                     crate::lang::ExportWords::unit(self, unit)
                 )
             }
+            FieldError::PercentAsFraction { meant } => {
+                format!("a percentage between 0 and 1: {meant} % meant? Paste it as {meant}")
+            }
             FieldError::RealizationOutOfRange => "a realization is between 0 and 100 %".into(),
             FieldError::ReasonNeeded => {
                 "an override needs its reason: say why the computed realization is not used".into()

@@ -622,6 +622,9 @@ impl AppWords for It {
                 }
                 _ => "un conteggio è un numero intero, come 12".into(),
             },
+            FieldError::PercentAsFraction { meant } => format!(
+                "una percentuale tra 0 e 1: intendevi {meant} %? Incollala come {meant}"
+            ),
             FieldError::RealizationOutOfRange => {
                 "la realizzazione deve essere compresa tra 0 e 100 %".into()
             }
