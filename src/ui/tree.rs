@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 use super::common::{bar, percent_or_pending, status_style};
 use super::theme::Theme;
 use crate::app::keymap;
-use crate::app::{Action, App, Mode};
+use crate::app::{Action, App, EditField, Mode};
 use crate::lang::Word;
 use crate::plan::{Layer, NodePath};
 use crate::score::{Mean, Outcome};
@@ -35,6 +35,8 @@ struct RowView {
     /// The indicator's result as the plan's locale writes it (empty: pending, or not an
     /// indicator).
     result: String,
+    /// Whether `result` is what is being typed in the indicator's result field, previewed.
+    typed: bool,
     /// The indicator's target as the plan's locale writes it (empty: not an indicator).
     target: String,
     realization: Option<Decimal>,
@@ -72,6 +74,7 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 code: String::new(),
                 title: persp.name.to_uppercase(),
                 result: String::new(),
+                typed: false,
                 target: String::new(),
                 weight: loc.number(persp.weight()),
                 realization: app.scores.perspectives[p].shown.strategic,
@@ -93,6 +96,7 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 code: so.code.clone(),
                 title: so.title.clone(),
                 result: String::new(),
+                typed: false,
                 target: String::new(),
                 weight: loc.number(so.weight.value()),
                 realization: app.scores.strategic(p, s).shown.strategic,
@@ -111,6 +115,7 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 code: oo.code.clone(),
                 title: oo.title.clone(),
                 result: String::new(),
+                typed: false,
                 target: String::new(),
                 weight: loc.number(oo.weight.value()),
                 realization: app.scores.operational(p, s, o).shown.operational,
@@ -126,6 +131,15 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 Layer::Strategic => ("S", theme.strategic_tag()),
                 Layer::Operational => ("O", theme.operational_tag()),
             };
+            // The result being typed, while it reads as one: the row shows what was typed.
+            let typed = match &app.mode {
+                Mode::Edit(e)
+                    if e.path == path && e.field == EditField::Result && e.error.is_none() =>
+                {
+                    Some(e.input.text().trim().to_string())
+                }
+                _ => None,
+            };
             let mark = match outcome {
                 Outcome::Unscorable(_) => "!",
                 _ if ind.realization_override.is_some() => "✎",
@@ -138,9 +152,11 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 code: ind.id.clone(),
                 title: ind.description.clone(),
                 weight: String::new(),
-                result: ind
-                    .result
-                    .map_or_else(String::new, |v| loc.value(v, &ind.unit)),
+                result: typed.clone().unwrap_or_else(|| {
+                    ind.result
+                        .map_or_else(String::new, |v| loc.value(v, &ind.unit))
+                }),
+                typed: typed.is_some(),
                 target: loc.target(&ind.target, &ind.unit),
                 realization: outcome.shown(),
                 mark,
@@ -408,7 +424,12 @@ fn row_line(
     spans.push(Span::raw(" "));
     spans.push(Span::styled(pad_left(&v.weight, c.weight), theme.dim()));
     spans.push(Span::raw(" "));
-    spans.push(Span::raw(pad_left(&v.result, c.result)));
+    let result_style = if v.typed {
+        theme.preview()
+    } else {
+        Style::new()
+    };
+    spans.push(Span::styled(pad_left(&v.result, c.result), result_style));
     spans.push(Span::raw(" "));
     spans.push(Span::styled(pad_left(&v.target, c.target), theme.dim()));
     spans.push(Span::raw(" "));
