@@ -54,7 +54,7 @@ use Key::{Code, Ctrl, Text};
 pub const SCENES: &[Scene] = &[
     Scene {
         name: "01-tree",
-        caption: "Opening the seed plan: the tree with every realization, the overall strategic and operational scores on top.",
+        caption: "Opening the seed plan: the tree with every weight, result, target and realization, the overall strategic and operational scores on top.",
         plan: SEED_PATH,
         width: 120,
         height: 36,

@@ -5,8 +5,9 @@
 //! The columns are as wide as what the rows on screen show in them (only those rows are
 //! looked at, so drawing costs the same whatever the plan's size), within caps. When the
 //! pane narrows, the description gives way first, down to [`MIN_LEFT`] cells; below that
-//! the measured count goes, then the bar shrinks and goes, then the column names are cut to
-//! their figures, then a long result or target is cut with `…`. The realization is never cut.
+//! the measured count goes, then the bar shrinks and goes; then the description gives way
+//! again, down to [`MIN_LEFT_CUT`] cells; below that the column names are cut to their
+//! figures, then a long result or target is cut with `…`. The realization is never cut.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -174,8 +175,10 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
 /// The bar's cells when there is room for it, and when it has been halved.
 const BAR_CELLS: usize = 10;
 const BAR_CELLS_NARROW: usize = 5;
-/// The cells the code and description keep before the other columns give way.
+/// The cells the code and description keep before the measured count and the bar give way.
 const MIN_LEFT: usize = 24;
+/// The cells they keep before the column names and the figures are cut.
+const MIN_LEFT_CUT: usize = 20;
 /// The most cells a column takes, whatever its rows show: beyond, the text is cut with `…`.
 const WEIGHT_CAP: usize = 7;
 const RESULT_CAP: usize = 14;
@@ -265,23 +268,24 @@ impl Columns {
             }
         };
         realization_names(&mut c);
-        let steps: [fn(&mut Columns, &Widest); 5] = [
-            |c, _| c.measured = 0,
-            |c, _| c.bar = BAR_CELLS_NARROW,
-            |c, _| c.bar = 0,
-            |c, d| {
+        type Step = fn(&mut Columns, &Widest);
+        let steps: [(usize, Step); 5] = [
+            (MIN_LEFT, |c, _| c.measured = 0),
+            (MIN_LEFT, |c, _| c.bar = BAR_CELLS_NARROW),
+            (MIN_LEFT, |c, _| c.bar = 0),
+            (MIN_LEFT_CUT, |c, d| {
                 c.weight = d.weight.min(WEIGHT_CAP);
                 c.result = d.result.min(RESULT_CAP);
                 c.target = d.target.min(TARGET_CAP);
-            },
-            |c, _| {
+            }),
+            (MIN_LEFT_CUT, |c, _| {
                 c.result = c.result.min(FIGURE_FLOOR);
                 c.target = c.target.min(FIGURE_FLOOR);
-            },
+            }),
         ];
-        for step in steps {
-            if cells.saturating_sub(c.right()) >= MIN_LEFT {
-                break;
+        for (min_left, step) in steps {
+            if cells.saturating_sub(c.right()) >= min_left {
+                continue;
             }
             step(&mut c, widest);
             c.percent = widest.percent;
@@ -516,5 +520,24 @@ mod tests {
         let c = Columns::fit(78, &widest(300), &NAMES);
         assert_eq!(c.target, TARGET_CAP);
         assert!(c.left >= MIN_LEFT, "{c:?}");
+    }
+
+    #[test]
+    fn at_eighty_columns_no_figure_is_cut_below_its_cap() {
+        // The widest a row can ask for: every column at its cap, a marked percentage.
+        let widest = Widest {
+            weight: 50,
+            result: 50,
+            target: 50,
+            percent: 10,
+            measured: 50,
+        };
+        let c = Columns::fit(78, &widest, &NAMES);
+        assert_eq!(
+            (c.weight, c.result, c.target, c.percent),
+            (WEIGHT_CAP, RESULT_CAP, TARGET_CAP, 10),
+            "{c:?}"
+        );
+        assert!(c.left >= MIN_LEFT_CUT, "{c:?}");
     }
 }
