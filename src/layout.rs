@@ -14,8 +14,12 @@ const SIDE_BY_SIDE_WIDTH: u16 = 110;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
     pub header: Rect,
-    /// The rows of the tree (inside its frame); `None` when the terminal is too small.
+    /// The rows of the tree (inside its frame, under its column names); `None` when the
+    /// terminal is too small. A click is turned into a row from here.
     pub tree: Option<Rect>,
+    /// The line of column names at the top of the tree's frame, above [`Areas::tree`];
+    /// `None` when the terminal is too small or the frame has room for one line only.
+    pub tree_columns: Option<Rect>,
     /// The frame around the tree.
     pub tree_frame: Rect,
     pub detail: Option<Rect>,
@@ -39,6 +43,7 @@ pub fn areas(width: u16, height: u16, field_rows: u16) -> Areas {
         return Areas {
             header: empty,
             tree: None,
+            tree_columns: None,
             tree_frame: empty,
             detail: None,
             field: None,
@@ -68,10 +73,11 @@ pub fn areas(width: u16, height: u16, field_rows: u16) -> Areas {
     } else {
         (Rect::new(0, body_top, width, body_h), None)
     };
-    let tree = inner(tree_frame);
+    let (tree_columns, tree) = split_columns(inner(tree_frame));
     Areas {
         header,
         tree: Some(tree),
+        tree_columns,
         tree_frame,
         detail,
         field,
@@ -88,4 +94,36 @@ pub fn inner(r: Rect) -> Rect {
         r.width.saturating_sub(2),
         r.height.saturating_sub(2),
     )
+}
+
+/// The inside of the tree's frame split into its line of column names and its rows; all
+/// rows when there is room for one line only.
+fn split_columns(inside: Rect) -> (Option<Rect>, Rect) {
+    if inside.height < 2 {
+        return (None, inside);
+    }
+    (
+        Some(Rect::new(inside.x, inside.y, inside.width, 1)),
+        Rect::new(inside.x, inside.y + 1, inside.width, inside.height - 1),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_column_names_sit_on_the_first_line_inside_the_frame_and_the_rows_below() {
+        for (w, h, field) in [(80, 24, 0), (120, 36, 0), (60, 16, 4), (200, 60, 4)] {
+            let a = areas(w, h, field);
+            let frame = a.tree_frame;
+            let cols = a.tree_columns.unwrap();
+            let rows = a.tree.unwrap();
+            assert_eq!((cols.x, cols.y, cols.height), (frame.x + 1, frame.y + 1, 1));
+            assert_eq!(rows.y, cols.y + 1);
+            assert_eq!(rows.width, cols.width);
+            assert_eq!(rows.y + rows.height, frame.y + frame.height - 1);
+            assert!(rows.height >= 1, "{w}×{h}: no row left");
+        }
+    }
 }

@@ -54,7 +54,7 @@ use Key::{Code, Ctrl, Text};
 pub const SCENES: &[Scene] = &[
     Scene {
         name: "01-tree",
-        caption: "Opening the seed plan: the tree with every realization, the overall strategic and operational scores on top.",
+        caption: "Opening the seed plan: the tree with every weight, result, target and realization, the overall strategic and operational scores on top.",
         plan: SEED_PATH,
         width: 120,
         height: 36,
@@ -264,7 +264,7 @@ pub fn svg(buf: &Buffer) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.1} {h:.1}">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xml:space="preserve" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.1} {h:.1}">"#
     );
     let _ = writeln!(
         out,

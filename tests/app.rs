@@ -590,3 +590,114 @@ fn esc_does_not_drop_recovered_edits() {
         Some(Value::Number(dec!(70)))
     );
 }
+
+/// The line of column names at the top of the tree's frame.
+fn column_names(h: &mut Harness) -> String {
+    let y = h.app.areas().tree_columns.unwrap().y as usize;
+    let s = h.screen();
+    tree_part(s.lines().nth(y).unwrap()).to_string()
+}
+
+#[test]
+fn at_80x24_an_indicator_row_shows_its_result_target_and_realization() {
+    let mut h = Harness::seed();
+    h.resize(80, 24);
+    h.go_to("domande depositate marchi");
+    let s = h.screen();
+    assert!(
+        h.app.areas().detail.is_none(),
+        "no detail pane at 80×24:\n{s}"
+    );
+    let r = row(&s, "3.2.2-s2");
+    assert!(
+        r.contains(" 72 ") && r.contains(" >= 80 ") && r.contains(" 90,00 %"),
+        "{r}"
+    );
+    // In that order, the columns of the published table.
+    let at = |t: &str| r.find(t).unwrap();
+    assert!(
+        at(" 72 ") < at(" >= 80 ") && at(" >= 80 ") < at(" 90,00 %"),
+        "{r}"
+    );
+    // Every indicator on screen shows its result and target, none cut.
+    let plan = h.app.plan.clone();
+    for (_, ind) in plan.indicators() {
+        let Some(line) = s
+            .lines()
+            .map(tree_part)
+            .find(|l| l.contains(&format!(" {} ", ind.id)))
+        else {
+            continue;
+        };
+        let target = plan.locale.target(&ind.target, &ind.unit);
+        assert!(line.contains(&target), "{target:?} in {line}");
+        if let Some(v) = ind.result {
+            let value = plan.locale.value(v, &ind.unit);
+            assert!(line.contains(&value), "{value:?} in {line}");
+        }
+    }
+    // The objective above shows its weight and realization, and no result or target.
+    let objective = row(&s, "3.2.2");
+    assert!(
+        objective.contains(" 9,0 ") && objective.contains("100,00 %") && !objective.contains(">="),
+        "{objective}"
+    );
+}
+
+#[test]
+fn the_column_names_head_the_tree_and_a_click_on_them_changes_nothing() {
+    let mut h = Harness::seed();
+    let names = column_names(&mut h);
+    for word in ["Peso", "Risultato", "Target", "Realizz"] {
+        assert!(names.contains(word), "{word:?} in {names}");
+    }
+    h.go_to("domande depositate marchi");
+    let selected = h.app.tree.selected_index();
+    let offset = h.app.tree.offset;
+    let before = h.screen();
+    let columns = h.app.areas().tree_columns.unwrap();
+    for column in [columns.x + 2, columns.x + columns.width - 3] {
+        h.event(click(column, columns.y));
+        assert_eq!(h.app.tree.selected_index(), selected);
+        assert_eq!(h.app.tree.offset, offset);
+        assert_eq!(
+            h.screen(),
+            before,
+            "a click on the column names changed the screen"
+        );
+    }
+}
+
+#[test]
+fn a_click_on_a_row_below_the_column_names_selects_that_row() {
+    let mut h = Harness::seed();
+    h.resize(80, 24);
+    h.go_to("domande depositate marchi");
+    let rows = h.app.areas().tree.unwrap();
+    let s = h.screen();
+    // The screen line of row 3.2.2-o1, and the row the app finds under a click there.
+    let y = s
+        .lines()
+        .position(|l| l.contains(" 3.2.2-o1 "))
+        .unwrap_or_else(|| panic!("no 3.2.2-o1:\n{s}")) as u16;
+    h.event(click(rows.x + 10, y));
+    let selected = h
+        .app
+        .selected_indicator()
+        .map(|p| h.app.plan.indicator(p).id.clone());
+    assert_eq!(selected.as_deref(), Some("3.2.2-o1"));
+    // The first row under the names is the first row of the window.
+    h.event(click(rows.x + 10, rows.y));
+    assert_eq!(h.app.tree.selected_index(), h.app.tree.offset);
+}
+
+fn click(column: u16, row: u16) -> Event {
+    Event::Mouse(ratatui::crossterm::event::MouseEvent {
+        kind: ratatui::crossterm::event::MouseEventKind::Down(
+            ratatui::crossterm::event::MouseButton::Left,
+        ),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
+}

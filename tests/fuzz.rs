@@ -491,7 +491,7 @@ fn a_ten_megabyte_description_loads_and_draws() {
         .collect();
     let row = screen
         .lines()
-        .find(|l| l.contains("3.2.2-s2 Attività di"))
+        .find(|l| l.contains("3.2.2-s2 Atti"))
         .unwrap_or_else(|| panic!("no row for the indicator:\n{screen}"));
     assert!(row.contains('…'), "the description is cut: {row}");
     assert!(
@@ -558,36 +558,83 @@ fn check_tree_alignment(app: &App, buf: &Buffer, label: &str) {
             drawn, frame.width as usize,
             "{label}: row {y} is not as wide as the pane: {line:?}"
         );
-        // The bar: ten bar cells, found on the first row and in the same place on the others.
-        let bx = *bar_x.get_or_insert_with(|| {
-            (inner.x..inner.x + inner.width)
-                .find(|x| {
-                    (0..10).all(|i| {
-                        let s = buf[(x + i, y)].symbol();
-                        s.chars().count() == 1 && BAR_CHARS.contains(s)
-                    })
-                })
-                .unwrap_or_else(|| panic!("{label}: no bar on row {y}: {line:?}"))
-        });
-        let bar: String = (bx..bx + 10).map(|x| buf[(x, y)].symbol()).collect();
-        assert!(
-            bar.chars().count() == 10 && bar.chars().all(|c| BAR_CHARS.contains(c)),
+        // The percentage (or "pending") ends under the last cell of the realization's
+        // column name.
+        let pct_end = realization_end(app, buf, label);
+        assert_ne!(
+            buf[(pct_end, y)].symbol(),
+            " ",
+            "{label}: row {y}: {line:?}"
+        );
+        // The bar, when there is room for one: the same cells on every row, a space on
+        // either side.
+        let found = bar_run(buf, y, inner.x, pct_end);
+        let (bx, len) = *bar_x.get_or_insert(found);
+        assert_eq!(
+            found,
+            (bx, len),
             "{label}: the bar moved on row {y}: {line:?}"
         );
-        assert_eq!(buf[(bx - 1, y)].symbol(), " ", "{label}: row {y}: {line:?}");
-        // The percentage (or "pending") ends in the last of its 11 cells.
-        let pct: String = (bx + 10..bx + 21).map(|x| buf[(x, y)].symbol()).collect();
+        let pct_from = if len > 0 {
+            assert_eq!(buf[(bx - 1, y)].symbol(), " ", "{label}: row {y}: {line:?}");
+            assert_eq!(
+                buf[(bx + len, y)].symbol(),
+                " ",
+                "{label}: row {y}: {line:?}"
+            );
+            bx + len
+        } else {
+            pct_end.saturating_sub(10)
+        };
+        let pct: String = (pct_from..=pct_end).map(|x| buf[(x, y)].symbol()).collect();
         let pct = pct.trim();
         assert!(
             pct.contains('%') || pct.starts_with("pending"),
             "{label}: the percentage moved on row {y}: {pct:?} in {line:?}"
         );
-        assert_ne!(
-            buf[(bx + 20, y)].symbol(),
-            " ",
-            "{label}: row {y}: {line:?}"
-        );
     }
+}
+
+/// The column of the last cell of the realization's name, on the line of column names.
+fn realization_end(app: &App, buf: &Buffer, label: &str) -> u16 {
+    let names = app.areas().tree_columns.unwrap();
+    let y = names.y;
+    let line: Vec<String> = (names.x..names.x + names.width)
+        .map(|x| buf[(x, y)].symbol().to_string())
+        .collect();
+    let start = (0..line.len())
+        .find(|&i| {
+            line[i..]
+                .iter()
+                .take(4)
+                .map(String::as_str)
+                .collect::<String>()
+                == "Real"
+        })
+        .unwrap_or_else(|| panic!("{label}: no realization on the column names: {line:?}"));
+    let end = (start..line.len())
+        .take_while(|&i| line[i] != " ")
+        .last()
+        .unwrap();
+    names.x + end as u16
+}
+
+/// The rightmost run of bar cells on row `y` left of `before` (start, length); length 0
+/// when there is none.
+fn bar_run(buf: &Buffer, y: u16, from: u16, before: u16) -> (u16, u16) {
+    let is_bar = |x: u16| {
+        let s = buf[(x, y)].symbol();
+        s.chars().count() == 1 && BAR_CHARS.contains(s)
+    };
+    let Some(last) = (from..before).rev().find(|&x| is_bar(x)) else {
+        return (0, 0);
+    };
+    let first = (from..=last)
+        .rev()
+        .take_while(|&x| is_bar(x))
+        .last()
+        .unwrap();
+    (first, last - first + 1)
 }
 
 #[test]

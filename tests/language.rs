@@ -376,3 +376,43 @@ fn lang_en_shows_the_seed_in_english() {
     assert!(opened.contains("98,56 %"), "{opened}");
     assert!(!opened.contains("Indicatori rilevati"), "{opened}");
 }
+
+/// The line of column names at the top of the tree's frame, at 120×36.
+fn column_names(h: &mut Harness) -> String {
+    let y = h.app.areas().tree_columns.unwrap().y as usize;
+    let line = h.screen().lines().nth(y).unwrap().to_string();
+    // The tree's pane only, without the detail pane beside it.
+    line.split("││").next().unwrap().to_string()
+}
+
+#[test]
+fn the_trees_column_names_are_in_the_interfaces_language() {
+    let mut h = Harness::open(SEED);
+    let names = column_names(&mut h);
+    for word in ["Peso", "Risultato", "Target", "Realizz."] {
+        assert!(names.contains(word), "{word:?} in {names}");
+    }
+    let mut h = Harness::open(EXAMPLE);
+    let names = column_names(&mut h);
+    for word in ["Weight", "Result", "Target", "Realiz."] {
+        assert!(names.contains(word), "{word:?} in {names}");
+    }
+    for word in ["Peso", "Risultato"] {
+        assert!(!names.contains(word), "{word:?} in {names}");
+    }
+    // Wide enough, the full names and the measured count.
+    let mut h = Harness::open(SEED);
+    h.resize(220, 50);
+    let names = column_names(&mut h);
+    assert!(
+        names.contains("% Realizzazione") && names.contains("Rilevati"),
+        "{names}"
+    );
+    let mut h = Harness::open(EXAMPLE);
+    h.resize(220, 50);
+    let names = column_names(&mut h);
+    assert!(
+        names.contains("Realization") && names.contains("Measured"),
+        "{names}"
+    );
+}

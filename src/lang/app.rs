@@ -58,6 +58,14 @@ listed! {
     Note,
     Baseline,
     Place,
+    /// The tree's column names, on the line above its rows.
+    ColumnWeight,
+    ColumnResult,
+    ColumnTarget,
+    ColumnRealization,
+    /// The realization's column name where the full one does not fit.
+    ColumnRealizationShort,
+    ColumnMeasured,
     PendingResult,
     Pending,
     Weight,

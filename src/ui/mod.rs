@@ -27,7 +27,9 @@ pub fn draw(app: &App, frame: &mut Frame, theme: Theme) {
         return;
     }
     header::draw_header(app, frame, a.header, theme);
-    tree::draw_tree(app, frame, a.tree_frame, theme);
+    if let Some(rows) = a.tree {
+        tree::draw_tree(app, frame, a.tree_frame, a.tree_columns, rows, theme);
+    }
     if let Some(d) = a.detail {
         detail::draw_detail(app, frame, d, theme);
     }

@@ -1,5 +1,13 @@
-//! The tree of perspectives, objectives and indicators, each row with its weight, bar and
-//! realization.
+//! The tree of perspectives, objectives and indicators, read like the published table: under
+//! a line of column names, each row with its weight, result, target, realization (with its
+//! bar) and measured count.
+//!
+//! The columns are as wide as what the rows on screen show in them (only those rows are
+//! looked at, so drawing costs the same whatever the plan's size), within caps. When the
+//! pane narrows, the description gives way first, down to [`MIN_LEFT`] cells; below that
+//! the measured count goes, then the bar shrinks and goes; then the description gives way
+//! again, down to [`MIN_LEFT_CUT`] cells; below that the column names are cut to their
+//! figures, then a long result or target is cut with `…`. The realization is never cut.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,7 +19,7 @@ use rust_decimal::Decimal;
 use super::common::{bar, percent_or_pending, status_style};
 use super::theme::Theme;
 use crate::app::keymap;
-use crate::app::{Action, App, Mode};
+use crate::app::{Action, App, EditField, Mode};
 use crate::lang::Word;
 use crate::plan::{Layer, NodePath};
 use crate::score::{Mean, Outcome};
@@ -25,6 +33,13 @@ struct RowView {
     code: String,
     title: String,
     weight: String,
+    /// The indicator's result as the plan's locale writes it (empty: pending, or not an
+    /// indicator).
+    result: String,
+    /// Whether `result` is what is being typed in the indicator's result field, previewed.
+    typed: bool,
+    /// The indicator's target as the plan's locale writes it (empty: not an indicator).
+    target: String,
     realization: Option<Decimal>,
     /// Text beside the percentage: `✎` overridden, `~` provisional, `!` cannot be scored.
     mark: &'static str,
@@ -59,6 +74,9 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 tag: None,
                 code: String::new(),
                 title: persp.name.to_uppercase(),
+                result: String::new(),
+                typed: false,
+                target: String::new(),
                 weight: loc.number(persp.weight()),
                 realization: app.scores.perspectives[p].shown.strategic,
                 mark: provisional(&s.strategic.indicators),
@@ -78,6 +96,9 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 tag: None,
                 code: so.code.clone(),
                 title: so.title.clone(),
+                result: String::new(),
+                typed: false,
+                target: String::new(),
                 weight: loc.number(so.weight.value()),
                 realization: app.scores.strategic(p, s).shown.strategic,
                 mark: provisional(sc),
@@ -94,6 +115,9 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 tag: None,
                 code: oo.code.clone(),
                 title: oo.title.clone(),
+                result: String::new(),
+                typed: false,
+                target: String::new(),
                 weight: loc.number(oo.weight.value()),
                 realization: app.scores.operational(p, s, o).shown.operational,
                 mark: provisional(sc),
@@ -108,6 +132,15 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 Layer::Strategic => ("S", theme.strategic_tag()),
                 Layer::Operational => ("O", theme.operational_tag()),
             };
+            // The result being typed, while it reads as one: the row shows what was typed.
+            let typed = match &app.mode {
+                Mode::Edit(e)
+                    if e.path == path && e.field == EditField::Result && e.error.is_none() =>
+                {
+                    Some(e.input.text().trim().to_string())
+                }
+                _ => None,
+            };
             let mark = match outcome {
                 Outcome::Unscorable(_) => "!",
                 _ if ind.realization_override.is_some() => "✎",
@@ -120,6 +153,12 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 code: ind.id.clone(),
                 title: ind.description.clone(),
                 weight: String::new(),
+                result: typed.clone().unwrap_or_else(|| {
+                    ind.result
+                        .map_or_else(String::new, |v| loc.value(v, &ind.unit))
+                }),
+                typed: typed.is_some(),
+                target: loc.target(&ind.target, &ind.unit),
                 realization: outcome.shown(),
                 mark,
                 measured: String::new(),
@@ -133,9 +172,145 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
     }
 }
 
+/// The bar's cells when there is room for it, and when it has been halved.
 const BAR_CELLS: usize = 10;
+const BAR_CELLS_NARROW: usize = 5;
+/// The cells the code and description keep before the measured count and the bar give way.
+const MIN_LEFT: usize = 24;
+/// The cells they keep before the column names and the figures are cut.
+const MIN_LEFT_CUT: usize = 20;
+/// The most cells a column takes, whatever its rows show: beyond, the text is cut with `…`.
+const WEIGHT_CAP: usize = 7;
+const RESULT_CAP: usize = 14;
+const TARGET_CAP: usize = 16;
+const MEASURED_CAP: usize = 9;
+/// How far a result or target is cut when the pane is too narrow for it.
+const FIGURE_FLOOR: usize = 8;
 
-pub(super) fn draw_tree(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+/// The widths of the tree's columns, in cells, for the rows on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    /// Indentation, expander, tag, code and description.
+    left: usize,
+    weight: usize,
+    result: usize,
+    target: usize,
+    /// 0: no bar.
+    bar: usize,
+    percent: usize,
+    /// 0: no measured count.
+    measured: usize,
+    /// Whether the realization's full name fits above the bar and the percentage.
+    full_realization: bool,
+}
+
+/// The column names, in the interface's language.
+struct Names<'a> {
+    weight: &'a str,
+    result: &'a str,
+    target: &'a str,
+    realization: &'a str,
+    realization_short: &'a str,
+    measured: &'a str,
+}
+
+/// The widest of the figures in one column, in cells.
+struct Widest {
+    weight: usize,
+    result: usize,
+    target: usize,
+    percent: usize,
+    measured: usize,
+}
+
+impl Columns {
+    /// The cells right of the description, with the space before each column.
+    fn right(&self) -> usize {
+        let bar = if self.bar > 0 { self.bar + 1 } else { 0 };
+        let measured = if self.measured > 0 {
+            self.measured + 1
+        } else {
+            0
+        };
+        1 + self.weight + 1 + self.result + 1 + self.target + 1 + bar + self.percent + measured
+    }
+
+    /// The cells above the bar and the percentage, where the realization's name goes.
+    fn realization_span(&self) -> usize {
+        if self.bar > 0 {
+            self.bar + 1 + self.percent
+        } else {
+            self.percent
+        }
+    }
+
+    /// Widths for a pane `cells` wide: the description first gives way, then the other
+    /// columns step by step (see the module's comment).
+    fn fit(cells: usize, widest: &Widest, names: &Names) -> Columns {
+        let w = |s: &str| width(s);
+        let mut c = Columns {
+            left: 0,
+            weight: widest.weight.min(WEIGHT_CAP).max(w(names.weight)),
+            result: widest.result.min(RESULT_CAP).max(w(names.result)),
+            target: widest.target.min(TARGET_CAP).max(w(names.target)),
+            bar: BAR_CELLS,
+            percent: widest.percent,
+            measured: widest.measured.min(MEASURED_CAP).max(w(names.measured)),
+            full_realization: true,
+        };
+        let realization_names = |c: &mut Columns| {
+            c.full_realization = w(names.realization) <= c.realization_span();
+            if !c.full_realization {
+                let short = w(names.realization_short);
+                if short > c.realization_span() {
+                    c.percent = short.saturating_sub(c.realization_span() - c.percent);
+                }
+            }
+        };
+        realization_names(&mut c);
+        type Step = fn(&mut Columns, &Widest);
+        let steps: [(usize, Step); 5] = [
+            (MIN_LEFT, |c, _| c.measured = 0),
+            (MIN_LEFT, |c, _| c.bar = BAR_CELLS_NARROW),
+            (MIN_LEFT, |c, _| c.bar = 0),
+            (MIN_LEFT_CUT, |c, d| {
+                c.weight = d.weight.min(WEIGHT_CAP);
+                c.result = d.result.min(RESULT_CAP);
+                c.target = d.target.min(TARGET_CAP);
+            }),
+            (MIN_LEFT_CUT, |c, _| {
+                c.result = c.result.min(FIGURE_FLOOR);
+                c.target = c.target.min(FIGURE_FLOOR);
+            }),
+        ];
+        for (min_left, step) in steps {
+            if cells.saturating_sub(c.right()) >= min_left {
+                continue;
+            }
+            step(&mut c, widest);
+            c.percent = widest.percent;
+            realization_names(&mut c);
+        }
+        c.left = cells.saturating_sub(c.right());
+        c
+    }
+}
+
+/// The realization's percentage with its mark, as the row shows it.
+fn percent_text(app: &App, v: &RowView) -> String {
+    format!("{}{}", percent_or_pending(app, v.realization), v.mark)
+}
+
+/// The tree in its frame: the column names on the frame's first line (`columns`), the rows
+/// in `rows`, both from [`crate::layout::Areas`] so that clicks and scrolling agree.
+pub(super) fn draw_tree(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    columns: Option<Rect>,
+    rows_area: Rect,
+    theme: Theme,
+) {
     let words = app.lang.words();
     let title = words.tree_title(app.filter);
     let block = Block::default()
@@ -146,9 +321,8 @@ pub(super) fn draw_tree(app: &App, frame: &mut Frame, area: Rect, theme: Theme) 
             theme.border()
         })
         .title(title);
-    let inner = block.inner(area);
     frame.render_widget(block, area);
-    if inner.height == 0 || inner.width == 0 {
+    if rows_area.height == 0 || rows_area.width == 0 {
         return;
     }
     let rows = app.tree.rows();
@@ -160,63 +334,210 @@ pub(super) fn draw_tree(app: &App, frame: &mut Frame, area: Rect, theme: Theme) 
                 &keymap::key_for(keymap::Context::Tree, &Action::CycleFilter, app.lang),
             ),
         };
-        frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
+        let inside = columns.map_or(rows_area, |c| c.union(rows_area));
+        frame.render_widget(Paragraph::new(msg).style(theme.dim()), inside);
         return;
     }
-    let w = inner.width as usize;
     let start = app.tree.offset.min(rows.len());
-    let end = (start + inner.height as usize).min(rows.len());
+    let end = (start + rows_area.height as usize).min(rows.len());
     let editing = match &app.mode {
         Mode::Edit(e) => Some(NodePath::Indicator(e.path)),
         _ => None,
     };
-    let show_measured = w >= 80;
-    let right_w = 7 + 1 + BAR_CELLS + 1 + 10 + if show_measured { 6 } else { 0 };
-    let left_w = w.saturating_sub(right_w + 1);
-    let mut lines = Vec::with_capacity(end - start);
-    for (i, node) in rows[start..end].iter().enumerate() {
-        let v = row_view(app, *node, theme);
+    let views: Vec<RowView> = rows[start..end]
+        .iter()
+        .map(|node| row_view(app, *node, theme))
+        .collect();
+    let widest_of = |f: &dyn Fn(&RowView) -> usize| views.iter().map(f).max().unwrap_or(0);
+    let widest = Widest {
+        weight: widest_of(&|v| width(&v.weight)),
+        result: widest_of(&|v| width(&v.result)),
+        target: widest_of(&|v| width(&v.target)),
+        percent: widest_of(&|v| width(&percent_text(app, v))),
+        measured: widest_of(&|v| width(&v.measured)),
+    };
+    let names = Names {
+        weight: words.word(Word::ColumnWeight),
+        result: words.word(Word::ColumnResult),
+        target: words.word(Word::ColumnTarget),
+        realization: words.word(Word::ColumnRealization),
+        realization_short: words.word(Word::ColumnRealizationShort),
+        measured: words.word(Word::ColumnMeasured),
+    };
+    let c = Columns::fit(rows_area.width as usize, &widest, &names);
+    if let Some(columns) = columns {
+        let realization = if c.full_realization {
+            names.realization
+        } else {
+            names.realization_short
+        };
+        let mut text = format!(
+            "{} {} {} {} {}",
+            " ".repeat(c.left),
+            pad_left(names.weight, c.weight),
+            pad_left(names.result, c.result),
+            pad_left(names.target, c.target),
+            pad_left(realization, c.realization_span()),
+        );
+        if c.measured > 0 {
+            text.push(' ');
+            text.push_str(&pad_left(names.measured, c.measured));
+        }
+        frame.render_widget(Paragraph::new(text).style(theme.bold()), columns);
+    }
+    let mut lines = Vec::with_capacity(views.len());
+    for (i, (node, v)) in rows[start..end].iter().zip(&views).enumerate() {
         let selected = start + i == app.tree.selected_index();
         let in_preview = editing.is_some_and(|e| e.is_within(*node));
-        let mut spans = Vec::new();
-        let indent = "  ".repeat(v.depth);
-        let mut left = format!("{indent}{}", v.expander);
-        let mut used = width(&left);
-        spans.push(Span::raw(left.clone()));
-        if let Some((tag, style)) = v.tag {
-            spans.push(Span::styled(format!("{tag} "), style));
-            used += 2;
+        lines.push(row_line(app, v, c, in_preview, selected, theme));
+    }
+    frame.render_widget(Paragraph::new(lines), rows_area);
+}
+
+/// One row of the tree in the columns `c`.
+fn row_line(
+    app: &App,
+    v: &RowView,
+    c: Columns,
+    in_preview: bool,
+    selected: bool,
+    theme: Theme,
+) -> Line<'static> {
+    let mut spans = Vec::new();
+    let left = format!("{}{}", "  ".repeat(v.depth), v.expander);
+    let mut used = width(&left);
+    spans.push(Span::raw(truncate(&left, c.left)));
+    if let Some((tag, style)) = v.tag
+        && used + 2 <= c.left
+    {
+        spans.push(Span::styled(format!("{tag} "), style));
+        used += 2;
+    }
+    if !v.code.is_empty() && used < c.left {
+        let code = truncate(&v.code, (c.left - used).min(20));
+        used += width(&code);
+        spans.push(Span::styled(code, theme.code()));
+        if used < c.left {
+            spans.push(Span::raw(" "));
+            used += 1;
         }
-        if !v.code.is_empty() {
-            let code = truncate(&v.code, left_w.saturating_sub(used).min(20));
-            used += width(&code) + 1;
-            spans.push(Span::styled(format!("{code} "), theme.code()));
-        }
-        left.clear();
-        let title = pad_right(&v.title, left_w.saturating_sub(used));
-        spans.push(Span::styled(title, v.style));
-        spans.push(Span::raw(" "));
-        let rstyle = status_style(app, theme, v.realization);
-        spans.push(Span::styled(pad_left(&v.weight, 7), theme.dim()));
-        spans.push(Span::raw(" "));
+    }
+    let title = pad_right(&v.title, c.left.saturating_sub(used));
+    spans.push(Span::styled(title, v.style));
+    let rstyle = status_style(app, theme, v.realization);
+    spans.push(Span::raw(" "));
+    spans.push(Span::styled(pad_left(&v.weight, c.weight), theme.dim()));
+    spans.push(Span::raw(" "));
+    let result_style = if v.typed {
+        theme.preview()
+    } else {
+        Style::new()
+    };
+    spans.push(Span::styled(pad_left(&v.result, c.result), result_style));
+    spans.push(Span::raw(" "));
+    spans.push(Span::styled(pad_left(&v.target, c.target), theme.dim()));
+    spans.push(Span::raw(" "));
+    if c.bar > 0 {
         spans.push(Span::styled(
             match v.realization {
-                Some(r) => bar(r, BAR_CELLS),
-                None => "·".repeat(BAR_CELLS),
+                Some(r) => bar(r, c.bar),
+                None => "·".repeat(c.bar),
             },
             rstyle,
         ));
-        let pct = format!("{}{}", percent_or_pending(app, v.realization), v.mark);
-        let pct_style = if in_preview { theme.preview() } else { rstyle };
-        spans.push(Span::styled(pad_left(&pct, 11), pct_style));
-        if show_measured {
-            spans.push(Span::styled(pad_left(&v.measured, 6), theme.dim()));
-        }
-        let mut line = Line::from(spans);
-        if selected {
-            line = line.style(theme.selection());
-        }
-        lines.push(line);
+        spans.push(Span::raw(" "));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    let pct_style = if in_preview { theme.preview() } else { rstyle };
+    spans.push(Span::styled(
+        pad_left(&percent_text(app, v), c.percent),
+        pct_style,
+    ));
+    if c.measured > 0 {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(pad_left(&v.measured, c.measured), theme.dim()));
+    }
+    let mut line = Line::from(spans);
+    if selected {
+        line = line.style(theme.selection());
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NAMES: Names = Names {
+        weight: "Peso",
+        result: "Risultato",
+        target: "Target",
+        realization: "% Realizzazione",
+        realization_short: "Realizz.",
+        measured: "Rilevati",
+    };
+
+    fn widest(target: usize) -> Widest {
+        Widest {
+            weight: 4,
+            result: 5,
+            target,
+            percent: 9,
+            measured: 5,
+        }
+    }
+
+    #[test]
+    fn a_wide_pane_shows_every_column_and_the_description_takes_the_rest() {
+        let c = Columns::fit(150, &widest(6), &NAMES);
+        assert_eq!(c.bar, BAR_CELLS);
+        assert_eq!(c.measured, 8);
+        assert!(c.full_realization);
+        assert_eq!(c.left + c.right(), 150);
+        assert!(c.left > 80);
+    }
+
+    #[test]
+    fn narrowing_shrinks_the_description_then_the_measured_count_then_the_bar() {
+        let mut last = Columns::fit(150, &widest(6), &NAMES);
+        for cells in (20..150).rev() {
+            let c = Columns::fit(cells, &widest(6), &NAMES);
+            assert_eq!(c.left + c.right(), cells.max(c.right()), "{cells}");
+            assert!(c.percent >= 9, "{cells}: the realization is never cut");
+            assert!(c.result >= 5 && c.target >= 6, "{cells}: figures kept");
+            if c.left < last.left {
+                assert!(
+                    c.measured == last.measured && c.bar == last.bar,
+                    "{cells}: the description shrank while a column went too"
+                );
+            }
+            assert!(c.measured <= last.measured && c.bar <= last.bar);
+            last = c;
+        }
+    }
+
+    #[test]
+    fn a_very_long_target_is_capped_and_leaves_the_description_room() {
+        let c = Columns::fit(78, &widest(300), &NAMES);
+        assert_eq!(c.target, TARGET_CAP);
+        assert!(c.left >= MIN_LEFT, "{c:?}");
+    }
+
+    #[test]
+    fn at_eighty_columns_no_figure_is_cut_below_its_cap() {
+        // The widest a row can ask for: every column at its cap, a marked percentage.
+        let widest = Widest {
+            weight: 50,
+            result: 50,
+            target: 50,
+            percent: 10,
+            measured: 50,
+        };
+        let c = Columns::fit(78, &widest, &NAMES);
+        assert_eq!(
+            (c.weight, c.result, c.target, c.percent),
+            (WEIGHT_CAP, RESULT_CAP, TARGET_CAP, 10),
+            "{c:?}"
+        );
+        assert!(c.left >= MIN_LEFT_CUT, "{c:?}");
+    }
 }
