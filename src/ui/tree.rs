@@ -141,8 +141,14 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 }
                 _ => None,
             };
+            // A value far from its target's magnitude: accepted, marked to be checked.
+            let check = app.findings.iter().any(|f| {
+                f.node == Some(node)
+                    && matches!(f.kind, crate::validate::FindingKind::CheckThisValue { .. })
+            });
             let mark = match outcome {
                 Outcome::Unscorable(_) => "!",
+                _ if check => "?",
                 _ if ind.realization_override.is_some() => "✎",
                 _ => "",
             };

@@ -93,7 +93,7 @@ impl AppWords for En {
             }
             Word::HelpTitle => "perfplan — keys",
             Word::HelpLegend => {
-                "Rows: S strategic indicator · O operational indicator · ✎ realization set by hand · ~ provisional (some pending) · ! cannot be scored"
+                "Rows: S strategic indicator · O operational indicator · ✎ realization set by hand · ~ provisional (some pending) · ! cannot be scored · ? check this value"
             }
             Word::HelpFrame => " Help ",
             Word::Yours => "[yours]",

@@ -95,7 +95,7 @@ impl AppWords for It {
             }
             Word::HelpTitle => "perfplan — tasti",
             Word::HelpLegend => {
-                "Righe: S indicatore strategico · O indicatore operativo · ✎ realizzazione forzata · ~ provvisorio (alcuni in attesa) · ! non calcolabile"
+                "Righe: S indicatore strategico · O indicatore operativo · ✎ realizzazione forzata · ~ provvisorio (alcuni in attesa) · ! non calcolabile · ? valore da controllare"
             }
             Word::HelpFrame => " Aiuto ",
             Word::Yours => "[tuo]  ",
