@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod driver;
 pub mod export;
+pub mod fold;
 pub mod generate;
 pub mod lang;
 pub mod layout;

@@ -471,9 +471,14 @@ impl App {
         self.current_finding = None;
         let mut touched = BTreeSet::new();
         for (path, change) in &step.changes {
-            self.plan.indicator_mut(*path).set(change.new.clone());
+            let ind = self.plan.indicator_mut(*path);
+            ind.set(change.new.clone());
+            if matches!(change.new, FieldValue::Note(_)) {
+                self.search.text_changed(*path, ind);
+            }
             touched.insert(*path);
         }
+        self.search.results_changed();
         for path in touched {
             self.refresh_indicator(path);
         }
@@ -482,6 +487,8 @@ impl App {
     /// Rescores an indicator and refreshes its validation findings.
     fn refresh_indicator(&mut self, path: IndicatorPath) {
         self.scores.update_indicator(&self.plan, path);
+        self.pending
+            .set(path, super::pending::is_pending(&self.scores, path));
         let node = Some(NodePath::Indicator(path));
         self.findings
             .retain(|f| f.node != node || !f.kind.is_about_values());

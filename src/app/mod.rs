@@ -18,6 +18,7 @@ pub mod keymap;
 pub mod msg;
 pub mod navigate;
 pub mod paste;
+pub mod pending;
 pub mod recovery;
 pub mod search;
 pub mod tree;
@@ -37,7 +38,9 @@ use history::History;
 use input::{Input, InputEdit};
 use keymap::Context;
 pub use msg::{FieldError, JournalDown, Msg, Problem, ReadOnly};
+use pending::Pending;
 pub use recovery::Recovery;
+use search::Search;
 use tree::{Filter, Tree};
 
 /// Everything a key or the mouse can ask for, and what the event loop reports back.
@@ -256,6 +259,10 @@ pub struct App {
     pub status: Status,
     /// The last search, for `n` and `N`.
     pub query: String,
+    /// The search index and the kept matches of the last search.
+    pub search: Search,
+    /// The pending indicators, in tree order, for `p` and `P`.
+    pub pending: Pending,
     /// Terminal size in cells.
     pub size: (u16, u16),
     /// Quit after the save under way succeeds.
@@ -290,6 +297,7 @@ impl App {
         let scores = Scores::compute(&plan);
         let findings = validate::validate(&plan);
         let tree = Tree::new(&plan, &scores);
+        let pending = Pending::new(&plan, &scores);
         let mut app = App {
             lang: Lang::of_locale(plan.locale),
             plan,
@@ -304,6 +312,8 @@ impl App {
             history: History::new(),
             status: Status::default(),
             query: String::new(),
+            search: Search::default(),
+            pending,
             size: (120, 36),
             quit_after_save: false,
             recovery: None,

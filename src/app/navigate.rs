@@ -4,7 +4,7 @@
 use super::input::Input;
 use super::tree::{self, Filter};
 use super::{Action, App, EditField, Effect, Mode, Msg};
-use crate::plan::{IndicatorPath, NodePath};
+use crate::plan::NodePath;
 
 impl App {
     pub(super) fn click(&mut self, column: u16, row: u16) -> Effect {
@@ -82,6 +82,8 @@ impl App {
             Action::NextPending => self.jump_pending(true),
             Action::PrevPending => self.jump_pending(false),
             Action::Search => {
+                // The index is built here, once per plan, rather than at the first key.
+                self.search.prepare(&self.plan);
                 self.mode = Mode::Search {
                     input: Input::default(),
                     origin: self.tree.selected(),
@@ -186,68 +188,27 @@ impl App {
         }
     }
 
-    /// Indicators in tree order starting after (or before) the selection, wrapping around.
-    fn indicators_from_selection(&self, forward: bool) -> Vec<IndicatorPath> {
-        let all: Vec<IndicatorPath> = self.plan.indicators().map(|(p, _)| p).collect();
-        let here = self.tree.selected();
-        let split = here.map_or(0, |node| {
-            all.partition_point(|p| {
-                tree::cmp_tree_order(NodePath::Indicator(*p), node) != std::cmp::Ordering::Greater
-            })
-        });
-        let (before, after) = all.split_at(split);
-        if forward {
-            after.iter().chain(before).copied().collect()
-        } else {
-            let at_or_before_excl: Vec<IndicatorPath> = before
-                .iter()
-                .copied()
-                .filter(|p| here != Some(NodePath::Indicator(*p)))
-                .collect();
-            at_or_before_excl
-                .into_iter()
-                .rev()
-                .chain(after.iter().rev().copied())
-                .collect()
-        }
-    }
-
+    /// Goes to the next (or previous) pending indicator the filter shows, from the kept
+    /// pending indicators in tree order, wrapping around.
     fn jump_pending(&mut self, forward: bool) {
         let target = self
-            .indicators_from_selection(forward)
-            .into_iter()
-            .find(|p| {
-                !self.scores.outcome(*p).is_measured()
-                    && self.filter.admits(&self.plan, &self.scores, *p)
-            });
+            .pending
+            .from(self.tree.selected(), forward)
+            .find(|p| self.filter.admits(&self.plan, &self.scores, *p));
+        let pending = self.pending.len();
         match target {
             Some(p) => {
                 self.reveal(NodePath::Indicator(p));
-                let pending = self
-                    .plan
-                    .indicators()
-                    .filter(|(p, _)| !self.scores.outcome(*p).is_measured())
-                    .count();
                 self.info(Msg::PendingAt {
                     id: self.plan.indicator(p).id.clone(),
                     pending,
                 });
             }
-            None => {
-                let hidden = self
-                    .plan
-                    .indicators()
-                    .filter(|(p, _)| !self.scores.outcome(*p).is_measured())
-                    .count();
-                if hidden > 0 {
-                    self.info(Msg::PendingHidden {
-                        hidden,
-                        filter: self.filter,
-                    });
-                } else {
-                    self.info(Msg::NoPending);
-                }
-            }
+            None if pending > 0 => self.info(Msg::PendingHidden {
+                hidden: pending,
+                filter: self.filter,
+            }),
+            None => self.info(Msg::NoPending),
         }
     }
 

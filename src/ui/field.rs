@@ -37,7 +37,7 @@ pub(super) fn draw_field(app: &App, frame: &mut Frame, area: Rect, theme: Theme)
             )
         }
         Mode::Search { input, .. } => {
-            let n = app.matches(&input.text()).len();
+            let n = app.match_count();
             (
                 words.word(Word::SearchTitle).to_string(),
                 input,
