@@ -282,6 +282,144 @@ fn bench_export(c: &mut Criterion, fx: &Fixture) {
     }
 }
 
+/// The plan searched by the search benchmarks, and the word typed.
+const SEARCHED: usize = 100_000;
+const WORD: &str = "ufficio";
+
+/// The plan of SEARCHED indicators opened, the search field open (the index built) on the
+/// first row.
+fn searching(fx: &Fixture) -> Driver {
+    let mut d = open(&fx.plans[&SEARCHED], &fx.data);
+    d.app.update(Action::Top);
+    d.app.update(Action::Search);
+    d.draw();
+    d
+}
+
+fn bench_search(c: &mut Criterion, fx: &Fixture) {
+    let n = SEARCHED;
+    let mut g = c.benchmark_group("search_index_build");
+    g.sampling_mode(SamplingMode::Flat);
+    sized(&mut g, n);
+    let d = open(&fx.plans[&n], &fx.data);
+    g.bench_function(BenchmarkId::from_parameter(n), |b| {
+        b.iter(|| perfplan::app::search::SearchIndex::build(&d.app.plan))
+    });
+    g.finish();
+    drop(d);
+
+    // The slowest key: the first character of a query, which nothing kept can answer (a
+    // scan of the whole index, matching nearly every row), then the frame.
+    let mut g = c.benchmark_group("search_key_first");
+    let mut d = searching(fx);
+    let mut which = 0usize;
+    g.bench_function(BenchmarkId::from_parameter(n), |b| {
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iters {
+                d.app.update(Action::Input(InputEdit::Clear));
+                which += 1;
+                let ch = ['e', 'a', 'o', 'i'][which % 4];
+                let start = Instant::now();
+                d.app.update(Action::Input(InputEdit::Insert(ch)));
+                d.draw();
+                spent += start.elapsed();
+                assert!(d.app.match_count() > 0);
+            }
+            spent
+        })
+    });
+    g.finish();
+
+    // A character that extends the query: the kept matches of the shorter query filtered.
+    let mut g = c.benchmark_group("search_key_extend");
+    let mut d = searching(fx);
+    g.bench_function(BenchmarkId::from_parameter(n), |b| {
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            let mut at = WORD.len();
+            for _ in 0..iters {
+                if at == WORD.len() {
+                    // Start the word again with a query no kept matches answer.
+                    d.app.update(Action::Input(InputEdit::Clear));
+                    d.app.update(Action::Input(InputEdit::Insert('x')));
+                    d.app.update(Action::Input(InputEdit::Clear));
+                    d.app.update(Action::Input(InputEdit::Insert('u')));
+                    at = 1;
+                }
+                let ch = WORD[at..].chars().next().expect("a character");
+                at += ch.len_utf8();
+                let start = Instant::now();
+                d.app.update(Action::Input(InputEdit::Insert(ch)));
+                d.draw();
+                spent += start.elapsed();
+            }
+            spent
+        })
+    });
+    g.finish();
+
+    // `n` over the matches of a word found all over the plan, then the frame.
+    let mut g = c.benchmark_group("search_next_match");
+    let mut d = searching(fx);
+    for ch in WORD.chars() {
+        d.app.update(Action::Input(InputEdit::Insert(ch)));
+    }
+    d.app.update(Action::Submit);
+    assert!(d.app.match_count() > 1000, "{}", d.app.match_count());
+    g.bench_function(BenchmarkId::from_parameter(n), |b| {
+        b.iter(|| {
+            d.app.update(Action::NextMatch);
+            d.draw();
+        })
+    });
+    g.finish();
+
+    // `p`: the next pending indicator, then the frame.
+    let mut g = c.benchmark_group("search_next_pending");
+    let mut d = open(&fx.plans[&n], &fx.data);
+    d.draw();
+    g.bench_function(BenchmarkId::from_parameter(n), |b| {
+        b.iter(|| {
+            d.app.update(Action::NextPending);
+            d.draw();
+        })
+    });
+    g.finish();
+
+    // The reference of the search budgets: a key that moves the selection one row, from an
+    // indicator to the next, then the frame (about the least any key costs).
+    let mut g = c.benchmark_group("search_ref_move");
+    let mut d = open(&fx.plans[&n], &fx.data);
+    // Between two indicators, like the moves `n` and `p` make.
+    d.app.update(Action::Bottom);
+    d.draw();
+    let mut down = false;
+    g.bench_function(BenchmarkId::from_parameter(n), |b| {
+        b.iter(|| {
+            d.app.update(if down { Action::Down } else { Action::Up });
+            down = !down;
+            d.draw();
+        })
+    });
+    g.finish();
+
+    // For context (no budget): what `grep -i WORD plan.ron` does, in this process: the
+    // file's text lower-cased (ASCII) into a buffer and searched for the word.
+    let mut g = c.benchmark_group("search_ref_grep_i");
+    let text = std::fs::read(&fx.plans[&n]).expect("the plan reads");
+    let mut lower = Vec::with_capacity(text.len());
+    let finder = memchr::memmem::Finder::new(WORD.as_bytes());
+    g.bench_function(BenchmarkId::from_parameter(n), |b| {
+        b.iter(|| {
+            lower.clear();
+            lower.extend(text.iter().map(u8::to_ascii_lowercase));
+            finder.find_iter(&lower).count()
+        })
+    });
+    g.finish();
+}
+
 /// The median of a benchmark measured in this run, in nanoseconds.
 fn median(group: &str, n: usize, since: SystemTime) -> Option<f64> {
     let target = std::env::var_os("CARGO_TARGET_DIR")
@@ -360,6 +498,13 @@ fn report(fx: &Fixture, since: SystemTime) -> bool {
         "export_csv",
         "export_md",
         "export_html",
+        "search_index_build",
+        "search_key_first",
+        "search_key_extend",
+        "search_next_match",
+        "search_next_pending",
+        "search_ref_move",
+        "search_ref_grep_i",
     ];
     print!("{:<26}", "");
     for n in SIZES {
@@ -428,6 +573,41 @@ fn report(fx: &Fixture, since: SystemTime) -> bool {
         limit: "< 3x".into(),
         holds: r.map(|r| r < 3.0),
     });
+    // Searching, against a key that only moves the selection (and draws the frame): a typed
+    // character within 6 of those (about 5 ms here), `n` and `p` within 2.5 (about 2 ms).
+    let reference = m("search_ref_move", SEARCHED);
+    for (group, name, limit) in [
+        (
+            "search_key_first",
+            "search key (first char, full scan) vs move, 100,000",
+            6.0,
+        ),
+        (
+            "search_key_extend",
+            "search key (extending the query) vs move, 100,000",
+            6.0,
+        ),
+        ("search_next_match", "n (next match) vs move, 100,000", 2.5),
+        (
+            "search_next_pending",
+            "p (next pending) vs move, 100,000",
+            2.5,
+        ),
+    ] {
+        let t = m(group, SEARCHED);
+        let r = ratio(t, reference);
+        budgets.push(Budget {
+            name,
+            measured: match (t, reference, r) {
+                (Some(t), Some(m), Some(r)) => {
+                    format!("{} / {} = {r:.2}x", human(t), human(m))
+                }
+                _ => "-".into(),
+            },
+            limit: format!("≤ {limit}x"),
+            holds: r.map(|r| r <= limit),
+        });
+    }
     println!("\n== budgets ==");
     let mut all = true;
     for b in &budgets {
@@ -463,6 +643,7 @@ fn main() {
     bench_commit_undo(&mut c, &fx);
     bench_save(&mut c, &fx);
     bench_export(&mut c, &fx);
+    bench_search(&mut c, &fx);
     c.final_summary();
     if !report(&fx, since) {
         eprintln!("a budget does not hold: see BENCHMARKS.md");

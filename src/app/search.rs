@@ -114,8 +114,17 @@ impl SearchIndex {
         let mut node = 0;
         while let Some(i) = finder.find(&text[from..]) {
             let at = from + i;
-            // The node holding `at`: the last one starting at or before it.
-            node += self.starts[node..].partition_point(|&s| s <= at) - 1;
+            // The node holding `at`: the last one starting at or before it. Usually this
+            // one or one just after (a short query matches most rows): a few steps, then a
+            // binary search.
+            let mut steps = 0;
+            while self.starts[node + 1] <= at && steps < 4 {
+                node += 1;
+                steps += 1;
+            }
+            if self.starts[node + 1] <= at {
+                node += self.starts[node..].partition_point(|&s| s <= at) - 1;
+            }
             out.push(node as u32);
             from = self.starts[node + 1];
         }
