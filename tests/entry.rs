@@ -483,6 +483,35 @@ fn a_plan_may_require_a_note_for_a_result_below_fair() {
     h.key(KeyCode::Enter);
     assert!(matches!(h.app.mode, Mode::Normal));
     assert_ne!(h.app.selected_indicator(), here);
+    // With a note asked for, the chain goes on once it is given: Enter to the next row,
+    // Tab to the next row's result, open. (The note given above is removed first.)
+    h.go_to("domande depositate marchi");
+    h.key(KeyCode::Char('c'));
+    h.ctrl('u');
+    h.key(KeyCode::Enter);
+    h.type_text("40");
+    h.key(KeyCode::Enter);
+    h.type_text("dato provvisorio");
+    h.key(KeyCode::Enter);
+    assert!(matches!(h.app.mode, Mode::Normal));
+    assert_eq!(h.app.selected_indicator(), Some(next_after(&h, "3.2.2-s2")));
+    h.go_to("domande depositate marchi");
+    h.key(KeyCode::Char('c'));
+    h.ctrl('u');
+    h.key(KeyCode::Enter);
+    h.type_text("30");
+    h.key(KeyCode::Tab);
+    assert!(matches!(&h.app.mode, Mode::Edit(e) if e.field == perfplan::app::EditField::Note));
+    h.type_text("ufficio chiuso");
+    h.key(KeyCode::Tab);
+    match &h.app.mode {
+        Mode::Edit(e) => {
+            assert_eq!(e.path, next_after(&h, "3.2.2-s2"));
+            assert_eq!(e.field, perfplan::app::EditField::Result);
+        }
+        other => panic!("{other:?}"),
+    }
+    h.key(KeyCode::Esc);
     // Saved and read back, the option stays.
     h.ctrl('s');
     let (saved, _) = perfplan::store::load(&h.path()).unwrap();

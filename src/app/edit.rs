@@ -124,9 +124,14 @@ impl App {
         after: After,
     ) -> Effect {
         let effect = self.commit(path, FieldValue::Result(value));
-        if self.ask_note_if_required(path) {
-            return effect;
+        if !self.ask_note_if_required(path, after) {
+            self.move_on(path, after);
         }
+        effect
+    }
+
+    /// Moves on from the indicator at `path` as the key that confirmed its value does.
+    fn move_on(&mut self, path: IndicatorPath, after: After) {
         let next = match after {
             After::Enter => self.indicator_after(path, true, self.enter_to_pending),
             After::Next => self.indicator_after(path, true, false),
@@ -138,7 +143,6 @@ impl App {
                 self.start_edit(EditField::Result);
             }
         }
-        effect
     }
 
     /// Back to a result's field with `text` typed in it (after a question about it).
@@ -152,7 +156,8 @@ impl App {
 
     /// After a result: when the plan asks a note for a realization below its `fair`
     /// threshold and this one has none, the note field opens, saying why (true).
-    fn ask_note_if_required(&mut self, path: IndicatorPath) -> bool {
+    /// The note once confirmed, the chain goes on as `after` says.
+    fn ask_note_if_required(&mut self, path: IndicatorPath, after: After) -> bool {
         let Some((realization, fair)) =
             validate::note_missing(&self.plan, self.plan.indicator(path))
         else {
@@ -160,6 +165,7 @@ impl App {
         };
         self.reveal(NodePath::Indicator(path));
         self.start_edit(EditField::Note);
+        self.note_then = Some(after);
         let loc = self.plan.locale;
         self.info(Msg::NoteRequired {
             realization: loc.percent(realization),
@@ -271,38 +277,46 @@ impl App {
                 Effect::None
             }
             Action::Cancel => {
+                self.note_then = None;
                 self.scores.update_indicator(&self.plan, edit.path);
                 self.mode = Mode::Normal;
                 self.info(Msg::ValueKept);
                 Effect::None
             }
-            Action::Submit => {
-                let result = edit.field == EditField::Result;
-                let path = edit.path;
-                let effect = self.submit_edit(edit, After::Enter);
-                // Enter moves on, as in a spreadsheet: to the next indicator, or the next
-                // pending one when the user chose so.
-                if result && matches!(self.mode, Mode::Normal) && !self.ask_note_if_required(path) {
-                    let pending = self.enter_to_pending;
-                    if let Some(next) = self.indicator_after(path, true, pending) {
-                        self.reveal(NodePath::Indicator(next));
-                    }
-                }
-                effect
-            }
-            Action::ConfirmAndNext | Action::ConfirmAndPrev => {
-                let forward = action == Action::ConfirmAndNext;
+            Action::Submit | Action::ConfirmAndNext | Action::ConfirmAndPrev => {
+                let key = match action {
+                    Action::ConfirmAndNext => After::Next,
+                    Action::ConfirmAndPrev => After::Prev,
+                    _ => After::Enter,
+                };
                 let path = edit.path;
                 let field = edit.field;
-                let after = if forward { After::Next } else { After::Prev };
-                let effect = self.submit_edit(edit, after);
-                if matches!(self.mode, Mode::Normal)
-                    && !(field == EditField::Result && self.ask_note_if_required(path))
-                    && let Some(next) = self.indicator_after(path, forward, false)
-                {
-                    self.reveal(NodePath::Indicator(next));
-                    if field == EditField::Result {
-                        self.start_edit(EditField::Result);
+                // A note the plan asked for after a result: once given, the chain goes on
+                // (Enter as the result's key did; Tab and Shift-Tab as they say).
+                let asked = match field {
+                    EditField::Note => self.note_then.take(),
+                    _ => None,
+                };
+                let effect = self.submit_edit(edit, key);
+                if matches!(self.mode, Mode::Normal) {
+                    match (field, asked) {
+                        // Enter moves on, as in a spreadsheet: to the next indicator, or the
+                        // next pending one when the user chose so.
+                        (EditField::Result, _) if !self.ask_note_if_required(path, key) => {
+                            self.move_on(path, key)
+                        }
+                        (EditField::Result, _) => {}
+                        (EditField::Note, Some(then)) => {
+                            self.move_on(path, if key == After::Enter { then } else { key });
+                        }
+                        _ if key != After::Enter => {
+                            if let Some(next) =
+                                self.indicator_after(path, key == After::Next, false)
+                            {
+                                self.reveal(NodePath::Indicator(next));
+                            }
+                        }
+                        _ => {}
                     }
                 }
                 effect

@@ -287,6 +287,8 @@ pub struct App {
     pub enter_to_pending: bool,
     /// A percentage typed as a fraction (`0,93`), while the user says what was meant.
     pub pending_fraction: Option<(IndicatorPath, Decimal, edit::After)>,
+    /// A note the plan asked for after a result is being typed: where to go once it is given.
+    pub note_then: Option<edit::After>,
     /// The validation finding `w` reached last (an index into `findings`), while the user
     /// goes from one to the next.
     pub current_finding: Option<usize>,
@@ -326,6 +328,7 @@ impl App {
             current_finding: None,
             enter_to_pending: false,
             pending_fraction: None,
+            note_then: None,
         };
         app.status_findings_summary();
         app
