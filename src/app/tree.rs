@@ -31,15 +31,6 @@ impl Filter {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Filter::All => "all",
-            Filter::Pending => "pending",
-            Filter::BelowTarget => "below target",
-            Filter::Overridden => "overridden",
-        }
-    }
-
     /// Whether an indicator passes the filter.
     pub fn admits(self, plan: &Plan, scores: &Scores, path: IndicatorPath) -> bool {
         match self {

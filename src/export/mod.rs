@@ -41,15 +41,6 @@ impl Format {
         }
     }
 
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Xlsx => "XLSX (Excel, LibreOffice)",
-            Format::Csv => "CSV (one row per indicator)",
-            Format::Md => "Markdown (for the report)",
-            Format::Html => "HTML (a page to print)",
-        }
-    }
-
     /// Text formats can go to standard output; XLSX cannot.
     pub fn is_text(self) -> bool {
         !matches!(self, Format::Xlsx)
