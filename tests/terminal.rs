@@ -51,6 +51,38 @@ fn wait_until_gone(session: &str) {
 
 struct Session(String);
 
+/// Starts `command` in a 120×36 tmux session named after `session`.
+fn start(session: &Session, command: &str) {
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        &session.0,
+        "-x",
+        "120",
+        "-y",
+        "36",
+        command,
+    ]);
+}
+
+/// The same, with `dir` as the working folder.
+fn start_in(session: &Session, command: &str, dir: &str) {
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        &session.0,
+        "-x",
+        "120",
+        "-y",
+        "36",
+        "-c",
+        dir,
+        command,
+    ]);
+}
+
 impl Drop for Session {
     fn drop(&mut self) {
         let _ = Command::new("tmux")
@@ -77,17 +109,7 @@ fn type_a_result_save_and_quit_in_a_real_terminal() {
         env!("CARGO_BIN_EXE_perfplan"),
         plan.display()
     );
-    tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        &session.0,
-        "-x",
-        "120",
-        "-y",
-        "36",
-        &command,
-    ]);
+    start(&session, &command);
     wait_for(&session.0, "98,56 %");
     tmux(&["send-keys", "-t", &session.0, "/"]);
     tmux(&["send-keys", "-t", &session.0, "-l", "marchi e brevetti"]);
@@ -145,17 +167,7 @@ fn edits_survive_kill_9_and_are_restored_on_the_next_open() {
         plan.display()
     );
     let first = Session(format!("perfplan-kill-{}", std::process::id()));
-    tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        &first.0,
-        "-x",
-        "120",
-        "-y",
-        "36",
-        &command,
-    ]);
+    start(&first, &command);
     wait_for(&first.0, "98,56 %");
     for (search, value) in [("marchi e brevetti", "70"), ("newsletter inviate", "9")] {
         tmux(&["send-keys", "-t", &first.0, "/"]);
@@ -178,17 +190,7 @@ fn edits_survive_kill_9_and_are_restored_on_the_next_open() {
     );
 
     let second = Session(format!("perfplan-restore-{}", std::process::id()));
-    tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        &second.0,
-        "-x",
-        "120",
-        "-y",
-        "36",
-        &command,
-    ]);
+    start(&second, &command);
     let screen = wait_for(
         &second.0,
         "Modifiche non salvate di una sessione precedente",
@@ -245,19 +247,7 @@ fn the_quick_start_opens_a_copy_not_the_repositorys_plan() {
         data.display(),
         env!("CARGO_BIN_EXE_perfplan"),
     );
-    tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        &session.0,
-        "-x",
-        "120",
-        "-y",
-        "36",
-        "-c",
-        env!("CARGO_MANIFEST_DIR"),
-        &command,
-    ]);
+    start_in(&session, &command, env!("CARGO_MANIFEST_DIR"));
     wait_for(&session.0, "Primo avvio: una copia del piano di esempio");
     tmux(&["send-keys", "-t", &session.0, "/"]);
     tmux(&["send-keys", "-t", &session.0, "-l", "marchi e brevetti"]);
@@ -294,17 +284,7 @@ fn first_screen(name: &str, prefix: &str, args: &str, text: &str) -> String {
         env!("CARGO_BIN_EXE_perfplan"),
         plan.display()
     );
-    tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        &session.0,
-        "-x",
-        "120",
-        "-y",
-        "36",
-        &command,
-    ]);
+    start(&session, &command);
     let screen = wait_for(&session.0, text);
     tmux(&["send-keys", "-t", &session.0, "q"]);
     wait_until_gone(&session.0);
