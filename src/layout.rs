@@ -9,7 +9,13 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
 /// Width from which the detail pane sits beside the tree rather than under it.
-const SIDE_BY_SIDE_WIDTH: u16 = 110;
+const SIDE_BY_SIDE_WIDTH: u16 = 150;
+/// Width from which the detail pane sits beside the tree when there is no height for it
+/// under the tree: the tree's descriptions are then short, but the detail is on screen.
+const SIDE_BY_SIDE_SHORT_WIDTH: u16 = 110;
+/// Height of the body (between header and status) from which the detail pane fits under
+/// the tree.
+const STACKED_BODY_HEIGHT: u16 = 20;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
@@ -58,13 +64,18 @@ pub fn areas(width: u16, height: u16, field_rows: u16) -> Areas {
     let field = has_field.then(|| Rect::new(0, height - STATUS_HEIGHT - field_h, width, field_h));
     let body_top = HEADER_HEIGHT;
     let body_h = height - HEADER_HEIGHT - STATUS_HEIGHT - field_h;
-    let (tree_frame, detail) = if width >= SIDE_BY_SIDE_WIDTH {
+    // Beside the tree only when the tree keeps room for its descriptions, or when there is
+    // no room under it: at 120 columns the tree's figures would leave a few cells for the
+    // description, which matters more than a few more rows.
+    let side_by_side = width >= SIDE_BY_SIDE_WIDTH
+        || (width >= SIDE_BY_SIDE_SHORT_WIDTH && body_h < STACKED_BODY_HEIGHT);
+    let (tree_frame, detail) = if side_by_side {
         let detail_w = (width * 2 / 5).clamp(40, 70);
         (
             Rect::new(0, body_top, width - detail_w, body_h),
             Some(Rect::new(width - detail_w, body_top, detail_w, body_h)),
         )
-    } else if body_h >= 20 {
+    } else if body_h >= STACKED_BODY_HEIGHT {
         let detail_h = body_h * 2 / 5;
         (
             Rect::new(0, body_top, width, body_h - detail_h),

@@ -379,7 +379,11 @@ pub fn has_errors(findings: &[Finding]) -> bool {
 /// The realization and the `fair` threshold, when the plan requires a note below it and
 /// the indicator's result lacks one.
 pub fn note_missing(plan: &Plan, ind: &Indicator) -> Option<(Decimal, Decimal)> {
-    if !plan.thresholds.note_below_fair || ind.note.as_deref().is_some_and(|n| !n.trim().is_empty())
+    let given = |t: Option<&str>| t.is_some_and(|t| !t.trim().is_empty());
+    // An override's reason already says why the realization is what it is.
+    if !plan.thresholds.note_below_fair
+        || given(ind.note.as_deref())
+        || given(ind.realization_override.as_ref().map(|o| o.reason.as_str()))
     {
         return None;
     }

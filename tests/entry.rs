@@ -397,9 +397,10 @@ fn a_result_far_from_its_target_is_accepted_but_marked_check_this_value() {
             f.kind,
             perfplan::validate::FindingKind::CheckThisValue { .. }
         )));
+    let s = h.screen();
     assert!(
-        h.screen().contains("controlla questo valore"),
-        "the detail pane says it"
+        s.contains("controlla questo valore"),
+        "the detail pane says it:\n{s}"
     );
     h.set_result("domande depositate marchi", "72");
     assert!(
@@ -408,8 +409,8 @@ fn a_result_far_from_its_target_is_accepted_but_marked_check_this_value() {
     );
 }
 
-#[test]
-fn a_plan_may_require_a_note_for_a_result_below_fair() {
+/// The seed with `note_below_fair: true`, opened.
+fn seed_asking_notes() -> Harness {
     let text = common::SEED_TEXT.replacen(
         "thresholds: (good: 90, fair: 60)",
         "thresholds: (good: 90, fair: 60, note_below_fair: true)",
@@ -419,10 +420,15 @@ fn a_plan_may_require_a_note_for_a_result_below_fair() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
     std::fs::write(&path, &text).unwrap();
-    let mut h = Harness {
+    Harness {
         driver: perfplan::driver::Driver::open(&path, Some(common::dirs_in(dir.path()))).unwrap(),
         dir,
-    };
+    }
+}
+
+#[test]
+fn a_plan_may_require_a_note_for_a_result_below_fair() {
+    let mut h = seed_asking_notes();
     // The seed's own rows below fair without a note (a 0 % row, say) are warned about.
     let below: Vec<_> = h
         .app
@@ -567,4 +573,164 @@ fn a_column_pasted_with_carriage_returns_is_still_a_column_and_fractions_are_fla
         other => panic!("{other:?}"),
     }
     assert!(h.screen().contains("intendevi 93 %"), "{}", h.screen());
+}
+
+#[test]
+fn enter_to_the_next_pending_goes_round_to_the_top_and_says_when_none_is_left() {
+    let mut h = Harness::seed();
+    h.set_result("Orario apertura al pubblico", "");
+    h.set_result("domande depositate marchi", "");
+    h.key(KeyCode::Char('m'));
+    assert!(h.app.enter_to_pending);
+    // From an indicator after both pending ones: none below, so back to the top.
+    let order = tree_order(&h);
+    let last = *order.last().unwrap();
+    h.app.reveal(NodePath::Indicator(last));
+    assert_eq!(h.app.selected_indicator(), Some(last));
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Enter);
+    assert_eq!(
+        h.app.selected_indicator(),
+        h.app.plan.find_indicator("1.1.1-o5"),
+        "the first pending indicator, above"
+    );
+    h.type_text("1");
+    h.key(KeyCode::Enter);
+    assert_eq!(
+        h.app.selected_indicator(),
+        h.app.plan.find_indicator("3.2.2-s2")
+    );
+    // The last pending one typed: the selection stays and the status line says why.
+    h.type_text("80");
+    h.key(KeyCode::Enter);
+    assert_eq!(result(&h, "3.2.2-s2"), number(dec!(80)));
+    assert_eq!(
+        h.app.selected_indicator(),
+        h.app.plan.find_indicator("3.2.2-s2")
+    );
+    assert!(
+        h.app
+            .status_text()
+            .contains("non resta alcun indicatore in attesa"),
+        "{}",
+        h.app.status_text()
+    );
+}
+
+#[test]
+fn a_pasted_column_asks_each_note_the_plan_requires_in_turn() {
+    let mut h = seed_asking_notes();
+    h.go_to("domande depositate marchi");
+    // 40 against >= 80 and 30 % against >= 90 %: both below fair (60 %); 622 unchanged.
+    h.paste("40\n622\n30\n");
+    h.key(KeyCode::Enter);
+    let note_of = |h: &Harness, id: &str| {
+        let p = h.app.plan.find_indicator(id).unwrap();
+        h.app.plan.indicator(p).note.clone()
+    };
+    let open_note = |h: &Harness| match &h.app.mode {
+        Mode::Edit(e) if e.field == perfplan::app::EditField::Note => {
+            h.app.plan.indicator(e.path).id.clone()
+        }
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(result(&h, "3.2.2-o2"), number(dec!(30)));
+    assert_eq!(open_note(&h), "3.2.2-s2");
+    assert!(
+        h.app.status_text().contains("ancora 1 dopo questa"),
+        "{}",
+        h.app.status_text()
+    );
+    h.type_text("marchi in calo");
+    h.key(KeyCode::Enter);
+    assert_eq!(note_of(&h, "3.2.2-s2").as_deref(), Some("marchi in calo"));
+    assert_eq!(open_note(&h), "3.2.2-o2", "then the next one");
+    h.type_text("personale ridotto");
+    h.key(KeyCode::Enter);
+    assert!(matches!(h.app.mode, Mode::Normal));
+    assert_eq!(
+        note_of(&h, "3.2.2-o2").as_deref(),
+        Some("personale ridotto")
+    );
+    assert!(
+        !h.app.findings.iter().any(|f| matches!(
+            f.kind,
+            perfplan::validate::FindingKind::NoteRequired { .. }
+        ) && f.node.is_some_and(
+            |n| n == NodePath::Indicator(h.app.plan.find_indicator("3.2.2-o2").unwrap())
+        )),
+        "no note left to ask for"
+    );
+    // Esc ends the chain: the notes left are warned about, not asked again.
+    h.go_to("domande depositate marchi");
+    h.paste("30\n622\n20\n");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Esc);
+    assert!(matches!(h.app.mode, Mode::Normal));
+    assert!(h.app.notes_due.is_empty());
+}
+
+#[test]
+fn an_override_below_fair_needs_no_note_besides_its_reason() {
+    let h = seed_asking_notes();
+    let mut plan = h.app.plan.clone();
+    let p = plan.find_indicator("3.2.2-s2").unwrap();
+    let ind = plan.indicator_mut(p);
+    ind.note = None;
+    ind.result = number(dec!(40));
+    assert!(
+        perfplan::validate::note_missing(&plan, plan.indicator(p)).is_some(),
+        "40 against >= 80: 50 %, below fair, without a note"
+    );
+    ind_override(&mut plan, p, dec!(40), "dato rettificato dall'OIV");
+    assert!(perfplan::validate::note_missing(&plan, plan.indicator(p)).is_none());
+}
+
+fn ind_override(plan: &mut perfplan::plan::Plan, p: IndicatorPath, r: Decimal, reason: &str) {
+    plan.indicator_mut(p).realization_override = Some(perfplan::plan::Override {
+        realization: r.into(),
+        reason: reason.into(),
+    });
+}
+
+#[test]
+fn a_column_pasted_into_an_open_field_then_closed_gives_back_what_was_typed() {
+    let mut h = Harness::seed();
+    h.go_to("domande depositate marchi");
+    h.type_text("7");
+    h.paste("1\n2\n");
+    assert!(matches!(h.app.mode, Mode::Paste { .. }));
+    h.key(KeyCode::Esc);
+    match &h.app.mode {
+        Mode::Edit(e) => assert_eq!(e.input.text(), "7"),
+        other => panic!("{other:?}"),
+    }
+    h.key(KeyCode::Enter);
+    assert_eq!(result(&h, "3.2.2-s2"), number(dec!(7)));
+}
+
+#[test]
+fn an_empty_pasted_cell_is_shown_as_clearing_its_result() {
+    let mut h = Harness::seed();
+    h.go_to("domande depositate marchi");
+    h.paste("70\n\n5\n");
+    let s = h.screen();
+    assert!(s.contains("cella vuota: il risultato viene tolto"), "{s}");
+    h.key(KeyCode::Enter);
+    assert_eq!(result(&h, "3.2.2-o1"), None);
+    assert_eq!(result(&h, "3.2.2-o2"), number(dec!(5)));
+}
+
+#[test]
+fn at_120_by_36_the_tree_keeps_room_for_descriptions_and_shows_a_long_target_whole() {
+    let mut h = Harness::seed();
+    h.go_to("Realizzazione programma");
+    let line = h.line_with("1.1.1-s1");
+    assert!(
+        line.contains("Realizzazione programma delle attività"),
+        "{line}"
+    );
+    assert!(line.contains(">= 80 %") && line.contains("100 %"), "{line}");
+    // The detail pane is still on screen, under the tree.
+    assert!(h.screen().contains("Dettaglio"));
 }

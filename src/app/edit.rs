@@ -133,8 +133,18 @@ impl App {
     /// Moves on from the indicator at `path` as the key that confirmed its value does.
     fn move_on(&mut self, path: IndicatorPath, after: After) {
         let next = match after {
-            After::Enter => self.indicator_after(path, true, self.enter_to_pending),
-            After::Next => self.indicator_after(path, true, false),
+            // The next pending indicator, going round to the top of the tree when there is
+            // none below; when none is left anywhere, the selection stays and says so.
+            After::Enter if self.enter_to_pending => {
+                let next = self
+                    .indicator_after(path, true, true)
+                    .or_else(|| self.first_pending_before(path));
+                if next.is_none() {
+                    self.info(Msg::NoPendingLeft);
+                }
+                next
+            }
+            After::Enter | After::Next => self.indicator_after(path, true, false),
             After::Prev => self.indicator_after(path, false, false),
         };
         if let Some(next) = next {
@@ -163,15 +173,34 @@ impl App {
         else {
             return false;
         };
+        self.open_required_note(path, realization, fair);
+        self.note_then = Some(after);
+        true
+    }
+
+    /// Opens the note of the indicator at `path`, saying the plan asks for it.
+    fn open_required_note(&mut self, path: IndicatorPath, realization: Decimal, fair: Decimal) {
         self.reveal(NodePath::Indicator(path));
         self.start_edit(EditField::Note);
-        self.note_then = Some(after);
         let loc = self.plan.locale;
         self.info(Msg::NoteRequired {
             realization: loc.percent(realization),
             fair: loc.number(fair),
+            more: self.notes_due.len(),
         });
-        true
+    }
+
+    /// After a pasted column: opens the next note the plan asks for, if any is left (true).
+    pub(super) fn ask_next_note_due(&mut self) -> bool {
+        while let Some(path) = self.notes_due.pop_front() {
+            if let Some((realization, fair)) =
+                validate::note_missing(&self.plan, self.plan.indicator(path))
+            {
+                self.open_required_note(path, realization, fair);
+                return true;
+            }
+        }
+        false
     }
 
     /// Where the selection goes after a result is confirmed: the next indicator in tree
@@ -197,6 +226,17 @@ impl App {
             .filter(|p| self.filter.admits(&self.plan, &self.scores, *p))
             .filter(|p| !pending || !self.scores.outcome(*p).is_measured())
             .reduce(|best, p| if forward { best } else { p })
+    }
+
+    /// The first pending indicator in tree order (within the filter) before `from`.
+    fn first_pending_before(&self, from: IndicatorPath) -> Option<IndicatorPath> {
+        let here = NodePath::Indicator(from);
+        self.plan
+            .indicators()
+            .map(|(p, _)| p)
+            .filter(|p| tree::cmp_tree_order(NodePath::Indicator(*p), here).is_lt())
+            .filter(|p| self.filter.admits(&self.plan, &self.scores, *p))
+            .find(|p| !self.scores.outcome(*p).is_measured())
     }
 
     /// Parses the result being typed, in the plan's locale and the indicator's unit.
@@ -238,7 +278,7 @@ impl App {
     }
 
     /// Shows what the typed value would score, on the indicator and every level above it.
-    fn preview(&mut self, edit: &mut Edit) {
+    pub(super) fn preview(&mut self, edit: &mut Edit) {
         let path = edit.path;
         let text = edit.input.text();
         let preview: Result<Outcome, FieldError> = match edit.field {
@@ -278,6 +318,7 @@ impl App {
             }
             Action::Cancel => {
                 self.note_then = None;
+                self.notes_due.clear();
                 self.scores.update_indicator(&self.plan, edit.path);
                 self.mode = Mode::Normal;
                 self.info(Msg::ValueKept);
@@ -309,6 +350,7 @@ impl App {
                         (EditField::Note, Some(then)) => {
                             self.move_on(path, if key == After::Enter { then } else { key });
                         }
+                        (EditField::Note, None) if self.ask_next_note_due() => {}
                         _ if key != After::Enter => {
                             if let Some(next) =
                                 self.indicator_after(path, key == After::Next, false)

@@ -220,6 +220,9 @@ pub enum Mode {
         rows: Vec<paste::PasteRow>,
         /// The first row shown.
         scroll: usize,
+        /// The field the column was pasted into, as it was, to go back to when the paste is
+        /// closed without applying it.
+        back: Option<Box<Edit>>,
     },
     /// Choosing an export format and where to write it.
     Export {
@@ -289,6 +292,9 @@ pub struct App {
     pub pending_fraction: Option<(IndicatorPath, Decimal, edit::After)>,
     /// A note the plan asked for after a result is being typed: where to go once it is given.
     pub note_then: Option<edit::After>,
+    /// After a pasted column, the indicators whose notes the plan asks for still to be
+    /// typed, after the one open now (in tree order).
+    pub notes_due: std::collections::VecDeque<IndicatorPath>,
     /// The validation finding `w` reached last (an index into `findings`), while the user
     /// goes from one to the next.
     pub current_finding: Option<usize>,
@@ -329,6 +335,7 @@ impl App {
             enter_to_pending: false,
             pending_fraction: None,
             note_then: None,
+            notes_due: Default::default(),
         };
         app.status_findings_summary();
         app
@@ -461,7 +468,11 @@ impl App {
                 };
                 if let (Some(from), Some(values)) = (target, paste::cells(&text)) {
                     self.scores.update_indicator(&self.plan, from);
-                    self.start_paste(from, values);
+                    let back = match &self.mode {
+                        Mode::Edit(e) => Some(Box::new(e.clone())),
+                        _ => None,
+                    };
+                    self.start_paste(from, values, back);
                     return Effect::None;
                 }
                 // One value pasted on an indicator's row: its result, as if typed there.
@@ -509,23 +520,32 @@ impl App {
             Mode::Path { input, purpose, .. } => self.update_path(input, purpose, action),
             Mode::Dialog { kind, selected } => self.update_dialog(kind, selected, action),
             Mode::Restore { cursor } => self.update_restore(cursor, action),
-            Mode::Paste { rows, scroll } => match action {
-                Action::Submit => self.apply_paste(rows, false),
-                Action::SkipUnreadable => self.apply_paste(rows, true),
+            Mode::Paste { rows, scroll, back } => match action {
+                Action::Submit => self.apply_paste(rows, false, back),
+                Action::SkipUnreadable => self.apply_paste(rows, true, back),
                 Action::Cancel => {
-                    self.mode = Mode::Normal;
+                    // Back to the field the column was pasted into, with what was typed.
+                    match back {
+                        Some(edit) => {
+                            let mut edit = *edit;
+                            self.preview(&mut edit);
+                            self.mode = Mode::Edit(edit);
+                        }
+                        None => self.mode = Mode::Normal,
+                    }
                     self.info(Msg::Cancelled);
                     Effect::None
                 }
                 Action::Down | Action::ScrollDown => {
                     let scroll = (scroll + 1).min(rows.len().saturating_sub(1));
-                    self.mode = Mode::Paste { rows, scroll };
+                    self.mode = Mode::Paste { rows, scroll, back };
                     Effect::None
                 }
                 Action::Up | Action::ScrollUp => {
                     self.mode = Mode::Paste {
                         rows,
                         scroll: scroll.saturating_sub(1),
+                        back,
                     };
                     Effect::None
                 }

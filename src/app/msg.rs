@@ -261,7 +261,12 @@ pub enum Msg {
     NoteRequired {
         realization: String,
         fair: String,
+        /// Other notes still asked for after this one (after a pasted column).
+        more: usize,
     },
+    /// Enter after a result, going to the next pending indicator, found none left (within
+    /// the filter).
+    NoPendingLeft,
     /// Where Enter goes after a result now.
     EnterMoves {
         to_pending: bool,

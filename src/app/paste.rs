@@ -45,7 +45,12 @@ pub fn cells(text: &str) -> Option<Vec<String>> {
 
 impl App {
     /// Text of several values pasted on the indicator at `from`: shows what each would do.
-    pub(super) fn start_paste(&mut self, from: IndicatorPath, values: Vec<String>) {
+    pub(super) fn start_paste(
+        &mut self,
+        from: IndicatorPath,
+        values: Vec<String>,
+        back: Option<Box<super::Edit>>,
+    ) {
         if self.read_only {
             self.error(Msg::NoChangeReadOnly(self.read_only_reason()));
             return;
@@ -94,14 +99,27 @@ impl App {
                 }
             })
             .collect();
-        self.mode = Mode::Paste { rows, scroll: 0 };
+        self.mode = Mode::Paste {
+            rows,
+            scroll: 0,
+            back,
+        };
     }
 
     /// Puts the pasted values in, as one step: all of them, or (`skip`) the readable ones.
-    pub(super) fn apply_paste(&mut self, rows: Vec<PasteRow>, skip: bool) -> Effect {
+    pub(super) fn apply_paste(
+        &mut self,
+        rows: Vec<PasteRow>,
+        skip: bool,
+        back: Option<Box<super::Edit>>,
+    ) -> Effect {
         if !skip && rows.iter().any(|r| !r.is_readable()) {
             let unreadable = rows.iter().filter(|r| !r.is_readable()).count();
-            self.mode = Mode::Paste { rows, scroll: 0 };
+            self.mode = Mode::Paste {
+                rows,
+                scroll: 0,
+                back,
+            };
             self.error(Msg::PasteUnreadable { unreadable });
             return Effect::None;
         }
@@ -137,7 +155,17 @@ impl App {
             skipped,
         });
         let journal = step.field_changes();
+        // The plan may ask a note for each value below its `fair` threshold: one at a time.
+        self.notes_due = step
+            .changes
+            .iter()
+            .map(|(p, _)| *p)
+            .filter(|p| {
+                crate::validate::note_missing(&self.plan, self.plan.indicator(*p)).is_some()
+            })
+            .collect();
         self.history.push(step);
+        self.ask_next_note_due();
         Effect::Journal(journal)
     }
 }

@@ -106,6 +106,8 @@ listed! {
     PasteTitle,
     /// A pasted line past the last indicator.
     PasteBeyond,
+    /// A pasted empty cell, beside the result it clears.
+    PasteClears,
     }
 }
 

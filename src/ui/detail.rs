@@ -67,17 +67,19 @@ pub(super) fn draw_detail(app: &App, frame: &mut Frame, area: Rect, theme: Theme
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
         return;
     };
-    lines.extend(match node {
+    let detail = match node {
         NodePath::Indicator(path) => indicator_detail(app, path, theme),
         _ => objective_detail(app, node, theme),
-    });
+    };
+    // The findings about the row come right under its name (at the first blank line), so
+    // that a short pane still shows them.
+    let mut findings: Vec<Line> = Vec::new();
     for f in app.findings.iter().filter(|f| f.node == Some(node)) {
         let style = match f.severity {
             Severity::Error => theme.error(),
             Severity::Warning => theme.warning(),
         };
-        lines.push(Line::from(""));
-        lines.push(Line::styled(
+        findings.push(Line::styled(
             format!(
                 "{}: {}",
                 words.word(if f.severity == Severity::Error {
@@ -90,6 +92,17 @@ pub(super) fn draw_detail(app: &App, frame: &mut Frame, area: Rect, theme: Theme
             style,
         ));
     }
+    let head = detail
+        .iter()
+        .position(|l| l.width() == 0)
+        .unwrap_or(detail.len());
+    let mut detail = detail.into_iter();
+    lines.extend(detail.by_ref().take(head));
+    if !findings.is_empty() {
+        lines.push(Line::from(""));
+        lines.extend(findings);
+    }
+    lines.extend(detail);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 

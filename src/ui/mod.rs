@@ -43,7 +43,9 @@ pub fn draw(app: &App, frame: &mut Frame, theme: Theme) {
             popups::draw_dialog(app, frame, area, *kind, *selected, theme)
         }
         Mode::Restore { cursor } => popups::draw_restore(app, frame, area, *cursor, theme),
-        Mode::Paste { rows, scroll } => popups::draw_paste(app, frame, area, rows, *scroll, theme),
+        Mode::Paste { rows, scroll, .. } => {
+            popups::draw_paste(app, frame, area, rows, *scroll, theme)
+        }
         _ => {}
     }
 }

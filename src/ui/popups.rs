@@ -234,12 +234,30 @@ pub(super) fn draw_paste(
         let line = match (r.path, &r.new) {
             (Some(p), Ok(new)) => {
                 let ind = app.plan.indicator(p);
+                // An empty cell clears a result, as pasting it in a spreadsheet does: said
+                // in so many words, so that a gap in the column is not a surprise.
+                let (text, style) = match (r.old, new) {
+                    (Some(_), None) => (
+                        format!(
+                            "{} → {} ({})",
+                            value(ind, r.old),
+                            value(ind, *new),
+                            words.word(Word::PasteClears)
+                        ),
+                        theme.warning(),
+                    ),
+                    (old, new) if old == *new => (
+                        format!("{} → {}", value(ind, r.old), value(ind, *new)),
+                        theme.dim(),
+                    ),
+                    _ => (
+                        format!("{} → {}", value(ind, r.old), value(ind, *new)),
+                        Style::default(),
+                    ),
+                };
                 Line::from(vec![
                     Span::styled(format!(" {} ", pad_right(&ind.id, 12)), theme.code()),
-                    Span::raw(truncate(
-                        &format!("{} → {}", value(ind, r.old), value(ind, *new)),
-                        inner_w.saturating_sub(14),
-                    )),
+                    Span::styled(truncate(&text, inner_w.saturating_sub(14)), style),
                 ])
             }
             (Some(p), Err(e)) => {

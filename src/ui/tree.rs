@@ -3,8 +3,10 @@
 //! bar) and measured count.
 //!
 //! The columns are as wide as what the rows on screen show in them (only those rows are
-//! looked at, so drawing costs the same whatever the plan's size), within caps. When the
-//! pane narrows, the description gives way first, down to [`MIN_LEFT`] cells; below that
+//! looked at, so drawing costs the same whatever the plan's size). In a wide pane a long
+//! result or target is shown whole (up to [`FIGURE_WIDE_CAP`] cells); when the description
+//! would be left fewer than [`MIN_LEFT_WIDE`] cells, each column keeps to its cap. When the
+//! pane narrows further, the description gives way first, down to [`MIN_LEFT`] cells; below that
 //! the measured count goes, then the bar shrinks and goes; then the description gives way
 //! again, down to [`MIN_LEFT_CUT`] cells; below that the column names are cut to their
 //! figures, then a long result or target is cut with `…`. The realization is never cut.
@@ -181,6 +183,10 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
 /// The bar's cells when there is room for it, and when it has been halved.
 const BAR_CELLS: usize = 10;
 const BAR_CELLS_NARROW: usize = 5;
+/// The cells the code and description keep before a long result or target is cut to its cap.
+const MIN_LEFT_WIDE: usize = 40;
+/// The most cells a result or target takes in a wide pane.
+const FIGURE_WIDE_CAP: usize = 40;
 /// The cells the code and description keep before the measured count and the bar give way.
 const MIN_LEFT: usize = 24;
 /// The cells they keep before the column names and the figures are cut.
@@ -257,8 +263,8 @@ impl Columns {
         let mut c = Columns {
             left: 0,
             weight: widest.weight.min(WEIGHT_CAP).max(w(names.weight)),
-            result: widest.result.min(RESULT_CAP).max(w(names.result)),
-            target: widest.target.min(TARGET_CAP).max(w(names.target)),
+            result: widest.result.min(FIGURE_WIDE_CAP).max(w(names.result)),
+            target: widest.target.min(FIGURE_WIDE_CAP).max(w(names.target)),
             bar: BAR_CELLS,
             percent: widest.percent,
             measured: widest.measured.min(MEASURED_CAP).max(w(names.measured)),
@@ -275,7 +281,11 @@ impl Columns {
         };
         realization_names(&mut c);
         type Step = fn(&mut Columns, &Widest);
-        let steps: [(usize, Step); 5] = [
+        let steps: [(usize, Step); 6] = [
+            (MIN_LEFT_WIDE, |c, _| {
+                c.result = c.result.min(RESULT_CAP);
+                c.target = c.target.min(TARGET_CAP);
+            }),
             (MIN_LEFT, |c, _| c.measured = 0),
             (MIN_LEFT, |c, _| c.bar = BAR_CELLS_NARROW),
             (MIN_LEFT, |c, _| c.bar = 0),
@@ -519,6 +529,16 @@ mod tests {
             assert!(c.measured <= last.measured && c.bar <= last.bar);
             last = c;
         }
+    }
+
+    #[test]
+    fn a_long_target_is_shown_whole_while_the_description_keeps_room() {
+        let w = widest(30);
+        let c = Columns::fit(150, &w, &NAMES);
+        assert_eq!(c.target, 30, "{c:?}");
+        assert!(c.left >= MIN_LEFT_WIDE, "{c:?}");
+        let c = Columns::fit(90, &w, &NAMES);
+        assert_eq!(c.target, TARGET_CAP, "{c:?}");
     }
 
     #[test]

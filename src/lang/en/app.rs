@@ -108,6 +108,7 @@ impl AppWords for En {
             Word::EnterGoesPending => "Enter → next pending",
             Word::PasteTitle => " Paste a column ",
             Word::PasteBeyond => "no indicator left for this value",
+            Word::PasteClears => "empty cell: the result is cleared",
             Word::Copy => "copy",
             Word::WhatTheyDo => "What they do",
         }
@@ -385,6 +386,9 @@ impl AppWords for En {
                 key(Context::Tree, Action::CycleFilter, L)
             ),
             Msg::NoPending => "No pending indicators: every result is in.".into(),
+            Msg::NoPendingLeft => {
+                "Result entered; no pending indicator is left (within the filter)".into()
+            }
             Msg::EnterMoves { to_pending: false } => {
                 "After a result, Enter goes to the next indicator".into()
             }
@@ -412,9 +416,20 @@ impl AppWords for En {
                     )
                 }
             }
-            Msg::NoteRequired { realization, fair } => format!(
-                "A realization of {realization} is below the fair threshold ({fair} %): the plan asks for a note saying why"
-            ),
+            Msg::NoteRequired {
+                realization,
+                fair,
+                more,
+            } => {
+                let more = match more {
+                    0 => String::new(),
+                    1 => " (1 more after this one)".into(),
+                    n => format!(" ({n} more after this one)"),
+                };
+                format!(
+                    "A realization of {realization} is below the fair threshold ({fair} %): the plan asks for a note saying why{more}"
+                )
+            }
             Msg::NoFindings => "No warnings or errors in the plan.".into(),
             Msg::FindingAt {
                 finding,

@@ -110,6 +110,7 @@ impl AppWords for It {
             Word::EnterGoesPending => "Invio → prossimo in attesa",
             Word::PasteTitle => " Incolla una colonna ",
             Word::PasteBeyond => "nessun indicatore rimasto per questo valore",
+            Word::PasteClears => "cella vuota: il risultato viene tolto",
             Word::Copy => "copia",
             Word::WhatTheyDo => "Che cosa fanno",
         }
@@ -419,6 +420,7 @@ impl AppWords for It {
             Msg::NoPending => {
                 "Nessun indicatore in attesa: tutti i risultati sono inseriti.".into()
             }
+            Msg::NoPendingLeft => "Risultato inserito; non resta alcun indicatore in attesa (nel filtro)".into(),
             Msg::EnterMoves { to_pending: false } => "Dopo un risultato, Invio va all'indicatore successivo".into(),
             Msg::EnterMoves { to_pending: true } => "Dopo un risultato, Invio va al prossimo indicatore in attesa".into(),
             Msg::Pasted { changes, skipped } => {
@@ -442,7 +444,18 @@ impl AppWords for It {
                     )
                 }
             }
-            Msg::NoteRequired { realization, fair } => format!("Realizzazione {realization}, sotto la soglia `fair` ({fair} %): il piano chiede una nota che ne spieghi il motivo"),
+            Msg::NoteRequired {
+                realization,
+                fair,
+                more,
+            } => {
+                let more = match more {
+                    0 => String::new(),
+                    1 => " (ancora 1 dopo questa)".into(),
+                    n => format!(" (ancora {n} dopo questa)"),
+                };
+                format!("Realizzazione {realization}, sotto la soglia `fair` ({fair} %): il piano chiede una nota che ne spieghi il motivo{more}")
+            }
             Msg::NoFindings => "Nessun errore e nessuna avvertenza nel piano.".into(),
             Msg::FindingAt {
                 finding,
