@@ -283,9 +283,9 @@ fn indicator(rng: &mut Rng, id: String, year: i32) -> Indicator {
     };
     let description = format!("{} {}", rng.pick(measures), rng.pick(&CONTEXTS));
     let scoring = match (&target, rng.range(0, 19)) {
-        (Target::Deadline(_), 0..=3) => Scoring::GraceDays(30),
-        (_, 0) => Scoring::AllOrNothing,
-        _ => Scoring::Proportional,
+        (Target::Deadline(_), 0..=3) => Some(Scoring::GraceDays(30)),
+        (_, 0) => Some(Scoring::AllOrNothing),
+        _ => None,
     };
     let pending = rng.chance(30);
     let result = (!pending).then_some(result);
@@ -310,6 +310,7 @@ fn indicator(rng: &mut Rng, id: String, year: i32) -> Indicator {
         note,
         baseline,
         scoring,
+        not_assessable: None,
     }
 }
 
@@ -371,7 +372,8 @@ pub fn plan(indicators: usize, seed: u64) -> Plan {
             operational.push(OperationalObjective {
                 code: oo_code,
                 title: format!("{} {}", rng.pick(&VERBS), rng.pick(&OBJECTS)),
-                weight: Num::from(weight),
+                weight: Num::from(weight).into(),
+                direct: false,
                 strategic_indicators,
                 indicators,
             });
@@ -385,7 +387,7 @@ pub fn plan(indicators: usize, seed: u64) -> Plan {
                 rng.pick(&OBJECTS),
                 rng.pick(&CONTEXTS)
             ),
-            weight: Num::from(so_weight),
+            weight: Num::from(so_weight).into(),
             operational,
         });
     }
@@ -404,6 +406,8 @@ pub fn plan(indicators: usize, seed: u64) -> Plan {
         year,
         locale: Locale::It,
         thresholds: Thresholds::default(),
+        scoring: None,
+        precision: Default::default(),
         perspectives,
     }
 }
@@ -446,7 +450,10 @@ mod tests {
             "{:?}",
             &findings[..findings.len().min(5)]
         );
-        let total: Decimal = p.perspectives.iter().map(|x| x.weight()).sum();
+        let weights = crate::plan::weights::Weights::of(&p);
+        let total: Decimal = (0..p.perspectives.len())
+            .map(|i| weights.perspective(i))
+            .sum();
         assert_eq!(total, dec(100));
         assert!((4..=8).contains(&p.perspectives.len()));
         let pending = p.indicators().filter(|(_, i)| i.result.is_none()).count();

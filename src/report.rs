@@ -198,6 +198,7 @@ fn unit_json(unit: &Unit) -> Json {
             Unit::Date => "date",
             Unit::Currency => "currency",
             Unit::Label(l) => l.as_str(),
+            Unit::YesNo => "yes_no",
         }
         .to_string(),
     )
@@ -208,6 +209,18 @@ fn indicator_json(ind: &IndicatorSummary) -> Json {
         None => Json::Null,
         Some(Value::Number(n)) => number(n),
         Some(Value::Date(d)) => Json::String(d.format("%Y-%m-%d").to_string()),
+        Some(Value::Bool(b)) => Json::Bool(b),
+        Some(Value::Ratio {
+            numerator,
+            denominator,
+        }) => json!({
+            "numerator": number(numerator),
+            "denominator": number(denominator),
+        }),
+        Some(Value::Bound { bound, value }) => json!({
+            "bound": bound.sign(),
+            "value": number(value),
+        }),
     };
     let mut m = Map::new();
     m.insert("id".into(), json!(ind.id));
@@ -221,6 +234,9 @@ fn indicator_json(ind: &IndicatorSummary) -> Json {
             .map_or(Json::Null, |r| number(round_for_json(r))),
     );
     m.insert("pending".into(), json!(ind.pending));
+    if let Some(reason) = &ind.not_assessable {
+        m.insert("not_assessable".into(), json!(reason));
+    }
     if let Some(why) = &ind.unscorable {
         m.insert("unscorable".into(), json!(why.say(JSON_LANG)));
     }
@@ -245,14 +261,22 @@ pub fn json(summary: &Summary) -> Json {
                 .objectives
                 .iter()
                 .map(|so| {
+                    let own: Vec<Json> = so
+                        .operational
+                        .iter()
+                        .filter(|oo| oo.direct)
+                        .flat_map(|oo| oo.strategic_indicators.iter().map(indicator_json))
+                        .collect();
                     let operational: Vec<Json> = so
                         .operational
                         .iter()
+                        .filter(|oo| !oo.direct)
                         .map(|oo| {
                             json!({
                                 "code": oo.code,
                                 "title": oo.title,
                                 "weight": number(oo.weight),
+                                "equal_weight": oo.equal_weight,
                                 "realization": score_json(&oo.realization),
                                 "measured": oo.realization.measured,
                                 "total": oo.realization.total,
@@ -261,15 +285,20 @@ pub fn json(summary: &Summary) -> Json {
                             })
                         })
                         .collect();
-                    json!({
+                    let mut m = json!({
                         "code": so.code,
                         "title": so.title,
                         "weight": number(so.weight),
+                        "equal_weight": so.equal_weight,
                         "realization": score_json(&so.realization),
                         "measured": so.realization.measured,
                         "total": so.realization.total,
                         "operational": operational,
-                    })
+                    });
+                    if !own.is_empty() {
+                        m["indicators"] = Json::Array(own);
+                    }
+                    m
                 })
                 .collect();
             json!({
@@ -294,6 +323,7 @@ pub fn json(summary: &Summary) -> Json {
         },
         "measured": measured,
         "total": total,
+        "not_assessable": summary.not_assessable_count(),
         "provisional": summary.is_provisional(),
         "errors": summary.errors.iter().map(|e| e.say(JSON_LANG)).collect::<Vec<_>>(),
         "perspectives": perspectives,

@@ -46,7 +46,7 @@ fn unchanged(_: &mut Plan) {}
 
 fn unbalanced_weights(plan: &mut Plan) {
     // 3.2 weighs 27 in the seed, the sum of its three operational objectives.
-    plan.perspectives[0].objectives[3].weight = Num::from(rust_decimal::Decimal::from(25));
+    plan.perspectives[0].objectives[3].weight = Num::from(rust_decimal::Decimal::from(25)).into();
 }
 
 use Key::{Code, Ctrl, Text};

@@ -16,9 +16,11 @@ pub struct Score {
     /// Percent, as shown: rounded half up to two decimals on the exact value (see
     /// `score::exact`); `None` while nothing under it is measured.
     pub value: Option<Decimal>,
-    /// Indicators measured / all, under it.
+    /// Indicators measured / all (those marked not assessable apart), under it.
     pub measured: usize,
     pub total: usize,
+    /// Indicators marked not assessable, under it.
+    pub not_assessable: usize,
 }
 
 impl Score {
@@ -31,6 +33,7 @@ impl Score {
             value: shown,
             measured: m.measured,
             total: m.total,
+            not_assessable: m.not_assessable,
         }
     }
 
@@ -39,6 +42,7 @@ impl Score {
             value: shown,
             measured: w.indicators.measured,
             total: w.indicators.total,
+            not_assessable: w.indicators.not_assessable,
         }
     }
 }
@@ -61,6 +65,8 @@ pub struct Summary {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PerspectiveSummary {
+    /// Its place among the plan's perspectives.
+    pub index: usize,
     pub name: String,
     pub weight: Decimal,
     pub score: Layers<Score>,
@@ -71,7 +77,10 @@ pub struct PerspectiveSummary {
 pub struct StrategicSummary {
     pub code: String,
     pub title: String,
+    /// As shown: as written, or an equal share rounded to two decimals.
     pub weight: Decimal,
+    /// The weight is an equal share (`Equal` in the plan).
+    pub equal_weight: bool,
     /// Flat mean of its strategic indicators.
     pub realization: Score,
     pub operational: Vec<OperationalSummary>,
@@ -81,7 +90,13 @@ pub struct StrategicSummary {
 pub struct OperationalSummary {
     pub code: String,
     pub title: String,
+    /// As shown: as written, or an equal share rounded to two decimals.
     pub weight: Decimal,
+    /// The weight is an equal share (`Equal` in the plan).
+    pub equal_weight: bool,
+    /// Not an operational objective of the plan: the holder of its strategic objective's
+    /// own indicators (in `strategic_indicators`), shown without a row of its own.
+    pub direct: bool,
     /// Mean of its operational indicators.
     pub realization: Score,
     pub strategic_indicators: Vec<IndicatorSummary>,
@@ -107,6 +122,8 @@ pub struct IndicatorSummary {
     /// As shown: rounded half up to two decimals on the exact value.
     pub realization: Option<Decimal>,
     pub pending: bool,
+    /// Marked not assessable ("non valutabile"), with the reason.
+    pub not_assessable: Option<String>,
     /// Why it cannot be scored, when it cannot (a value that is wrong).
     pub unscorable: Option<ValueError>,
     pub met: bool,
@@ -132,13 +149,32 @@ pub enum Deviation {
 impl Deviation {
     /// The deviation of `result` from `target`; `None` when the two do not go together
     /// (a date against a number) or the difference is too large to hold.
-    pub fn of(target: &Target, result: Value) -> Option<Deviation> {
+    pub fn of(target: &Target, result: Value, unit: &Unit) -> Option<Deviation> {
         let amount = |r: Decimal, t: Decimal| r.checked_sub(t).map(Deviation::Amount);
         match (target, result) {
             (Target::Deadline(deadline), Value::Date(done)) => {
                 Some(Deviation::Days((done - *deadline).num_days()))
             }
-            (Target::Deadline(_), Value::Number(_)) | (_, Value::Date(_)) => None,
+            (Target::Deadline(_), _) | (_, Value::Date(_)) => None,
+            (Target::Yes | Target::No, _) | (_, Value::Bool(_) | Value::Bound { .. }) => None,
+            // A ratio deviates by its quotient (× 100 for a percentage, as it is scored).
+            (
+                _,
+                Value::Ratio {
+                    numerator,
+                    denominator,
+                },
+            ) => {
+                let mut q = numerator.checked_div(denominator)?;
+                if *unit == Unit::Percent {
+                    q = q.checked_mul(Decimal::ONE_HUNDRED)?;
+                }
+                let q = q.round_dp_with_strategy(
+                    4,
+                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                );
+                Deviation::of(target, Value::Number(q), unit)
+            }
             (
                 Target::AtLeast(t)
                 | Target::MoreThan(t)
@@ -204,9 +240,11 @@ impl Summary {
                 .perspectives
                 .iter()
                 .zip(&scores.perspectives)
-                .map(|(p, ps)| PerspectiveSummary {
+                .enumerate()
+                .map(|(pi, (p, ps))| PerspectiveSummary {
+                    index: pi,
                     name: p.name.clone(),
-                    weight: p.weight(),
+                    weight: scores.rules.weights.perspective(pi),
                     score: Layers {
                         strategic: Score::of_weighted(&ps.score.strategic, ps.shown.strategic),
                         operational: Score::of_weighted(
@@ -221,7 +259,8 @@ impl Summary {
                         .map(|(so, ss)| StrategicSummary {
                             code: so.code.clone(),
                             title: so.title.clone(),
-                            weight: so.weight.value(),
+                            weight: ss.weight.shown(),
+                            equal_weight: ss.weight.equal,
                             realization: Score::of_mean(&ss.realization, ss.shown.strategic),
                             operational: so
                                 .operational
@@ -230,7 +269,9 @@ impl Summary {
                                 .map(|(oo, os)| OperationalSummary {
                                     code: oo.code.clone(),
                                     title: oo.title.clone(),
-                                    weight: oo.weight.value(),
+                                    weight: os.weight.shown(),
+                                    equal_weight: os.weight.equal,
+                                    direct: oo.direct,
                                     realization: Score::of_mean(
                                         os.realization(),
                                         os.shown.operational,
@@ -238,12 +279,14 @@ impl Summary {
                                     strategic_indicators: indicator_rows(
                                         lang,
                                         loc,
+                                        scores,
                                         &oo.strategic_indicators,
                                         &os.outcomes.strategic,
                                     ),
                                     indicators: indicator_rows(
                                         lang,
                                         loc,
+                                        scores,
                                         &oo.indicators,
                                         &os.outcomes.operational,
                                     ),
@@ -272,6 +315,11 @@ impl Summary {
         self.overall.strategic.is_provisional() || self.overall.operational.is_provisional()
     }
 
+    /// Indicators marked not assessable, in both layers.
+    pub fn not_assessable_count(&self) -> usize {
+        self.overall.strategic.not_assessable + self.overall.operational.not_assessable
+    }
+
     /// Indicators of both layers: measured, total.
     pub fn indicator_counts(&self) -> (usize, usize) {
         let (s, o) = (&self.overall.strategic, &self.overall.operational);
@@ -282,15 +330,19 @@ impl Summary {
 fn indicator_rows(
     lang: Lang,
     loc: Locale,
+    scores: &Scores,
     inds: &[Indicator],
     outcomes: &[Outcome],
 ) -> Vec<IndicatorSummary> {
+    let decimals = scores.rules.precision.indicators;
     inds.iter()
         .zip(outcomes)
         .map(|(ind, out)| {
             let deviation = match out {
-                Outcome::Pending | Outcome::Unscorable(_) => None,
-                Outcome::Scored(_) => ind.result.and_then(|r| Deviation::of(&ind.target, r)),
+                Outcome::Pending | Outcome::Unscorable(_) | Outcome::NotAssessable => None,
+                Outcome::Scored(_) => ind
+                    .result
+                    .and_then(|r| Deviation::of(&ind.target, r, &ind.unit)),
             };
             IndicatorSummary {
                 id: ind.id.clone(),
@@ -306,8 +358,9 @@ fn indicator_rows(
                 deviation_text: deviation
                     .map(|d| d.text(lang, loc, &ind.unit))
                     .unwrap_or_default(),
-                realization: out.shown(),
+                realization: out.shown(decimals),
                 pending: matches!(out, Outcome::Pending),
+                not_assessable: ind.not_assessable.clone(),
                 unscorable: match out {
                     Outcome::Unscorable(why) => Some(why.clone()),
                     _ => None,
@@ -317,7 +370,7 @@ fn indicator_rows(
                 override_reason: ind.realization_override.as_ref().map(|o| o.reason.clone()),
                 note: ind.note.clone(),
                 baseline_text: ind.baseline.map(|v| loc.value(v, &ind.unit)),
-                computation: explain(lang, loc, ind, out),
+                computation: explain(lang, loc, ind, out, decimals),
             }
         })
         .collect()
@@ -325,22 +378,93 @@ fn indicator_rows(
 
 /// How an indicator's realization was reached, in `lang`, with the figures in the plan's
 /// locale: `72 / 80 = 90,00 % (target >= 80 not met)`.
-pub fn explain(lang: Lang, loc: Locale, ind: &Indicator, outcome: &Outcome) -> String {
-    computation(loc, ind, outcome).say(lang)
+pub fn explain(
+    lang: Lang,
+    loc: Locale,
+    ind: &Indicator,
+    outcome: &Outcome,
+    decimals: u32,
+) -> String {
+    computation(loc, ind, outcome, decimals).say(lang)
 }
 
 /// How an indicator's realization was reached, as a value.
-fn computation<'a>(loc: Locale, ind: &'a Indicator, outcome: &'a Outcome) -> Computation<'a> {
+fn computation<'a>(
+    loc: Locale,
+    ind: &'a Indicator,
+    outcome: &'a Outcome,
+    decimals: u32,
+) -> Computation<'a> {
     let r = match outcome {
         Outcome::Pending => return Computation::Pending,
         Outcome::Unscorable(why) => return Computation::Unscorable(why, loc),
+        Outcome::NotAssessable => {
+            return Computation::NotAssessable(ind.not_assessable.as_deref().unwrap_or(""));
+        }
         Outcome::Scored(r) => r,
     };
-    let percent = loc.percent(outcome.shown().unwrap_or(r.value));
+    let percent = loc.figure(outcome.shown(decimals).unwrap_or(r.value));
+    let computation = how_computed(loc, ind, r, percent);
+    match &r.band {
+        None => computation,
+        Some(b) => Computation::Banded {
+            achievement: Box::new(how_computed(
+                loc,
+                ind,
+                &crate::score::Realization { band: None, ..*r },
+                loc.percent(b.achievement),
+            )),
+            band: b.band,
+            from: loc.number(b.from),
+            to: loc.number(b.to),
+            fixed: b.score_from == b.score_to,
+            score_from: loc.number(b.score_from),
+            score_to: loc.number(b.score_to),
+            points: loc.number(
+                b.points
+                    .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+                    .normalize(),
+            ),
+            out_of: (b.out_of != Decimal::ONE_HUNDRED).then(|| loc.number(b.out_of)),
+            percent: loc.figure(outcome.shown(decimals).unwrap_or(r.value)),
+        },
+    }
+}
+
+/// How a realization was reached before bands (`percent`: the figure it gives).
+fn how_computed<'a>(
+    loc: Locale,
+    ind: &'a Indicator,
+    r: &crate::score::Realization,
+    percent: String,
+) -> Computation<'a> {
     let figures = Figures {
         result: ind.result.map(|v| loc.value(v, &ind.unit)),
         target: loc.target(&ind.target, &ind.unit),
         percent: percent.clone(),
+    };
+    // A ratio result is scored as its numerator against the target times its denominator
+    // (see `score`): the terms are shown divided back, as the quotient and the target.
+    let per = match ind.result {
+        Some(Value::Ratio { denominator, .. }) if denominator > Decimal::ZERO => denominator,
+        _ => Decimal::ONE,
+    };
+    let term = |d: Decimal| {
+        if per == Decimal::ONE {
+            return loc.number(d);
+        }
+        d.checked_div(per).map_or_else(
+            || loc.number(d),
+            |q| {
+                loc.number(
+                    q.round_dp_with_strategy(
+                        4,
+                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                    )
+                    .normalize(),
+                )
+            },
+        )
     };
     match r.how {
         How::Met => Computation::Met(figures),
@@ -348,14 +472,14 @@ fn computation<'a>(loc: Locale, ind: &'a Indicator, outcome: &'a Outcome) -> Com
             numerator,
             denominator,
         } => Computation::Ratio {
-            numerator: loc.number(numerator),
-            denominator: loc.number(denominator),
+            numerator: term(numerator),
+            denominator: term(denominator),
             figures,
         },
         How::Deviation { result, target } => Computation::Deviation {
-            result: loc.number(result),
-            target: loc.number(target),
-            divisor: loc.number(target.abs()),
+            result: term(result),
+            target: term(target),
+            divisor: term(target.abs()),
             figures,
         },
         How::Late { days, grace } => Computation::Late {
@@ -473,20 +597,22 @@ mod tests {
         let date = Value::Date(chrono::NaiveDate::from_ymd_opt(2018, 6, 30).unwrap());
         let number = Value::Number(Decimal::ONE);
         assert_eq!(
-            Deviation::of(&Target::AtLeast(Decimal::ONE.into()), date),
+            Deviation::of(&Target::AtLeast(Decimal::ONE.into()), date, &Unit::Number),
             None
         );
         assert_eq!(
             Deviation::of(
                 &Target::Deadline(chrono::NaiveDate::from_ymd_opt(2018, 6, 30).unwrap()),
-                number
+                number,
+                &Unit::Number
             ),
             None
         );
         assert_eq!(
             Deviation::of(
                 &Target::AtMost(Decimal::MAX.into()),
-                Value::Number(Decimal::MIN)
+                Value::Number(Decimal::MIN),
+                &Unit::Number
             ),
             None
         );

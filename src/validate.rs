@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 
 use crate::lang::Lang;
 use crate::plan::check::{self, ValueError, WeightError};
+use crate::plan::weights::{self, Weights};
 use crate::plan::{Indicator, IndicatorPath, Locale, NodePath, Plan, Scoring, Target, Unit, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -117,6 +118,11 @@ pub enum FindingKind {
     NegativeTargetInProportion,
     /// GraceDays on a target that is not a deadline.
     GraceDaysWithoutDeadline,
+    /// The plan's own way of scoring (its scale of bands) cannot score: every indicator
+    /// that uses it is left unscored.
+    PlanScoring(check::BandsError),
+    /// A precision finer than the figures can be shown with.
+    PrecisionTooFine { decimals: u32 },
 }
 
 impl FindingKind {
@@ -145,7 +151,9 @@ impl FindingKind {
             | FindingKind::WeightNotSum { .. }
             | FindingKind::NoStrategicIndicators
             | FindingKind::NoOperationalIndicators
-            | FindingKind::TotalWeight { .. } => false,
+            | FindingKind::TotalWeight { .. }
+            | FindingKind::PlanScoring(_)
+            | FindingKind::PrecisionTooFine { .. } => false,
         }
     }
 }
@@ -246,8 +254,21 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
     if plan.perspectives.is_empty() {
         f.warning(None, FindingKind::NoPerspectives);
     }
+    if let Some(e) = plan.scoring.as_ref().and_then(check::scoring_error) {
+        f.error(None, FindingKind::PlanScoring(e));
+    }
+    let p = plan.precision;
+    for decimals in [p.indicators, p.objectives, p.overall] {
+        if decimals > crate::plan::Precision::MAX {
+            f.error(None, FindingKind::PrecisionTooFine { decimals });
+            break;
+        }
+    }
 
-    let mut total_weight = Decimal::ZERO;
+    // Weights are compared exactly: six equal shares of 100 add up to 100, although 100/6
+    // has no exact decimal.
+    let weights = Weights::of(plan);
+    let mut total_weight = Vec::new();
     for (pi, persp) in plan.perspectives.iter().enumerate() {
         if persp.objectives.is_empty() {
             f.warning(
@@ -257,21 +278,18 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
         }
         for (si, so) in persp.objectives.iter().enumerate() {
             let node = NodePath::Strategic(pi, si);
-            let weight = so.weight.value();
-            total_weight = total_weight.saturating_add(weight);
-            if let Some(e) = check::weight_error(weight) {
+            let share = weights.strategic(pi, si);
+            total_weight.push(share);
+            if let Some(e) = share.error() {
                 f.error(node, FindingKind::WrongWeight(e));
             }
-            if so.operational.is_empty() {
-                f.warning(node, FindingKind::NoOperationalObjectives);
+            let written: Vec<usize> = so.written_operational().map(|(oi, _)| oi).collect();
+            if written.is_empty() {
+                // Measured by its own indicators alone: no operational layer to weigh.
+                if so.direct_indicators().is_empty() {
+                    f.warning(node, FindingKind::NoOperationalObjectives);
+                }
                 continue;
-            }
-            let sum = so
-                .operational
-                .iter()
-                .fold(Decimal::ZERO, |sum, o| sum.saturating_add(o.weight.value()));
-            if sum != weight {
-                f.warning(node, FindingKind::WeightNotSum { weight, sum });
             }
             if so
                 .operational
@@ -280,9 +298,23 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
             {
                 f.warning(node, FindingKind::NoStrategicIndicators);
             }
-            for (oi, oo) in so.operational.iter().enumerate() {
+            let shares: Vec<_> = written
+                .iter()
+                .map(|oi| weights.operational(pi, si, *oi))
+                .collect();
+            if share.counts() && weights::exact_sum(&shares) != weights::exact_sum(&[share]) {
+                f.warning(
+                    node,
+                    FindingKind::WeightNotSum {
+                        weight: share.shown(),
+                        sum: weights::shown_sum(&shares),
+                    },
+                );
+            }
+            for oi in written {
                 let node = NodePath::Operational(pi, si, oi);
-                if let Some(e) = check::weight_error(oo.weight.value()) {
+                let oo = &so.operational[oi];
+                if let Some(e) = weights.operational(pi, si, oi).error() {
                     f.error(node, FindingKind::WrongWeight(e));
                 }
                 if oo.indicators.is_empty() {
@@ -291,11 +323,14 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
             }
         }
     }
-    if !plan.perspectives.is_empty() && total_weight != hundred {
+    let hundred_share = [weights::Share::from(hundred)];
+    if !plan.perspectives.is_empty()
+        && weights::exact_sum(&total_weight) != weights::exact_sum(&hundred_share)
+    {
         f.warning(
             None,
             FindingKind::TotalWeight {
-                total: total_weight,
+                total: weights::shown_sum(&total_weight),
             },
         );
     }
@@ -326,6 +361,17 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
         f.warning(node, FindingKind::NoDescription);
     }
     for e in check::value_errors(ind) {
+        f.error(node, FindingKind::Unscorable(e));
+    }
+    // A result that reads but that the plan's way of scoring cannot decide (a bound).
+    let plan_scoring = f.plan.default_scoring();
+    if let crate::score::Outcome::Unscorable(e) = crate::score::outcome(ind, plan_scoring)
+        && matches!(
+            e,
+            ValueError::BoundUndecidable { .. } | ValueError::RatioDenominatorNotPositive { .. }
+        )
+        && !check::value_errors(ind).contains(&e)
+    {
         f.error(node, FindingKind::Unscorable(e));
     }
     if let Some((realization, fair)) = note_missing(f.plan, ind) {
@@ -360,13 +406,16 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
     }
     let negative_target = ind.target.numbers().any(|n| n < Decimal::ZERO);
     if !ind.unit.is_count()
-        && ind.scoring == Scoring::Proportional
+        && matches!(
+            ind.scoring_in(plan_scoring),
+            Scoring::Proportional | Scoring::Bands { .. }
+        )
         && !matches!(ind.target, Target::Exactly(_))
         && negative_target
     {
         f.warning(node, FindingKind::NegativeTargetInProportion);
     }
-    if matches!(ind.scoring, Scoring::GraceDays(_)) && !ind.target.is_deadline() {
+    if matches!(ind.scoring, Some(Scoring::GraceDays(_))) && !ind.target.is_deadline() {
         f.warning(node, FindingKind::GraceDaysWithoutDeadline);
     }
 }
@@ -388,7 +437,7 @@ pub fn note_missing(plan: &Plan, ind: &Indicator) -> Option<(Decimal, Decimal)> 
         return None;
     }
     let fair = plan.thresholds.fair.value();
-    let realization = crate::score::outcome(ind).realization()?;
+    let realization = crate::score::outcome(ind, plan.default_scoring()).realization()?;
     (realization < fair).then_some((realization, fair))
 }
 

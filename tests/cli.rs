@@ -1145,6 +1145,7 @@ fn score_json_is_the_same_in_every_language_with_english_keys() {
         [
             "errors",
             "measured",
+            "not_assessable",
             "organization",
             "overall",
             "perspectives",

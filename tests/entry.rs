@@ -231,6 +231,7 @@ fn typing_the_seeds_70_results_gives_back_its_published_scores() {
         .map(|p| match seed.indicator(p).result.unwrap() {
             Value::Number(n) => loc.number(n),
             Value::Date(d) => loc.date(d),
+            other => panic!("the seed has numbers and dates only: {other:?}"),
         })
         .collect();
     assert_eq!(typed.len(), 70);

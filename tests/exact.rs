@@ -77,7 +77,7 @@ fn realization(ind: &Indicator) -> Option<Q> {
     if let Some(o) = &ind.realization_override {
         return Some(q(o.realization.value()));
     }
-    let all_or_nothing = ind.scoring == Scoring::AllOrNothing;
+    let all_or_nothing = ind.scoring == Some(Scoring::AllOrNothing);
     let missed = |score: Q| if all_or_nothing { Q::zero() } else { score };
     match (&ind.target, ind.result?) {
         (Target::Deadline(d), Value::Date(done)) => {
@@ -86,7 +86,7 @@ fn realization(ind: &Indicator) -> Option<Q> {
                 return Some(int(100));
             }
             let grace = match ind.scoring {
-                Scoring::GraceDays(g) => i64::from(g),
+                Some(Scoring::GraceDays(g)) => i64::from(g),
                 _ => 0,
             };
             Some(if grace > days {
@@ -124,7 +124,9 @@ fn realization(ind: &Indicator) -> Option<Q> {
                         hundred
                     }
                 }
-                Target::Deadline(_) => unreachable!("the generator pairs deadlines with dates"),
+                Target::Deadline(_) | Target::Yes | Target::No => {
+                    unreachable!("the generator pairs deadlines with dates, numbers with numbers")
+                }
             })
         }
         _ => unreachable!("the generator pairs dates with deadlines"),
@@ -176,7 +178,12 @@ fn so_realization(so: &StrategicObjective) -> Option<Q> {
 fn strategic_items(p: &Perspective) -> Vec<(Decimal, Option<Q>)> {
     p.objectives
         .iter()
-        .map(|so| (so.weight.value(), so_realization(so)))
+        .map(|so| {
+            (
+                so.weight.given().expect("weights written"),
+                so_realization(so),
+            )
+        })
         .collect()
 }
 
@@ -184,7 +191,12 @@ fn operational_items(p: &Perspective) -> Vec<(Decimal, Option<Q>)> {
     p.objectives
         .iter()
         .flat_map(|so| &so.operational)
-        .map(|oo| (oo.weight.value(), op_realization(oo)))
+        .map(|oo| {
+            (
+                oo.weight.given().expect("weights written"),
+                op_realization(oo),
+            )
+        })
         .collect()
 }
 
@@ -284,7 +296,8 @@ fn number_indicator(id: &str, target: Target, result: Decimal) -> Indicator {
         realization_override: None,
         note: None,
         baseline: None,
-        scoring: Scoring::Proportional,
+        scoring: None,
+        not_assessable: None,
     }
 }
 
@@ -301,7 +314,8 @@ fn oo(
     OperationalObjective {
         code: code.into(),
         title: code.into(),
-        weight: n(weight),
+        weight: n(weight).into(),
+        direct: false,
         strategic_indicators: strategic,
         indicators: ops,
     }
@@ -314,6 +328,8 @@ fn plan_of(objectives: Vec<StrategicObjective>) -> Plan {
         year: 2017,
         locale: Locale::It,
         thresholds: Thresholds::default(),
+        scoring: None,
+        precision: Default::default(),
         perspectives: vec![Perspective {
             name: "P".into(),
             objectives,
@@ -348,7 +364,7 @@ fn a_mean_on_a_tie_rounds_up_on_its_exact_value() {
     let plan = plan_of(vec![StrategicObjective {
         code: "1".into(),
         title: "s".into(),
-        weight: n(dec!(100)),
+        weight: n(dec!(100)).into(),
         operational: vec![oo("1.1", dec!(100), vec![], inds)],
     }]);
     let scores = Scores::compute(&plan);
@@ -375,7 +391,7 @@ fn a_flat_mean_on_a_tie_rounds_up_on_its_exact_value() {
     let plan = plan_of(vec![StrategicObjective {
         code: "1".into(),
         title: "s".into(),
-        weight: n(dec!(100)),
+        weight: n(dec!(100)).into(),
         operational: vec![
             oo("1.1", dec!(50), vec![third("a"), third("b")], vec![]),
             oo(
@@ -407,7 +423,7 @@ fn a_weighted_mean_on_a_tie_rounds_up_on_its_exact_value() {
     let so = |code: &str, weight: Decimal, ind: Indicator| StrategicObjective {
         code: code.into(),
         title: code.into(),
-        weight: n(weight),
+        weight: n(weight).into(),
         operational: vec![oo(&format!("{code}.1"), weight, vec![ind], vec![])],
     };
     let plan = plan_of(vec![
@@ -504,7 +520,8 @@ fn indicator(id: String) -> impl Strategy<Value = Indicator> {
             }),
             note: None,
             baseline: None,
-            scoring: if aon { Scoring::AllOrNothing } else { Scoring::Proportional },
+            scoring: aon.then_some(Scoring::AllOrNothing),
+            not_assessable: None,
         }),
         1 => deadline.prop_map(move |(due, done, grace)| {
             let day = |n: i64| NaiveDate::from_ymd_opt(2017, 11, 1).unwrap() + chrono::Duration::days(n);
@@ -517,7 +534,8 @@ fn indicator(id: String) -> impl Strategy<Value = Indicator> {
                 realization_override: None,
                 note: None,
                 baseline: None,
-                scoring: if grace > 0 { Scoring::GraceDays(grace) } else { Scoring::Proportional },
+                scoring: (grace > 0).then_some(Scoring::GraceDays(grace)),
+                not_assessable: None,
             }
         }),
     ]
@@ -568,7 +586,7 @@ fn strategic(code: String) -> impl Strategy<Value = StrategicObjective> {
         .prop_map(move |(w, operational)| StrategicObjective {
             code: code.clone(),
             title: code.clone(),
-            weight: n(w),
+            weight: n(w).into(),
             operational,
         })
 }
@@ -592,6 +610,8 @@ fn plan() -> impl Strategy<Value = Plan> {
             year: 2017,
             locale: Locale::En,
             thresholds: Thresholds::default(),
+            scoring: None,
+            precision: Default::default(),
             perspectives: perspectives
                 .into_iter()
                 .enumerate()

@@ -250,7 +250,7 @@ fn a_result_must_be_of_the_kind_of_its_unit() {
     )]);
     let path = plan.find_indicator("s1").unwrap();
     assert!(matches!(
-        score::outcome(plan.indicator(path)),
+        score::outcome(plan.indicator(path), plan.default_scoring()),
         Outcome::Unscorable(_)
     ));
 
@@ -334,7 +334,7 @@ fn a_count_must_be_whole() {
     )]);
     let path = plan.find_indicator("o1").unwrap();
     assert!(matches!(
-        score::outcome(plan.indicator(path)),
+        score::outcome(plan.indicator(path), plan.default_scoring()),
         score::Outcome::Unscorable(perfplan::plan::check::ValueError::CountResultNotWhole { .. })
     ));
     // A Label is a count too.
@@ -384,7 +384,7 @@ fn an_override_needs_a_reason() {
     )]);
     let path = plan.find_indicator("s1").unwrap();
     assert_eq!(
-        score::outcome(plan.indicator(path)).realization(),
+        score::outcome(plan.indicator(path), plan.default_scoring()).realization(),
         Some(dec!(90))
     );
 }
@@ -400,7 +400,10 @@ fn an_override_lies_between_0_and_100() {
         // Not scored: a wrong value never counts.
         let plan = base_with(&[("result: 85", &edit)]);
         let path = plan.find_indicator("s1").unwrap();
-        assert_eq!(score::outcome(plan.indicator(path)).realization(), None);
+        assert_eq!(
+            score::outcome(plan.indicator(path), plan.default_scoring()).realization(),
+            None
+        );
     }
     for ok in ["0", "100", "91.40"] {
         let edit = format!("result: 85, override: (realization: {ok}, reason: \"r\")");

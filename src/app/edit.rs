@@ -24,6 +24,14 @@ fn initial_text(plan: &Plan, ind: &Indicator, field: EditField) -> String {
         EditField::Result => match ind.result {
             Some(Value::Number(n)) => loc.number(n),
             Some(Value::Date(d)) => loc.date(d),
+            Some(Value::Bool(b)) => loc.yes_no(b).to_string(),
+            Some(Value::Ratio {
+                numerator,
+                denominator,
+            }) => format!("{}/{}", loc.number(numerator), loc.number(denominator)),
+            Some(Value::Bound { bound, value }) => {
+                format!("{} {}", bound.sign(), loc.number(value))
+            }
             None => String::new(),
         },
         EditField::Note => ind.note.clone().unwrap_or_default(),
@@ -37,6 +45,7 @@ fn initial_text(plan: &Plan, ind: &Indicator, field: EditField) -> String {
             .as_ref()
             .map(|o| o.reason.clone())
             .unwrap_or_default(),
+        EditField::NotAssessableReason => ind.not_assessable.clone().unwrap_or_default(),
     }
 }
 
@@ -81,7 +90,9 @@ impl App {
         // key edits it in place. A note opens to be added to.
         let input = match field {
             EditField::Result | EditField::OverrideRealization => Input::selected(&text),
-            EditField::Note | EditField::OverrideReason => Input::new(&text),
+            EditField::Note | EditField::OverrideReason | EditField::NotAssessableReason => {
+                Input::new(&text)
+            }
         };
         self.mode = Mode::Edit(Edit {
             path,
@@ -205,38 +216,37 @@ impl App {
 
     /// Where the selection goes after a result is confirmed: the next indicator in tree
     /// order (or the previous), within the filter; with `pending`, the next pending one.
+    /// It steps from `from` (never back to the start of the plan), so on a large plan it
+    /// costs the rows it passes over.
     pub(super) fn indicator_after(
         &self,
         from: IndicatorPath,
         forward: bool,
         pending: bool,
     ) -> Option<IndicatorPath> {
-        let here = NodePath::Indicator(from);
-        self.plan
-            .indicators()
-            .map(|(p, _)| p)
-            .filter(|p| {
-                let order = tree::cmp_tree_order(NodePath::Indicator(*p), here);
-                if forward {
-                    order.is_gt()
-                } else {
-                    order.is_lt()
-                }
-            })
-            .filter(|p| self.filter.admits(&self.plan, &self.scores, *p))
-            .filter(|p| !pending || !self.scores.outcome(*p).is_measured())
-            .reduce(|best, p| if forward { best } else { p })
+        if pending {
+            let here = Some(NodePath::Indicator(from));
+            return self
+                .pending
+                .from(here, forward)
+                .take_while(|p| (*p > from) == forward && *p != from)
+                .find(|p| self.filter.admits(&self.plan, &self.scores, *p));
+        }
+        let mut at = from;
+        loop {
+            at = self.plan.step_indicator(at, forward)?;
+            if self.filter.admits(&self.plan, &self.scores, at) {
+                return Some(at);
+            }
+        }
     }
 
     /// The first pending indicator in tree order (within the filter) before `from`.
     fn first_pending_before(&self, from: IndicatorPath) -> Option<IndicatorPath> {
-        let here = NodePath::Indicator(from);
-        self.plan
-            .indicators()
-            .map(|(p, _)| p)
-            .filter(|p| tree::cmp_tree_order(NodePath::Indicator(*p), here).is_lt())
-            .filter(|p| self.filter.admits(&self.plan, &self.scores, *p))
-            .find(|p| !self.scores.outcome(*p).is_measured())
+        self.pending
+            .from(None, true)
+            .take_while(|p| *p < from)
+            .find(|p| self.filter.admits(&self.plan, &self.scores, *p))
     }
 
     /// Parses the result being typed, in the plan's locale and the indicator's unit.
@@ -257,6 +267,21 @@ impl App {
         {
             return Err(FieldError::NotWholeCount {
                 unit: ind.unit.clone(),
+            });
+        }
+        // A value that reads but that the indicator cannot score (a bound that does not
+        // decide the realization, a ratio of a count) is refused, saying why; an indicator
+        // that cannot be scored whatever its result (its target is wrong) takes it.
+        if let Some(v) = value
+            && let Outcome::Unscorable(error) = self.scores.outcome_with(&self.plan, path, Some(v))
+            && !matches!(
+                self.scores.outcome_with(&self.plan, path, None),
+                Outcome::Unscorable(_)
+            )
+        {
+            return Err(FieldError::Value {
+                error,
+                locale: self.plan.locale,
             });
         }
         Ok(value)
@@ -284,14 +309,14 @@ impl App {
         let preview: Result<Outcome, FieldError> = match edit.field {
             EditField::Result => self
                 .parse_result(path, &text)
-                .map(|v| score::outcome_with(self.plan.indicator(path), v)),
+                .map(|v| self.scores.outcome_with(&self.plan, path, v)),
             EditField::OverrideRealization => self.parse_override(&text).map(|v| {
                 let mut ind = self.plan.indicator(path).clone();
                 ind.realization_override = v.map(|r| Override {
                     realization: r.into(),
                     reason: String::new(),
                 });
-                score::outcome(&ind)
+                score::outcome(&ind, &self.scores.rules.scoring)
             }),
             _ => return,
         };
@@ -395,6 +420,9 @@ impl App {
                 }
             },
             EditField::Note => FieldValue::Note(kept_or_trimmed(ind.note.as_deref(), &text)),
+            EditField::NotAssessableReason => {
+                FieldValue::NotAssessable(kept_or_trimmed(ind.not_assessable.as_deref(), &text))
+            }
             EditField::OverrideRealization => match self.parse_override(&text) {
                 Ok(None) => FieldValue::Override(None),
                 Ok(Some(v)) => {
@@ -466,11 +494,14 @@ impl App {
 
     fn realization_text(&self, path: IndicatorPath) -> RealizationText {
         match self.scores.outcome(path) {
-            o @ Outcome::Scored(_) => {
-                RealizationText::Percent(self.plan.locale.percent(o.shown().unwrap_or_default()))
-            }
+            Outcome::Scored(_) => RealizationText::Percent(
+                self.plan
+                    .locale
+                    .figure(self.scores.shown(path).unwrap_or_default()),
+            ),
             Outcome::Pending => RealizationText::Pending,
             Outcome::Unscorable(_) => RealizationText::Unscorable,
+            Outcome::NotAssessable => RealizationText::NotAssessable,
         }
     }
 
@@ -480,7 +511,10 @@ impl App {
         match value {
             FieldValue::Result(None) => Shown::Pending,
             FieldValue::Result(Some(v)) => Shown::Value(loc.value(*v, &ind.unit)),
-            FieldValue::Override(None) | FieldValue::Note(None) => Shown::Nothing,
+            FieldValue::Override(None)
+            | FieldValue::Note(None)
+            | FieldValue::NotAssessable(None) => Shown::Nothing,
+            FieldValue::NotAssessable(Some(r)) => Shown::Note(crate::text::truncate(r, 40)),
             FieldValue::Override(Some(o)) => Shown::Override {
                 percent: loc.percent(o.realization.value()),
                 reason: crate::text::truncate(&o.reason, 40),
@@ -509,6 +543,10 @@ impl App {
                     (_, FieldValue::Override(o)) => StepText::Override {
                         id,
                         percent: o.as_ref().map(|o| loc.percent(o.realization.value())),
+                    },
+                    (_, FieldValue::NotAssessable(r)) => StepText::NotAssessable {
+                        id,
+                        marked: r.is_some(),
                     },
                     (_, FieldValue::Result(_)) => StepText::Changes { changes: 1 },
                 }

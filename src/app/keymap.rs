@@ -128,6 +128,7 @@ crate::lang::listed! {
     TreeEditResult,
     TreeEditOverride,
     TreeEditNote,
+    TreeNotAssessable,
     TreeNextPending,
     TreePrevPending,
     TreeSearch,
@@ -325,6 +326,13 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[k('c')],
         action: Action::EditNote,
         does: Does::TreeEditNote,
+        hint: None,
+    },
+    Binding {
+        context: Tree,
+        keys: &[k('v')],
+        action: Action::EditNotAssessable,
+        does: Does::TreeNotAssessable,
         hint: None,
     },
     Binding {

@@ -60,6 +60,8 @@ pub enum Action {
     EditResult,
     EditNote,
     EditOverride,
+    /// Marks the indicator not assessable (with a reason), or assessable again.
+    EditNotAssessable,
     NextPending,
     PrevPending,
     Search,
@@ -169,6 +171,9 @@ pub enum EditField {
     Note,
     OverrideRealization,
     OverrideReason,
+    /// Why the indicator cannot be assessed this year: a reason marks it not assessable,
+    /// none makes it assessable again.
+    NotAssessableReason,
 }
 
 /// Typing into a field of one indicator.

@@ -152,21 +152,43 @@ pub enum FieldName {
     Result,
     Override,
     Note,
+    NotAssessable,
 }
 
 /// What a step of the history did: "result of 3.2.2-s2: 72 → 70".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StepText {
-    Result { id: String, old: Shown, new: Shown },
-    Note { id: String, written: bool },
-    Override { id: String, percent: Option<String> },
-    Restored { changes: usize },
-    Changes { changes: usize },
+    Result {
+        id: String,
+        old: Shown,
+        new: Shown,
+    },
+    Note {
+        id: String,
+        written: bool,
+    },
+    Override {
+        id: String,
+        percent: Option<String>,
+    },
+    /// Marked not assessable (`marked`), or no longer.
+    NotAssessable {
+        id: String,
+        marked: bool,
+    },
+    Restored {
+        changes: usize,
+    },
+    Changes {
+        changes: usize,
+    },
 }
 
 /// A realization in a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RealizationText {
+    /// Marked not assessable.
+    NotAssessable,
     Percent(String),
     Pending,
     Unscorable,
@@ -189,6 +211,12 @@ pub enum FieldError {
     NoFileName,
     /// An empty export path.
     NoExportPath,
+    /// A value that reads, but cannot be scored against this indicator's target (a bound
+    /// that does not decide it, a ratio of a count): said with its numbers in `locale`.
+    Value {
+        error: crate::plan::check::ValueError,
+        locale: crate::plan::Locale,
+    },
 }
 
 /// A message of the status line.

@@ -79,6 +79,7 @@ impl App {
             }
             Action::EditNote => self.start_edit(EditField::Note),
             Action::EditOverride => self.start_edit(EditField::OverrideRealization),
+            Action::EditNotAssessable => self.start_edit(EditField::NotAssessableReason),
             Action::NextPending => self.jump_pending(true),
             Action::PrevPending => self.jump_pending(false),
             Action::Search => {

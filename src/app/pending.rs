@@ -15,7 +15,7 @@ pub struct Pending {
 /// Whether an indicator counts as pending: it has no realization (no result, or one that
 /// cannot be scored).
 pub fn is_pending(scores: &Scores, path: IndicatorPath) -> bool {
-    !scores.outcome(path).is_measured()
+    scores.outcome(path).is_pending()
 }
 
 /// The first place an indicator under `node` could have: every indicator before it in

@@ -208,7 +208,9 @@ impl Recovery {
                 crate::plan::FieldValue::Override(o) => {
                     o.as_ref().map(crate::store::write::override_value)
                 }
-                crate::plan::FieldValue::Note(n) => n.as_deref().map(crate::store::write::string),
+                crate::plan::FieldValue::Note(n) | crate::plan::FieldValue::NotAssessable(n) => {
+                    n.as_deref().map(crate::store::write::string)
+                }
             };
             out.push_str(&format!(
                 "{} · {}: {}\n",
@@ -287,6 +289,7 @@ impl App {
                     crate::plan::Field::Result => FieldName::Result,
                     crate::plan::Field::Override => FieldName::Override,
                     crate::plan::Field::Note => FieldName::Note,
+                    crate::plan::Field::NotAssessable => FieldName::NotAssessable,
                 };
                 let shown = |v| words.shown(&self.value_shown(ind, v));
                 (

@@ -62,9 +62,12 @@ impl SearchIndex {
                     folded_fields(&[&so.code, &so.title], t)
                 });
                 for (o, oo) in so.operational.iter().enumerate() {
-                    add(&mut ix, NodePath::Operational(p, s, o), &|t| {
-                        folded_fields(&[&oo.code, &oo.title], t)
-                    });
+                    // The holder of a strategic objective's own indicators is not a row.
+                    if !oo.direct {
+                        add(&mut ix, NodePath::Operational(p, s, o), &|t| {
+                            folded_fields(&[&oo.code, &oo.title], t)
+                        });
+                    }
                     for layer in Layer::BOTH {
                         for (index, ind) in oo.layer(layer).iter().enumerate() {
                             let path = IndicatorPath::new(p, s, o, layer, index);

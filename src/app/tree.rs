@@ -35,7 +35,7 @@ impl Filter {
     pub fn admits(self, plan: &Plan, scores: &Scores, path: IndicatorPath) -> bool {
         match self {
             Filter::All => true,
-            Filter::Pending => !scores.outcome(path).is_measured(),
+            Filter::Pending => scores.outcome(path).is_pending(),
             Filter::BelowTarget => matches!(scores.outcome(path), Outcome::Scored(r) if !r.met),
             Filter::Overridden => plan.indicator(path).realization_override.is_some(),
         }
@@ -119,10 +119,12 @@ impl Tree {
                 for (o, oo) in so.operational.iter().enumerate() {
                     let o_node = NodePath::Operational(p, s, o);
                     let o_at = rows.len();
-                    if s_open {
+                    // The strategic objective's own indicators: under it, with no
+                    // operational objective's row between.
+                    if s_open && !oo.direct {
                         rows.push(o_node);
                     }
-                    let o_open = s_open && !self.collapsed.contains(&o_node);
+                    let o_open = s_open && (oo.direct || !self.collapsed.contains(&o_node));
                     let mut o_any = false;
                     for layer in Layer::BOTH {
                         for index in 0..oo.layer(layer).len() {

@@ -7,7 +7,6 @@ use super::words::{CsvColumn, Label};
 use crate::lang::{Lang, Say};
 use crate::plan::Locale;
 use crate::plan::Value;
-use crate::plan::locale::round2;
 use crate::summary::{Deviation, IndicatorSummary, Summary};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,11 +61,8 @@ fn row(
     ind: &IndicatorSummary,
     opts: &CsvOptions,
 ) -> Vec<String> {
-    let realization = ind.realization.map(|r| {
-        let mut r = round2(r);
-        r.rescale(2);
-        number(r, opts.decimal)
-    });
+    // As shown: already rounded to the plan's precision, with its decimals.
+    let realization = ind.realization.map(|r| number(r, opts.decimal));
     let text = |s: &str| super::neutral_cell(s).into_owned();
     vec![
         text(persp),
@@ -80,9 +76,13 @@ fn row(
         match ind.result {
             Some(Value::Number(n)) => number(n, opts.decimal),
             Some(Value::Date(d)) => opts.dates.date(d),
+            // Yes or no, a ratio with both its parts, a bound: as the plan's locale writes
+            // them.
+            Some(_) => text(&ind.result_text),
             None => String::new(),
         },
         match (&realization, &ind.unscorable) {
+            _ if ind.not_assessable.is_some() => summary.word(Label::NotAssessable).to_string(),
             (None, Some(_)) => summary.word(Label::CannotBeScored).to_string(),
             _ => realization.clone().unwrap_or_default(),
         },
@@ -129,10 +129,10 @@ pub fn render(summary: &Summary, opts: &CsvOptions) -> Result<Vec<u8>, csv::Erro
                     (Label::OperationalValue, &oo.indicators),
                 ] {
                     let layer = summary.word(layer);
+                    // A strategic objective's own indicators have no operational objective.
+                    let oo_code = if oo.direct { "" } else { oo.code.as_str() };
                     for ind in inds {
-                        w.write_record(row(
-                            summary, &p.name, &so.code, &oo.code, layer, ind, opts,
-                        ))?;
+                        w.write_record(row(summary, &p.name, &so.code, oo_code, layer, ind, opts))?;
                     }
                 }
             }

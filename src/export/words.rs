@@ -11,6 +11,8 @@ pub enum Label {
     Pending,
     /// An indicator with a wrong value: `cannot be scored`.
     CannotBeScored,
+    /// An indicator marked not assessable: `not assessable`.
+    NotAssessable,
     /// After a score that rests on pending indicators: `provisional`.
     Provisional,
     Yes,
@@ -197,5 +199,23 @@ pub enum Computation<'a> {
     Override {
         percent: String,
         reason: &'a str,
+    },
+    /// Marked not assessable, with the reason.
+    NotAssessable(&'a str),
+    /// An achievement (`achievement`, how it was reached) put through band number `band`
+    /// (`from` – `to` %), which gives `points` (out of `out_of`, when it is not 100):
+    /// `percent`.
+    Banded {
+        achievement: Box<Computation<'a>>,
+        band: usize,
+        from: String,
+        to: String,
+        /// The band gives one score (`score_from`), not one in proportion.
+        fixed: bool,
+        score_from: String,
+        score_to: String,
+        points: String,
+        out_of: Option<String>,
+        percent: String,
     },
 }

@@ -488,6 +488,10 @@ fn indicator_row(
         Some(Value::Date(d)) => {
             ws.write_datetime_with_format(row, RESULT, excel_date(d)?, &st.date)?;
         }
+        // Yes or no, a ratio with both its parts, a bound: as the plan's locale writes them.
+        Some(_) => {
+            ws.write_string_with_format(row, RESULT, fit(lang, &ind.result_text), &st.text)?;
+        }
         None => {
             ws.write_string_with_format(row, RESULT, summary.word(Label::Pending), &st.muted)?;
         }

@@ -106,6 +106,14 @@ listed! {
     PasteTitle,
     /// A pasted line past the last indicator.
     PasteBeyond,
+    /// Beside a weight that is an equal share of what the others leave.
+    EqualShare,
+    /// An indicator marked not assessable ("non valutabile"), and its reason's label.
+    NotAssessable,
+    /// The same, short, in the tree's realization column.
+    NotAssessableShort,
+    /// Under the not-assessable reason's field.
+    NotAssessableHint,
     /// A pasted empty cell, beside the result it clears.
     PasteClears,
     }
@@ -117,6 +125,7 @@ pub enum ValueKind {
     Date,
     Percent,
     Number,
+    YesNo,
 }
 
 /// What a dialog's question needs to be said.

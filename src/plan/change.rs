@@ -16,10 +16,17 @@ pub enum Field {
     Result,
     Override,
     Note,
+    /// Marked not assessable ("non valutabile"), with the reason.
+    NotAssessable,
 }
 
 impl Field {
-    pub const ALL: [Field; 3] = [Field::Result, Field::Override, Field::Note];
+    pub const ALL: [Field; 4] = [
+        Field::Result,
+        Field::Override,
+        Field::Note,
+        Field::NotAssessable,
+    ];
 
     /// The field's name in the plan file.
     pub fn name(self) -> &'static str {
@@ -27,6 +34,7 @@ impl Field {
             Field::Result => "result",
             Field::Override => "override",
             Field::Note => "note",
+            Field::NotAssessable => "not_assessable",
         }
     }
 
@@ -42,6 +50,7 @@ pub enum FieldValue {
     Result(Option<Value>),
     Override(Option<Override>),
     Note(Option<String>),
+    NotAssessable(Option<String>),
 }
 
 impl FieldValue {
@@ -50,6 +59,7 @@ impl FieldValue {
             FieldValue::Result(_) => Field::Result,
             FieldValue::Override(_) => Field::Override,
             FieldValue::Note(_) => Field::Note,
+            FieldValue::NotAssessable(_) => Field::NotAssessable,
         }
     }
 }
@@ -61,6 +71,7 @@ impl Indicator {
             Field::Result => FieldValue::Result(self.result),
             Field::Override => FieldValue::Override(self.realization_override.clone()),
             Field::Note => FieldValue::Note(self.note.clone()),
+            Field::NotAssessable => FieldValue::NotAssessable(self.not_assessable.clone()),
         }
     }
 
@@ -70,6 +81,7 @@ impl Indicator {
             FieldValue::Result(v) => self.result = v,
             FieldValue::Override(v) => self.realization_override = v,
             FieldValue::Note(v) => self.note = v,
+            FieldValue::NotAssessable(v) => self.not_assessable = v,
         }
     }
 }

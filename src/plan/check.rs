@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Indicator, Target, Unit, Value};
+use super::{Band, BandScore, Indicator, Scoring, Target, Unit, Value};
 
 /// The largest weight: a weight is a percentage of the whole plan.
 pub const MAX_WEIGHT: Decimal = Decimal::ONE_HUNDRED;
@@ -28,6 +28,9 @@ pub enum WeightError {
     Negative(Decimal),
     AboveWhole(Decimal),
     TooManyDecimals(Decimal),
+    /// `Equal`, where the weights written beside it already take more than the whole: the
+    /// share left (negative) is given.
+    NoShareLeft(Decimal),
 }
 
 /// What is wrong with a weight, if anything.
@@ -70,6 +73,116 @@ pub enum ValueError {
     OverrideOutOfRange { value: Decimal },
     /// An override without its reason.
     OverrideWithoutReason,
+    /// A target `Yes` or `No` on a unit that is not YesNo.
+    YesNoTargetNeedsYesNoUnit { unit: Unit },
+    /// The unit YesNo with a target that is not `Yes` or `No`.
+    YesNoUnitNeedsYesNoTarget,
+    /// A result `Yes` or `No` on a unit that is not YesNo.
+    YesNoResultNeedsYesNoUnit { unit: Unit },
+    /// A result that is not `Yes` or `No` on the unit YesNo.
+    ResultNeedsYesNo,
+    /// A ratio on a unit that counts things, or on dates.
+    RatioNotForUnit { unit: Unit },
+    /// A ratio whose denominator is zero or negative.
+    RatioDenominatorNotPositive { denominator: Decimal },
+    /// A result known only as a bound, where the bound does not decide the realization
+    /// (`>= 95` against `>= 96`): the exact result is needed.
+    BoundUndecidable { bound: super::Bound, value: Decimal },
+    /// Marked not assessable without the reason.
+    NotAssessableWithoutReason,
+    /// A scale of bands that cannot score (the indicator's own, or the plan's).
+    Bands(BandsError),
+}
+
+/// What makes a scale of bands wrong. Bands must cover the achievement from 0 to 100 %
+/// without gaps or overlaps, in order, each with a score between 0 and the scale's top.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BandsError {
+    /// No band at all.
+    Empty,
+    /// `out_of` zero or negative.
+    TopNotPositive { out_of: Decimal },
+    /// The first band does not start at 0.
+    FirstNotAtZero { from: Decimal },
+    /// The last band does not end at 100.
+    LastNotAtHundred { to: Decimal },
+    /// A band (1-based) whose start is not below its end.
+    Reversed {
+        band: usize,
+        from: Decimal,
+        to: Decimal,
+    },
+    /// A band (1-based) that does not start where the one before it ends.
+    Gap {
+        band: usize,
+        from: Decimal,
+        previous_to: Decimal,
+    },
+    /// A band's score (1-based) outside 0 to the scale's top.
+    ScoreOutOfRange {
+        band: usize,
+        score: Decimal,
+        out_of: Decimal,
+    },
+}
+
+/// What is wrong with a scale of bands, if anything.
+pub fn bands_error(out_of: Option<Decimal>, bands: &[Band]) -> Option<BandsError> {
+    let top = out_of.unwrap_or(Decimal::ONE_HUNDRED);
+    if top <= Decimal::ZERO {
+        return Some(BandsError::TopNotPositive { out_of: top });
+    }
+    let first = bands.first()?;
+    if first.from.value() != Decimal::ZERO {
+        return Some(BandsError::FirstNotAtZero {
+            from: first.from.value(),
+        });
+    }
+    let mut previous_to = None;
+    for (i, b) in bands.iter().enumerate() {
+        let (from, to) = (b.from.value(), b.to.value());
+        if from >= to {
+            return Some(BandsError::Reversed {
+                band: i + 1,
+                from,
+                to,
+            });
+        }
+        if let Some(previous_to) = previous_to
+            && from != previous_to
+        {
+            return Some(BandsError::Gap {
+                band: i + 1,
+                from,
+                previous_to,
+            });
+        }
+        previous_to = Some(to);
+        let scores = match b.score {
+            BandScore::Fixed(s) => [s.value(), s.value()],
+            BandScore::Linear(a, b) => [a.value(), b.value()],
+        };
+        if let Some(score) = scores.into_iter().find(|s| *s < Decimal::ZERO || *s > top) {
+            return Some(BandsError::ScoreOutOfRange {
+                band: i + 1,
+                score,
+                out_of: top,
+            });
+        }
+    }
+    match previous_to {
+        Some(to) if to != Decimal::ONE_HUNDRED => Some(BandsError::LastNotAtHundred { to }),
+        _ => None,
+    }
+}
+
+/// What is wrong with a way of scoring, if anything (only a scale of bands can be).
+pub fn scoring_error(scoring: &Scoring) -> Option<BandsError> {
+    match scoring {
+        Scoring::Bands { bands, .. } if bands.is_empty() => Some(BandsError::Empty),
+        Scoring::Bands { out_of, bands } => bands_error(out_of.map(|n| n.value()), bands),
+        _ => None,
+    }
 }
 
 /// The number a controller most likely meant by a value with exactly three decimals
@@ -90,13 +203,23 @@ fn looks_like_thousands(n: Decimal) -> bool {
 
 /// Calls `found` with each thing wrong with the indicator's values, `result` standing for
 /// its result (the value being typed, in a preview). Stops when `found` returns false.
-fn each_error(ind: &Indicator, result: Option<Value>, mut found: impl FnMut(ValueError) -> bool) {
+fn each_error(
+    ind: &Indicator,
+    result: Option<Value>,
+    scoring: &Scoring,
+    mut found: impl FnMut(ValueError) -> bool,
+) {
     let date_unit = ind.unit.is_date();
+    let yes_no = ind.unit.is_yes_no();
     let kind = match (&ind.target, date_unit) {
         (Target::Deadline(_), false) => Some(ValueError::DeadlineNeedsDateUnit {
             unit: ind.unit.clone(),
         }),
         (t, true) if !t.is_deadline() => Some(ValueError::DateUnitNeedsDeadline),
+        (t, false) if t.is_yes_no() && !yes_no => Some(ValueError::YesNoTargetNeedsYesNoUnit {
+            unit: ind.unit.clone(),
+        }),
+        (t, false) if yes_no && !t.is_yes_no() => Some(ValueError::YesNoUnitNeedsYesNoTarget),
         _ => None,
     };
     if let Some(e) = kind
@@ -138,6 +261,17 @@ fn each_error(ind: &Indicator, result: Option<Value>, mut found: impl FnMut(Valu
     {
         return;
     }
+    if let Some(e) = scoring_error(scoring)
+        && !found(ValueError::Bands(e))
+    {
+        return;
+    }
+    if let Some(reason) = &ind.not_assessable
+        && reason.trim().is_empty()
+        && !found(ValueError::NotAssessableWithoutReason)
+    {
+        return;
+    }
     if let Some(ov) = &ind.realization_override {
         let r = ov.realization.value();
         if (r < Decimal::ZERO || r > Decimal::ONE_HUNDRED)
@@ -154,7 +288,19 @@ fn each_error(ind: &Indicator, result: Option<Value>, mut found: impl FnMut(Valu
             Value::Date(_) if !date_unit => Some(ValueError::ResultNeedsNumber {
                 unit: ind.unit.clone(),
             }),
-            Value::Number(_) if date_unit => Some(ValueError::ResultNeedsDate),
+            Value::Bool(_) if !yes_no => Some(ValueError::YesNoResultNeedsYesNoUnit {
+                unit: ind.unit.clone(),
+            }),
+            _ if yes_no && !matches!(v, Value::Bool(_)) => Some(ValueError::ResultNeedsYesNo),
+            Value::Number(_) | Value::Ratio { .. } | Value::Bound { .. } if date_unit => {
+                Some(ValueError::ResultNeedsDate)
+            }
+            Value::Ratio { .. } if ind.unit.is_count() => Some(ValueError::RatioNotForUnit {
+                unit: ind.unit.clone(),
+            }),
+            Value::Ratio { denominator, .. } if denominator <= Decimal::ZERO => {
+                Some(ValueError::RatioDenominatorNotPositive { denominator })
+            }
             Value::Number(n)
                 if ind.unit.is_count() && (n < Decimal::ZERO || !n.fract().is_zero()) =>
             {
@@ -177,23 +323,34 @@ fn each_error(ind: &Indicator, result: Option<Value>, mut found: impl FnMut(Valu
     }
 }
 
-/// The first thing that keeps the indicator from being scored, with `result` as its result.
-pub fn value_error(ind: &Indicator, result: Option<Value>) -> Option<ValueError> {
+/// The first thing that keeps the indicator from being scored, with `result` as its result
+/// and `scoring` the plan's way of scoring (its own, if it has one, is used instead).
+pub fn value_error(
+    ind: &Indicator,
+    result: Option<Value>,
+    plan_scoring: &Scoring,
+) -> Option<ValueError> {
     let mut first = None;
-    each_error(ind, result, |e| {
+    each_error(ind, result, ind.scoring_in(plan_scoring), |e| {
         first = Some(e);
         false
     });
     first
 }
 
-/// Everything wrong with the indicator's values.
+/// Everything wrong with the indicator's values. A wrong scale of bands is reported only
+/// when it is the indicator's own (the plan's is reported once, for the plan).
 pub fn value_errors(ind: &Indicator) -> Vec<ValueError> {
     let mut all = Vec::new();
-    each_error(ind, ind.result, |e| {
-        all.push(e);
-        true
-    });
+    each_error(
+        ind,
+        ind.result,
+        ind.scoring.as_ref().unwrap_or(&Scoring::Proportional),
+        |e| {
+            all.push(e);
+            true
+        },
+    );
     all
 }
 

@@ -11,7 +11,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::number::ReadError;
-use super::{Target, Unit, Value};
+use super::{Bound, Target, Unit, Value};
 
 /// The plan's locale: `"it"` or `"en"` in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -36,6 +36,12 @@ pub enum InputError {
     NotANumber { text: String, locale: Locale },
     /// Not a date, or a date with a two-digit year.
     NotADate { text: String, locale: Locale },
+    /// Neither yes nor no, for an indicator whose results are yes or no.
+    NotYesNo { text: String, locale: Locale },
+    /// A ratio whose numerator or denominator is not a number (`79/abc`).
+    NotARatio { text: String, locale: Locale },
+    /// An inequality on a date or a yes/no (`>= 31/12/2017`): these results are exact.
+    NoBoundHere { text: String },
 }
 
 impl Serialize for Locale {
@@ -122,6 +128,21 @@ impl Locale {
         format!("{}{}", self.fixed2(d), self.percent_sign())
     }
 
+    /// A figure as shown (already rounded to the plan's precision, see `score::exact`), with
+    /// the decimals it carries: `96,7 %`, `98,56 %`.
+    pub fn figure(self, d: Decimal) -> String {
+        format!("{}{}", self.number(d), self.percent_sign())
+    }
+
+    /// Yes or no, as the locale writes them: `Sì` / `No`, `Yes` / `No`.
+    pub fn yes_no(self, b: bool) -> &'static str {
+        match (self, b) {
+            (Locale::It, true) => "Sì",
+            (Locale::En, true) => "Yes",
+            (_, false) => "No",
+        }
+    }
+
     fn percent_sign(self) -> &'static str {
         match self {
             Locale::It => " %",
@@ -141,7 +162,32 @@ impl Locale {
         match v {
             Value::Date(d) => self.date(d),
             Value::Number(n) => self.quantity(n, unit),
+            Value::Bool(b) => self.yes_no(b).to_string(),
+            // As written: the parts, which are the evidence, not the quotient.
+            Value::Ratio {
+                numerator,
+                denominator,
+            } => format!("{}/{}", self.number(numerator), self.number(denominator)),
+            Value::Bound { bound, value } => {
+                format!("{} {}", bound.sign(), self.quantity(value, unit))
+            }
         }
+    }
+
+    /// A ratio's quotient as the published tables print it beside the parts: `0,9049`
+    /// (four decimals, half up), × 100 with its sign for a percentage.
+    pub fn quotient(self, numerator: Decimal, denominator: Decimal, unit: &Unit) -> Option<String> {
+        let q = numerator.checked_div(denominator)?;
+        Some(if *unit == Unit::Percent {
+            let mut p = (q * Decimal::ONE_HUNDRED)
+                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            p.rescale(2);
+            self.quantity(p, unit)
+        } else {
+            let mut q = q.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
+            q = q.normalize();
+            self.quantity(q, unit)
+        })
     }
 
     /// A number in its unit.
@@ -169,6 +215,8 @@ impl Locale {
                 self.quantity(max.value(), unit)
             ),
             Target::Deadline(d) => format!("<= {}", self.date(*d)),
+            Target::Yes => self.yes_no(true).to_string(),
+            Target::No => self.yes_no(false).to_string(),
         }
     }
 
@@ -179,8 +227,37 @@ impl Locale {
         if text.is_empty() {
             return Ok(None);
         }
+        if let Some((bound, rest)) = bound_prefix(text) {
+            if unit.is_date() || unit.is_yes_no() {
+                return Err(InputError::NoBoundHere {
+                    text: text.to_string(),
+                });
+            }
+            let value = self.parse_number(strip_unit(rest, unit))?;
+            return Ok(Some(Value::Bound { bound, value }));
+        }
         if unit.is_date() {
             return self.parse_date(text).map(|d| Some(Value::Date(d)));
+        }
+        if unit.is_yes_no() {
+            return parse_yes_no(text)
+                .map(|b| Some(Value::Bool(b)))
+                .ok_or_else(|| InputError::NotYesNo {
+                    text: text.to_string(),
+                    locale: self,
+                });
+        }
+        if let Some((a, b)) = text.split_once('/') {
+            let bad = || InputError::NotARatio {
+                text: text.to_string(),
+                locale: self,
+            };
+            let numerator = self.parse_number(strip_unit(a, unit)).map_err(|_| bad())?;
+            let denominator = self.parse_number(strip_unit(b, unit)).map_err(|_| bad())?;
+            return Ok(Some(Value::Ratio {
+                numerator,
+                denominator,
+            }));
         }
         self.parse_number(strip_unit(text, unit))
             .map(|n| Some(Value::Number(n)))
@@ -254,6 +331,43 @@ impl Locale {
         }
         let n = Decimal::from_str_exact(&normalized).map_err(|_| bad())?;
         Ok(if negative { -n } else { n })
+    }
+}
+
+/// A result typed as an inequality (`≥95%`, `>= 95`, `> = 95`, `=> 95`): its bound and the
+/// rest of the text.
+fn bound_prefix(text: &str) -> Option<(Bound, &str)> {
+    let text = text.trim_start();
+    let signs: [(&str, Bound); 10] = [
+        ("≥", Bound::AtLeast),
+        ("≤", Bound::AtMost),
+        (">=", Bound::AtLeast),
+        ("=>", Bound::AtLeast),
+        ("<=", Bound::AtMost),
+        ("=<", Bound::AtMost),
+        (">", Bound::MoreThan),
+        ("<", Bound::LessThan),
+        ("⩾", Bound::AtLeast),
+        ("⩽", Bound::AtMost),
+    ];
+    let (sign, bound) = signs.iter().find(|(s, _)| text.starts_with(s))?;
+    let rest = text[sign.len()..].trim_start();
+    // `> = 95`, `< = 1`: the way the seed writes some of its targets.
+    let (bound, rest) = match (bound, rest.strip_prefix('=')) {
+        (Bound::MoreThan, Some(r)) => (Bound::AtLeast, r),
+        (Bound::LessThan, Some(r)) => (Bound::AtMost, r),
+        _ => (*bound, rest),
+    };
+    Some((bound, rest))
+}
+
+/// Yes or no typed in either language, with or without the accent: `sì`, `si`, `s`, `yes`,
+/// `y`, `no`, `n`.
+fn parse_yes_no(text: &str) -> Option<bool> {
+    match crate::fold::fold(text.trim()).as_str() {
+        "si" | "s" | "yes" | "y" => Some(true),
+        "no" | "n" => Some(false),
+        _ => None,
     }
 }
 

@@ -10,6 +10,7 @@ pub mod check;
 pub mod locale;
 pub mod number;
 pub mod path;
+pub mod weights;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -17,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 pub use change::{Field, FieldChange, FieldValue};
 pub use locale::Locale;
-pub use number::{Num, Value};
+pub use number::{Bound, Num, Value, Weight};
 pub use path::{IndicatorPath, Layer, NodePath};
 
 /// A whole plan: one year of one organization.
@@ -31,8 +32,54 @@ pub struct Plan {
     pub locale: Locale,
     #[serde(default)]
     pub thresholds: Thresholds,
+    /// How a missed target is scored in this plan, unless an indicator says otherwise (the
+    /// body's measuring system, its SMVP: bands, say). Absent: `Proportional`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<Scoring>,
+    /// How many decimals figures are shown with (two, half up, unless the body prints
+    /// fewer).
+    #[serde(default, skip_serializing_if = "Precision::is_default")]
+    pub precision: Precision,
     #[serde(default)]
     pub perspectives: Vec<Perspective>,
+}
+
+/// The decimals figures are shown with, rounded half up on their exact values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Precision {
+    /// An indicator's realization.
+    #[serde(default = "two")]
+    pub indicators: u32,
+    /// An objective's realization and a perspective's scores.
+    #[serde(default = "two")]
+    pub objectives: u32,
+    /// The plan's overall scores.
+    #[serde(default = "two")]
+    pub overall: u32,
+}
+
+fn two() -> u32 {
+    2
+}
+
+impl Default for Precision {
+    fn default() -> Self {
+        Precision {
+            indicators: 2,
+            objectives: 2,
+            overall: 2,
+        }
+    }
+}
+
+impl Precision {
+    /// The most decimals a figure may be shown with.
+    pub const MAX: u32 = 6;
+
+    pub fn is_default(&self) -> bool {
+        *self == Precision::default()
+    }
 }
 
 /// Realization levels at which a bar turns from "poor" to "fair" to "good".
@@ -90,29 +137,85 @@ pub struct Perspective {
     pub objectives: Vec<StrategicObjective>,
 }
 
-impl Perspective {
-    /// The sum of its strategic objectives' weights, leaving out the wrong ones (which
-    /// count for nothing: see `check::weight_error`).
-    pub fn weight(&self) -> Decimal {
-        self.objectives
-            .iter()
-            .map(|s| s.weight.value())
-            .filter(|w| check::weight_error(*w).is_none())
-            .fold(Decimal::ZERO, |sum, w| sum.saturating_add(w))
-    }
-}
-
 /// A strategic objective inside one perspective. The same code may appear under two
 /// perspectives (the seed has 3.1 and 2.1 twice): identity is the place in the tree.
+///
+/// A strategic objective may be measured by indicators of its own, written in its
+/// `indicators` list, with or without operational objectives. In memory these sit in a
+/// first operational objective marked [`OperationalObjective::direct`], as its strategic
+/// indicators: so every indicator has the same kind of place, and they count as the
+/// objective's strategic indicators. That objective is never shown and never written.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "StrategicObjectiveText", into = "StrategicObjectiveText")]
 pub struct StrategicObjective {
     pub code: String,
     pub title: String,
-    /// Percent of the whole plan.
-    pub weight: Num,
-    #[serde(default)]
+    /// Percent of the whole plan, or an equal share of what the others leave.
+    pub weight: Weight,
     pub operational: Vec<OperationalObjective>,
+}
+
+/// A strategic objective as the file writes it.
+#[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "StrategicObjective")]
+struct StrategicObjectiveText {
+    code: String,
+    title: String,
+    weight: Weight,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    indicators: Vec<Indicator>,
+    #[serde(default)]
+    operational: Vec<OperationalObjective>,
+}
+
+impl From<StrategicObjectiveText> for StrategicObjective {
+    fn from(t: StrategicObjectiveText) -> Self {
+        let mut operational = t.operational;
+        if !t.indicators.is_empty() {
+            operational.insert(0, OperationalObjective::direct_of(&t.code, t.indicators));
+        }
+        StrategicObjective {
+            code: t.code,
+            title: t.title,
+            weight: t.weight,
+            operational,
+        }
+    }
+}
+
+impl From<StrategicObjective> for StrategicObjectiveText {
+    fn from(mut so: StrategicObjective) -> Self {
+        let indicators = match so.operational.first() {
+            Some(o) if o.direct => so.operational.remove(0).strategic_indicators,
+            _ => Vec::new(),
+        };
+        StrategicObjectiveText {
+            code: so.code,
+            title: so.title,
+            weight: so.weight,
+            indicators,
+            operational: so.operational,
+        }
+    }
+}
+
+impl StrategicObjective {
+    /// Its own indicators (written in its `indicators` list), if it has any.
+    pub fn direct_indicators(&self) -> &[Indicator] {
+        match self.operational.first() {
+            Some(o) if o.direct => &o.strategic_indicators,
+            _ => &[],
+        }
+    }
+
+    /// Its operational objectives as written, with their places (the index in
+    /// `operational`), without the one holding its own indicators.
+    pub fn written_operational(&self) -> impl Iterator<Item = (usize, &OperationalObjective)> {
+        self.operational
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| !o.direct)
+    }
 }
 
 /// An operational objective: carries the indicators of both layers.
@@ -121,8 +224,13 @@ pub struct StrategicObjective {
 pub struct OperationalObjective {
     pub code: String,
     pub title: String,
-    /// Percent of the whole plan.
-    pub weight: Num,
+    /// Percent of the whole plan, or an equal share of what the others leave of its
+    /// strategic objective's weight.
+    pub weight: Weight,
+    /// Not an objective of the file: the holder of a strategic objective's own indicators
+    /// (see [`StrategicObjective`]).
+    #[serde(skip)]
+    pub direct: bool,
     /// Indicators that measure the parent strategic objective (the seed's first table).
     #[serde(default)]
     pub strategic_indicators: Vec<Indicator>,
@@ -132,6 +240,18 @@ pub struct OperationalObjective {
 }
 
 impl OperationalObjective {
+    /// The holder of a strategic objective's own indicators.
+    fn direct_of(code: &str, indicators: Vec<Indicator>) -> Self {
+        OperationalObjective {
+            code: code.to_string(),
+            title: String::new(),
+            weight: Weight::Given(Num::from(Decimal::ZERO)),
+            direct: true,
+            strategic_indicators: indicators,
+            indicators: Vec::new(),
+        }
+    }
+
     pub fn layer(&self, layer: Layer) -> &[Indicator] {
         match layer {
             Layer::Strategic => &self.strategic_indicators,
@@ -167,14 +287,28 @@ pub struct Indicator {
     /// Last year's result, for comparison.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Value>,
-    /// How a missed target is scored, where the default rule is wrong for this indicator.
-    #[serde(default)]
-    pub scoring: Scoring,
+    /// How a missed target is scored, where the plan's rule is wrong for this indicator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<Scoring>,
+    /// Not assessable this year ("non valutabile"), with the reason: left out of every
+    /// mean, but not pending.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_assessable: Option<String>,
 }
 
 impl Indicator {
     pub fn is_pending(&self) -> bool {
-        self.result.is_none() && self.realization_override.is_none()
+        self.result.is_none() && self.realization_override.is_none() && !self.is_not_assessable()
+    }
+
+    /// Marked not assessable ("non valutabile"), with or without its reason.
+    pub fn is_not_assessable(&self) -> bool {
+        self.not_assessable.is_some()
+    }
+
+    /// How its missed target is scored: its own rule, else the plan's.
+    pub fn scoring_in<'a>(&'a self, plan_default: &'a Scoring) -> &'a Scoring {
+        self.scoring.as_ref().unwrap_or(plan_default)
     }
 }
 
@@ -193,11 +327,18 @@ pub enum Unit {
     Currency,
     /// A number of things with a name of their own ("testate").
     Label(String),
+    /// Done or not, adopted or not: results `Yes` or `No` (Sì / No in an Italian plan),
+    /// against a target `Yes` or `No`.
+    YesNo,
 }
 
 impl Unit {
     pub fn is_date(&self) -> bool {
         matches!(self, Unit::Date)
+    }
+
+    pub fn is_yes_no(&self) -> bool {
+        matches!(self, Unit::YesNo)
     }
 
     /// Counted things (`Count`, a named thing like `testate`): whole numbers, never below 0.
@@ -214,6 +355,7 @@ impl Unit {
             Unit::Date => "date",
             Unit::Currency => "euro",
             Unit::Label(l) => l,
+            Unit::YesNo => "yes/no",
         }
     }
 }
@@ -235,11 +377,19 @@ pub enum Target {
     Between { min: Num, max: Num },
     /// `<= date`: done on or before the day.
     Deadline(#[serde(with = "number::iso_date")] NaiveDate),
+    /// Done (adopted, in place): a `YesNo` result of `Yes` meets it.
+    Yes,
+    /// Not happened (no breach, no complaint upheld): a `YesNo` result of `No` meets it.
+    No,
 }
 
 impl Target {
     pub fn is_deadline(&self) -> bool {
         matches!(self, Target::Deadline(_))
+    }
+
+    pub fn is_yes_no(&self) -> bool {
+        matches!(self, Target::Yes | Target::No)
     }
 
     /// The target numbers, for checks that apply to all of them.
@@ -251,7 +401,7 @@ impl Target {
             | Target::LessThan(t)
             | Target::Exactly(t) => (Some(t.value()), None),
             Target::Between { min, max } => (Some(min.value()), Some(max.value())),
-            Target::Deadline(_) => (None, None),
+            Target::Deadline(_) | Target::Yes | Target::No => (None, None),
         };
         a.into_iter().chain(b)
     }
@@ -268,7 +418,7 @@ pub struct Override {
 }
 
 /// How a missed target is scored (a met target always scores 100 %).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 pub enum Scoring {
     /// The default: the share of the target reached (see `score::realization`).
     #[default]
@@ -277,9 +427,44 @@ pub enum Scoring {
     AllOrNothing,
     /// For deadlines: 100 % on the day, falling linearly to 0 % after this many days late.
     GraceDays(u32),
+    /// Scoring by bands of the achievement (the proportional realization, 0–100 %), as a
+    /// body's measuring system writes them: each band gives a fixed score or one
+    /// proportional within it, in points out of `out_of` (100, a percentage, when absent).
+    Bands {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        out_of: Option<Num>,
+        bands: Vec<Band>,
+    },
 }
 
+/// One band of a [`Scoring::Bands`]: an achievement from `from` (included) to `to`
+/// (excluded, but for the last band), in percent, and the score it gives.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub from: Num,
+    pub to: Num,
+    pub score: BandScore,
+}
+
+/// The score a band gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum BandScore {
+    /// The same score anywhere in the band.
+    Fixed(Num),
+    /// `Linear(a, b)`: `a` at the band's start, `b` at its end, in proportion between.
+    Linear(Num, Num),
+}
+
+/// The way of scoring of a plan that names none.
+static PROPORTIONAL: Scoring = Scoring::Proportional;
+
 impl Plan {
+    /// The plan's way of scoring: its own, or `Proportional`.
+    pub fn default_scoring(&self) -> &Scoring {
+        self.scoring.as_ref().unwrap_or(&PROPORTIONAL)
+    }
+
     pub fn indicator(&self, path: IndicatorPath) -> &Indicator {
         &self.perspectives[path.perspective].objectives[path.strategic].operational
             [path.operational]
@@ -323,6 +508,97 @@ impl Plan {
                     })
                 })
         })
+    }
+
+    /// The indicator after `at` in tree order (or before it, backward), if any. Costs the
+    /// empty places it steps over, not the plan's size.
+    pub fn step_indicator(&self, at: IndicatorPath, forward: bool) -> Option<IndicatorPath> {
+        if forward {
+            self.step_forward(at)
+        } else {
+            self.step_back(at)
+        }
+    }
+
+    fn step_forward(&self, at: IndicatorPath) -> Option<IndicatorPath> {
+        let (mut ps, mut s, mut o, mut layer, mut i) = (
+            at.perspective,
+            at.strategic,
+            at.operational,
+            at.layer,
+            at.index + 1,
+        );
+        loop {
+            let persp = self.perspectives.get(ps)?;
+            let Some(so) = persp.objectives.get(s) else {
+                (ps, s, o, layer, i) = (ps + 1, 0, 0, Layer::Strategic, 0);
+                continue;
+            };
+            let Some(oo) = so.operational.get(o) else {
+                (s, o, layer, i) = (s + 1, 0, Layer::Strategic, 0);
+                continue;
+            };
+            if i < oo.layer(layer).len() {
+                return Some(IndicatorPath::new(ps, s, o, layer, i));
+            }
+            (o, layer, i) = match layer {
+                Layer::Strategic => (o, Layer::Operational, 0),
+                Layer::Operational => (o + 1, Layer::Strategic, 0),
+            };
+        }
+    }
+
+    fn step_back(&self, at: IndicatorPath) -> Option<IndicatorPath> {
+        let (mut ps, mut s, mut o, mut layer, mut i) = (
+            at.perspective,
+            at.strategic,
+            at.operational,
+            at.layer,
+            at.index,
+        );
+        // The number of indicators in a layer of an operational objective that exists.
+        let len = |ps: usize, s: usize, o: usize, layer: Layer| {
+            self.perspectives[ps].objectives[s].operational[o]
+                .layer(layer)
+                .len()
+        };
+        loop {
+            // (ps, s, o, layer, i): just before index i of that layer, which exists.
+            if i > 0 {
+                return Some(IndicatorPath::new(ps, s, o, layer, i - 1));
+            }
+            if layer == Layer::Operational {
+                (layer, i) = (Layer::Strategic, len(ps, s, o, Layer::Strategic));
+            } else if o > 0 {
+                o -= 1;
+                (layer, i) = (Layer::Operational, len(ps, s, o, Layer::Operational));
+            } else if s > 0 {
+                s -= 1;
+                match self.perspectives[ps].objectives[s].operational.len() {
+                    // No operational objective: on to the strategic objective before.
+                    0 => (o, layer, i) = (0, Layer::Strategic, 0),
+                    n => {
+                        o = n - 1;
+                        (layer, i) = (Layer::Operational, len(ps, s, o, Layer::Operational));
+                    }
+                }
+            } else if ps > 0 {
+                ps -= 1;
+                // Past the last strategic objective of the perspective before: the branch
+                // above steps back into it.
+                (s, o, layer, i) = (
+                    self.perspectives[ps].objectives.len(),
+                    0,
+                    Layer::Strategic,
+                    0,
+                );
+                if s == 0 {
+                    continue;
+                }
+            } else {
+                return None;
+            }
+        }
     }
 
     pub fn indicator_count(&self) -> usize {

@@ -68,6 +68,10 @@ pub enum ReadError {
     NotIsoDate { found: String },
     /// A locale other than `it` and `en`.
     UnknownLocale { found: String },
+    /// A result written in a form of its own (`Ratio(…)`, `AtLeast(…)`) that is not right.
+    BadValueForm { found: String },
+    /// A weight that is neither a number nor `Equal`.
+    NotAWeight { found: String },
 }
 
 /// What starts the message that carries a [`ReadError`] through serde.
@@ -101,25 +105,110 @@ fn serialize_decimal<S: Serializer>(d: Decimal, s: S) -> Result<S::Ok, S::Error>
         .serialize(s)
 }
 
-/// A result or baseline: a number, or a date for indicators measured in days.
+/// A result or baseline: a number, or a date for indicators measured in days, a yes or no,
+/// a ratio kept with its parts, or a bound when only that is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Value {
     Number(Decimal),
     Date(NaiveDate),
+    /// `Yes` (true) or `No` (false), for an indicator whose unit is `YesNo`.
+    Bool(bool),
+    /// `Ratio(79, 87.3)`: a result that is a quotient, kept with the numerator and the
+    /// denominator the OIV checks. Scored on the exact quotient (× 100 for a percentage).
+    Ratio {
+        numerator: Decimal,
+        denominator: Decimal,
+    },
+    /// `AtLeast(95)`: a result known only as a bound, as a report may print it (`≥95%`).
+    Bound {
+        bound: Bound,
+        value: Decimal,
+    },
+}
+
+/// The side a result written as an inequality lies on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Bound {
+    /// `>= v`
+    AtLeast,
+    /// `> v`
+    MoreThan,
+    /// `<= v`
+    AtMost,
+    /// `< v`
+    LessThan,
+}
+
+impl Bound {
+    pub const ALL: [Bound; 4] = [
+        Bound::AtLeast,
+        Bound::MoreThan,
+        Bound::AtMost,
+        Bound::LessThan,
+    ];
+
+    /// Its name in the plan file: `AtLeast`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Bound::AtLeast => "AtLeast",
+            Bound::MoreThan => "MoreThan",
+            Bound::AtMost => "AtMost",
+            Bound::LessThan => "LessThan",
+        }
+    }
+
+    /// As a controller writes it: `>=`.
+    pub fn sign(self) -> &'static str {
+        match self {
+            Bound::AtLeast => ">=",
+            Bound::MoreThan => ">",
+            Bound::AtMost => "<=",
+            Bound::LessThan => "<",
+        }
+    }
 }
 
 impl Value {
     pub fn as_number(self) -> Option<Decimal> {
         match self {
             Value::Number(n) => Some(n),
-            Value::Date(_) => None,
+            _ => None,
         }
     }
 
     pub fn as_date(self) -> Option<NaiveDate> {
         match self {
             Value::Date(d) => Some(d),
-            Value::Number(_) => None,
+            _ => None,
+        }
+    }
+
+    /// The number a plausibility check compares with the target: a plain number, or a
+    /// ratio's quotient, or a bound's value.
+    pub fn magnitude(self) -> Option<Decimal> {
+        match self {
+            Value::Number(n) | Value::Bound { value: n, .. } => Some(n),
+            Value::Ratio {
+                numerator,
+                denominator,
+            } => numerator.checked_div(denominator),
+            Value::Date(_) | Value::Bool(_) => None,
+        }
+    }
+
+    /// The value as the plan file writes it: `72`, `"2017-12-31"`, `Yes`, `Ratio(79, 87.3)`,
+    /// `AtLeast(95)`.
+    pub fn ron(self) -> String {
+        match self {
+            Value::Number(n) => n.to_string(),
+            Value::Date(d) => format!("\"{}\"", d.format("%Y-%m-%d")),
+            Value::Bool(true) => "Yes".into(),
+            Value::Bool(false) => "No".into(),
+            Value::Ratio {
+                numerator,
+                denominator,
+            } => format!("Ratio({numerator}, {denominator})"),
+            Value::Bound { bound, value } => format!("{}({value})", bound.name()),
         }
     }
 }
@@ -129,8 +218,45 @@ impl Serialize for Value {
         match self {
             Value::Number(n) => serialize_decimal(*n, s),
             Value::Date(d) => s.collect_str(&d.format("%Y-%m-%d")),
+            other => RawValue::from_ron(&other.ron())
+                .map_err(serde::ser::Error::custom)?
+                .serialize(s),
         }
     }
+}
+
+/// A result written in one of the forms of its own: `Yes`, `No`, `Ratio(a, b)`,
+/// `AtLeast(v)` and the other bounds. `None` when `text` is none of them.
+fn value_form(text: &str) -> Option<Result<Value, ReadError>> {
+    match text {
+        "Yes" => return Some(Ok(Value::Bool(true))),
+        "No" => return Some(Ok(Value::Bool(false))),
+        _ => {}
+    }
+    let open = text.find('(')?;
+    let name = text[..open].trim();
+    let inner = text[open + 1..].trim_end().strip_suffix(')')?;
+    let bad = || ReadError::BadValueForm {
+        found: shorten(text),
+    };
+    if name == "Ratio" {
+        let (a, b) = inner.split_once(',')?;
+        let parts = parse_ron_number(a.trim()).and_then(|a| Ok((a, parse_ron_number(b.trim())?)));
+        return Some(
+            parts
+                .map(|(numerator, denominator)| Value::Ratio {
+                    numerator,
+                    denominator,
+                })
+                .map_err(|_| bad()),
+        );
+    }
+    let bound = Bound::ALL.into_iter().find(|b| b.name() == name)?;
+    Some(
+        parse_ron_number(inner.trim())
+            .map(|value| Value::Bound { bound, value })
+            .map_err(|_| bad()),
+    )
 }
 
 impl<'de> Deserialize<'de> for Value {
@@ -162,10 +288,81 @@ impl<'de> Deserialize<'de> for Value {
             parse_iso_date(&s)
                 .map(Value::Date)
                 .map_err(ReadError::into_serde)
+        } else if let Some(form) = value_form(text) {
+            form.map_err(ReadError::into_serde)
         } else {
             parse_ron_number(text)
                 .map(Value::Number)
                 .map_err(|_| not_a_value())
+        }
+    }
+}
+
+/// A weight as written: a number, or `Equal` for an equal share of what its siblings leave
+/// of their parent's weight (see `plan::weights`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Weight {
+    Given(Num),
+    Equal,
+}
+
+impl Weight {
+    /// The number written, `None` for `Equal`.
+    pub fn given(self) -> Option<Decimal> {
+        match self {
+            Weight::Given(n) => Some(n.value()),
+            Weight::Equal => None,
+        }
+    }
+
+    /// As the plan file writes it.
+    pub fn ron(self) -> String {
+        match self {
+            Weight::Given(n) => n.value().to_string(),
+            Weight::Equal => "Equal".into(),
+        }
+    }
+}
+
+impl From<Num> for Weight {
+    fn from(n: Num) -> Self {
+        Weight::Given(n)
+    }
+}
+
+impl From<Decimal> for Weight {
+    fn from(d: Decimal) -> Self {
+        Weight::Given(Num(d))
+    }
+}
+
+impl Serialize for Weight {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Weight::Given(n) => n.serialize(s),
+            Weight::Equal => RawValue::from_ron("Equal")
+                .map_err(serde::ser::Error::custom)?
+                .serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Weight {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = <&RawValue>::deserialize(d)?;
+        let text = without_comments(raw.get_ron());
+        if text == "Equal" {
+            return Ok(Weight::Equal);
+        }
+        match parse_ron_number(&text) {
+            Ok(n) => Ok(Weight::Given(Num(n))),
+            Err(e @ (ReadError::QuotedNumber { .. } | ReadError::NotExact { .. })) => {
+                Err(e.into_serde())
+            }
+            Err(_) => Err(ReadError::NotAWeight {
+                found: shorten(&text),
+            }
+            .into_serde()),
         }
     }
 }

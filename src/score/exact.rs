@@ -1,6 +1,7 @@
 //! Deciding the rounding of a shown figure on its exact value.
 //!
-//! A figure is shown rounded half up to two decimals, and must be the rounding of the
+//! A figure is shown rounded half up to two decimals (or the plan's precision), and must be
+//! the rounding of the
 //! *exact* value: a mean of 33,33… + 37,83… + 58,33… + 100 is exactly 57,375 and is shown
 //! 57,38, although the same mean computed in decimals is 57,3749999… . Computing every score
 //! in exact fractions would cost too much on a large plan (the denominators of a sum over a
@@ -16,7 +17,10 @@
 //! 2·10⁷ indicators). A weighted score adds weight × realization over objectives whose
 //! weights lie in 0–100 with at most ten decimals (`plan::check`), and divides by the sum W
 //! of those weights: each term is within 10⁻²⁸ + w·10⁻¹⁵ of its exact value, so the score is
-//! within (N·10⁻²⁸)/W + 10⁻¹⁵, and W ≥ 10⁻¹⁰ when positive keeps that below 10⁻¹¹. All this
+//! within (N·10⁻²⁸)/W + 10⁻¹⁵, and W ≥ 10⁻¹⁰ when positive keeps that below 10⁻¹¹. An
+//! equal share (`plan::weights`, 100/6) is held as the nearest 28-digit decimal, within
+//! 10⁻²⁶ of itself, which moves a weighted score by less than 10⁻²³. A realization by
+//! bands is computed on exact fractions and rounded once to 28 digits. All this
 //! lies far inside [`TIE_BAND`] = 10⁻⁹. So when the decimal result is farther than
 //! `TIE_BAND` from every boundary (k + 0,5) / 100, the exact value lies on the same side and
 //! rounding the decimal result is exact; when it is within the band, the exact value is
@@ -29,13 +33,14 @@ pub use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use rust_decimal::Decimal;
 
-use super::{How, Outcome, Realization};
+use super::{Banded, How, Outcome, Realization};
+use crate::plan::weights::Share;
 
 /// How close to a rounding boundary a decimal result must be for its rounding to be decided
 /// on the exact value.
 pub const TIE_BAND: Decimal = Decimal::from_parts(1, 0, 0, false, 9);
 
-/// The decimals a figure is shown with.
+/// The decimals a figure is shown with unless the plan says otherwise.
 pub const DECIMALS: u32 = 2;
 
 /// A decimal as the exact fraction it is.
@@ -63,22 +68,74 @@ fn clamp_percent(q: BigRational) -> BigRational {
 
 /// The exact realization of a scored indicator, from the terms it was computed from.
 pub fn realization(r: &Realization) -> BigRational {
+    let raw = achievement(r);
+    match &r.band {
+        Some(b) => band_points(b, &raw) * int(100) / from_decimal(b.out_of),
+        None => raw,
+    }
+}
+
+/// The points a band gives the exact achievement `raw`.
+fn band_points(b: &Banded, raw: &BigRational) -> BigRational {
+    let (from, to) = (from_decimal(b.from), from_decimal(b.to));
+    let (a, z) = (from_decimal(b.score_from), from_decimal(b.score_to));
+    if a == z || to == from {
+        return a;
+    }
+    a.clone() + (raw - &from) * (z - a) / (to - from)
+}
+
+/// A banded realization's points and value (percent of the top), each the nearest 28-digit
+/// decimal to its exact value.
+pub fn banded_points(r: &Realization) -> (Decimal, Decimal) {
+    let Some(b) = &r.band else {
+        return (r.value, r.value);
+    };
+    let points = band_points(b, &achievement(r));
+    let value = clamp_percent(points.clone() * int(100) / from_decimal(b.out_of));
+    (to_decimal(&points), to_decimal(&value))
+}
+
+/// The nearest decimal to `q` (28 significant digits).
+fn to_decimal(q: &BigRational) -> Decimal {
+    let digits = 28i64;
+    let scale = BigInt::from(10u32).pow(digits as u32);
+    let n = (q * BigRational::from_integer(scale.clone()))
+        .round()
+        .to_integer();
+    n.to_i128()
+        .and_then(|n| Decimal::try_from_i128_with_scale(n, digits as u32).ok())
+        .or_else(|| {
+            // Too many digits for that scale: fewer decimals.
+            (0..digits).rev().find_map(|d| {
+                let s = BigInt::from(10u32).pow(d as u32);
+                let n = (q * BigRational::from_integer(s)).round().to_integer();
+                Decimal::try_from_i128_with_scale(n.to_i128()?, d as u32).ok()
+            })
+        })
+        .map(|d| d.normalize())
+        .unwrap_or_default()
+}
+
+/// The exact achievement before bands.
+fn achievement(r: &Realization) -> BigRational {
+    let value = r.band.map_or(r.value, |b| b.achievement);
     match r.how {
         How::Met => int(100),
         How::Missed => BigRational::zero(),
-        How::Override => clamp_percent(from_decimal(r.value)),
+        How::Override => clamp_percent(from_decimal(value)),
         How::Ratio {
             numerator,
             denominator,
         } => {
             if denominator.is_zero() {
-                return from_decimal(r.value);
+                return from_decimal(value);
             }
             clamp_percent(int(100) * from_decimal(numerator) / from_decimal(denominator))
         }
         How::Deviation { result, target } => {
             if target.is_zero() {
-                return from_decimal(r.value);
+                return from_decimal(value);
             }
             let dev =
                 (from_decimal(result) - from_decimal(target)).abs() / from_decimal(target).abs();
@@ -130,16 +187,16 @@ pub fn mean<'a>(outcomes: impl IntoIterator<Item = &'a Outcome>) -> Option<BigRa
 /// The exact weighted mean of `(weight, realization)` pairs: the pairs without a
 /// realization, or whose weight is wrong, are left out; `None` when no weight is left.
 pub fn weighted(
-    items: impl IntoIterator<Item = (Decimal, Option<BigRational>)>,
+    items: impl IntoIterator<Item = (Share, Option<BigRational>)>,
 ) -> Option<BigRational> {
     let mut terms = Vec::new();
     let mut weights = Vec::new();
     for (w, r) in items {
-        if crate::plan::check::weight_error(w).is_some() {
+        if !w.counts() {
             continue;
         }
         if let Some(r) = r {
-            let w = from_decimal(w);
+            let w = from_decimal(w.numerator) / int(w.denominator as i64);
             terms.push(&w * r);
             weights.push(w);
         }
@@ -148,12 +205,12 @@ pub fn weighted(
     weight.is_positive().then(|| sum(terms) / weight)
 }
 
-/// Whether `approx` lies so close to a rounding boundary that its rounding must be decided
-/// on the exact value.
-pub fn near_boundary(approx: Decimal) -> bool {
-    // Boundaries of half-up rounding to `DECIMALS` places are the odd multiples of
-    // 1 / (2 · 10^DECIMALS).
-    let steps = Decimal::from(2 * 10i64.pow(DECIMALS));
+/// Whether `approx` lies so close to a rounding boundary (of rounding to `decimals` places)
+/// that its rounding must be decided on the exact value.
+pub fn near_boundary(approx: Decimal, decimals: u32) -> bool {
+    // Boundaries of half-up rounding to `decimals` places are the odd multiples of
+    // 1 / (2 · 10^decimals).
+    let steps = Decimal::from(2 * 10i64.pow(decimals));
     let Some(y) = approx.checked_mul(steps) else {
         return true;
     };
@@ -162,30 +219,38 @@ pub fn near_boundary(approx: Decimal) -> bool {
     odd && (y - nearest).abs() <= TIE_BAND * steps
 }
 
-/// `q` rounded half up (away from zero) to `DECIMALS` places, as a decimal.
-pub fn round_exact(q: &BigRational) -> Option<Decimal> {
-    let scale = BigInt::from(10u32).pow(DECIMALS);
+/// `q` rounded half up (away from zero) to `decimals` places, as a decimal.
+pub fn round_exact(q: &BigRational, decimals: u32) -> Option<Decimal> {
+    let scale = BigInt::from(10u32).pow(decimals);
     let scaled = q.abs() * BigRational::from_integer(scale);
     let half = BigRational::new(BigInt::one(), BigInt::from(2));
     let n = (scaled + half).floor().to_integer();
     let n = if q.is_negative() { -n } else { n };
-    Decimal::try_from_i128_with_scale(n.to_i128()?, DECIMALS).ok()
+    Decimal::try_from_i128_with_scale(n.to_i128()?, decimals).ok()
 }
 
-/// A figure as it is shown: `approx` rounded half up, the rounding decided on the exact
-/// value (from `exact`, computed only when needed) where `approx` is near a boundary.
+/// A figure as it is shown: `approx` rounded half up to `decimals` places, the rounding
+/// decided on the exact value (from `exact`, computed only when needed) where `approx` is
+/// near a boundary. The figure keeps `decimals` places (`96.70`, `96.7`).
 pub fn shown(
     approx: Option<Decimal>,
     exact: impl FnOnce() -> Option<BigRational>,
+    decimals: u32,
 ) -> Option<Decimal> {
     let v = approx?;
-    if near_boundary(v)
+    let mut r = if near_boundary(v, decimals)
         && let Some(q) = exact()
-        && let Some(r) = round_exact(&q)
+        && let Some(r) = round_exact(&q, decimals)
     {
-        return Some(r);
-    }
-    Some(crate::plan::locale::round2(v))
+        r
+    } else {
+        v.round_dp_with_strategy(
+            decimals,
+            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+        )
+    };
+    r.rescale(decimals);
+    Some(r)
 }
 
 #[cfg(test)]
@@ -207,12 +272,20 @@ mod tests {
     fn a_tie_is_rounded_up_on_its_exact_value() {
         // 229.5 / 4 = 57.375 exactly; the decimal mean lands just below.
         let approx = dec!(57.374999999999999999999999999);
-        assert!(near_boundary(approx));
+        assert!(near_boundary(approx, 2));
         let exact = parse("459/8").unwrap();
-        assert_eq!(shown(Some(approx), || Some(exact)), Some(dec!(57.38)));
+        assert_eq!(
+            shown(Some(approx), || Some(exact.clone()), 2),
+            Some(dec!(57.38))
+        );
+        // To one decimal, 57.375 is far from 57.35 and 57.45: 57.4 without the exact value.
+        assert_eq!(
+            shown(Some(approx), || panic!("no exact value needed"), 1),
+            Some(dec!(57.4))
+        );
         // Far from any boundary, the decimal result decides and nothing exact is computed.
         assert_eq!(
-            shown(Some(dec!(57.3712)), || panic!("no exact value needed")),
+            shown(Some(dec!(57.3712)), || panic!("no exact value needed"), 2),
             Some(dec!(57.37))
         );
     }
@@ -220,9 +293,10 @@ mod tests {
     #[test]
     fn values_just_off_a_boundary_keep_their_side() {
         let below = parse("57374999/1000000").unwrap();
-        assert_eq!(round_exact(&below), Some(dec!(57.37)));
+        assert_eq!(round_exact(&below, 2), Some(dec!(57.37)));
         let above = parse("57375001/1000000").unwrap();
-        assert_eq!(round_exact(&above), Some(dec!(57.38)));
-        assert_eq!(round_exact(&parse("-1/200").unwrap()), Some(dec!(-0.01)));
+        assert_eq!(round_exact(&above, 2), Some(dec!(57.38)));
+        assert_eq!(round_exact(&parse("-1/200").unwrap(), 2), Some(dec!(-0.01)));
+        assert_eq!(round_exact(&parse("1935/20").unwrap(), 1), Some(dec!(96.8)));
     }
 }

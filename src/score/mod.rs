@@ -11,9 +11,19 @@
 //! - a deadline: done late scores 0 %; with `GraceDays(n)` it loses 100/n points a day.
 //! - a zero or negative target cannot be a denominator: a missed one scores 0 %.
 //!
-//! With `AllOrNothing` every missed target scores 0 %. An override replaces the computed
+//! With `AllOrNothing` every missed target scores 0 %. With `Bands`, the realization the
+//! rules above give (the achievement, 0–100 %) falls in one band of the scale, which gives a
+//! fixed score or one in proportion within the band, in points out of the scale's top; the
+//! realization is those points as a percentage of the top. An override replaces the computed
 //! realization. An indicator with neither result nor override is pending: left out of every
-//! mean and counted apart (`measured / total`).
+//! mean and counted apart (`measured / total`). One marked not assessable is left out of
+//! every mean too, but it is not pending: it is counted apart from both.
+//!
+//! A `YesNo` result meets its `Yes` or `No` target or misses it (100 % or 0 %). A ratio
+//! result (`Ratio(79, 87.3)`) is scored on its exact quotient, × 100 for a percentage. A
+//! result known only as a bound (`AtLeast(95)`) is scored where the bound decides it: met
+//! whatever the exact value (`>= 95` against `>= 90`), or missed whatever it is under
+//! all-or-nothing scoring; elsewhere it cannot be scored, and says why.
 //!
 //! An operational objective's realization is the plain mean of its measured indicators.
 //! A strategic objective's is the flat mean of all the strategic indicators of its
@@ -30,9 +40,10 @@ use rust_decimal::Decimal;
 pub mod exact;
 
 use crate::plan::check::{self, ValueError};
+use crate::plan::weights::{Share, Weights};
 use crate::plan::{
-    Indicator, IndicatorPath, Layer, OperationalObjective, Perspective, Plan, Scoring,
-    StrategicObjective, Target, Value,
+    BandScore, Bound, Indicator, IndicatorPath, Layer, OperationalObjective, Perspective, Plan,
+    Precision, Scoring, StrategicObjective, Target, Unit, Value,
 };
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
@@ -64,7 +75,27 @@ pub struct Realization {
     pub value: Decimal,
     /// Whether the result meets the target (false for an override that is not a full 100).
     pub met: bool,
+    /// How the achievement was reached (before bands, when the scoring has them).
     pub how: How,
+    /// The band the achievement fell in, when the indicator is scored by bands.
+    pub band: Option<Banded>,
+}
+
+/// The band of a scale an achievement fell in, and what it gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Banded {
+    /// The achievement, percent (what `how` gives).
+    pub achievement: Decimal,
+    /// The band's place in the scale, from 1.
+    pub band: usize,
+    pub from: Decimal,
+    pub to: Decimal,
+    /// The score at the band's start and end (the same for a fixed score).
+    pub score_from: Decimal,
+    pub score_to: Decimal,
+    /// The points the achievement gave, out of `out_of`.
+    pub points: Decimal,
+    pub out_of: Decimal,
 }
 
 /// What scoring an indicator gives.
@@ -76,6 +107,9 @@ pub enum Outcome {
     /// A value that is wrong (see `plan::check`): left out of the means like a pending
     /// one, and reported by validation.
     Unscorable(ValueError),
+    /// Not assessable this year ("non valutabile"), with its reason: left out of the means,
+    /// and not pending either.
+    NotAssessable,
 }
 
 impl Outcome {
@@ -90,25 +124,37 @@ impl Outcome {
         matches!(self, Outcome::Scored(_))
     }
 
-    /// The realization as it is shown: rounded half up to two decimals, the rounding
-    /// decided on the exact value (see [`exact`]).
-    pub fn shown(&self) -> Option<Decimal> {
+    /// Still waiting for a result (or for a value that can be scored): neither measured nor
+    /// marked not assessable.
+    pub fn is_pending(&self) -> bool {
+        matches!(self, Outcome::Pending | Outcome::Unscorable(_))
+    }
+
+    /// The realization as it is shown: rounded half up to `decimals` places (the plan's
+    /// precision for indicators), the rounding decided on the exact value (see [`exact`]).
+    pub fn shown(&self, decimals: u32) -> Option<Decimal> {
         match self {
-            Outcome::Scored(r) => exact::shown(Some(r.value), || Some(exact::realization(r))),
+            Outcome::Scored(r) => {
+                exact::shown(Some(r.value), || Some(exact::realization(r)), decimals)
+            }
             _ => None,
         }
     }
 }
 
-/// Scores an indicator: its override if it has one, else its result against its target.
-pub fn outcome(ind: &Indicator) -> Outcome {
-    outcome_with(ind, ind.result)
+/// Scores an indicator: its override if it has one, else its result against its target,
+/// by its own way of scoring or else `plan_scoring`, the plan's.
+pub fn outcome(ind: &Indicator, plan_scoring: &Scoring) -> Outcome {
+    outcome_with(ind, ind.result, plan_scoring)
 }
 
 /// Scores an indicator as if its result were `result` (the value being typed).
-pub fn outcome_with(ind: &Indicator, result: Option<Value>) -> Outcome {
-    if let Some(e) = check::value_error(ind, result) {
+pub fn outcome_with(ind: &Indicator, result: Option<Value>, plan_scoring: &Scoring) -> Outcome {
+    if let Some(e) = check::value_error(ind, result, plan_scoring) {
         return Outcome::Unscorable(e);
+    }
+    if ind.is_not_assessable() {
+        return Outcome::NotAssessable;
     }
     if let Some(ov) = &ind.realization_override {
         let value = ov.realization.value().clamp(Decimal::ZERO, HUNDRED);
@@ -116,55 +162,142 @@ pub fn outcome_with(ind: &Indicator, result: Option<Value>) -> Outcome {
             value,
             met: value == HUNDRED,
             how: How::Override,
+            band: None,
         });
     }
     match result {
         None => Outcome::Pending,
-        Some(result) => match realization(&ind.target, ind.scoring, result) {
-            Ok(r) => Outcome::Scored(r),
-            Err(e) => Outcome::Unscorable(e),
-        },
+        Some(result) => {
+            match realization(&ind.target, ind.scoring_in(plan_scoring), &ind.unit, result) {
+                Ok(r) => Outcome::Scored(r),
+                Err(e) => Outcome::Unscorable(e),
+            }
+        }
     }
 }
 
 /// The realization of one result against one target, by the rules in the module docs.
 pub fn realization(
     target: &Target,
-    scoring: Scoring,
+    scoring: &Scoring,
+    unit: &Unit,
     result: Value,
 ) -> Result<Realization, ValueError> {
-    let all_or_nothing = scoring == Scoring::AllOrNothing;
+    match scoring {
+        Scoring::Bands { out_of, bands } => {
+            let raw = achievement(target, &Scoring::Proportional, unit, result)?;
+            banded(raw, out_of.map(|n| n.value()), bands)
+        }
+        _ => achievement(target, scoring, unit, result),
+    }
+}
+
+/// The realization by the rules before bands.
+fn achievement(
+    target: &Target,
+    scoring: &Scoring,
+    unit: &Unit,
+    result: Value,
+) -> Result<Realization, ValueError> {
+    let all_or_nothing = *scoring == Scoring::AllOrNothing;
     let met = Realization {
         value: HUNDRED,
         met: true,
         how: How::Met,
+        band: None,
     };
     let missed = Realization {
         value: Decimal::ZERO,
         met: false,
         how: How::Missed,
+        band: None,
     };
     if let Target::Deadline(deadline) = target {
         let done = result.as_date().ok_or(ValueError::ResultNeedsDate)?;
         return Ok(deadline_realization(*deadline, done, scoring));
     }
-    let r = result.as_number().ok_or(ValueError::ResultNeedsNumber {
-        unit: crate::plan::Unit::Number,
-    })?;
-    let (is_met, shortfall) = match target {
-        Target::AtLeast(t) => (r >= t.value(), Shortfall::Below(t.value())),
-        Target::MoreThan(t) => (r > t.value(), Shortfall::Below(t.value())),
-        Target::AtMost(t) => (r <= t.value(), Shortfall::Above(t.value())),
-        Target::LessThan(t) => (r < t.value(), Shortfall::Above(t.value())),
-        Target::Exactly(t) => (r == t.value(), Shortfall::Off(t.value())),
-        Target::Between { min, max } => {
-            if r < min.value() {
-                (false, Shortfall::Below(min.value()))
+    if let Target::Yes | Target::No = target {
+        let Value::Bool(b) = result else {
+            return Err(ValueError::ResultNeedsYesNo);
+        };
+        return Ok(if b == (*target == Target::Yes) {
+            met
+        } else {
+            missed
+        });
+    }
+    // A ratio n / d is compared as n against the target times d (d > 0), which keeps every
+    // rule below exact: n / (t·d) is (n/d) / t.
+    let (r, per) = match result {
+        Value::Number(n) => (n, Decimal::ONE),
+        Value::Ratio {
+            numerator,
+            denominator,
+        } => {
+            let n = if *unit == Unit::Percent {
+                numerator.checked_mul(HUNDRED)
             } else {
-                (r <= max.value(), Shortfall::Above(max.value()))
+                Some(numerator)
+            };
+            match n {
+                Some(n) if denominator > Decimal::ZERO => (n, denominator),
+                _ => {
+                    return Err(ValueError::RatioDenominatorNotPositive { denominator });
+                }
             }
         }
-        Target::Deadline(_) => unreachable!("deadlines are scored above"),
+        Value::Bound { bound, value } => {
+            return match bound_decides(target, bound, value) {
+                Some(true) => Ok(met),
+                Some(false) if all_or_nothing => Ok(missed),
+                _ => Err(ValueError::BoundUndecidable { bound, value }),
+            };
+        }
+        Value::Date(_) | Value::Bool(_) => {
+            return Err(ValueError::ResultNeedsNumber {
+                unit: crate::plan::Unit::Number,
+            });
+        }
+    };
+    let scaled = |t: Decimal| -> Result<Decimal, ValueError> {
+        if per == Decimal::ONE {
+            return Ok(t);
+        }
+        t.checked_mul(per)
+            .ok_or(ValueError::RatioDenominatorNotPositive { denominator: per })
+    };
+    let (is_met, shortfall) = match target {
+        Target::AtLeast(t) => {
+            let t = scaled(t.value())?;
+            (r >= t, Shortfall::Below(t))
+        }
+        Target::MoreThan(t) => {
+            let t = scaled(t.value())?;
+            (r > t, Shortfall::Below(t))
+        }
+        Target::AtMost(t) => {
+            let t = scaled(t.value())?;
+            (r <= t, Shortfall::Above(t))
+        }
+        Target::LessThan(t) => {
+            let t = scaled(t.value())?;
+            (r < t, Shortfall::Above(t))
+        }
+        Target::Exactly(t) => {
+            let t = scaled(t.value())?;
+            (r == t, Shortfall::Off(t))
+        }
+        Target::Between { min, max } => {
+            let (min, max) = (scaled(min.value())?, scaled(max.value())?);
+            if r < min {
+                (false, Shortfall::Below(min))
+            } else {
+                (r <= max, Shortfall::Above(max))
+            }
+        }
+        Target::Deadline(_) | Target::Yes | Target::No => {
+            unreachable!("deadlines and yes/no targets are scored above")
+        }
     };
     if is_met {
         return Ok(met);
@@ -192,6 +325,7 @@ pub fn realization(
             value,
             met: false,
             how,
+            band: None,
         }
     };
     Ok(match shortfall {
@@ -225,10 +359,130 @@ pub fn realization(
                     result: r,
                     target: t,
                 },
+                band: None,
             }
         }
         _ => missed,
     })
+}
+
+/// Whether a result known only as `bound value` meets `target` whatever its exact value
+/// (`Some(true)`), misses it whatever it is (`Some(false)`), or may do either (`None`).
+pub fn bound_decides(target: &Target, bound: Bound, v: Decimal) -> Option<bool> {
+    // The values the result may take: above v (`low`), or below it (`high`), the bound
+    // itself included or not.
+    let (low, high, inclusive) = match bound {
+        Bound::AtLeast => (Some(v), None, true),
+        Bound::MoreThan => (Some(v), None, false),
+        Bound::AtMost => (None, Some(v), true),
+        Bound::LessThan => (None, Some(v), false),
+    };
+    // All of them at or above t (strictly, with `strict`)?
+    let all_above = |t: Decimal, strict: bool| {
+        low.is_some_and(|l| if strict && inclusive { l > t } else { l >= t })
+    };
+    // All of them at or below t (strictly, with `strict`)?
+    let all_below = |t: Decimal, strict: bool| {
+        high.is_some_and(|h| if strict && inclusive { h < t } else { h <= t })
+    };
+    match target {
+        Target::AtLeast(t) => {
+            let t = t.value();
+            if all_above(t, false) {
+                Some(true)
+            } else if all_below(t, true) {
+                Some(false)
+            } else {
+                None
+            }
+        }
+        Target::MoreThan(t) => {
+            let t = t.value();
+            if all_above(t, true) {
+                Some(true)
+            } else if all_below(t, false) {
+                Some(false)
+            } else {
+                None
+            }
+        }
+        Target::AtMost(t) => {
+            let t = t.value();
+            if all_below(t, false) {
+                Some(true)
+            } else if all_above(t, true) {
+                Some(false)
+            } else {
+                None
+            }
+        }
+        Target::LessThan(t) => {
+            let t = t.value();
+            if all_below(t, true) {
+                Some(true)
+            } else if all_above(t, false) {
+                Some(false)
+            } else {
+                None
+            }
+        }
+        Target::Exactly(t) => {
+            let t = t.value();
+            (all_above(t, true) || all_below(t, true)).then_some(false)
+        }
+        Target::Between { min, max } => {
+            (all_above(max.value(), true) || all_below(min.value(), true)).then_some(false)
+        }
+        Target::Deadline(_) | Target::Yes | Target::No => None,
+    }
+}
+
+/// The achievement `raw` put through a scale of bands (checked by `check::bands_error`).
+fn banded(
+    raw: Realization,
+    out_of: Option<Decimal>,
+    bands: &[crate::plan::Band],
+) -> Result<Realization, ValueError> {
+    let top = out_of.unwrap_or(HUNDRED);
+    if let Some(e) = check::bands_error(out_of, bands) {
+        return Err(ValueError::Bands(e));
+    }
+    let exact_raw = exact::realization(&raw);
+    let last = bands.len().saturating_sub(1);
+    let (i, b) = bands
+        .iter()
+        .enumerate()
+        .find(|(i, b)| {
+            let to = exact::from_decimal(b.to.value());
+            exact_raw >= exact::from_decimal(b.from.value())
+                && (exact_raw < to || (*i == last && exact_raw <= to))
+        })
+        .ok_or(ValueError::Bands(check::BandsError::Empty))?;
+    let (score_from, score_to) = match b.score {
+        BandScore::Fixed(s) => (s.value(), s.value()),
+        BandScore::Linear(a, z) => (a.value(), z.value()),
+    };
+    let mut r = Realization {
+        value: Decimal::ZERO,
+        met: raw.met,
+        how: raw.how,
+        band: Some(Banded {
+            achievement: raw.value,
+            band: i + 1,
+            from: b.from.value(),
+            to: b.to.value(),
+            score_from,
+            score_to,
+            points: Decimal::ZERO,
+            out_of: top,
+        }),
+    };
+    let (points, value) = exact::banded_points(&r);
+    if let Some(band) = &mut r.band {
+        band.points = points;
+    }
+    r.value = value;
+    Ok(r)
 }
 
 enum Shortfall {
@@ -237,17 +491,18 @@ enum Shortfall {
     Off(Decimal),
 }
 
-fn deadline_realization(deadline: NaiveDate, done: NaiveDate, scoring: Scoring) -> Realization {
+fn deadline_realization(deadline: NaiveDate, done: NaiveDate, scoring: &Scoring) -> Realization {
     let days = (done - deadline).num_days();
     if days <= 0 {
         return Realization {
             value: HUNDRED,
             met: true,
             how: How::Met,
+            band: None,
         };
     }
     let grace = match scoring {
-        Scoring::GraceDays(g) => g,
+        Scoring::GraceDays(g) => *g,
         _ => 0,
     };
     let value = if i64::from(grace) > days {
@@ -259,6 +514,7 @@ fn deadline_realization(deadline: NaiveDate, done: NaiveDate, scoring: Scoring) 
         value,
         met: false,
         how: How::Late { days, grace },
+        band: None,
     }
 }
 
@@ -267,7 +523,11 @@ fn deadline_realization(deadline: NaiveDate, done: NaiveDate, scoring: Scoring) 
 pub struct Mean {
     pub sum: Decimal,
     pub measured: usize,
+    /// The indicators that count: measured, pending or unscorable (not those marked not
+    /// assessable).
     pub total: usize,
+    /// Marked not assessable: in neither `measured` nor `total`.
+    pub not_assessable: usize,
 }
 
 impl Mean {
@@ -284,11 +544,16 @@ impl Mean {
         self.sum += other.sum;
         self.measured += other.measured;
         self.total += other.total;
+        self.not_assessable += other.not_assessable;
     }
 
     fn of<'a>(outcomes: impl IntoIterator<Item = &'a Outcome>) -> Mean {
         let mut m = Mean::default();
         for o in outcomes {
+            if matches!(o, Outcome::NotAssessable) {
+                m.not_assessable += 1;
+                continue;
+            }
             m.total += 1;
             if let Some(r) = o.realization() {
                 m.sum += r;
@@ -327,14 +592,15 @@ impl Weighted {
         self.indicators.is_provisional()
     }
 
-    fn push(&mut self, weight: Decimal, mean: &Mean) {
+    fn push(&mut self, weight: Share, mean: &Mean) {
         self.total += 1;
         self.indicators.add(mean);
         // A wrong weight (validation reports it) leaves its objective out.
-        if check::weight_error(weight).is_some() {
+        if !weight.counts() {
             return;
         }
         if let Some(r) = mean.realization() {
+            let weight = weight.value();
             self.measured += 1;
             // Saturating, though weights within 0–100 cannot overflow: no panic, ever.
             self.weighted_sum = self.weighted_sum.saturating_add(weight.saturating_mul(r));
@@ -367,6 +633,25 @@ impl<T> Layers<T> {
     }
 }
 
+/// What scoring needs from the plan beside its tree: its way of scoring, its precision and
+/// its objectives' weights as they count.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Rules {
+    pub scoring: Scoring,
+    pub precision: Precision,
+    pub weights: Weights,
+}
+
+impl Rules {
+    pub fn of(plan: &Plan) -> Rules {
+        Rules {
+            scoring: plan.scoring.clone().unwrap_or_default(),
+            precision: plan.precision,
+            weights: Weights::of(plan),
+        }
+    }
+}
+
 /// Everything computed from a plan, shaped like the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Scores {
@@ -375,6 +660,9 @@ pub struct Scores {
     /// The overall scores as shown (see [`exact`]).
     pub shown: Layers<Option<Decimal>>,
     pub perspectives: Vec<PerspectiveScores>,
+    /// The plan's way of scoring, precision and weights, as these scores were computed
+    /// with.
+    pub rules: Rules,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -398,124 +686,151 @@ pub struct StrategicScores {
     /// that the perspective adds these up rather than dividing and multiplying again for
     /// every objective after each edit.
     pub contribution: Weighted,
+    /// Its weight as it counts (see `plan::weights`).
+    pub weight: Share,
     pub operational: Vec<OperationalScores>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OperationalScores {
-    /// Means of its strategic indicators and of its operational indicators; the latter
-    /// is this objective's realization.
     pub means: Layers<Mean>,
-    /// One outcome per indicator, per layer, in plan order.
     pub outcomes: Layers<Vec<Outcome>>,
-    /// The two means as shown (see [`exact`]); the operational one is this objective's
-    /// realization.
     pub shown: Layers<Option<Decimal>>,
+    /// Its weight as it counts (see `plan::weights`).
+    pub weight: Share,
 }
 
 impl OperationalScores {
-    /// The operational objective's own realization: the mean of its operational indicators.
     pub fn realization(&self) -> &Mean {
         &self.means.operational
     }
 
-    fn compute(oo: &OperationalObjective) -> Self {
+    fn compute(oo: &OperationalObjective, rules: &Rules, weight: Share) -> Self {
         let outcomes = Layers {
-            strategic: oo.strategic_indicators.iter().map(outcome).collect(),
-            operational: oo.indicators.iter().map(outcome).collect(),
+            strategic: oo
+                .strategic_indicators
+                .iter()
+                .map(|i| outcome(i, &rules.scoring))
+                .collect(),
+            operational: oo
+                .indicators
+                .iter()
+                .map(|i| outcome(i, &rules.scoring))
+                .collect(),
         };
         let mut s = OperationalScores {
             means: Layers::default(),
             outcomes,
             shown: Layers::default(),
+            weight,
         };
-        s.refresh_means();
+        s.refresh_means(rules.precision.objectives);
         s
     }
 
-    fn refresh_means(&mut self) {
+    fn refresh_means(&mut self, decimals: u32) {
         self.means = Layers {
             strategic: Mean::of(&self.outcomes.strategic),
             operational: Mean::of(&self.outcomes.operational),
         };
         self.shown = Layers {
-            strategic: exact::shown(self.means.strategic.realization(), || {
-                exact::mean(&self.outcomes.strategic)
-            }),
-            operational: exact::shown(self.means.operational.realization(), || {
-                exact::mean(&self.outcomes.operational)
-            }),
+            strategic: exact::shown(
+                self.means.strategic.realization(),
+                || exact::mean(&self.outcomes.strategic),
+                decimals,
+            ),
+            operational: exact::shown(
+                self.means.operational.realization(),
+                || exact::mean(&self.outcomes.operational),
+                decimals,
+            ),
         };
     }
 
-    /// The exact mean of its operational indicators: its realization.
     pub fn exact_realization(&self) -> Option<exact::BigRational> {
         exact::mean(&self.outcomes.operational)
     }
 }
 
 impl StrategicScores {
-    fn compute(so: &StrategicObjective) -> Self {
-        let mut s = StrategicScores {
+    fn compute(so: &StrategicObjective, rules: &Rules, p: usize, s: usize) -> Self {
+        let mut out = StrategicScores {
             operational: so
                 .operational
                 .iter()
-                .map(OperationalScores::compute)
+                .enumerate()
+                .map(|(o, oo)| {
+                    OperationalScores::compute(oo, rules, rules.weights.operational(p, s, o))
+                })
                 .collect(),
+            weight: rules.weights.strategic(p, s),
             ..Default::default()
         };
-        s.refresh(so);
-        s
+        out.refresh(so, rules.precision.objectives);
+        out
     }
 
-    fn refresh(&mut self, so: &StrategicObjective) {
+    fn refresh(&mut self, so: &StrategicObjective, decimals: u32) {
         let mut realization = Mean::default();
         let mut operational_score = Weighted::default();
         for (oo, scores) in so.operational.iter().zip(&self.operational) {
             realization.add(&scores.means.strategic);
-            operational_score.push(oo.weight.value(), &scores.means.operational);
+            // The holder of the objective's own indicators is not an operational objective.
+            if !oo.direct {
+                operational_score.push(scores.weight, &scores.means.operational);
+            }
         }
         let mut contribution = Weighted::default();
-        contribution.push(so.weight.value(), &realization);
+        contribution.push(self.weight, &realization);
         self.realization = realization;
         self.operational_score = operational_score;
         self.contribution = contribution;
         self.shown = Layers {
-            strategic: exact::shown(self.realization.realization(), || self.exact_realization()),
-            operational: exact::shown(self.operational_score.score(), || {
-                exact::weighted(self.exact_operational(so))
-            }),
+            strategic: exact::shown(
+                self.realization.realization(),
+                || self.exact_realization(),
+                decimals,
+            ),
+            operational: exact::shown(
+                self.operational_score.score(),
+                || exact::weighted(self.exact_operational(so)),
+                decimals,
+            ),
         };
     }
 
-    /// The exact flat mean of its strategic indicators: its realization.
     pub fn exact_realization(&self) -> Option<exact::BigRational> {
         exact::mean(self.operational.iter().flat_map(|o| &o.outcomes.strategic))
     }
 
-    /// Its operational objectives' weights and exact realizations.
     fn exact_operational<'a>(
         &'a self,
         so: &'a StrategicObjective,
-    ) -> impl Iterator<Item = (Decimal, Option<exact::BigRational>)> + 'a {
+    ) -> impl Iterator<Item = (Share, Option<exact::BigRational>)> + 'a {
         so.operational
             .iter()
             .zip(&self.operational)
-            .map(|(oo, os)| (oo.weight.value(), os.exact_realization()))
+            .filter(|(oo, _)| !oo.direct)
+            .map(|(_, os)| (os.weight, os.exact_realization()))
     }
 }
 
 impl PerspectiveScores {
-    fn compute(p: &Perspective) -> Self {
-        let mut s = PerspectiveScores {
-            objectives: p.objectives.iter().map(StrategicScores::compute).collect(),
+    fn compute(persp: &Perspective, rules: &Rules, p: usize) -> Self {
+        let mut out = PerspectiveScores {
+            objectives: persp
+                .objectives
+                .iter()
+                .enumerate()
+                .map(|(s, so)| StrategicScores::compute(so, rules, p, s))
+                .collect(),
             ..Default::default()
         };
-        s.refresh(p);
-        s
+        out.refresh(persp, rules.precision.objectives);
+        out
     }
 
-    fn refresh(&mut self, p: &Perspective) {
+    fn refresh(&mut self, p: &Perspective, decimals: u32) {
         let mut strategic = Weighted::default();
         let mut operational = Weighted::default();
         for scores in &self.objectives {
@@ -527,31 +842,29 @@ impl PerspectiveScores {
             operational,
         };
         self.shown = Layers {
-            strategic: exact::shown(self.score.strategic.score(), || {
-                exact::weighted(self.exact_strategic(p))
-            }),
-            operational: exact::shown(self.score.operational.score(), || {
-                exact::weighted(self.exact_operational(p))
-            }),
+            strategic: exact::shown(
+                self.score.strategic.score(),
+                || exact::weighted(self.exact_strategic()),
+                decimals,
+            ),
+            operational: exact::shown(
+                self.score.operational.score(),
+                || exact::weighted(self.exact_operational(p)),
+                decimals,
+            ),
         };
     }
 
-    /// Its strategic objectives' weights and exact realizations.
-    fn exact_strategic<'a>(
-        &'a self,
-        p: &'a Perspective,
-    ) -> impl Iterator<Item = (Decimal, Option<exact::BigRational>)> + 'a {
-        p.objectives
+    fn exact_strategic(&self) -> impl Iterator<Item = (Share, Option<exact::BigRational>)> + '_ {
+        self.objectives
             .iter()
-            .zip(&self.objectives)
-            .map(|(so, ss)| (so.weight.value(), ss.exact_realization()))
+            .map(|ss| (ss.weight, ss.exact_realization()))
     }
 
-    /// Every operational objective's weight and exact realization, under it.
     fn exact_operational<'a>(
         &'a self,
         p: &'a Perspective,
-    ) -> impl Iterator<Item = (Decimal, Option<exact::BigRational>)> + 'a {
+    ) -> impl Iterator<Item = (Share, Option<exact::BigRational>)> + 'a {
         p.objectives
             .iter()
             .zip(&self.objectives)
@@ -560,14 +873,16 @@ impl PerspectiveScores {
 }
 
 impl Scores {
-    /// Scores the whole plan.
     pub fn compute(plan: &Plan) -> Self {
+        let rules = Rules::of(plan);
         let mut s = Scores {
             perspectives: plan
                 .perspectives
                 .iter()
-                .map(PerspectiveScores::compute)
+                .enumerate()
+                .map(|(p, persp)| PerspectiveScores::compute(persp, &rules, p))
                 .collect(),
+            rules,
             ..Default::default()
         };
         s.refresh_overall(plan);
@@ -581,29 +896,41 @@ impl Scores {
             overall.operational.add(&p.score.operational);
         }
         self.overall = overall;
+        let decimals = self.rules.precision.overall;
         let each = || plan.perspectives.iter().zip(&self.perspectives);
         self.shown = Layers {
-            strategic: exact::shown(self.overall.strategic.score(), || {
-                exact::weighted(each().flat_map(|(p, ps)| ps.exact_strategic(p)))
-            }),
-            operational: exact::shown(self.overall.operational.score(), || {
-                exact::weighted(each().flat_map(|(p, ps)| ps.exact_operational(p)))
-            }),
+            strategic: exact::shown(
+                self.overall.strategic.score(),
+                || exact::weighted(each().flat_map(|(_, ps)| ps.exact_strategic())),
+                decimals,
+            ),
+            operational: exact::shown(
+                self.overall.operational.score(),
+                || exact::weighted(each().flat_map(|(p, ps)| ps.exact_operational(p))),
+                decimals,
+            ),
         };
     }
 
-    /// Rescores one indicator after its result, override or scoring changed in `plan`,
-    /// and every level above it. Costs the depth of the tree, not its size.
+    /// The outcome of the indicator at `path` by these scores' rules.
+    pub fn outcome_of(&self, plan: &Plan, path: IndicatorPath) -> Outcome {
+        outcome(plan.indicator(path), &self.rules.scoring)
+    }
+
+    /// The outcome the indicator at `path` would have with `result` as its result.
+    pub fn outcome_with(&self, plan: &Plan, path: IndicatorPath, result: Option<Value>) -> Outcome {
+        outcome_with(plan.indicator(path), result, &self.rules.scoring)
+    }
+
     pub fn update_indicator(&mut self, plan: &Plan, path: IndicatorPath) {
-        let new = outcome(plan.indicator(path));
+        let new = self.outcome_of(plan, path);
         self.set_outcome(plan, path, new);
     }
 
-    /// Puts `new` in the place of an indicator's outcome without touching the plan: the
-    /// preview while a result is being typed. [`Scores::update_indicator`] undoes it.
     pub fn set_outcome(&mut self, plan: &Plan, path: IndicatorPath, new: Outcome) {
         let persp = &plan.perspectives[path.perspective];
         let so = &persp.objectives[path.strategic];
+        let decimals = self.rules.precision.objectives;
         let ps = &mut self.perspectives[path.perspective];
         let ss = &mut ps.objectives[path.strategic];
         let os = &mut ss.operational[path.operational];
@@ -612,9 +939,9 @@ impl Scores {
             Layer::Operational => &mut os.outcomes.operational[path.index],
         };
         *slot = new;
-        os.refresh_means();
-        ss.refresh(so);
-        ps.refresh(persp);
+        os.refresh_means(decimals);
+        ss.refresh(so, decimals);
+        ps.refresh(persp, decimals);
         self.refresh_overall(plan);
     }
 
@@ -622,6 +949,11 @@ impl Scores {
         let os = &self.perspectives[path.perspective].objectives[path.strategic].operational
             [path.operational];
         &os.outcomes.get(path.layer)[path.index]
+    }
+
+    /// The realization of the indicator at `path` as shown, at the plan's precision.
+    pub fn shown(&self, path: IndicatorPath) -> Option<Decimal> {
+        self.outcome(path).shown(self.rules.precision.indicators)
     }
 
     pub fn strategic(&self, p: usize, s: usize) -> &StrategicScores {
@@ -632,7 +964,6 @@ impl Scores {
         &self.perspectives[p].objectives[s].operational[o]
     }
 
-    /// All indicators of both layers: measured / total.
     pub fn indicator_counts(&self) -> Mean {
         let mut m = self.overall.strategic.indicators;
         m.add(&self.overall.operational.indicators);
@@ -651,7 +982,13 @@ mod tests {
     }
 
     fn score(target: Target, result: Decimal) -> Realization {
-        realization(&target, Scoring::Proportional, Value::Number(result)).unwrap()
+        realization(
+            &target,
+            &Scoring::Proportional,
+            &Unit::Number,
+            Value::Number(result),
+        )
+        .unwrap()
     }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -800,17 +1137,18 @@ mod tests {
             sum: dec!(100),
             measured: 1,
             total: 1,
+            not_assessable: 0,
         };
-        w.push(huge, &full);
-        w.push(huge, &full);
+        w.push(Share::from(huge), &full);
+        w.push(Share::from(huge), &full);
         // Weights beyond the whole plan are errors: their objectives are left out.
         assert_eq!(w.score(), None);
         assert_eq!((w.measured, w.total), (0, 2));
         let mut w = Weighted::default();
-        w.push(dec!(0.0000000000000000000000000001), &full);
-        w.push(-huge, &full);
-        w.push(huge, &full);
-        w.push(dec!(20), &full);
+        w.push(Share::from(dec!(0.0000000000000000000000000001)), &full);
+        w.push(Share::from(-huge), &full);
+        w.push(Share::from(huge), &full);
+        w.push(Share::from(dec!(20)), &full);
         // Only the one right weight counts.
         assert_eq!(w.score(), Some(dec!(100)));
         assert_eq!(w.measured, 1);
@@ -819,16 +1157,32 @@ mod tests {
     #[test]
     fn deadline_met_on_or_before_the_day() {
         let t = Target::Deadline(date(2017, 12, 31));
-        let on_day = realization(&t, Scoring::Proportional, Value::Date(date(2017, 12, 31)));
+        let on_day = realization(
+            &t,
+            &Scoring::Proportional,
+            &Unit::Date,
+            Value::Date(date(2017, 12, 31)),
+        );
         assert_eq!(on_day.unwrap().value, dec!(100));
-        let early = realization(&t, Scoring::Proportional, Value::Date(date(2017, 5, 22)));
+        let early = realization(
+            &t,
+            &Scoring::Proportional,
+            &Unit::Date,
+            Value::Date(date(2017, 5, 22)),
+        );
         assert_eq!(early.unwrap().value, dec!(100));
     }
 
     #[test]
     fn late_deadline_scores_zero() {
         let t = Target::Deadline(date(2017, 12, 31));
-        let r = realization(&t, Scoring::Proportional, Value::Date(date(2018, 1, 1))).unwrap();
+        let r = realization(
+            &t,
+            &Scoring::Proportional,
+            &Unit::Date,
+            Value::Date(date(2018, 1, 1)),
+        )
+        .unwrap();
         assert_eq!(r.value, dec!(0));
         assert_eq!(r.how, How::Late { days: 1, grace: 0 });
     }
@@ -836,9 +1190,21 @@ mod tests {
     #[test]
     fn late_deadline_with_grace_loses_linearly() {
         let t = Target::Deadline(date(2017, 12, 31));
-        let r = realization(&t, Scoring::GraceDays(30), Value::Date(date(2018, 1, 15))).unwrap();
+        let r = realization(
+            &t,
+            &Scoring::GraceDays(30),
+            &Unit::Date,
+            Value::Date(date(2018, 1, 15)),
+        )
+        .unwrap();
         assert_eq!(r.value, dec!(50));
-        let r = realization(&t, Scoring::GraceDays(30), Value::Date(date(2018, 2, 15))).unwrap();
+        let r = realization(
+            &t,
+            &Scoring::GraceDays(30),
+            &Unit::Date,
+            Value::Date(date(2018, 2, 15)),
+        )
+        .unwrap();
         assert_eq!(r.value, dec!(0));
     }
 
@@ -846,7 +1212,8 @@ mod tests {
     fn all_or_nothing_gives_no_partial_credit() {
         let r = realization(
             &Target::AtLeast(num(dec!(80))),
-            Scoring::AllOrNothing,
+            &Scoring::AllOrNothing,
+            &Unit::Number,
             Value::Number(dec!(79)),
         )
         .unwrap();
@@ -858,7 +1225,8 @@ mod tests {
         assert!(
             realization(
                 &Target::AtLeast(num(dec!(1))),
-                Scoring::Proportional,
+                &Scoring::Proportional,
+                &Unit::Number,
                 Value::Date(date(2017, 1, 1))
             )
             .is_err()
@@ -866,7 +1234,8 @@ mod tests {
         assert!(
             realization(
                 &Target::Deadline(date(2017, 1, 1)),
-                Scoring::Proportional,
+                &Scoring::Proportional,
+                &Unit::Date,
                 Value::Number(dec!(1))
             )
             .is_err()
@@ -881,11 +1250,13 @@ mod tests {
                 value: dec!(80),
                 met: false,
                 how: How::Missed,
+                band: None,
             }),
             Outcome::Scored(Realization {
                 value: dec!(100),
                 met: true,
                 how: How::Met,
+                band: None,
             }),
         ]);
         assert_eq!(m.realization(), Some(dec!(90)));

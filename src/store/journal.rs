@@ -145,13 +145,23 @@ fn number(d: Decimal) -> Json {
 
 fn value_json(v: &FieldValue) -> Json {
     match v {
-        FieldValue::Result(None) | FieldValue::Override(None) | FieldValue::Note(None) => {
-            Json::Null
-        }
+        FieldValue::Result(None)
+        | FieldValue::Override(None)
+        | FieldValue::Note(None)
+        | FieldValue::NotAssessable(None) => Json::Null,
         FieldValue::Result(Some(Value::Number(n))) => json!({ "number": number(*n) }),
         FieldValue::Result(Some(Value::Date(d))) => {
             json!({ "date": d.format("%Y-%m-%d").to_string() })
         }
+        FieldValue::Result(Some(Value::Bool(b))) => json!({ "yes": b }),
+        FieldValue::Result(Some(Value::Ratio {
+            numerator,
+            denominator,
+        })) => json!({ "ratio": [number(*numerator), number(*denominator)] }),
+        FieldValue::Result(Some(Value::Bound { bound, value })) => {
+            json!({ "bound": bound.name(), "value": number(*value) })
+        }
+        FieldValue::NotAssessable(Some(reason)) => Json::String(reason.clone()),
         FieldValue::Override(Some(o)) => json!({
             "realization": number(o.realization.value()),
             "reason": o.reason,
@@ -170,12 +180,28 @@ fn value_from(field: Field, j: &Json) -> Option<FieldValue> {
             Field::Result => FieldValue::Result(None),
             Field::Override => FieldValue::Override(None),
             Field::Note => FieldValue::Note(None),
+            Field::NotAssessable => FieldValue::NotAssessable(None),
         });
     }
     Some(match field {
         Field::Result => {
             if let Some(n) = j.get("number") {
                 FieldValue::Result(Some(Value::Number(decimal(n)?)))
+            } else if let Some(b) = j.get("yes") {
+                FieldValue::Result(Some(Value::Bool(b.as_bool()?)))
+            } else if let Some(r) = j.get("ratio") {
+                FieldValue::Result(Some(Value::Ratio {
+                    numerator: decimal(r.get(0)?)?,
+                    denominator: decimal(r.get(1)?)?,
+                }))
+            } else if let Some(b) = j.get("bound") {
+                let bound = crate::plan::Bound::ALL
+                    .into_iter()
+                    .find(|x| Some(x.name()) == b.as_str())?;
+                FieldValue::Result(Some(Value::Bound {
+                    bound,
+                    value: decimal(j.get("value")?)?,
+                }))
             } else {
                 let d = NaiveDate::parse_from_str(j.get("date")?.as_str()?, "%Y-%m-%d").ok()?;
                 FieldValue::Result(Some(Value::Date(d)))
@@ -186,6 +212,7 @@ fn value_from(field: Field, j: &Json) -> Option<FieldValue> {
             reason: j.get("reason")?.as_str()?.to_string(),
         })),
         Field::Note => FieldValue::Note(Some(j.as_str()?.to_string())),
+        Field::NotAssessable => FieldValue::NotAssessable(Some(j.as_str()?.to_string())),
     })
 }
 
@@ -246,7 +273,8 @@ fn decode_legacy(line: &str) -> Option<Record> {
         .ok()?
         .with_timezone(&Local);
     let id = j.get("id")?.as_str()?.to_string();
-    let changes = Field::ALL
+    // Those versions knew these three fields only.
+    let changes = [Field::Result, Field::Override, Field::Note]
         .into_iter()
         .map(|field| {
             Some(Recorded {

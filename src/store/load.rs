@@ -463,19 +463,19 @@ mod tests {
         assert_eq!(
             e.say(Lang::It),
             "il campo `colore` non esiste in `Indicator`: i campi possibili sono `id`, \
-             `description`, `unit`, `target`, `result`, `override`, `note`, `baseline` o `scoring`"
+             `description`, `unit`, `target`, `result`, `override`, `note`, `baseline`, `scoring` o `not_assessable`"
         );
         assert_eq!(
             e.say(Lang::En),
             "Unexpected field named `colore` in `Indicator`, expected one of `id`, \
-             `description`, `unit`, `target`, `result`, `override`, `note`, `baseline`, or \
-             `scoring` instead"
+             `description`, `unit`, `target`, `result`, `override`, `note`, `baseline`, \
+             `scoring`, or `not_assessable` instead"
         );
         let e = what(&PLAN.replacen("unit: Count", "unit: Conteggio", 1));
         assert_eq!(
             e.say(Lang::It),
             "`Conteggio` non è un valore ammesso per `Unit`: i valori possibili sono `Percent`, \
-             `Count`, `Number`, `Date`, `Currency` o `Label`"
+             `Count`, `Number`, `Date`, `Currency`, `Label` o `YesNo`"
         );
         let e = what(&PLAN.replacen(", unit: Count", "", 1));
         assert_eq!(e.say(Lang::En), "`Indicator` is missing its field `unit`");

@@ -18,6 +18,7 @@ fn field_text(ind: &Indicator, field: Field) -> Option<String> {
         Field::Result => ind.result.map(write::value),
         Field::Override => ind.realization_override.as_ref().map(write::override_value),
         Field::Note => ind.note.as_deref().map(write::string),
+        Field::NotAssessable => ind.not_assessable.as_deref().map(write::string),
     }
 }
 
@@ -41,6 +42,7 @@ fn unchanged(ind: &Indicator, field: Field, written: &str) -> bool {
             parse_field::<Override>(written).as_ref() == ind.realization_override.as_ref()
         }
         Field::Note => parse_field::<String>(written) == ind.note,
+        Field::NotAssessable => parse_field::<String>(written) == ind.not_assessable,
     }
 }
 

@@ -4,7 +4,8 @@
 use std::fmt::Write as _;
 
 use crate::plan::{
-    Indicator, Num, OperationalObjective, Override, Plan, Scoring, Target, Unit, Value,
+    BandScore, Indicator, Num, OperationalObjective, Override, Plan, Precision, Scoring, Target,
+    Unit, Value,
 };
 
 /// A string as a RON literal. Only what must be escaped is (quotes, backslashes, control
@@ -34,10 +35,7 @@ pub fn num(n: Num) -> String {
 }
 
 pub fn value(v: Value) -> String {
-    match v {
-        Value::Number(n) => n.to_string(),
-        Value::Date(d) => format!("\"{}\"", d.format("%Y-%m-%d")),
-    }
+    v.ron()
 }
 
 pub fn override_value(o: &Override) -> String {
@@ -56,6 +54,7 @@ pub fn unit(u: &Unit) -> String {
         Unit::Date => "Date".into(),
         Unit::Currency => "Currency".into(),
         Unit::Label(l) => format!("Label({})", string(l)),
+        Unit::YesNo => "YesNo".into(),
     }
 }
 
@@ -68,15 +67,38 @@ pub fn target(t: &Target) -> String {
         Target::Exactly(n) => format!("Exactly({})", num(*n)),
         Target::Between { min, max } => format!("Between(min: {}, max: {})", num(*min), num(*max)),
         Target::Deadline(d) => format!("Deadline(\"{}\")", d.format("%Y-%m-%d")),
+        Target::Yes => "Yes".into(),
+        Target::No => "No".into(),
     }
 }
 
-pub fn scoring(s: Scoring) -> String {
+pub fn scoring(s: &Scoring) -> String {
     match s {
         Scoring::Proportional => "Proportional".into(),
         Scoring::AllOrNothing => "AllOrNothing".into(),
         Scoring::GraceDays(d) => format!("GraceDays({d})"),
+        Scoring::Bands { out_of, bands } => {
+            let bands: Vec<String> = bands
+                .iter()
+                .map(|b| {
+                    let score = match b.score {
+                        BandScore::Fixed(s) => format!("Fixed({})", num(s)),
+                        BandScore::Linear(a, z) => format!("Linear({}, {})", num(a), num(z)),
+                    };
+                    format!("(from: {}, to: {}, score: {score})", num(b.from), num(b.to))
+                })
+                .collect();
+            let out_of = out_of.map_or(String::new(), |o| format!("out_of: {}, ", num(o)));
+            format!("Bands({out_of}bands: [{}])", bands.join(", "))
+        }
     }
+}
+
+pub fn precision(p: &Precision) -> String {
+    format!(
+        "(indicators: {}, objectives: {}, overall: {})",
+        p.indicators, p.objectives, p.overall
+    )
 }
 
 /// The whole plan in perfplan's own layout: four-space indents, one field a line, optional
@@ -99,6 +121,12 @@ pub fn plan(plan: &Plan) -> String {
             ""
         }
     );
+    if let Some(s) = &plan.scoring {
+        let _ = writeln!(out, "    scoring: {},", scoring(s));
+    }
+    if !plan.precision.is_default() {
+        let _ = writeln!(out, "    precision: {},", precision(&plan.precision));
+    }
     let _ = writeln!(out, "    perspectives: [");
     for p in &plan.perspectives {
         let _ = writeln!(out, "        Perspective(");
@@ -108,9 +136,17 @@ pub fn plan(plan: &Plan) -> String {
             let _ = writeln!(out, "                StrategicObjective(");
             let _ = writeln!(out, "                    code: {},", string(&so.code));
             let _ = writeln!(out, "                    title: {},", string(&so.title));
-            let _ = writeln!(out, "                    weight: {},", num(so.weight));
+            let _ = writeln!(out, "                    weight: {},", so.weight.ron());
+            let direct = so.direct_indicators();
+            if !direct.is_empty() {
+                let _ = writeln!(out, "                    indicators: [");
+                for ind in direct {
+                    indicator(&mut out, ind, "                        ");
+                }
+                let _ = writeln!(out, "                    ],");
+            }
             let _ = writeln!(out, "                    operational: [");
-            for oo in &so.operational {
+            for (_, oo) in so.written_operational() {
                 operational(&mut out, oo);
             }
             let _ = writeln!(out, "                    ],");
@@ -129,7 +165,7 @@ fn operational(out: &mut String, oo: &OperationalObjective) {
     let _ = writeln!(out, "{IN}OperationalObjective(");
     let _ = writeln!(out, "{IN}    code: {},", string(&oo.code));
     let _ = writeln!(out, "{IN}    title: {},", string(&oo.title));
-    let _ = writeln!(out, "{IN}    weight: {},", num(oo.weight));
+    let _ = writeln!(out, "{IN}    weight: {},", oo.weight.ron());
     for (name, list) in [
         ("strategic_indicators", &oo.strategic_indicators),
         ("indicators", &oo.indicators),
@@ -164,8 +200,11 @@ fn indicator(out: &mut String, ind: &Indicator, indent: &str) {
     if let Some(b) = ind.baseline {
         f(out, "baseline", value(b));
     }
-    if ind.scoring != Scoring::Proportional {
-        f(out, "scoring", scoring(ind.scoring));
+    if let Some(s) = &ind.scoring {
+        f(out, "scoring", scoring(s));
+    }
+    if let Some(reason) = &ind.not_assessable {
+        f(out, "not_assessable", string(reason));
     }
     let _ = writeln!(out, "{indent}),");
 }

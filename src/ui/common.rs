@@ -40,7 +40,7 @@ pub fn bar(percent: Decimal, cells: usize) -> String {
 pub(super) fn percent_or_pending(app: &App, v: Option<Decimal>) -> String {
     v.map_or_else(
         || app.lang.words().word(Word::Pending).to_string(),
-        |v| app.plan.locale.percent(v),
+        |v| app.plan.locale.figure(v),
     )
 }
 

@@ -12,6 +12,7 @@ use super::common::{bar, percent_or_pending, status_style};
 use super::theme::Theme;
 use crate::app::App;
 use crate::lang::{Say, Word};
+use crate::plan::weights::Share;
 use crate::plan::{IndicatorPath, Layer, NodePath};
 use crate::score::{Mean, Outcome, exact};
 use crate::summary::explain;
@@ -145,13 +146,16 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
             theme,
         ),
     ];
-    let r = outcome.shown();
+    let r = app.scores.shown(path);
     let mut real = vec![Span::styled(
         format!("{} ", pad_right(words.word(Word::Realization), 13)),
         theme.dim(),
     )];
     real.push(Span::styled(
-        percent_or_pending(app, r),
+        match outcome {
+            crate::score::Outcome::NotAssessable => words.word(Word::NotAssessable).to_string(),
+            _ => percent_or_pending(app, r),
+        },
         status_style(app, theme, r).add_modifier(Modifier::BOLD),
     ));
     if let Some(v) = r {
@@ -161,9 +165,18 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
     lines.push(Line::from(real));
     lines.push(kv(
         words.word(Word::How),
-        explain(app.lang, loc, ind, outcome),
+        explain(
+            app.lang,
+            loc,
+            ind,
+            outcome,
+            app.scores.rules.precision.indicators,
+        ),
         theme,
     ));
+    if let Some(reason) = &ind.not_assessable {
+        lines.push(kv(words.word(Word::NotAssessable), clip(reason), theme));
+    }
     if let Some(o) = &ind.realization_override {
         lines.push(kv(
             words.word(Word::Override),
@@ -201,7 +214,7 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
 /// figure rounded on its exact value.
 fn contribution(
     app: &App,
-    weight: Decimal,
+    share: Share,
     r: Option<Decimal>,
     shown: Option<Decimal>,
     exact_r: impl FnOnce() -> Option<exact::BigRational>,
@@ -209,22 +222,44 @@ fn contribution(
 ) -> String {
     let loc = app.plan.locale;
     let words = app.lang.words();
-    if crate::plan::check::weight_error(weight).is_some() {
-        return words.wrong_weight(&loc.number(weight));
+    let written = loc.number(share.shown());
+    if !share.counts() {
+        return words.wrong_weight(&written);
     }
+    let weight = share.value();
     match (r, shown) {
         (Some(r), Some(shown)) if total_weight > Decimal::ZERO => {
-            let points = exact::shown(Some(weight * r / total_weight), || {
-                Some(exact::from_decimal(weight) * exact_r()? / exact::from_decimal(total_weight))
-            });
+            let points = exact::shown(
+                Some(weight * r / total_weight),
+                || {
+                    let w = exact::from_decimal(share.numerator)
+                        / exact::from_decimal(Decimal::from(share.denominator));
+                    Some(w * exact_r()? / exact::from_decimal(total_weight))
+                },
+                2,
+            );
             words.share(
-                &loc.number(weight),
-                &loc.percent(shown),
+                &written,
+                &loc.figure(shown),
                 Some(&loc.fixed2(points.unwrap_or_default())),
             )
         }
-        (_, Some(shown)) => words.share(&loc.number(weight), &loc.percent(shown), None),
-        _ => words.pending_left_out(&loc.number(weight)),
+        (_, Some(shown)) => words.share(&written, &loc.figure(shown), None),
+        _ => words.pending_left_out(&written),
+    }
+}
+
+/// A weight as the detail pane shows it: `27 %`, `16,67 % (quota uguale)`.
+fn weight_text(app: &App, share: Share) -> String {
+    let loc = app.plan.locale;
+    if share.equal {
+        format!(
+            "{} % ({})",
+            loc.number(share.shown()),
+            app.lang.words().word(Word::EqualShare)
+        )
+    } else {
+        format!("{} %", loc.number(share.shown()))
     }
 }
 
@@ -245,13 +280,15 @@ fn indicator_list(
         .map(|p| {
             let ind = app.plan.indicator(p);
             let outcome = app.scores.outcome(p);
-            let r = outcome.shown();
+            let r = app.scores.shown(p);
             let share = match outcome {
                 Outcome::Scored(real) if measured > 0 => {
                     let n = Decimal::from(measured);
-                    let points = exact::shown(Some(real.value / n), || {
-                        Some(exact::realization(real) / exact::from_decimal(n))
-                    });
+                    let points = exact::shown(
+                        Some(real.value / n),
+                        || Some(exact::realization(real) / exact::from_decimal(n)),
+                        2,
+                    );
                     app.lang
                         .words()
                         .points(&loc.fixed2(points.unwrap_or_default()))
@@ -285,7 +322,7 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
             ));
             lines.push(kv(
                 words.word(Word::Weight),
-                format!("{} %", loc.number(persp.weight())),
+                format!("{} %", loc.number(app.scores.rules.weights.perspective(p))),
                 theme,
             ));
             for (label, w, shown) in [
@@ -317,7 +354,7 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
                     Span::styled(format!("  {:<7} ", so.code), theme.code()),
                     Span::raw(contribution(
                         app,
-                        so.weight.value(),
+                        ss.weight,
                         ss.realization.realization(),
                         ss.shown.strategic,
                         || ss.exact_realization(),
@@ -337,7 +374,7 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
             lines.push(Line::from(""));
             lines.push(kv(
                 words.word(Word::Weight),
-                format!("{} %", loc.number(so.weight.value())),
+                weight_text(app, sc.weight),
                 theme,
             ));
             lines.push(kv(
@@ -365,13 +402,13 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
                 words.word(Word::OperationalObjectivesShare),
                 theme.dim(),
             ));
-            for (o, oo) in so.operational.iter().enumerate() {
+            for (o, oo) in so.written_operational() {
                 let os = &sc.operational[o];
                 lines.push(Line::from(vec![
                     Span::styled(format!("  {:<7} ", oo.code), theme.code()),
                     Span::raw(contribution(
                         app,
-                        oo.weight.value(),
+                        os.weight,
                         os.realization().realization(),
                         os.shown.operational,
                         || os.exact_realization(),
@@ -391,7 +428,7 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
             lines.push(Line::from(""));
             lines.push(kv(
                 words.word(Word::Weight),
-                format!("{} %", loc.number(oo.weight.value())),
+                weight_text(app, sc.weight),
                 theme,
             ));
             lines.push(kv(

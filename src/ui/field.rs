@@ -28,6 +28,7 @@ pub(super) fn draw_field(app: &App, frame: &mut Frame, area: Rect, theme: Theme)
                 EditField::Note => words.word(Word::NoteHint).to_string(),
                 EditField::OverrideRealization => words.word(Word::OverrideHint).to_string(),
                 EditField::OverrideReason => words.word(Word::ReasonHint).to_string(),
+                EditField::NotAssessableReason => words.word(Word::NotAssessableHint).to_string(),
             };
             (
                 format!(" {} · {} ", words.field_label(e.field), ind.id),
@@ -209,6 +210,7 @@ fn result_hint(app: &App, unit: &Unit) -> String {
     let kind = match unit {
         Unit::Date => ValueKind::Date,
         Unit::Percent => ValueKind::Percent,
+        Unit::YesNo => ValueKind::YesNo,
         _ => ValueKind::Number,
     };
     let key = |a| keymap::key_for(keymap::Context::Field, &a, app.lang);

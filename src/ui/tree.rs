@@ -45,6 +45,8 @@ struct RowView {
     realization: Option<Decimal>,
     /// Text beside the percentage: `✎` overridden, `~` provisional, `!` cannot be scored.
     mark: &'static str,
+    /// Marked not assessable: the realization column says so rather than "pending".
+    not_assessable: bool,
     measured: String,
     style: Style,
 }
@@ -79,7 +81,8 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 result: String::new(),
                 typed: false,
                 target: String::new(),
-                weight: loc.number(persp.weight()),
+                weight: loc.number(app.scores.rules.weights.perspective(p)),
+                not_assessable: false,
                 realization: app.scores.perspectives[p].shown.strategic,
                 mark: provisional(&s.strategic.indicators),
                 measured: format!(
@@ -101,7 +104,8 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 result: String::new(),
                 typed: false,
                 target: String::new(),
-                weight: loc.number(so.weight.value()),
+                weight: weight_text(app, app.scores.strategic(p, s).weight),
+                not_assessable: false,
                 realization: app.scores.strategic(p, s).shown.strategic,
                 mark: provisional(sc),
                 measured: format!("{}/{}", sc.measured, sc.total),
@@ -120,7 +124,8 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 result: String::new(),
                 typed: false,
                 target: String::new(),
-                weight: loc.number(oo.weight.value()),
+                weight: weight_text(app, app.scores.operational(p, s, o).weight),
+                not_assessable: false,
                 realization: app.scores.operational(p, s, o).shown.operational,
                 mark: provisional(sc),
                 measured: format!("{}/{}", sc.measured, sc.total),
@@ -154,8 +159,13 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 _ if ind.realization_override.is_some() => "✎",
                 _ => "",
             };
+            // The strategic objective's own indicators sit right under it.
+            let direct = plan.perspectives[path.perspective].objectives[path.strategic].operational
+                [path.operational]
+                .direct;
             RowView {
-                depth: 3,
+                depth: if direct { 2 } else { 3 },
+                not_assessable: matches!(outcome, Outcome::NotAssessable),
                 expander: "  ",
                 tag: Some(tag),
                 code: ind.id.clone(),
@@ -167,10 +177,10 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 }),
                 typed: typed.is_some(),
                 target: loc.target(&ind.target, &ind.unit),
-                realization: outcome.shown(),
+                realization: app.scores.shown(path),
                 mark,
                 measured: String::new(),
-                style: if outcome.is_measured() {
+                style: if !outcome.is_pending() {
                     Style::new()
                 } else {
                     theme.pending()
@@ -314,7 +324,16 @@ impl Columns {
 
 /// The realization's percentage with its mark, as the row shows it.
 fn percent_text(app: &App, v: &RowView) -> String {
+    if v.not_assessable {
+        return app.lang.words().word(Word::NotAssessableShort).to_string();
+    }
     format!("{}{}", percent_or_pending(app, v.realization), v.mark)
+}
+
+/// A weight in the tree: as written, or an equal share rounded (marked `=`).
+fn weight_text(app: &App, share: crate::plan::weights::Share) -> String {
+    let w = app.plan.locale.number(share.shown());
+    if share.equal { format!("={w}") } else { w }
 }
 
 /// The tree in its frame: the column names on the frame's first line (`columns`), the rows

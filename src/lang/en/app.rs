@@ -108,6 +108,12 @@ impl AppWords for En {
             Word::EnterGoesPending => "Enter → next pending",
             Word::PasteTitle => " Paste a column ",
             Word::PasteBeyond => "no indicator left for this value",
+            Word::EqualShare => "equal share",
+            Word::NotAssessable => "Not assessable",
+            Word::NotAssessableShort => "n/a",
+            Word::NotAssessableHint => {
+                "why it cannot be assessed this year: left out of the scores, not pending; empty: assessable again"
+            }
             Word::PasteClears => "empty cell: the result is cleared",
             Word::Copy => "copy",
             Word::WhatTheyDo => "What they do",
@@ -148,6 +154,9 @@ impl AppWords for En {
                 "set or clear an override of the realization, with its reason"
             }
             Does::TreeEditNote => "write a note (comment) on the indicator",
+            Does::TreeNotAssessable => {
+                "mark the indicator not assessable this year, with the reason (empty: assessable again)"
+            }
             Does::TreeNextPending => "go to the next pending indicator",
             Does::TreePrevPending => "go to the previous pending indicator",
             Does::TreeSearch => "search codes, ids and descriptions",
@@ -271,6 +280,7 @@ impl AppWords for En {
             EditField::Note => "Note",
             EditField::OverrideRealization => "Override realization (%; empty: remove)",
             EditField::OverrideReason => "Reason for the override (required)",
+            EditField::NotAssessableReason => "Not assessable: why (empty: assessable again)",
         }
     }
 
@@ -279,6 +289,7 @@ impl AppWords for En {
             FieldName::Result => "result",
             FieldName::Override => "override",
             FieldName::Note => "note",
+            FieldName::NotAssessable => "not assessable",
         }
     }
 
@@ -286,10 +297,20 @@ impl AppWords for En {
         match (kind, locale) {
             (ValueKind::Date, Locale::It) => "a date: 31/12/2017 or 2017-12-31",
             (ValueKind::Date, Locale::En) => "a date: 2017-12-31 or 31/12/2017",
-            (ValueKind::Percent, Locale::It) => "a percentage: 93 or 93% or 2,5",
-            (ValueKind::Percent, Locale::En) => "a percentage: 93 or 93% or 2.5",
-            (ValueKind::Number, Locale::It) => "a number: 2,03 or 1.000 (a thousand)",
-            (ValueKind::Number, Locale::En) => "a number: 2.03 or 1,000",
+            (ValueKind::Percent, Locale::It) => {
+                "a percentage: 93 or 93% or 2,5; a ratio 79/87,3; a bound >= 95"
+            }
+            (ValueKind::Percent, Locale::En) => {
+                "a percentage: 93 or 93% or 2.5; a ratio 79/87.3; a bound >= 95"
+            }
+            (ValueKind::Number, Locale::It) => {
+                "a number: 2,03 or 1.000 (a thousand); a ratio 79/87,3; a bound >= 95"
+            }
+            (ValueKind::Number, Locale::En) => {
+                "a number: 2.03 or 1,000; a ratio 79/87.3; a bound >= 95"
+            }
+            (ValueKind::YesNo, Locale::It) => "yes or no: Sì or No",
+            (ValueKind::YesNo, Locale::En) => "yes or no: Yes or No",
         }
     }
 
@@ -362,6 +383,7 @@ impl AppWords for En {
                 let r = match realization {
                     RealizationText::Percent(p) => p.clone(),
                     RealizationText::Pending => "pending".into(),
+                    RealizationText::NotAssessable => "not assessable".into(),
                     RealizationText::Unscorable => "cannot be scored".into(),
                 };
                 format!("{} · realization {r}", self.step(step))
@@ -610,6 +632,7 @@ impl AppWords for En {
             }
             FieldError::NoFileName => "type a file name".into(),
             FieldError::NoExportPath => "type where to write the file".into(),
+            FieldError::Value { error, locale } => error.say_in(L, *locale),
         }
     }
 
@@ -768,6 +791,12 @@ impl AppWords for En {
                 "note of {id}: {}",
                 if *written { "written" } else { "removed" }
             ),
+            StepText::NotAssessable { id, marked: true } => {
+                format!("{id} marked not assessable: left out of the scores")
+            }
+            StepText::NotAssessable { id, marked: false } => {
+                format!("{id} assessable again")
+            }
             StepText::Override {
                 id,
                 percent: Some(p),

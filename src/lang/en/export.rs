@@ -9,6 +9,7 @@ impl ExportWords for En {
         match label {
             Label::Pending => "pending",
             Label::CannotBeScored => "cannot be scored",
+            Label::NotAssessable => "not assessable",
             Label::Provisional => "provisional",
             Label::Yes => "yes",
             Label::No => "no",
@@ -199,6 +200,33 @@ impl ExportWords for En {
             Computation::Missed(f) => format!("{} misses {}: {}", result(f), f.target, f.percent),
             Computation::Override { percent, reason } => {
                 format!("set by hand to {percent}: {reason}")
+            }
+            Computation::NotAssessable(reason) => format!("not assessable: {reason}"),
+            Computation::Banded {
+                achievement,
+                band,
+                from,
+                to,
+                fixed,
+                score_from,
+                score_to,
+                points,
+                out_of,
+                percent,
+            } => {
+                let gives = if *fixed {
+                    format!("which gives {score_from}")
+                } else {
+                    format!("from {score_from} to {score_to} in proportion: {points}")
+                };
+                let top = match out_of {
+                    Some(top) => format!(" of {top} points = {percent}"),
+                    None => format!(" = {percent}"),
+                };
+                format!(
+                    "achievement {}; band {band} ({from} – {to} %), {gives}{top}",
+                    self.computation(achievement)
+                )
             }
         }
     }

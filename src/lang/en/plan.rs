@@ -100,6 +100,14 @@ impl PlanWords for En {
                  write `scoring: AllOrNothing` to say so"
                     .to_string()
             }
+            FindingKind::PlanScoring(e) => format!(
+                "the plan's scoring: {}; the indicators it scores are left unscored",
+                bands_error(e, loc)
+            ),
+            FindingKind::PrecisionTooFine { decimals } => format!(
+                "precision of {decimals} decimals: figures are shown with at most {} decimals",
+                crate::plan::Precision::MAX
+            ),
             FindingKind::GraceDaysWithoutDeadline => {
                 "GraceDays applies only to deadlines; this target is scored proportionally"
                     .to_string()
@@ -168,6 +176,37 @@ impl PlanWords for En {
                 "the override has no reason; say why the computed realization is not used"
                     .to_string()
             }
+            ValueError::YesNoTargetNeedsYesNoUnit { unit: u } => format!(
+                "the target is Yes or No, so the unit must be YesNo, not {}",
+                unit(u)
+            ),
+            ValueError::YesNoUnitNeedsYesNoTarget => {
+                "the unit is YesNo, so the target must be Yes or No".to_string()
+            }
+            ValueError::YesNoResultNeedsYesNoUnit { unit: u } => format!(
+                "the result is Yes or No, but the unit is {}: write a number",
+                unit(u)
+            ),
+            ValueError::ResultNeedsYesNo => {
+                "the unit is YesNo, so the result must be Yes or No".to_string()
+            }
+            ValueError::RatioNotForUnit { unit: u } => format!(
+                "a ratio is not a count (unit {}): use unit Number or Percent for ratios",
+                unit(u)
+            ),
+            ValueError::RatioDenominatorNotPositive { denominator } => format!(
+                "the ratio's denominator {} must be above zero",
+                n(denominator)
+            ),
+            ValueError::BoundUndecidable { bound, value } => format!(
+                "the result {} {} does not decide the realization against this target: write the exact result",
+                bound.sign(),
+                n(value)
+            ),
+            ValueError::NotAssessableWithoutReason => {
+                "marked not assessable without a reason; say why it cannot be assessed".to_string()
+            }
+            ValueError::Bands(e) => bands_error(e, loc),
         }
     }
 
@@ -179,7 +218,11 @@ impl PlanWords for En {
                 format!("weight {} % is more than the whole plan (100 %)", n(w))
             }
             WeightError::TooManyDecimals(w) => format!(
-                "weight {w} % has more than {WEIGHT_DECIMALS} decimals; round it (equal shares need no decimals written)"
+                "weight {w} % has more than {WEIGHT_DECIMALS} decimals; round it, or write `Equal` for equal shares"
+            ),
+            WeightError::NoShareLeft(w) => format!(
+                "weight `Equal` leaves nothing to share: the weights written beside it exceed their whole by {} %",
+                n(&-*w)
             ),
         }
     }
@@ -198,6 +241,17 @@ impl PlanWords for En {
                 };
                 format!("not a date: \"{text}\"; write {example}, the year in full")
             }
+            InputError::NotYesNo { text, .. } => {
+                format!("not yes or no: \"{text}\"; write Yes or No")
+            }
+            InputError::NotARatio { text, locale } => format!(
+                "not a ratio: \"{text}\"; write the numerator and the denominator like {}/{}",
+                locale.number(Decimal::from(79)),
+                locale.number(Decimal::new(873, 1))
+            ),
+            InputError::NoBoundHere { text } => format!(
+                "\"{text}\": a date or a yes/no result is exact, not an inequality; write it without >= or <="
+            ),
         }
     }
 
@@ -228,6 +282,54 @@ impl PlanWords for En {
             ReadError::UnknownLocale { found } => format!(
                 "unknown locale \"{found}\": write \"it\" (2,03 · 1.000 · 31/12/2017) or \"en\" (2.03 · 1,000 · 2017-12-31)"
             ),
+            ReadError::BadValueForm { found } => format!(
+                "`{found}` is not a result perfplan reads: write Ratio(79, 87.3) for a ratio, AtLeast(95) (or MoreThan, AtMost, LessThan) for a bound, Yes or No"
+            ),
+            ReadError::NotAWeight { found } => {
+                format!("expected a weight like 27 or 9.5, or Equal, found `{found}`")
+            }
         }
+    }
+}
+
+/// What is wrong with a scale of bands, in words.
+fn bands_error(e: &check::BandsError, loc: Locale) -> String {
+    use check::BandsError as B;
+    let n = |v: &Decimal| loc.number(*v);
+    match e {
+        B::Empty => "the scale of bands has no band".to_string(),
+        B::TopNotPositive { out_of } => {
+            format!(
+                "the bands' top score out_of {} must be above zero",
+                n(out_of)
+            )
+        }
+        B::FirstNotAtZero { from } => {
+            format!("the first band starts at {} %, not at 0 %", n(from))
+        }
+        B::LastNotAtHundred { to } => format!("the last band ends at {} %, not at 100 %", n(to)),
+        B::Reversed { band, from, to } => format!(
+            "band {band} goes from {} % to {} %: its start must be below its end",
+            n(from),
+            n(to)
+        ),
+        B::Gap {
+            band,
+            from,
+            previous_to,
+        } => format!(
+            "band {band} starts at {} %, but the band before it ends at {} %: bands must follow one another",
+            n(from),
+            n(previous_to)
+        ),
+        B::ScoreOutOfRange {
+            band,
+            score,
+            out_of,
+        } => format!(
+            "band {band} gives {}, outside 0 – {} (the scale's top)",
+            n(score),
+            n(out_of)
+        ),
     }
 }

@@ -110,6 +110,12 @@ impl AppWords for It {
             Word::EnterGoesPending => "Invio → prossimo in attesa",
             Word::PasteTitle => " Incolla una colonna ",
             Word::PasteBeyond => "nessun indicatore rimasto per questo valore",
+            Word::EqualShare => "quota uguale",
+            Word::NotAssessable => "Non valutabile",
+            Word::NotAssessableShort => "n.v.",
+            Word::NotAssessableHint => {
+                "perché non si può valutare quest'anno: escluso dai punteggi, non in attesa; vuota: di nuovo valutabile"
+            }
             Word::PasteClears => "cella vuota: il risultato viene tolto",
             Word::Copy => "copia",
             Word::WhatTheyDo => "Che cosa fanno",
@@ -150,6 +156,9 @@ impl AppWords for It {
                 "imposta o togli una forzatura della realizzazione, con la motivazione"
             }
             Does::TreeEditNote => "scrivi una nota sull'indicatore",
+            Does::TreeNotAssessable => {
+                "segna l'indicatore come non valutabile quest'anno, con la motivazione (vuota: di nuovo valutabile)"
+            }
             Does::TreeNextPending => "vai al prossimo indicatore in attesa",
             Does::TreePrevPending => "vai all'indicatore in attesa precedente",
             Does::TreeSearch => "cerca codici, identificativi e descrizioni",
@@ -285,6 +294,9 @@ impl AppWords for It {
                 "Realizzazione forzata (%; lascia vuoto per togliere la forzatura)"
             }
             EditField::OverrideReason => "Motivazione della forzatura (obbligatoria)",
+            EditField::NotAssessableReason => {
+                "Non valutabile: motivazione (vuota: di nuovo valutabile)"
+            }
         }
     }
 
@@ -293,6 +305,7 @@ impl AppWords for It {
             FieldName::Result => "risultato",
             FieldName::Override => "forzatura",
             FieldName::Note => "nota",
+            FieldName::NotAssessable => "non valutabile",
         }
     }
 
@@ -300,10 +313,20 @@ impl AppWords for It {
         match (kind, locale) {
             (ValueKind::Date, Locale::It) => "una data: 31/12/2017 o 2017-12-31",
             (ValueKind::Date, Locale::En) => "una data: 2017-12-31 o 31/12/2017",
-            (ValueKind::Percent, Locale::It) => "una percentuale: 93, 93% o 2,5",
-            (ValueKind::Percent, Locale::En) => "una percentuale: 93, 93% o 2.5",
-            (ValueKind::Number, Locale::It) => "un numero: 2,03 o 1.000 (mille)",
-            (ValueKind::Number, Locale::En) => "un numero: 2.03 o 1,000 (mille)",
+            (ValueKind::Percent, Locale::It) => {
+                "una percentuale: 93, 93% o 2,5; un rapporto 79/87,3; un limite >= 95"
+            }
+            (ValueKind::Percent, Locale::En) => {
+                "una percentuale: 93, 93% o 2.5; un rapporto 79/87.3; un limite >= 95"
+            }
+            (ValueKind::Number, Locale::It) => {
+                "un numero: 2,03 o 1.000 (mille); un rapporto 79/87,3; un limite >= 95"
+            }
+            (ValueKind::Number, Locale::En) => {
+                "un numero: 2.03 o 1,000 (mille); un rapporto 79/87.3; un limite >= 95"
+            }
+            (ValueKind::YesNo, Locale::It) => "sì o no: Sì o No",
+            (ValueKind::YesNo, Locale::En) => "sì o no: Yes o No",
         }
     }
 
@@ -392,6 +415,7 @@ impl AppWords for It {
                 let r = match realization {
                     RealizationText::Percent(p) => p.clone(),
                     RealizationText::Pending => "in attesa".into(),
+                    RealizationText::NotAssessable => "non valutabile".into(),
                     RealizationText::Unscorable => "non calcolabile".into(),
                 };
                 format!("{} · realizzazione {r}", self.step(step))
@@ -653,6 +677,7 @@ impl AppWords for It {
             }
             FieldError::NoFileName => "scrivi il nome di un file".into(),
             FieldError::NoExportPath => "scrivi dove salvare il file".into(),
+            FieldError::Value { error, locale } => error.say_in(L, *locale),
         }
     }
 
@@ -838,6 +863,12 @@ impl AppWords for It {
                 "nota di {id}: {}",
                 if *written { "scritta" } else { "tolta" }
             ),
+            StepText::NotAssessable { id, marked: true } => {
+                format!("{id} segnato come non valutabile: escluso dai punteggi")
+            }
+            StepText::NotAssessable { id, marked: false } => {
+                format!("{id} di nuovo valutabile")
+            }
             StepText::Override {
                 id,
                 percent: Some(p),

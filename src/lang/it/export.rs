@@ -9,6 +9,7 @@ impl ExportWords for It {
         match label {
             Label::Pending => "in attesa",
             Label::CannotBeScored => "non calcolabile",
+            Label::NotAssessable => "non valutabile",
             Label::Provisional => "provvisorio",
             Label::Yes => "Sì",
             Label::No => "No",
@@ -108,6 +109,7 @@ impl ExportWords for It {
             Unit::Date => "data",
             Unit::Currency => "euro",
             Unit::Label(l) => l,
+            Unit::YesNo => "sì/no",
         }
         .to_string()
     }
@@ -224,6 +226,33 @@ impl ExportWords for It {
             ),
             Computation::Override { percent, reason } => {
                 format!("realizzazione forzata al {percent}: {reason}")
+            }
+            Computation::NotAssessable(reason) => format!("non valutabile: {reason}"),
+            Computation::Banded {
+                achievement,
+                band,
+                from,
+                to,
+                fixed,
+                score_from,
+                score_to,
+                points,
+                out_of,
+                percent,
+            } => {
+                let gives = if *fixed {
+                    format!("che dà {score_from}")
+                } else {
+                    format!("da {score_from} a {score_to} in proporzione: {points}")
+                };
+                let top = match out_of {
+                    Some(top) => format!(" su {top} punti = {percent}"),
+                    None => format!(" = {percent}"),
+                };
+                format!(
+                    "grado di raggiungimento {}; fascia {band} ({from} – {to} %), {gives}{top}",
+                    self.computation(achievement)
+                )
             }
         }
     }

@@ -102,6 +102,14 @@ impl PlanWords for It {
                  non è raggiunto, la realizzazione è 0 %; scrivi `scoring: AllOrNothing` per dichiararlo"
                     .to_string()
             }
+            FindingKind::PlanScoring(e) => format!(
+                "il modo di calcolo del piano (scoring): {}; gli indicatori che lo usano restano senza realizzazione",
+                bands_error(e, loc)
+            ),
+            FindingKind::PrecisionTooFine { decimals } => format!(
+                "precisione di {decimals} decimali: le cifre si mostrano con al massimo {} decimali",
+                crate::plan::Precision::MAX
+            ),
             FindingKind::GraceDaysWithoutDeadline => {
                 "GraceDays vale solo per le scadenze; per questo target la realizzazione si calcola in proporzione"
                     .to_string()
@@ -167,6 +175,38 @@ impl PlanWords for It {
                 "la forzatura non ha la motivazione: scrivi perché non si usa la realizzazione calcolata"
                     .to_string()
             }
+            ValueError::YesNoTargetNeedsYesNoUnit { unit: u } => format!(
+                "il target è Yes o No, quindi l'unità deve essere YesNo, non {}",
+                unit(u)
+            ),
+            ValueError::YesNoUnitNeedsYesNoTarget => {
+                "l'unità è YesNo, quindi il target deve essere Yes o No".to_string()
+            }
+            ValueError::YesNoResultNeedsYesNoUnit { unit: u } => format!(
+                "il risultato è Yes o No, ma l'unità è {}: scrivi un numero",
+                unit(u)
+            ),
+            ValueError::ResultNeedsYesNo => {
+                "l'unità è YesNo, quindi il risultato deve essere Yes o No (Sì o No)".to_string()
+            }
+            ValueError::RatioNotForUnit { unit: u } => format!(
+                "un rapporto non è un conteggio (unità {}): per i rapporti usa l'unità Number o Percent",
+                unit(u)
+            ),
+            ValueError::RatioDenominatorNotPositive { denominator } => format!(
+                "il denominatore del rapporto, {}, deve essere maggiore di zero",
+                n(denominator)
+            ),
+            ValueError::BoundUndecidable { bound, value } => format!(
+                "il risultato {} {} non basta a calcolare la realizzazione rispetto a questo target: scrivi il risultato esatto",
+                bound.sign(),
+                n(value)
+            ),
+            ValueError::NotAssessableWithoutReason => {
+                "indicatore non valutabile senza motivazione: scrivi perché non si può valutare"
+                    .to_string()
+            }
+            ValueError::Bands(e) => bands_error(e, loc),
         }
     }
 
@@ -178,7 +218,11 @@ impl PlanWords for It {
                 format!("il peso {} % supera il totale del piano (100 %)", n(w))
             }
             WeightError::TooManyDecimals(w) => format!(
-                "il peso {w} % ha più di {WEIGHT_DECIMALS} decimali; arrotondalo (per quote uguali non occorre scrivere i decimali)"
+                "il peso {w} % ha più di {WEIGHT_DECIMALS} decimali; arrotondalo, o scrivi `Equal` per quote uguali"
+            ),
+            WeightError::NoShareLeft(w) => format!(
+                "il peso `Equal` non ha nulla da dividere: i pesi scritti accanto superano il loro totale di {} %",
+                n(&-*w)
             ),
         }
     }
@@ -199,6 +243,17 @@ impl PlanWords for It {
                     "«{text}» non è una data: scrivila come {example}, con l'anno a quattro cifre"
                 )
             }
+            InputError::NotYesNo { text, .. } => {
+                format!("«{text}» non è né sì né no: scrivi Sì o No")
+            }
+            InputError::NotARatio { text, locale } => format!(
+                "«{text}» non è un rapporto: scrivi numeratore e denominatore come {}/{}",
+                locale.number(Decimal::from(79)),
+                locale.number(Decimal::new(873, 1))
+            ),
+            InputError::NoBoundHere { text } => format!(
+                "«{text}»: una data o un risultato sì/no è esatto, non una disuguaglianza; scrivilo senza >= o <="
+            ),
         }
     }
 
@@ -229,6 +284,54 @@ impl PlanWords for It {
             ReadError::UnknownLocale { found } => format!(
                 "\"{found}\" non è un valore previsto per il campo `locale`: scrivi \"it\" (2,03 · 1.000 · 31/12/2017) o \"en\" (2.03 · 1,000 · 2017-12-31)"
             ),
+            ReadError::BadValueForm { found } => format!(
+                "`{found}` non è un risultato che perfplan sa leggere: scrivi Ratio(79, 87.3) per un rapporto, AtLeast(95) (o MoreThan, AtMost, LessThan) per un limite, Yes o No"
+            ),
+            ReadError::NotAWeight { found } => {
+                format!("atteso un peso come 27 o 9.5, oppure Equal; trovato `{found}`")
+            }
         }
+    }
+}
+
+/// Che cosa non va in una scala di fasce, a parole.
+fn bands_error(e: &check::BandsError, loc: Locale) -> String {
+    use check::BandsError as B;
+    let n = |v: &Decimal| loc.number(*v);
+    match e {
+        B::Empty => "la scala delle fasce non ha alcuna fascia".to_string(),
+        B::TopNotPositive { out_of } => format!(
+            "il punteggio massimo delle fasce (out_of) {} deve essere maggiore di zero",
+            n(out_of)
+        ),
+        B::FirstNotAtZero { from } => {
+            format!("la prima fascia parte da {} %, non da 0 %", n(from))
+        }
+        B::LastNotAtHundred { to } => {
+            format!("l'ultima fascia arriva a {} %, non a 100 %", n(to))
+        }
+        B::Reversed { band, from, to } => format!(
+            "la fascia {band} va da {} % a {} %: l'inizio deve essere sotto la fine",
+            n(from),
+            n(to)
+        ),
+        B::Gap {
+            band,
+            from,
+            previous_to,
+        } => format!(
+            "la fascia {band} parte da {} %, ma quella prima finisce a {} %: le fasce devono susseguirsi",
+            n(from),
+            n(previous_to)
+        ),
+        B::ScoreOutOfRange {
+            band,
+            score,
+            out_of,
+        } => format!(
+            "la fascia {band} dà {}, fuori da 0 – {} (il massimo della scala)",
+            n(score),
+            n(out_of)
+        ),
     }
 }
