@@ -19,7 +19,7 @@ const WIDTHS: [usize; 5] = [8, 14, 16, 11, 8];
 
 fn pct(summary: &Summary, s: &Score) -> String {
     match s.value {
-        Some(v) => summary.locale.percent(v),
+        Some(v) => summary.locale.figure(v),
         None => summary.word(Label::Pending).to_string(),
     }
 }
@@ -101,6 +101,7 @@ pub fn text(summary: &Summary) -> String {
     out.push_str(&table.row("", headings.each_ref().map(String::as_str)));
     out.push('\n');
     let mut any_override = false;
+    let mut not_assessable: Vec<(String, String)> = Vec::new();
     for p in &summary.perspectives {
         out.push('\n');
         out.push_str(&table.row(
@@ -126,6 +127,19 @@ pub fn text(summary: &Summary) -> String {
             ));
             out.push('\n');
             for oo in &so.operational {
+                // A strategic objective's own indicators: under it, with no operational
+                // objective's row.
+                if oo.direct {
+                    for ind in &oo.strategic_indicators {
+                        any_override |= ind.overridden;
+                        out.push_str(&indicator_row(summary, &table, "S", ind));
+                        out.push('\n');
+                        if let Some(reason) = &ind.not_assessable {
+                            not_assessable.push((ind.id.clone(), reason.clone()));
+                        }
+                    }
+                    continue;
+                }
                 out.push_str(&table.row(
                     &format!("    {} {}", oo.code, oo.title),
                     [
@@ -142,6 +156,9 @@ pub fn text(summary: &Summary) -> String {
                         any_override |= ind.overridden;
                         out.push_str(&indicator_row(summary, &table, mark, ind));
                         out.push('\n');
+                        if let Some(reason) = &ind.not_assessable {
+                            not_assessable.push((ind.id.clone(), reason.clone()));
+                        }
                     }
                 }
             }
@@ -154,14 +171,27 @@ pub fn text(summary: &Summary) -> String {
         out.push_str(summary.word(Label::OverrideKey));
         out.push('\n');
     }
+    if !not_assessable.is_empty() {
+        out.push('\n');
+        out.push_str(summary.word(Label::NotAssessableList));
+        out.push('\n');
+        for (id, reason) in not_assessable {
+            out.push_str(&format!(
+                "  {}: {}\n",
+                crate::text::for_terminal(&id),
+                crate::text::for_terminal(&reason)
+            ));
+        }
+    }
     out
 }
 
 fn indicator_row(summary: &Summary, table: &Table, mark: &str, ind: &IndicatorSummary) -> String {
     let loc = summary.locale;
     let real = match ind.realization {
-        Some(r) if ind.overridden => format!("{}*", loc.percent(r)),
-        Some(r) => loc.percent(r),
+        _ if ind.not_assessable.is_some() => summary.word(Label::NotAssessable).to_string(),
+        Some(r) if ind.overridden => format!("{}*", loc.figure(r)),
+        Some(r) => loc.figure(r),
         None if ind.pending => summary.word(Label::Pending).to_string(),
         None => summary.word(Label::CannotBeScored).to_string(),
     };

@@ -56,6 +56,8 @@ pub struct Summary {
     /// The language it is written in (numbers and dates follow `locale`).
     pub lang: Lang,
     pub thresholds: Thresholds,
+    /// The decimals the figures are shown with (they are rounded to them already).
+    pub precision: crate::plan::Precision,
     pub overall: Layers<Score>,
     pub perspectives: Vec<PerspectiveSummary>,
     /// The plan's errors, each with its place: the scores leave out what is wrong, and every
@@ -225,6 +227,7 @@ impl Summary {
             locale: loc,
             lang,
             thresholds: plan.thresholds.clone(),
+            precision: plan.precision,
             overall: Layers {
                 strategic: Score::of_weighted(&scores.overall.strategic, scores.shown.strategic),
                 operational: Score::of_weighted(

@@ -197,10 +197,16 @@ pub fn place(plan: &Plan, node: NodePath) -> Place {
         }
         NodePath::Indicator(path) => {
             let so = &plan.perspectives[path.perspective].objectives[path.strategic];
+            let oo = &so.operational[path.operational];
             Place::Indicator {
                 perspective: p(path.perspective),
                 strategic: so.code.clone(),
-                operational: so.operational[path.operational].code.clone(),
+                // A strategic objective's own indicator has no operational objective.
+                operational: if oo.direct {
+                    String::new()
+                } else {
+                    oo.code.clone()
+                },
                 id: plan.indicator(path).id.clone(),
             }
         }

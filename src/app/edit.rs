@@ -111,6 +111,7 @@ impl App {
             match c {
                 '+' => return self.update_normal(Action::ExpandAll),
                 '-' => return self.update_normal(Action::CollapseAll),
+                // `<` and `>` start a bound, on an indicator only.
                 _ => {
                     self.info(Msg::SelectIndicatorFirst);
                     return Effect::None;

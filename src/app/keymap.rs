@@ -700,12 +700,13 @@ pub fn action_for(context: Context, ev: &KeyEvent) -> Option<Action> {
     let plain = !ev
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER);
-    // On the tree, a digit or a sign starts typing a result (the app decides what it means
-    // on a row that is not an indicator: `+` and `-` then open and close every row).
+    // On the tree, a digit, a sign or the start of a bound (`>= 95`, `≤ 3`) starts typing a
+    // result (the app decides what it means on a row that is not an indicator: `+` and `-`
+    // then open and close every row).
     if context == Tree
         && plain
         && let KeyCode::Char(c) = ev.code
-        && (c.is_ascii_digit() || c == '+' || c == '-')
+        && (c.is_ascii_digit() || matches!(c, '+' | '-' | '<' | '>' | '≥' | '≤'))
     {
         return Some(Action::StartTyping(c));
     }

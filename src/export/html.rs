@@ -85,7 +85,7 @@ fn realization_cell(summary: &Summary, v: Option<Decimal>, suffix: &str) -> Stri
             "<td class=\"num real {}\"><span class=\"bar\"><span style=\"width:{}%\"></span></span>{}{}</td>",
             class(t, v),
             r.round_dp(1).normalize(),
-            escape(&loc.percent(r)),
+            escape(&loc.figure(r)),
             suffix
         ),
         None => pending_cell(summary.word(Label::Pending)),
@@ -101,9 +101,9 @@ fn score_text(summary: &Summary, s: &Score) -> String {
     let loc = summary.locale;
     match s.value {
         Some(v) if s.is_provisional() => {
-            format!("{} ({})", loc.percent(v), summary.word(Label::Provisional))
+            format!("{} ({})", loc.figure(v), summary.word(Label::Provisional))
         }
-        Some(v) => loc.percent(v),
+        Some(v) => loc.figure(v),
         None => summary.word(Label::Pending).into(),
     }
 }
@@ -216,13 +216,16 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
                 realization_cell(summary, so.realization.value, "")
             );
             for oo in &so.operational {
-                let _ = writeln!(
-                    o,
-                    "<tr class=\"oo\"><td>{}</td><td>{}</td><td class=\"num\">{} %</td><td></td><td></td><td></td><td></td></tr>",
-                    escape(&oo.code),
-                    escape(&oo.title),
-                    escape(&loc.number(oo.weight))
-                );
+                // A strategic objective's own indicators: no operational objective's row.
+                if !oo.direct {
+                    let _ = writeln!(
+                        o,
+                        "<tr class=\"oo\"><td>{}</td><td>{}</td><td class=\"num\">{} %</td><td></td><td></td><td></td><td></td></tr>",
+                        escape(&oo.code),
+                        escape(&oo.title),
+                        escape(&loc.number(oo.weight))
+                    );
+                }
                 for ind in &oo.strategic_indicators {
                     indicator_row(&mut o, summary, ind, "s", &mut notes);
                 }
@@ -231,7 +234,7 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
         let _ = writeln!(o, "</tbody></table>");
         table_head(&mut o, summary, Label::OperationalTable);
         for so in &p.objectives {
-            for oo in &so.operational {
+            for oo in so.operational.iter().filter(|oo| !oo.direct) {
                 let _ = writeln!(
                     o,
                     "<tr class=\"so\"><td>{}</td><td>{} <small>({} / {} {})</small></td><td class=\"num\">{} %</td><td></td><td></td><td></td>{}</tr>",
@@ -308,6 +311,7 @@ fn indicator_row(
         escape(&ind.target),
         escape(&ind.deviation_text),
         match (&ind.unscorable, ind.realization) {
+            _ if ind.not_assessable.is_some() => pending_cell(summary.word(Label::NotAssessable)),
             (Some(_), None) => pending_cell(summary.word(Label::CannotBeScored)),
             _ => realization_cell(
                 summary,
@@ -329,6 +333,9 @@ fn indicator_row(
             Label::CannotBeScored,
             &why.say_in(summary.lang, summary.locale),
         );
+    }
+    if let Some(reason) = &ind.not_assessable {
+        note(Label::NotAssessable, reason);
     }
     if let Some(reason) = &ind.override_reason {
         note(Label::SetByHand, reason);

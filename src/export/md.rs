@@ -46,9 +46,9 @@ fn pct(summary: &Summary, s: &Score) -> String {
     let loc = summary.locale;
     match s.value {
         Some(v) if s.is_provisional() => {
-            format!("{} ({})", loc.percent(v), summary.word(Label::Provisional))
+            format!("{} ({})", loc.figure(v), summary.word(Label::Provisional))
         }
-        Some(v) => loc.percent(v),
+        Some(v) => loc.figure(v),
         None => summary.word(Label::Pending).to_string(),
     }
 }
@@ -56,8 +56,9 @@ fn pct(summary: &Summary, s: &Score) -> String {
 fn realization(summary: &Summary, ind: &IndicatorSummary) -> String {
     let loc = summary.locale;
     match ind.realization {
-        Some(r) if ind.overridden => format!("{} ✎", loc.percent(r)),
-        Some(r) => loc.percent(r),
+        _ if ind.not_assessable.is_some() => format!("*{}*", summary.word(Label::NotAssessable)),
+        Some(r) if ind.overridden => format!("{} ✎", loc.figure(r)),
+        Some(r) => loc.figure(r),
         None if ind.pending => format!("*{}*", summary.word(Label::Pending)),
         None => summary.word(Label::CannotBeScored).to_string(),
     }
@@ -158,13 +159,16 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
                 pct(summary, &so.realization)
             );
             for oo in &so.operational {
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} % | | | | |",
-                    escape(&oo.code),
-                    escape(&oo.title),
-                    loc.number(oo.weight)
-                );
+                // A strategic objective's own indicators: no operational objective's row.
+                if !oo.direct {
+                    let _ = writeln!(
+                        out,
+                        "| {} | {} | {} % | | | | |",
+                        escape(&oo.code),
+                        escape(&oo.title),
+                        loc.number(oo.weight)
+                    );
+                }
                 for ind in &oo.strategic_indicators {
                     indicator_row(&mut out, summary, ind, &mut notes);
                 }
@@ -173,7 +177,7 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
         let _ = writeln!(out, "\n### {}\n", summary.word(Label::OperationalTable));
         let _ = writeln!(out, "{}", table_head(summary));
         for so in &p.objectives {
-            for oo in &so.operational {
+            for oo in so.operational.iter().filter(|oo| !oo.direct) {
                 let _ = writeln!(
                     out,
                     "| **{}** | **{}** ({} / {} {}) | {} % | | | | **{}** |",
@@ -238,6 +242,9 @@ fn indicator_row(
             Label::CannotBeScored,
             &why.say_in(summary.lang, summary.locale),
         );
+    }
+    if let Some(reason) = &ind.not_assessable {
+        note(Label::NotAssessable, reason);
     }
     if let Some(reason) = &ind.override_reason {
         note(Label::SetByHand, reason);

@@ -13,6 +13,8 @@ pub enum Label {
     CannotBeScored,
     /// An indicator marked not assessable: `not assessable`.
     NotAssessable,
+    /// Before the list of the indicators marked not assessable, with their reasons.
+    NotAssessableList,
     /// After a score that rests on pending indicators: `provisional`.
     Provisional,
     Yes,

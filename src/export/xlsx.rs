@@ -60,14 +60,27 @@ struct Styles {
     oo_wrap: Format,
     weight: Format,
     so_weight: Format,
+    /// An indicator's realization, at the plan's precision for indicators.
     realization: Format,
+    /// An objective's or a perspective's, at the precision for objectives.
     so_realization: Format,
+    objective: Format,
+    /// The overall scores, at the precision for them.
+    overall: Format,
     date: Format,
     muted: Format,
 }
 
 impl Styles {
-    fn new(locale: Locale) -> Styles {
+    fn new(locale: Locale, precision: crate::plan::Precision) -> Styles {
+        // `0.00%`, `0.0%`, `0%`: as many decimals as the plan shows.
+        let percent = |decimals: u32| {
+            if decimals == 0 {
+                "0%".to_string()
+            } else {
+                format!("0.{}%", "0".repeat(decimals as usize))
+            }
+        };
         let header = Format::new()
             .set_bold()
             .set_background_color(Color::RGB(0xD9E1F2))
@@ -96,8 +109,10 @@ impl Styles {
             oo_wrap: oo.clone().set_text_wrap(),
             weight: top.clone().set_num_format("0.0%"),
             so_weight: so.clone().set_num_format("0.0%"),
-            realization: top.clone().set_num_format("0.00%"),
-            so_realization: so.set_num_format("0.00%"),
+            realization: top.clone().set_num_format(percent(precision.indicators)),
+            objective: top.clone().set_num_format(percent(precision.objectives)),
+            overall: top.clone().set_num_format(percent(precision.overall)),
+            so_realization: so.set_num_format(percent(precision.objectives)),
             date: top.clone().set_num_format(date_format),
             muted: top.set_font_color(Color::RGB(0x808080)).set_italic(),
         }
@@ -288,7 +303,7 @@ fn summary_sheet(
     {
         let r = first + i as u32;
         ws.write_string_with_format(r, 0, summary.word(label), &st.bold)?;
-        write_score(ws, summary, (r, 1), s, &st.realization)?;
+        write_score(ws, summary, (r, 1), s, &st.overall)?;
     }
     colour_by_thresholds(ws, summary, 1, first, first + 1)?;
     let (measured, total) = summary.indicator_counts();
@@ -313,8 +328,8 @@ fn summary_sheet(
         let r = head + 1 + i as u32;
         ws.write_string_with_format(r, 0, fit(lang, &p.name), &st.text)?;
         ws.write_number_with_format(r, 1, share(p.weight), &st.weight)?;
-        write_score(ws, summary, (r, 2), &p.score.strategic, &st.realization)?;
-        write_score(ws, summary, (r, 3), &p.score.operational, &st.realization)?;
+        write_score(ws, summary, (r, 2), &p.score.strategic, &st.objective)?;
+        write_score(ws, summary, (r, 3), &p.score.operational, &st.objective)?;
     }
     let last = head + summary.perspectives.len() as u32;
     colour_by_thresholds(ws, summary, 2, head + 1, last)?;
@@ -418,6 +433,17 @@ fn layer_sheet(
                 row += 1;
             }
             for oo in &so.operational {
+                // A strategic objective's own indicators: on the strategic sheet, under it,
+                // with no operational objective's row; nothing on the operational sheet.
+                if oo.direct {
+                    if strategic {
+                        for ind in &oo.strategic_indicators {
+                            indicator_row(ws, row, summary, &p.name, ind, st)?;
+                            row += 1;
+                        }
+                    }
+                    continue;
+                }
                 let (text, wrap) = if strategic {
                     (&st.oo_text, &st.oo_wrap)
                 } else {
@@ -502,7 +528,19 @@ fn indicator_row(
         let fmt = st.text.clone().set_num_format(code);
         ws.write_number_with_format(row, DEVIATION, v, &fmt)?;
     }
-    if let Some(r) = ind.realization {
+    if let Some(reason) = &ind.not_assessable {
+        ws.write_string_with_format(
+            row,
+            REALIZATION,
+            summary.word(Label::NotAssessable),
+            &st.muted,
+        )?;
+        ws.insert_note(
+            row,
+            REALIZATION,
+            &rust_xlsxwriter::Note::new(fit(lang, reason)),
+        )?;
+    } else if let Some(r) = ind.realization {
         ws.write_number_with_format(row, REALIZATION, share(r), &st.realization)?;
     } else if let Some(why) = &ind.unscorable {
         ws.write_string_with_format(
@@ -540,7 +578,7 @@ fn indicator_row(
 
 pub fn render(summary: &Summary, opts: &Options) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
-    let st = Styles::new(summary.locale);
+    let st = Styles::new(summary.locale, summary.precision);
     summary_sheet(&mut wb, summary, opts, &st)?;
     layer_sheet(&mut wb, summary, true, &st)?;
     layer_sheet(&mut wb, summary, false, &st)?;

@@ -205,6 +205,8 @@ pub trait AppWords {
     fn too_small(&self, width: u16, height: u16, min_width: u16, min_height: u16) -> String;
     /// "Indicators measured 70 / 70".
     fn measured(&self, measured: usize, total: usize) -> String;
+    /// Beside the measured count: how many indicators are marked not assessable.
+    fn not_assessable_count(&self, n: usize) -> String;
     fn filter_is(&self, f: Filter) -> String;
     fn errors(&self, n: usize) -> String;
     fn warnings(&self, n: usize) -> String;

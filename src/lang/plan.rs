@@ -108,6 +108,14 @@ pub(crate) fn place_with(place: &Place, plan: &str, indicator: &str) -> String {
             strategic,
             operational,
             id,
+        } if operational.is_empty() => format!("{perspective} › {strategic} › {indicator} {id}")
+            .trim_end()
+            .to_string(),
+        Place::Indicator {
+            perspective,
+            strategic,
+            operational,
+            id,
         } if id.is_empty() => format!("{perspective} › {strategic} › {operational} › {indicator}"),
         Place::Indicator {
             perspective,

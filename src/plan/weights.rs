@@ -110,7 +110,7 @@ pub fn shown_sum(shares: &[Share]) -> Decimal {
     if shares.iter().all(|s| s.denominator == 1) {
         sum
     } else {
-        sum.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        sum.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
             .normalize()
     }
 }
@@ -206,12 +206,16 @@ impl Weights {
         self.operational[p][s][o]
     }
 
-    /// A perspective's weight: the sum of its strategic objectives' (those that count).
+    /// A perspective's weight: the sum of its strategic objectives' (those that count),
+    /// rounded to two decimals where an equal share has no exact decimal (three sixths of
+    /// the plan are 50, not 49.999…).
     pub fn perspective(&self, p: usize) -> Decimal {
-        self.strategic[p]
+        let counting: Vec<Share> = self.strategic[p]
             .iter()
             .filter(|s| s.counts())
-            .fold(Decimal::ZERO, |sum, s| sum.saturating_add(s.value()))
+            .copied()
+            .collect();
+        shown_sum(&counting)
     }
 }
 

@@ -339,6 +339,37 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// Reads one indicator `Indicator(field: value, …)` at the cursor: its fields' places.
+fn read_indicator(c: &mut Cursor<'_>, path: IndicatorPath) -> Res<IndicatorSpans> {
+    let mut fields = Vec::new();
+    let open = c.pos;
+    let close = c.read_struct(|c, name, name_start| {
+        c.skip_trivia();
+        let start = c.pos;
+        c.skip_value()?;
+        let value = start..c.pos;
+        c.skip_trivia();
+        let end = if c.peek() == Some(b',') {
+            c.pos + 1
+        } else {
+            value.end
+        };
+        fields.push(FieldSpan {
+            name: name.to_string(),
+            name_start,
+            value,
+            end,
+        });
+        Ok(())
+    })?;
+    Ok(IndicatorSpans {
+        path,
+        open,
+        close,
+        fields,
+    })
+}
+
 /// Finds every indicator's fields in the text of a plan.
 pub fn indicator_spans(text: &str) -> Result<Vec<IndicatorSpans>, ShapeError> {
     let mut c = Cursor {
@@ -367,11 +398,19 @@ pub fn indicator_spans(text: &str) -> Result<Vec<IndicatorSpans>, ShapeError> {
                     return c.skip_value();
                 }
                 c.read_list(|c, s| {
-                    c.read_struct(|c, name, _| {
-                        if name != "operational" {
-                            return c.skip_value();
-                        }
-                        c.read_list(|c, o| {
+                    // A strategic objective's own indicators (its `indicators`) sit in a
+                    // first operational objective in memory (see `plan::StrategicObjective`),
+                    // so its written operational objectives come one place later then. The
+                    // fields may come in any order: the places are settled at its end.
+                    let mut own: Vec<IndicatorSpans> = Vec::new();
+                    let mut written: Vec<IndicatorSpans> = Vec::new();
+                    c.read_struct(|c, name, _| match name {
+                        "indicators" => c.read_list(|c, index| {
+                            let path = IndicatorPath::new(p, s, 0, Layer::Strategic, index);
+                            own.push(read_indicator(c, path)?);
+                            Ok(())
+                        }),
+                        "operational" => c.read_list(|c, o| {
                             c.read_struct(|c, name, _| {
                                 let layer = match name {
                                     "strategic_indicators" => Layer::Strategic,
@@ -380,40 +419,21 @@ pub fn indicator_spans(text: &str) -> Result<Vec<IndicatorSpans>, ShapeError> {
                                 };
                                 c.read_list(|c, index| {
                                     let path = IndicatorPath::new(p, s, o, layer, index);
-                                    let mut fields = Vec::new();
-                                    let open = c.pos;
-                                    let close = c.read_struct(|c, name, name_start| {
-                                        c.skip_trivia();
-                                        let start = c.pos;
-                                        c.skip_value()?;
-                                        let value = start..c.pos;
-                                        c.skip_trivia();
-                                        let end = if c.peek() == Some(b',') {
-                                            c.pos + 1
-                                        } else {
-                                            value.end
-                                        };
-                                        fields.push(FieldSpan {
-                                            name: name.to_string(),
-                                            name_start,
-                                            value,
-                                            end,
-                                        });
-                                        Ok(())
-                                    })?;
-                                    out.push(IndicatorSpans {
-                                        path,
-                                        open,
-                                        close,
-                                        fields,
-                                    });
+                                    written.push(read_indicator(c, path)?);
                                     Ok(())
                                 })
                             })
                             .map(|_| ())
-                        })
-                    })
-                    .map(|_| ())
+                        }),
+                        _ => c.skip_value(),
+                    })?;
+                    let shift = usize::from(!own.is_empty());
+                    out.extend(own);
+                    out.extend(written.into_iter().map(|mut i| {
+                        i.path.operational += shift;
+                        i
+                    }));
+                    Ok(())
                 })
             })
             .map(|_| ())

@@ -202,7 +202,15 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
         words.word(Word::Place),
         crate::validate::place(
             plan,
-            NodePath::Operational(path.perspective, path.strategic, path.operational),
+            // A strategic objective's own indicator sits right under it.
+            if plan.perspectives[path.perspective].objectives[path.strategic].operational
+                [path.operational]
+                .direct
+            {
+                NodePath::Strategic(path.perspective, path.strategic)
+            } else {
+                NodePath::Operational(path.perspective, path.strategic, path.operational)
+            },
         )
         .say(app.lang),
         theme,

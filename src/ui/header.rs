@@ -84,6 +84,12 @@ pub(super) fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme
         .count();
     let warnings = app.findings.len() - errors;
     let mut line3 = vec![Span::raw(words.measured(counts.measured, counts.total))];
+    if counts.not_assessable > 0 {
+        line3.push(Span::raw(format!(
+            " · {}",
+            words.not_assessable_count(counts.not_assessable)
+        )));
+    }
     if counts.is_provisional() {
         line3.push(Span::styled(words.word(Word::Provisional), theme.warning()));
     }

@@ -1062,6 +1062,10 @@ impl AppWords for En {
         format!("Indicators measured {measured} / {total}")
     }
 
+    fn not_assessable_count(&self, n: usize) -> String {
+        format!("{n} not assessable")
+    }
+
     fn filter_is(&self, f: Filter) -> String {
         format!(" · filter: {}", self.filter(f))
     }

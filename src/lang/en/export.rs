@@ -10,6 +10,9 @@ impl ExportWords for En {
             Label::Pending => "pending",
             Label::CannotBeScored => "cannot be scored",
             Label::NotAssessable => "not assessable",
+            Label::NotAssessableList => {
+                "Not assessable this year (left out of the scores, not pending):"
+            }
             Label::Provisional => "provisional",
             Label::Yes => "yes",
             Label::No => "no",

@@ -1158,6 +1158,14 @@ impl AppWords for It {
         format!("Indicatori rilevati {measured} / {total}")
     }
 
+    fn not_assessable_count(&self, n: usize) -> String {
+        if n == 1 {
+            "1 non valutabile".to_string()
+        } else {
+            format!("{n} non valutabili")
+        }
+    }
+
     fn filter_is(&self, f: Filter) -> String {
         format!(" · filtro: {}", self.filter(f))
     }

@@ -10,6 +10,9 @@ impl ExportWords for It {
             Label::Pending => "in attesa",
             Label::CannotBeScored => "non calcolabile",
             Label::NotAssessable => "non valutabile",
+            Label::NotAssessableList => {
+                "Non valutabili quest'anno (esclusi dai punteggi, non in attesa):"
+            }
             Label::Provisional => "provvisorio",
             Label::Yes => "Sì",
             Label::No => "No",
