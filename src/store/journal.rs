@@ -494,6 +494,30 @@ mod tests {
                 ))),
             )
             .unwrap(),
+            FieldChange::new(
+                "d",
+                FieldValue::Result(Some(Value::Bool(false))),
+                FieldValue::Result(Some(Value::Bool(true))),
+            )
+            .unwrap(),
+            FieldChange::new(
+                "e",
+                FieldValue::Result(Some(Value::Bound {
+                    bound: crate::plan::Bound::MoreThan,
+                    value: dec!(95.0),
+                })),
+                FieldValue::Result(Some(Value::Ratio {
+                    numerator: dec!(79),
+                    denominator: dec!(87.30),
+                })),
+            )
+            .unwrap(),
+            FieldChange::new(
+                "f",
+                FieldValue::NotAssessable(None),
+                FieldValue::NotAssessable(Some("ufficio chiuso".into())),
+            )
+            .unwrap(),
         ]
     }
 
