@@ -724,3 +724,50 @@ fn a_municipal_report_with_every_new_form_gives_every_figure_it_prints() {
         "{header}"
     );
 }
+
+#[test]
+fn the_spreadsheet_shows_ratios_bounds_and_not_assessable_indicators_as_the_report_does() {
+    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+    let plan = perfplan::store::load(Path::new("plans/comune-esempio-2022.ron"))
+        .unwrap()
+        .0;
+    let summary = Summary::build(&plan, &Scores::compute(&plan), Lang::It);
+    let opts = export::Options::for_locale(
+        plan.locale,
+        chrono::NaiveDate::from_ymd_opt(2023, 5, 25).unwrap(),
+    );
+    let bytes = export::render(&summary, Format::Xlsx, &opts).unwrap();
+    let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let row = |range: &calamine::Range<Data>, key: &str| -> Vec<String> {
+        range
+            .rows()
+            .find(|r| r.iter().any(|c| c.to_string() == key))
+            .unwrap_or_else(|| panic!("no row {key}"))
+            .iter()
+            .map(|c| c.to_string())
+            .collect()
+    };
+    let strategic = wb.worksheet_range("Obiettivi strategici").unwrap();
+    let a = row(&strategic, "1-a");
+    assert!(a.contains(&"79/87,3".to_string()), "{a:?}");
+    // 95.3 % as a share, at the plan's precision (one decimal).
+    assert!(a.contains(&"0.953".to_string()), "{a:?}");
+    let b = row(&strategic, "1-b");
+    assert!(b.contains(&">= 95 %".to_string()), "{b:?}");
+    // A strategic objective's own indicators sit under it, with no operational row.
+    let codes: Vec<String> = strategic
+        .rows()
+        .filter_map(|r| r.get(1).map(|c| c.to_string()))
+        .collect();
+    let one = codes.iter().position(|c| c == "1").unwrap();
+    assert_eq!(codes[one + 1], "1-a");
+    let operational = wb.worksheet_range("Obiettivi operativi").unwrap();
+    let x = row(&operational, "3.2-o2");
+    assert!(x.contains(&"non valutabile".to_string()), "{x:?}");
+    assert!(
+        !operational
+            .rows()
+            .any(|r| r.get(1).is_some_and(|c| c.to_string() == "1")),
+        "no operational row for an objective measured by its own indicators"
+    );
+}
