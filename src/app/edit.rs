@@ -251,7 +251,7 @@ impl App {
     }
 
     /// Parses the result being typed, in the plan's locale and the indicator's unit.
-    pub(super) fn parse_result(
+    pub fn parse_result(
         &self,
         path: IndicatorPath,
         text: &str,

@@ -163,12 +163,25 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
         real.push(Span::styled(bar(v, 12), status_style(app, theme, r)));
     }
     lines.push(Line::from(real));
+    // While a result is typed, the realization shown is the preview's: so is its working.
+    let typed = match &app.mode {
+        crate::app::Mode::Edit(e)
+            if e.path == path && e.field == crate::app::EditField::Result && e.error.is_none() =>
+        {
+            app.parse_result(path, &e.input.text()).ok().map(|v| {
+                let mut i = ind.clone();
+                i.result = v;
+                i
+            })
+        }
+        _ => None,
+    };
     lines.push(kv(
         words.word(Word::How),
         explain(
             app.lang,
             loc,
-            ind,
+            typed.as_ref().unwrap_or(ind),
             outcome,
             app.scores.rules.precision.indicators,
         ),
