@@ -741,7 +741,7 @@ fn the_spreadsheet_shows_ratios_bounds_and_not_assessable_indicators_as_the_repo
     let row = |range: &calamine::Range<Data>, key: &str| -> Vec<String> {
         range
             .rows()
-            .find(|r| r.iter().any(|c| c.to_string() == key))
+            .find(|r| r.iter().any(|c| *c == key))
             .unwrap_or_else(|| panic!("no row {key}"))
             .iter()
             .map(|c| c.to_string())
