@@ -767,7 +767,7 @@ fn the_spreadsheet_shows_ratios_bounds_and_not_assessable_indicators_as_the_repo
     assert!(
         !operational
             .rows()
-            .any(|r| r.get(1).is_some_and(|c| c.to_string() == "1")),
+            .any(|r| r.get(1).is_some_and(|c| *c == "1")),
         "no operational row for an objective measured by its own indicators"
     );
 }
