@@ -174,22 +174,6 @@ impl Locale {
         }
     }
 
-    /// A ratio's quotient as the published tables print it beside the parts: `0,9049`
-    /// (four decimals, half up), × 100 with its sign for a percentage.
-    pub fn quotient(self, numerator: Decimal, denominator: Decimal, unit: &Unit) -> Option<String> {
-        let q = numerator.checked_div(denominator)?;
-        Some(if *unit == Unit::Percent {
-            let mut p = (q * Decimal::ONE_HUNDRED)
-                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-            p.rescale(2);
-            self.quantity(p, unit)
-        } else {
-            let mut q = q.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
-            q = q.normalize();
-            self.quantity(q, unit)
-        })
-    }
-
     /// A number in its unit.
     pub fn quantity(self, n: Decimal, unit: &Unit) -> String {
         let num = self.number(n);

@@ -183,19 +183,6 @@ impl Value {
         }
     }
 
-    /// The number a plausibility check compares with the target: a plain number, or a
-    /// ratio's quotient, or a bound's value.
-    pub fn magnitude(self) -> Option<Decimal> {
-        match self {
-            Value::Number(n) | Value::Bound { value: n, .. } => Some(n),
-            Value::Ratio {
-                numerator,
-                denominator,
-            } => numerator.checked_div(denominator),
-            Value::Date(_) | Value::Bool(_) => None,
-        }
-    }
-
     /// The value as the plan file writes it: `72`, `"2017-12-31"`, `Yes`, `Ratio(79, 87.3)`,
     /// `AtLeast(95)`.
     pub fn ron(self) -> String {
