@@ -617,3 +617,51 @@ impl Plan {
             .map(|(path, _)| path)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A plan with empty perspectives, objectives and layers between indicators.
+    fn sparse() -> Plan {
+        let text = r#"Plan(title: "t", organization: "o", year: 2022, perspectives: [
+          Perspective(name: "empty"),
+          Perspective(name: "P", objectives: [
+            StrategicObjective(code: "1", title: "no operational", weight: 10),
+            StrategicObjective(code: "2", title: "own", weight: 10, indicators: [
+              Indicator(id: "a", description: "d", unit: Count, target: AtLeast(1)),
+            ], operational: [
+              OperationalObjective(code: "2.1", title: "o", weight: 5),
+              OperationalObjective(code: "2.2", title: "o", weight: 5,
+                strategic_indicators: [Indicator(id: "b", description: "d", unit: Count, target: AtLeast(1))],
+                indicators: [
+                  Indicator(id: "c", description: "d", unit: Count, target: AtLeast(1)),
+                  Indicator(id: "d", description: "d", unit: Count, target: AtLeast(1)),
+                ]),
+            ]),
+          ]),
+          Perspective(name: "empty too"),
+          Perspective(name: "Q", objectives: [
+            StrategicObjective(code: "3", title: "s", weight: 80, operational: [
+              OperationalObjective(code: "3.1", title: "o", weight: 80,
+                indicators: [Indicator(id: "e", description: "d", unit: Count, target: AtLeast(1))]),
+            ]),
+          ]),
+        ])"#;
+        crate::store::parse(std::path::Path::new("p.ron"), text).unwrap()
+    }
+
+    #[test]
+    fn stepping_visits_every_indicator_in_tree_order_both_ways() {
+        let plan = sparse();
+        let all: Vec<IndicatorPath> = plan.indicators().map(|(p, _)| p).collect();
+        let ids: Vec<&str> = all.iter().map(|p| plan.indicator(*p).id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c", "d", "e"]);
+        for pair in all.windows(2) {
+            assert_eq!(plan.step_indicator(pair[0], true), Some(pair[1]));
+            assert_eq!(plan.step_indicator(pair[1], false), Some(pair[0]));
+        }
+        assert_eq!(plan.step_indicator(all[4], true), None);
+        assert_eq!(plan.step_indicator(all[0], false), None);
+    }
+}
