@@ -227,7 +227,7 @@ impl Summary {
             locale: loc,
             lang,
             thresholds: plan.thresholds.clone(),
-            precision: plan.precision,
+            precision: scores.rules.precision,
             overall: Layers {
                 strategic: Score::of_weighted(&scores.overall.strategic, scores.shown.strategic),
                 operational: Score::of_weighted(

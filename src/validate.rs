@@ -374,7 +374,9 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
     if let crate::score::Outcome::Unscorable(e) = crate::score::outcome(ind, plan_scoring)
         && matches!(
             e,
-            ValueError::BoundUndecidable { .. } | ValueError::RatioDenominatorNotPositive { .. }
+            ValueError::BoundUndecidable { .. }
+                | ValueError::RatioDenominatorNotPositive { .. }
+                | ValueError::RatioTooLarge
         )
         && !check::value_errors(ind).contains(&e)
     {

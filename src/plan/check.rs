@@ -85,6 +85,8 @@ pub enum ValueError {
     RatioNotForUnit { unit: Unit },
     /// A ratio whose denominator is zero or negative.
     RatioDenominatorNotPositive { denominator: Decimal },
+    /// A ratio whose parts are too large to be compared with the target exactly.
+    RatioTooLarge,
     /// A result known only as a bound, where the bound does not decide the realization
     /// (`>= 95` against `>= 96`): the exact result is needed.
     BoundUndecidable { bound: super::Bound, value: Decimal },

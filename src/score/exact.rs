@@ -196,7 +196,8 @@ pub fn weighted(
             continue;
         }
         if let Some(r) = r {
-            let w = from_decimal(w.numerator) / int(w.denominator as i64);
+            let w =
+                from_decimal(w.numerator) / BigRational::from_integer(BigInt::from(w.denominator));
             terms.push(&w * r);
             weights.push(w);
         }

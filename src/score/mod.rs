@@ -239,12 +239,10 @@ fn achievement(
             } else {
                 Some(numerator)
             };
-            match n {
-                Some(n) if denominator > Decimal::ZERO => (n, denominator),
-                _ => {
-                    return Err(ValueError::RatioDenominatorNotPositive { denominator });
-                }
+            if denominator <= Decimal::ZERO {
+                return Err(ValueError::RatioDenominatorNotPositive { denominator });
             }
+            (n.ok_or(ValueError::RatioTooLarge)?, denominator)
         }
         Value::Bound { bound, value } => {
             return match bound_decides(target, bound, value) {
@@ -263,8 +261,7 @@ fn achievement(
         if per == Decimal::ONE {
             return Ok(t);
         }
-        t.checked_mul(per)
-            .ok_or(ValueError::RatioDenominatorNotPositive { denominator: per })
+        t.checked_mul(per).ok_or(ValueError::RatioTooLarge)
     };
     let (is_met, shortfall) = match target {
         Target::AtLeast(t) => {
@@ -644,9 +641,17 @@ pub struct Rules {
 
 impl Rules {
     pub fn of(plan: &Plan) -> Rules {
+        // A precision beyond what can be shown is an error of the plan (validation says
+        // so); the figures are then shown with the most decimals there are.
+        let p = plan.precision;
+        let max = |d: u32| d.min(Precision::MAX);
         Rules {
             scoring: plan.scoring.clone().unwrap_or_default(),
-            precision: plan.precision,
+            precision: Precision {
+                indicators: max(p.indicators),
+                objectives: max(p.objectives),
+                overall: max(p.overall),
+            },
             weights: Weights::of(plan),
         }
     }

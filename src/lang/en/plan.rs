@@ -198,6 +198,9 @@ impl PlanWords for En {
                 "the ratio's denominator {} must be above zero",
                 n(denominator)
             ),
+            ValueError::RatioTooLarge => {
+                "the ratio's parts are too large to be compared with the target exactly".to_string()
+            }
             ValueError::BoundUndecidable { bound, value } => format!(
                 "the result {} {} does not decide the realization against this target: write the exact result",
                 bound.sign(),

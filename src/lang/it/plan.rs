@@ -197,6 +197,10 @@ impl PlanWords for It {
                 "il denominatore del rapporto, {}, deve essere maggiore di zero",
                 n(denominator)
             ),
+            ValueError::RatioTooLarge => {
+                "le parti del rapporto sono troppo grandi per confrontarlo esattamente con il target"
+                    .to_string()
+            }
             ValueError::BoundUndecidable { bound, value } => format!(
                 "il risultato {} {} non basta a calcolare la realizzazione rispetto a questo target: scrivi il risultato esatto",
                 bound.sign(),
