@@ -5,7 +5,6 @@ use serde_json::{Map, Number, Value as Json, json};
 
 use crate::export::words::{Column, Label, Notice};
 use crate::lang::{Lang, Say};
-use crate::plan::locale::round2 as round_for_json;
 use crate::plan::{Unit, Value};
 use crate::summary::{IndicatorSummary, Score, Summary};
 use crate::text::{pad_left, pad_right};
@@ -216,7 +215,7 @@ fn number(d: Decimal) -> Json {
 }
 
 fn score_json(s: &Score) -> Json {
-    s.value.map_or(Json::Null, |v| number(round_for_json(v)))
+    s.value.map_or(Json::Null, number)
 }
 
 fn unit_json(unit: &Unit) -> Json {
@@ -260,8 +259,7 @@ fn indicator_json(ind: &IndicatorSummary) -> Json {
     m.insert("result".into(), result);
     m.insert(
         "realization".into(),
-        ind.realization
-            .map_or(Json::Null, |r| number(round_for_json(r))),
+        ind.realization.map_or(Json::Null, number),
     );
     m.insert("pending".into(), json!(ind.pending));
     if let Some(reason) = &ind.not_assessable {
@@ -281,7 +279,8 @@ fn indicator_json(ind: &IndicatorSummary) -> Json {
 }
 
 /// The scored plan as JSON, for scripts. Realizations and scores are percent numbers
-/// rounded half up to two decimals, `null` while nothing under them is measured.
+/// rounded half up to the plan's precision (two decimals unless it says otherwise) on their
+/// exact values, as every output shows them; `null` while nothing under them is measured.
 pub fn json(summary: &Summary) -> Json {
     let perspectives: Vec<Json> = summary
         .perspectives
