@@ -1270,3 +1270,72 @@ mod tests {
         assert_eq!(Mean::of(&[Outcome::Pending]).realization(), None);
     }
 }
+
+#[cfg(test)]
+mod bound_tests {
+    use super::*;
+    use crate::plan::Num;
+
+    /// Whether `x` meets `target`, by the target's own definition.
+    fn meets(target: &Target, x: Decimal) -> bool {
+        match target {
+            Target::AtLeast(t) => x >= t.value(),
+            Target::MoreThan(t) => x > t.value(),
+            Target::AtMost(t) => x <= t.value(),
+            Target::LessThan(t) => x < t.value(),
+            Target::Exactly(t) => x == t.value(),
+            Target::Between { min, max } => x >= min.value() && x <= max.value(),
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn a_bound_decides_exactly_when_every_value_it_allows_agrees() {
+        let n = |i: i64| Num::from(Decimal::from(i));
+        // Values a bound may allow, between −10 and 20 by quarters (the bound's neighbours
+        // included: a strict bound's nearest values are a quarter away).
+        let xs: Vec<Decimal> = (-40..=80).map(|q| Decimal::new(q * 25, 2)).collect();
+        for t in 0..=10i64 {
+            let targets = [
+                Target::AtLeast(n(t)),
+                Target::MoreThan(n(t)),
+                Target::AtMost(n(t)),
+                Target::LessThan(n(t)),
+                Target::Exactly(n(t)),
+                Target::Between {
+                    min: n(t),
+                    max: n(t + 3),
+                },
+            ];
+            for target in &targets {
+                for v in 0..=14i64 {
+                    let v = Decimal::from(v);
+                    for bound in Bound::ALL {
+                        let allowed: Vec<bool> = xs
+                            .iter()
+                            .filter(|x| match bound {
+                                Bound::AtLeast => **x >= v,
+                                Bound::MoreThan => **x > v,
+                                Bound::AtMost => **x <= v,
+                                Bound::LessThan => **x < v,
+                            })
+                            .map(|x| meets(target, *x))
+                            .collect();
+                        let want = if allowed.iter().all(|m| *m) {
+                            Some(true)
+                        } else if allowed.iter().all(|m| !*m) {
+                            Some(false)
+                        } else {
+                            None
+                        };
+                        assert_eq!(
+                            bound_decides(target, bound, v),
+                            want,
+                            "{target:?} with {bound:?} {v}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
