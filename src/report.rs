@@ -19,6 +19,8 @@ const WIDTHS: [usize; 5] = [8, 14, 16, 11, 8];
 fn pct(summary: &Summary, s: &Score) -> String {
     match s.value {
         Some(v) => summary.locale.figure(v),
+        // Nothing to measure (no operational objective anywhere under it): not pending.
+        None if s.total == 0 => "—".to_string(),
         None => summary.word(Label::Pending).to_string(),
     }
 }
@@ -76,6 +78,16 @@ pub fn text(summary: &Summary) -> String {
     };
     out.push_str(&overall.say(lang));
     out.push('\n');
+    let not_assessable = summary.not_assessable_count();
+    if not_assessable > 0 {
+        out.push_str(
+            &Notice::NotAssessable {
+                count: not_assessable,
+            }
+            .say(lang),
+        );
+        out.push('\n');
+    }
     if summary.is_provisional() {
         out.push_str(summary.word(Label::ScoresProvisional));
         out.push('\n');

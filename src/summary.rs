@@ -137,6 +137,21 @@ pub struct IndicatorSummary {
     pub computation: String,
 }
 
+impl IndicatorSummary {
+    /// The note as a table's note column shows it: led by the reason the indicator is not
+    /// assessable, when it is not (`non valutabile: Sede chiusa … · the note`).
+    pub fn note_with_reason(&self, summary: &Summary) -> String {
+        match (&self.not_assessable, &self.note) {
+            (Some(why), Some(note)) => {
+                format!("{}: {why} · {note}", summary.word(Label::NotAssessable))
+            }
+            (Some(why), None) => format!("{}: {why}", summary.word(Label::NotAssessable)),
+            (None, Some(note)) => note.clone(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
 /// How far a result lies from its target, exactly: the plain difference, whose sign says
 /// above or below (not good or bad: the realization says that).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -121,6 +121,9 @@ pub enum FindingKind {
     /// The plan's own way of scoring (its scale of bands) cannot score: every indicator
     /// that uses it is left unscored.
     PlanScoring(check::BandsError),
+    /// A baseline that does not go with the indicator's unit (a yes or no on a number, a
+    /// ratio of a count), as a result would not.
+    BaselineUnfit(ValueError),
     /// A precision finer than the figures can be shown with.
     PrecisionTooFine { decimals: u32 },
 }
@@ -138,6 +141,7 @@ impl FindingKind {
             | FindingKind::NoteRequired { .. }
             | FindingKind::BaselineNeedsNumber { .. }
             | FindingKind::BaselineNeedsDate
+            | FindingKind::BaselineUnfit(_)
             | FindingKind::NegativeTargetInProportion
             | FindingKind::GraceDaysWithoutDeadline => true,
             FindingKind::EmptyId
@@ -309,13 +313,21 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
                 .map(|oi| weights.operational(pi, si, *oi))
                 .collect();
             if share.counts() && weights::exact_sum(&shares) != weights::exact_sum(&[share]) {
-                f.warning(
-                    node,
-                    FindingKind::WeightNotSum {
-                        weight: share.shown(),
-                        sum: weights::shown_sum(&shares),
-                    },
-                );
+                // Shown as tables show weights; where that rounding hides the difference
+                // (an equal sixth, 16,67, against 8,33 + 8,34), with six decimals.
+                let (mut weight, mut sum) = (share.shown(), weights::shown_sum(&shares));
+                if weight == sum {
+                    let six = |d: Decimal| {
+                        d.round_dp_with_strategy(
+                            6,
+                            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                        )
+                        .normalize()
+                    };
+                    weight = six(share.value());
+                    sum = six(shares.iter().map(|s| s.value()).sum());
+                }
+                f.warning(node, FindingKind::WeightNotSum { weight, sum });
             }
             for oi in written {
                 let node = NodePath::Operational(pi, si, oi);
@@ -333,12 +345,17 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
     if !plan.perspectives.is_empty()
         && weights::exact_sum(&total_weight) != weights::exact_sum(&hundred_share)
     {
-        f.warning(
-            None,
-            FindingKind::TotalWeight {
-                total: weights::shown_sum(&total_weight),
-            },
-        );
+        let mut total = weights::shown_sum(&total_weight);
+        if total == hundred {
+            // Rounding hid the difference: six decimals show it.
+            total = total_weight
+                .iter()
+                .map(|s| s.value())
+                .sum::<Decimal>()
+                .round_dp_with_strategy(6, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+                .normalize();
+        }
+        f.warning(None, FindingKind::TotalWeight { total });
     }
 
     let mut first_seen: HashMap<&str, IndicatorPath> = HashMap::new();
@@ -409,6 +426,15 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
                 },
             ),
             Value::Number(_) if want_date => f.error(node, FindingKind::BaselineNeedsDate),
+            // A yes or no, a ratio or a bound that does not go with the unit, as a result
+            // would not.
+            Value::Bool(_) | Value::Ratio { .. } | Value::Bound { .. } | Value::Number(_)
+                if ind.unit.is_yes_no() || !matches!(v, Value::Number(_)) =>
+            {
+                if let Some(e) = check::value_kind_error(&ind.unit, v) {
+                    f.error(node, FindingKind::BaselineUnfit(e));
+                }
+            }
             _ => {}
         }
     }

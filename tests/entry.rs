@@ -612,7 +612,7 @@ fn enter_to_the_next_pending_goes_round_to_the_top_and_says_when_none_is_left() 
     assert!(
         h.app
             .status_text()
-            .contains("non resta alcun indicatore in attesa"),
+            .contains("non resta nessun altro indicatore in attesa"),
         "{}",
         h.app.status_text()
     );

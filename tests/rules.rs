@@ -771,3 +771,183 @@ fn the_spreadsheet_shows_ratios_bounds_and_not_assessable_indicators_as_the_repo
         "no operational row for an objective measured by its own indicators"
     );
 }
+
+#[test]
+fn an_objective_without_an_operational_layer_shows_a_dash_not_pending() {
+    let text = plan_text(
+        "",
+        "StrategicObjective(code: \"1\", title: \"Diretto\", weight: 100, indicators: [
+           Indicator(id: \"d1\", description: \"Primo diretto\", unit: Percent, target: AtLeast(80), result: 72),
+         ]),",
+    );
+    let plan = parse(&text);
+    let summary = Summary::build(&plan, &Scores::compute(&plan), Lang::It);
+    let report = perfplan::report::text(&summary);
+    assert!(
+        report.contains("operativo —") && !report.contains("in attesa"),
+        "{report}"
+    );
+    let opts = export::Options::for_locale(
+        plan.locale,
+        chrono::NaiveDate::from_ymd_opt(2023, 5, 25).unwrap(),
+    );
+    let md = String::from_utf8(export::render(&summary, Format::Md, &opts).unwrap()).unwrap();
+    assert!(!md.contains("Obiettivi operativi"), "no empty table:\n{md}");
+    let mut h = open(&text);
+    let header = h.line_with("Strategico");
+    assert!(header.trim_end().ends_with("Operativo  —"), "{header}");
+    // The detail pane of the objective has no operational line either.
+    h.go_to("Diretto");
+    let s = h.screen();
+    assert!(
+        !s.contains("media ponderata dei suoi obiettivi operativi"),
+        "{s}"
+    );
+}
+
+#[test]
+fn left_and_right_move_between_an_objective_and_its_own_indicators() {
+    let text = plan_text(
+        "",
+        "StrategicObjective(code: \"1\", title: \"Diretto\", weight: 100, indicators: [
+           Indicator(id: \"d1\", description: \"Primo diretto\", unit: Percent, target: AtLeast(80), result: 72),
+         ]),",
+    );
+    let mut h = open(&text);
+    h.go_to("Primo diretto");
+    let d1 = h.app.tree.selected();
+    h.key(KeyCode::Left);
+    assert_eq!(
+        h.app.tree.selected(),
+        Some(perfplan::plan::NodePath::Strategic(0, 0)),
+        "← goes up to the objective"
+    );
+    h.key(KeyCode::Right);
+    assert_eq!(
+        h.app.tree.selected(),
+        d1,
+        "→ goes down to its first indicator"
+    );
+}
+
+#[test]
+fn the_csv_keeps_the_reason_and_its_own_decimal_separator_for_ratios() {
+    let plan = perfplan::store::load(Path::new("plans/comune-esempio-2022.ron"))
+        .unwrap()
+        .0;
+    let summary = Summary::build(&plan, &Scores::compute(&plan), Lang::It);
+    let mut opts = export::Options::for_locale(
+        plan.locale,
+        chrono::NaiveDate::from_ymd_opt(2023, 5, 25).unwrap(),
+    );
+    let csv = |opts: &export::Options| {
+        String::from_utf8(export::render(&summary, Format::Csv, opts).unwrap()).unwrap()
+    };
+    let it = csv(&opts);
+    let row = it.lines().find(|l| l.contains("3.2-o2")).unwrap();
+    assert!(
+        row.contains("non valutabile: Sede chiusa da aprile per lavori di adeguamento sismico"),
+        "{row}"
+    );
+    opts.csv.decimal = '.';
+    opts.csv.delimiter = b',';
+    let dot = csv(&opts);
+    let row = dot.lines().find(|l| l.contains("1-a")).unwrap();
+    assert!(row.contains("79/87.3") && row.contains("95.3"), "{row}");
+}
+
+#[test]
+fn a_baseline_of_a_kind_its_unit_does_not_take_is_an_error() {
+    let plan = parse(&plan_text(
+        "",
+        &one_objective(
+            "Indicator(id: \"a\", description: \"d\", unit: Percent, target: AtLeast(90), result: 95, baseline: Yes),",
+            "Indicator(id: \"b\", description: \"d\", unit: YesNo, target: Yes, result: Yes, baseline: 5),",
+        ),
+    ));
+    let said: Vec<String> = validate::validate(&plan)
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.say(Lang::It))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|s| s.contains("indicatore a") && s.contains("baseline")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|s| s.contains("indicatore b") && s.contains("baseline")),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn an_equal_share_of_less_than_nothing_names_the_excess_itself() {
+    // Six sixths; the first has operational weights 10, 10 and Equal: 20 written against
+    // 100/6 = 16.67, an excess of 3.33.
+    let so = |i: usize| {
+        let ops = if i == 1 {
+            "operational: [
+               OperationalObjective(code: \"1.1\", title: \"O\", weight: 10, indicators: [Indicator(id: \"o1\", description: \"d\", unit: Count, target: AtLeast(1), result: 1)]),
+               OperationalObjective(code: \"1.2\", title: \"O\", weight: 10, indicators: [Indicator(id: \"o2\", description: \"d\", unit: Count, target: AtLeast(1), result: 1)]),
+               OperationalObjective(code: \"1.3\", title: \"O\", weight: Equal, indicators: [Indicator(id: \"o3\", description: \"d\", unit: Count, target: AtLeast(1), result: 1)]),
+             ]"
+                .to_string()
+        } else {
+            String::new()
+        };
+        format!(
+            "StrategicObjective(code: \"{i}\", title: \"S\", weight: Equal, indicators: [
+               Indicator(id: \"s{i}\", description: \"d\", unit: Count, target: AtLeast(1), result: 1)], {ops}),"
+        )
+    };
+    let plan = parse(&plan_text("", &(1..=6).map(so).collect::<String>()));
+    let said: Vec<String> = validate::validate(&plan)
+        .iter()
+        .map(|f| f.say(Lang::It))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|s| s.contains("superano il loro totale di 3,33 %")),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn a_long_target_is_shown_whole_where_the_tree_has_room() {
+    let text = plan_text(
+        "",
+        &one_objective(
+            "",
+            "Indicator(id: \"lungo\", description: \"Pratiche\", unit: Label(\"pratiche evase nei termini\"), target: AtLeast(1000), result: 1200),",
+        ),
+    );
+    let mut h = open(&text);
+    let line = h.line_with("lungo");
+    assert!(
+        line.contains(">= 1.000 pratiche evase nei termini"),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_ratio_changed_among_an_objectives_own_indicators_is_saved_in_place() {
+    let text = plan_text(
+        "",
+        "StrategicObjective(code: \"1\", title: \"S\", weight: 100, indicators: [
+           Indicator(id: \"a\", description: \"Evase\", unit: Percent, target: AtLeast(95), result: Ratio(79, 87.3)),
+           Indicator(id: \"b\", description: \"Sodd\", unit: Percent, target: AtLeast(90), result: AtLeast(95)),
+         ]),",
+    );
+    let mut h = open(&text);
+    h.set_result("Evase", "80/90");
+    h.set_result("Sodd", "> 96");
+    h.ctrl('s');
+    let saved = std::fs::read_to_string(h.path()).unwrap();
+    assert_eq!(
+        saved,
+        text.replace("Ratio(79, 87.3)", "Ratio(80, 90)")
+            .replace("result: AtLeast(95)", "result: MoreThan(96)")
+    );
+}

@@ -152,7 +152,9 @@ impl App {
                     .indicator_after(path, true, true)
                     .or_else(|| self.first_pending_before(path));
                 if next.is_none() {
-                    self.info(Msg::NoPendingLeft);
+                    self.info(Msg::NoPendingLeft {
+                        filtered: self.filter != super::tree::Filter::All,
+                    });
                 }
                 next
             }
@@ -195,8 +197,13 @@ impl App {
         self.reveal(NodePath::Indicator(path));
         self.start_edit(EditField::Note);
         let loc = self.plan.locale;
+        // As the tree shows it: at the plan's precision.
+        let shown = self
+            .scores
+            .shown(path)
+            .map_or_else(|| loc.percent(realization), |r| loc.figure(r));
         self.info(Msg::NoteRequired {
-            realization: loc.percent(realization),
+            realization: shown,
             fair: loc.number(fair),
             more: self.notes_due.len(),
         });

@@ -294,7 +294,10 @@ pub enum Msg {
     },
     /// Enter after a result, going to the next pending indicator, found none left (within
     /// the filter).
-    NoPendingLeft,
+    NoPendingLeft {
+        /// A filter other than "all" is on: the ones it hides were not looked at.
+        filtered: bool,
+    },
     /// Where Enter goes after a result now.
     EnterMoves {
         to_pending: bool,

@@ -139,7 +139,7 @@ impl App {
                 .tree
                 .rows()
                 .get(next)
-                .is_some_and(|r| r.parent() == Some(node))
+                .is_some_and(|r| tree::row_parent(&self.plan, *r) == Some(node))
             {
                 self.tree.select_index(next);
             }
@@ -153,7 +153,7 @@ impl App {
         if tree::has_children(&self.plan, node) && !self.tree.is_collapsed(node) {
             self.tree.set_collapsed(node, true);
             self.rebuild();
-        } else if let Some(parent) = node.parent()
+        } else if let Some(parent) = tree::row_parent(&self.plan, node)
             && let Some(i) = self.tree.position(parent)
         {
             self.tree.select_index(i);

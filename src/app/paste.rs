@@ -31,7 +31,8 @@ impl PasteRow {
 pub fn cells(text: &str) -> Option<Vec<String>> {
     // Terminals send a pasted line break as CR, LF or both.
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let text = text.trim_end_matches('\n');
+    // A copied column ends with one line break; any other empty line is an empty cell.
+    let text = text.strip_suffix('\n').unwrap_or(&text);
     if !text.contains(['\n', '\t']) {
         return None;
     }
@@ -192,6 +193,11 @@ mod tests {
             cells("72\n\n5").unwrap(),
             ["72", "", "5"],
             "an empty line: pending"
+        );
+        assert_eq!(
+            cells("70\n\n").unwrap(),
+            ["70", ""],
+            "a last empty cell is a cell: only the one final line break is not"
         );
     }
 }

@@ -224,6 +224,21 @@ impl Tree {
     }
 }
 
+/// The row a node sits under in the tree: its parent, except that a strategic objective's
+/// own indicators sit right under it (their holder is not a row).
+pub fn row_parent(plan: &Plan, node: NodePath) -> Option<NodePath> {
+    match node {
+        NodePath::Indicator(i)
+            if plan.perspectives[i.perspective].objectives[i.strategic].operational
+                [i.operational]
+                .direct =>
+        {
+            Some(NodePath::Strategic(i.perspective, i.strategic))
+        }
+        other => other.parent(),
+    }
+}
+
 /// Whether a node has children in the plan (collapsing a leaf means nothing).
 pub fn has_children(plan: &Plan, node: NodePath) -> bool {
     match node {

@@ -76,9 +76,20 @@ fn row(
         match ind.result {
             Some(Value::Number(n)) => number(n, opts.decimal),
             Some(Value::Date(d)) => opts.dates.date(d),
-            // Yes or no, a ratio with both its parts, a bound: as the plan's locale writes
-            // them.
-            Some(_) => text(&ind.result_text),
+            // Yes or no, a ratio with both its parts, a bound: their numbers with the
+            // file's decimal separator.
+            Some(Value::Bool(b)) => yes_no(summary, b),
+            Some(Value::Ratio {
+                numerator,
+                denominator,
+            }) => format!(
+                "{}/{}",
+                number(numerator, opts.decimal),
+                number(denominator, opts.decimal)
+            ),
+            Some(Value::Bound { bound, value }) => {
+                text(&format!("{} {}", bound.sign(), number(value, opts.decimal)))
+            }
             None => String::new(),
         },
         match (&realization, &ind.unscorable) {
@@ -89,7 +100,7 @@ fn row(
         yes_no(summary, ind.pending),
         yes_no(summary, ind.overridden),
         text(ind.override_reason.as_deref().unwrap_or_default()),
-        text(ind.note.as_deref().unwrap_or_default()),
+        text(&ind.note_with_reason(summary)),
         // A plain number, as the result: in the unit's terms (a percent's points), days
         // for a date; its sign only when negative.
         match ind.deviation {

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use super::words::{Column, Label};
+use super::words::{Column, Label, Notice};
 use super::{Options, provisional_notice};
 use crate::lang::Say;
 use crate::plan::{Status, Thresholds};
@@ -104,8 +104,18 @@ fn score_text(summary: &Summary, s: &Score) -> String {
             format!("{} ({})", loc.figure(v), summary.word(Label::Provisional))
         }
         Some(v) => loc.figure(v),
+        // Nothing to measure (no operational objective anywhere under it): not pending.
+        None if s.total == 0 => "—".into(),
         None => summary.word(Label::Pending).into(),
     }
+}
+
+/// A score's cell: its realization, or a dash when there is nothing under it to measure.
+fn score_cell(summary: &Summary, s: &Score, suffix: &str) -> String {
+    if s.value.is_none() && s.total == 0 {
+        return pending_cell("—");
+    }
+    realization_cell(summary, s.value, suffix)
 }
 
 pub fn render(summary: &Summary, opts: &Options) -> String {
@@ -162,18 +172,32 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
             o,
             "<tr><td>{}</td>{}</tr>",
             summary.word(label),
-            realization_cell(
+            score_cell(
                 summary,
-                s.value,
+                s,
                 if s.is_provisional() { &provisional } else { "" }
             )
         );
     }
     let _ = writeln!(
         o,
-        "<tr><td>{}</td><td class=\"num\">{measured} / {total}</td></tr>\n</tbody></table>",
+        "<tr><td>{}</td><td class=\"num\">{measured} / {total}</td></tr>",
         summary.word(Label::IndicatorsMeasured)
     );
+    let not_assessable = summary.not_assessable_count();
+    if not_assessable > 0 {
+        let _ = writeln!(
+            o,
+            "<tr><td colspan=\"2\">{}</td></tr>",
+            escape(
+                &Notice::NotAssessable {
+                    count: not_assessable
+                }
+                .say(summary.lang)
+            )
+        );
+    }
+    let _ = writeln!(o, "</tbody></table>");
     let _ = writeln!(
         o,
         "<table class=\"perspectives\">\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
@@ -188,8 +212,8 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
             "<tr><td>{}</td><td class=\"num\">{} %</td>{}{}</tr>",
             escape(&p.name),
             escape(&loc.number(p.weight)),
-            realization_cell(summary, p.score.strategic.value, ""),
-            realization_cell(summary, p.score.operational.value, "")
+            score_cell(summary, &p.score.strategic, ""),
+            score_cell(summary, &p.score.operational, "")
         );
     }
     let _ = writeln!(o, "</tbody></table>");
@@ -232,6 +256,14 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
             }
         }
         let _ = writeln!(o, "</tbody></table>");
+        // A perspective measured by its strategic objectives' own indicators alone has no
+        // operational table.
+        if p.objectives
+            .iter()
+            .all(|so| so.operational.iter().all(|oo| oo.direct))
+        {
+            continue;
+        }
         table_head(&mut o, summary, Label::OperationalTable);
         for so in &p.objectives {
             for oo in so.operational.iter().filter(|oo| !oo.direct) {

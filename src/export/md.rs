@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::words::{Column, Label};
+use super::words::{Column, Label, Notice};
 use super::{Options, provisional_notice};
 use crate::lang::Say;
 use crate::summary::{IndicatorSummary, Score, Summary};
@@ -49,6 +49,8 @@ fn pct(summary: &Summary, s: &Score) -> String {
             format!("{} ({})", loc.figure(v), summary.word(Label::Provisional))
         }
         Some(v) => loc.figure(v),
+        // Nothing to measure (no operational objective anywhere under it): not pending.
+        None if s.total == 0 => "—".to_string(),
         None => summary.word(Label::Pending).to_string(),
     }
 }
@@ -123,9 +125,21 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
     );
     let _ = writeln!(
         out,
-        "| {} | {measured} / {total} |\n",
+        "| {} | {measured} / {total} |",
         summary.word(Label::IndicatorsMeasured)
     );
+    let not_assessable = summary.not_assessable_count();
+    if not_assessable > 0 {
+        let _ = writeln!(
+            out,
+            "| {} | |",
+            Notice::NotAssessable {
+                count: not_assessable
+            }
+            .say(summary.lang)
+        );
+    }
+    let _ = writeln!(out);
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
@@ -173,6 +187,14 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
                     indicator_row(&mut out, summary, ind, &mut notes);
                 }
             }
+        }
+        // A perspective measured by its strategic objectives' own indicators alone has no
+        // operational table.
+        if p.objectives
+            .iter()
+            .all(|so| so.operational.iter().all(|oo| oo.direct))
+        {
+            continue;
         }
         let _ = writeln!(out, "\n### {}\n", summary.word(Label::OperationalTable));
         let _ = writeln!(out, "{}", table_head(summary));

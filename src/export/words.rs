@@ -148,6 +148,8 @@ pub enum Notice {
     },
     /// `perfplan score` of a plan with errors.
     PlanErrors { errors: usize },
+    /// Beside the measured count: indicators marked not assessable, left out.
+    NotAssessable { count: usize },
     /// `perfplan score`, under each perspective.
     PerspectiveScore {
         strategic: String,

@@ -249,6 +249,8 @@ fn write_score(
 ) -> Result<(), XlsxError> {
     match s.value {
         Some(v) => ws.write_number_with_format(row, col, share(v), fmt)?,
+        // Nothing to measure (no operational objective anywhere under it): not pending.
+        None if s.total == 0 => ws.write_string_with_format(row, col, "—", fmt)?,
         None => ws.write_string_with_format(row, col, summary.word(Label::Pending), fmt)?,
     };
     Ok(())
@@ -311,6 +313,14 @@ fn summary_sheet(
     ws.write_number(first + 2, 1, measured as f64)?;
     ws.write_string(first + 2, 2, summary.word(Label::Of))?;
     ws.write_number(first + 2, 3, total as f64)?;
+    let not_assessable = summary.not_assessable_count();
+    if not_assessable > 0 {
+        let notice = Notice::NotAssessable {
+            count: not_assessable,
+        }
+        .say(summary.lang);
+        ws.write_string(first + 3, 0, notice)?;
+    }
 
     let head = first + 4;
     for (c, h) in [
@@ -561,8 +571,9 @@ fn indicator_row(
     if let Some(reason) = &ind.override_reason {
         ws.write_string_with_format(row, REASON, fit(lang, reason), &st.wrap)?;
     }
-    if let Some(note) = &ind.note {
-        ws.write_string_with_format(row, NOTE, fit(lang, note), &st.wrap)?;
+    let note = ind.note_with_reason(summary);
+    if !note.is_empty() {
+        ws.write_string_with_format(row, NOTE, fit(lang, &note), &st.wrap)?;
     }
     fit_row(
         ws,
@@ -570,7 +581,7 @@ fn indicator_row(
         &[
             (TITLE, &ind.description),
             (REASON, ind.override_reason.as_deref().unwrap_or("")),
-            (NOTE, ind.note.as_deref().unwrap_or("")),
+            (NOTE, &note),
         ],
     )?;
     Ok(())

@@ -285,43 +285,45 @@ fn each_error(
             return;
         }
     }
-    if let Some(v) = result {
-        let e = match v {
-            Value::Date(_) if !date_unit => Some(ValueError::ResultNeedsNumber {
-                unit: ind.unit.clone(),
-            }),
-            Value::Bool(_) if !yes_no => Some(ValueError::YesNoResultNeedsYesNoUnit {
-                unit: ind.unit.clone(),
-            }),
-            _ if yes_no && !matches!(v, Value::Bool(_)) => Some(ValueError::ResultNeedsYesNo),
-            Value::Number(_) | Value::Ratio { .. } | Value::Bound { .. } if date_unit => {
-                Some(ValueError::ResultNeedsDate)
-            }
-            Value::Ratio { .. } if ind.unit.is_count() => Some(ValueError::RatioNotForUnit {
-                unit: ind.unit.clone(),
-            }),
-            Value::Ratio { denominator, .. } if denominator <= Decimal::ZERO => {
-                Some(ValueError::RatioDenominatorNotPositive { denominator })
-            }
-            Value::Number(n)
-                if ind.unit.is_count() && (n < Decimal::ZERO || !n.fract().is_zero()) =>
-            {
-                Some(ValueError::CountResultNotWhole {
-                    unit: ind.unit.clone(),
-                    value: n,
-                })
-            }
-            Value::Number(n) if ind.unit.is_count() && looks_like_thousands(n) => {
-                Some(ValueError::CountLikeThousands {
-                    unit: ind.unit.clone(),
-                    value: n,
-                })
-            }
-            _ => None,
-        };
-        if let Some(e) = e {
-            found(e);
+    if let Some(e) = result.and_then(|v| value_kind_error(&ind.unit, v)) {
+        found(e);
+    }
+}
+
+/// What is wrong with a value (a result, or a baseline) for an indicator of `unit`: a date
+/// where a number goes or the reverse, a yes or no on another unit, a ratio of a count or
+/// over zero, a count not whole.
+pub fn value_kind_error(unit: &Unit, v: Value) -> Option<ValueError> {
+    let date_unit = unit.is_date();
+    let yes_no = unit.is_yes_no();
+    match v {
+        Value::Date(_) if !date_unit => Some(ValueError::ResultNeedsNumber { unit: unit.clone() }),
+        Value::Bool(_) if !yes_no => {
+            Some(ValueError::YesNoResultNeedsYesNoUnit { unit: unit.clone() })
         }
+        _ if yes_no && !matches!(v, Value::Bool(_)) => Some(ValueError::ResultNeedsYesNo),
+        Value::Number(_) | Value::Ratio { .. } | Value::Bound { .. } if date_unit => {
+            Some(ValueError::ResultNeedsDate)
+        }
+        Value::Ratio { .. } if unit.is_count() => {
+            Some(ValueError::RatioNotForUnit { unit: unit.clone() })
+        }
+        Value::Ratio { denominator, .. } if denominator <= Decimal::ZERO => {
+            Some(ValueError::RatioDenominatorNotPositive { denominator })
+        }
+        Value::Number(n) if unit.is_count() && (n < Decimal::ZERO || !n.fract().is_zero()) => {
+            Some(ValueError::CountResultNotWhole {
+                unit: unit.clone(),
+                value: n,
+            })
+        }
+        Value::Number(n) if unit.is_count() && looks_like_thousands(n) => {
+            Some(ValueError::CountLikeThousands {
+                unit: unit.clone(),
+                value: n,
+            })
+        }
+        _ => None,
     }
 }
 

@@ -24,6 +24,9 @@ pub struct Share {
     pub denominator: u64,
     /// An equal share (`Equal` in the file), not a number written.
     pub equal: bool,
+    /// For an equal share, what the written weights beside it leave of their whole (the
+    /// sum of the equal shares); negative when they take more than the whole.
+    pub left: Decimal,
 }
 
 impl Default for Share {
@@ -38,6 +41,7 @@ impl Share {
             numerator: w,
             denominator: 1,
             equal: false,
+            left: Decimal::ZERO,
         }
     }
 
@@ -56,7 +60,7 @@ impl Share {
     /// is wrong only when the others leave less than nothing.
     pub fn error(&self) -> Option<WeightError> {
         if self.equal {
-            (self.numerator < Decimal::ZERO).then_some(WeightError::NoShareLeft(self.numerator))
+            (self.numerator < Decimal::ZERO).then_some(WeightError::NoShareLeft(self.left))
         } else {
             check::weight_error(self.numerator)
         }
@@ -138,6 +142,9 @@ fn shares(whole: Share, weights: &[Weight]) -> Vec<Share> {
         .numerator
         .saturating_sub(given.saturating_mul(Decimal::from(whole.denominator)));
     let denominator = whole.denominator.saturating_mul(equal.max(1));
+    let left = numerator
+        .checked_div(Decimal::from(whole.denominator))
+        .unwrap_or(Decimal::ZERO);
     weights
         .iter()
         .map(|w| match w {
@@ -146,6 +153,7 @@ fn shares(whole: Share, weights: &[Weight]) -> Vec<Share> {
                 numerator,
                 denominator,
                 equal: true,
+                left,
             },
         })
         .collect()
@@ -263,6 +271,21 @@ mod tests {
             ],
         );
         assert_eq!(w[2].error(), Some(WeightError::NoShareLeft(dec!(-10))));
+        // Within a share of 100/6, 10 and 10 written leave 100/6 − 20 = −3.33…: said so,
+        // not as the scaled numerator.
+        let sixth = shares(Share::given(dec!(100)), &[Weight::Equal; 6])[0];
+        let inner = shares(
+            sixth,
+            &[
+                Weight::from(dec!(10)),
+                Weight::from(dec!(10)),
+                Weight::Equal,
+            ],
+        );
+        let Some(WeightError::NoShareLeft(left)) = inner[2].error() else {
+            panic!("{:?}", inner[2]);
+        };
+        assert_eq!(left.round_dp(4), dec!(-3.3333));
         assert!(w[0].counts());
     }
 }

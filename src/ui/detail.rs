@@ -404,11 +404,15 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
                 theme,
             ));
             lines.push(kv(words.word(Word::How), words.word(Word::FlatMean), theme));
-            lines.push(kv(
-                words.word(Word::Operational),
-                words.operational_weighted(&percent_or_pending(app, sc.shown.operational)),
-                theme,
-            ));
+            // Measured by its own indicators alone, it has no operational layer to show.
+            let has_operational = so.written_operational().next().is_some();
+            if has_operational {
+                lines.push(kv(
+                    words.word(Word::Operational),
+                    words.operational_weighted(&percent_or_pending(app, sc.shown.operational)),
+                    theme,
+                ));
+            }
             lines.push(Line::from(""));
             lines.push(Line::styled(
                 words.word(Word::StrategicIndicators),
@@ -419,10 +423,12 @@ fn objective_detail(app: &App, node: NodePath, theme: Theme) -> Vec<Line<'static
                     .map(move |index| IndicatorPath::new(p, s, o, Layer::Strategic, index))
             });
             lines.extend(indicator_list(app, paths, sc.realization.measured, theme));
-            lines.push(Line::styled(
-                words.word(Word::OperationalObjectivesShare),
-                theme.dim(),
-            ));
+            if has_operational {
+                lines.push(Line::styled(
+                    words.word(Word::OperationalObjectivesShare),
+                    theme.dim(),
+                ));
+            }
             for (o, oo) in so.written_operational() {
                 let os = &sc.operational[o];
                 lines.push(Line::from(vec![

@@ -67,7 +67,16 @@ pub(super) fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme
         ]
     };
     let mut line2 = score_spans(labels[0], shown.strategic);
-    line2.extend(score_spans(labels[1], shown.operational));
+    if app.scores.overall.operational.total == 0 && !app.plan.perspectives.is_empty() {
+        // No operational objective anywhere (every strategic objective is measured by its
+        // own indicators): there is no operational score to wait for.
+        line2.extend([
+            Span::styled(format!("{} ", pad_right(labels[1], label_w)), theme.bold()),
+            Span::styled("—", theme.dim()),
+        ]);
+    } else {
+        line2.extend(score_spans(labels[1], shown.operational));
+    }
     if is_previewing(app) {
         line2.push(Span::styled(words.word(Word::Preview), theme.preview()));
     }

@@ -4,12 +4,13 @@
 //!
 //! The columns are as wide as what the rows on screen show in them (only those rows are
 //! looked at, so drawing costs the same whatever the plan's size). In a wide pane a long
-//! result or target is shown whole (up to [`FIGURE_WIDE_CAP`] cells); when the description
-//! would be left fewer than [`MIN_LEFT_WIDE`] cells, each column keeps to its cap. When the
-//! pane narrows further, the description gives way first, down to [`MIN_LEFT`] cells; below that
-//! the measured count goes, then the bar shrinks and goes; then the description gives way
-//! again, down to [`MIN_LEFT_CUT`] cells; below that the column names are cut to their
-//! figures, then a long result or target is cut with `…`. The realization is never cut.
+//! result or target is shown whole (up to [`FIGURE_WIDE_CAP`] cells). When the pane
+//! narrows, the description gives way first, down to [`MIN_LEFT_WIDE`] cells (or the widest
+//! description on screen, when shorter); below that the measured count goes, the bar
+//! halves, and each result and target keeps to its cap; then the description gives way
+//! again down to [`MIN_LEFT`] cells, below which the bar goes; then down to
+//! [`MIN_LEFT_CUT`] cells, below which the column names are cut to their figures, then a
+//! long result or target is cut with `…`. The realization is never cut.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -238,6 +239,8 @@ struct Names<'a> {
 
 /// The widest of the figures in one column, in cells.
 struct Widest {
+    /// Indentation, expander, tag, code and description of the widest row.
+    left: usize,
     weight: usize,
     result: usize,
     target: usize,
@@ -291,13 +294,16 @@ impl Columns {
         };
         realization_names(&mut c);
         type Step = fn(&mut Columns, &Widest);
+        // The room kept for the descriptions before a long result or target is cut: less
+        // when the rows' descriptions are short anyway.
+        let wide = MIN_LEFT_WIDE.min(widest.left).max(MIN_LEFT);
         let steps: [(usize, Step); 6] = [
-            (MIN_LEFT_WIDE, |c, _| {
+            (wide, |c, _| c.measured = 0),
+            (wide, |c, _| c.bar = BAR_CELLS_NARROW),
+            (wide, |c, _| {
                 c.result = c.result.min(RESULT_CAP);
                 c.target = c.target.min(TARGET_CAP);
             }),
-            (MIN_LEFT, |c, _| c.measured = 0),
-            (MIN_LEFT, |c, _| c.bar = BAR_CELLS_NARROW),
             (MIN_LEFT, |c, _| c.bar = 0),
             (MIN_LEFT_CUT, |c, d| {
                 c.weight = d.weight.min(WEIGHT_CAP);
@@ -385,6 +391,14 @@ pub(super) fn draw_tree(
         .collect();
     let widest_of = |f: &dyn Fn(&RowView) -> usize| views.iter().map(f).max().unwrap_or(0);
     let widest = Widest {
+        left: widest_of(&|v| {
+            2 * v.depth
+                + width(v.expander)
+                + if v.tag.is_some() { 2 } else { 0 }
+                + width(&v.code)
+                + 1
+                + width(&v.title)
+        }),
         weight: widest_of(&|v| width(&v.weight)),
         result: widest_of(&|v| width(&v.result)),
         target: widest_of(&|v| width(&v.target)),
@@ -513,6 +527,7 @@ mod tests {
 
     fn widest(target: usize) -> Widest {
         Widest {
+            left: 60,
             weight: 4,
             result: 5,
             target,
@@ -571,6 +586,7 @@ mod tests {
     fn at_eighty_columns_no_figure_is_cut_below_its_cap() {
         // The widest a row can ask for: every column at its cap, a marked percentage.
         let widest = Widest {
+            left: 60,
             weight: 50,
             result: 50,
             target: 50,

@@ -408,8 +408,11 @@ impl AppWords for En {
                 key(Context::Tree, Action::CycleFilter, L)
             ),
             Msg::NoPending => "No pending indicators: every result is in.".into(),
-            Msg::NoPendingLeft => {
-                "Result entered; no pending indicator is left (within the filter)".into()
+            Msg::NoPendingLeft { filtered: false } => {
+                "Result entered; no other indicator is pending".into()
+            }
+            Msg::NoPendingLeft { filtered: true } => {
+                "Result entered; no other indicator the filter shows is pending".into()
             }
             Msg::EnterMoves { to_pending: false } => {
                 "After a result, Enter goes to the next indicator".into()

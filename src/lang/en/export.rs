@@ -124,6 +124,12 @@ impl ExportWords for En {
             } => format!(
                 "Overall score   strategic {strategic}   operational {operational}   indicators measured {measured} / {total}"
             ),
+            Notice::NotAssessable { count: 1 } => {
+                "1 indicator not assessable (left out of the scores)".to_string()
+            }
+            Notice::NotAssessable { count } => {
+                format!("{count} indicators not assessable (left out of the scores)")
+            }
             Notice::PlanErrors { errors } => format!(
                 "The plan has {} (perfplan check lists {}): the scores leave out what is wrong.",
                 count(*errors, "error", "errors"),

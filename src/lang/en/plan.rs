@@ -100,6 +100,7 @@ impl PlanWords for En {
                  write `scoring: AllOrNothing` to say so"
                     .to_string()
             }
+            FindingKind::BaselineUnfit(e) => format!("the baseline: {}", self.value_error(e, loc)),
             FindingKind::PlanScoring(e) => format!(
                 "the plan's scoring: {}; the indicators it scores are left unscored",
                 bands_error(e, loc)
@@ -225,7 +226,7 @@ impl PlanWords for En {
             ),
             WeightError::NoShareLeft(w) => format!(
                 "weight `Equal` leaves nothing to share: the weights written beside it exceed their whole by {} %",
-                n(&-*w)
+                n(&(-*w).round_dp(2).normalize())
             ),
         }
     }

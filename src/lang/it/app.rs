@@ -444,7 +444,12 @@ impl AppWords for It {
             Msg::NoPending => {
                 "Nessun indicatore in attesa: tutti i risultati sono inseriti.".into()
             }
-            Msg::NoPendingLeft => "Risultato inserito; non resta alcun indicatore in attesa (nel filtro)".into(),
+            Msg::NoPendingLeft { filtered: false } => {
+                "Risultato inserito; non resta nessun altro indicatore in attesa".into()
+            }
+            Msg::NoPendingLeft { filtered: true } => {
+                "Risultato inserito; tra quelli del filtro non resta nessun altro indicatore in attesa".into()
+            }
             Msg::EnterMoves { to_pending: false } => "Dopo un risultato, Invio va all'indicatore successivo".into(),
             Msg::EnterMoves { to_pending: true } => "Dopo un risultato, Invio va al prossimo indicatore in attesa".into(),
             Msg::Pasted { changes, skipped } => {
@@ -478,7 +483,7 @@ impl AppWords for It {
                     1 => " (ancora 1 dopo questa)".into(),
                     n => format!(" (ancora {n} dopo questa)"),
                 };
-                format!("Realizzazione {realization}, sotto la soglia `fair` ({fair} %): il piano chiede una nota che ne spieghi il motivo{more}")
+                format!("Realizzazione {realization}, sotto la soglia di sufficienza (`fair`, {fair} %): il piano chiede una nota che ne spieghi il motivo{more}")
             }
             Msg::NoFindings => "Nessun errore e nessuna avvertenza nel piano.".into(),
             Msg::FindingAt {

@@ -136,6 +136,12 @@ impl ExportWords for It {
             } => format!(
                 "Punteggio complessivo   strategico {strategic}   operativo {operational}   indicatori rilevati {measured} / {total}"
             ),
+            Notice::NotAssessable { count: 1 } => {
+                "1 indicatore non valutabile (escluso dai punteggi)".to_string()
+            }
+            Notice::NotAssessable { count } => {
+                format!("{count} indicatori non valutabili (esclusi dai punteggi)")
+            }
             Notice::PlanErrors { errors } => format!(
                 "Il piano contiene {} ({} da perfplan check): i punteggi non tengono conto dei valori errati.",
                 count(*errors, "errore", "errori"),

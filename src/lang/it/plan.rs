@@ -102,6 +102,7 @@ impl PlanWords for It {
                  non è raggiunto, la realizzazione è 0 %; scrivi `scoring: AllOrNothing` per dichiararlo"
                     .to_string()
             }
+            FindingKind::BaselineUnfit(e) => format!("il valore di partenza (baseline): {}", self.value_error(e, loc)),
             FindingKind::PlanScoring(e) => format!(
                 "il modo di calcolo del piano (scoring): {}; gli indicatori che lo usano restano senza realizzazione",
                 bands_error(e, loc)
@@ -226,7 +227,7 @@ impl PlanWords for It {
             ),
             WeightError::NoShareLeft(w) => format!(
                 "il peso `Equal` non ha nulla da dividere: i pesi scritti accanto superano il loro totale di {} %",
-                n(&-*w)
+                n(&(-*w).round_dp(2).normalize())
             ),
         }
     }
