@@ -309,7 +309,7 @@ fn indicator(rng: &mut Rng, id: String, year: i32) -> Indicator {
         realization_override,
         note,
         baseline,
-        scoring,
+        scoring: scoring.map(Box::new),
         not_assessable: None,
     }
 }

@@ -386,9 +386,11 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
     for e in check::value_errors(ind) {
         f.error(node, FindingKind::Unscorable(e));
     }
-    // A result that reads but that the plan's way of scoring cannot decide (a bound).
+    // A result that reads but that the plan's way of scoring cannot decide (a bound), or a
+    // ratio too large to compare: found by scoring it (only these kinds of result).
     let plan_scoring = f.plan.default_scoring();
-    if let crate::score::Outcome::Unscorable(e) = crate::score::outcome(ind, plan_scoring)
+    if matches!(ind.result, Some(Value::Bound { .. } | Value::Ratio { .. }))
+        && let crate::score::Outcome::Unscorable(e) = crate::score::outcome(ind, plan_scoring)
         && matches!(
             e,
             ValueError::BoundUndecidable { .. }
@@ -449,7 +451,7 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
     {
         f.warning(node, FindingKind::NegativeTargetInProportion);
     }
-    if matches!(ind.scoring, Some(Scoring::GraceDays(_))) && !ind.target.is_deadline() {
+    if matches!(ind.scoring.as_deref(), Some(Scoring::GraceDays(_))) && !ind.target.is_deadline() {
         f.warning(node, FindingKind::GraceDaysWithoutDeadline);
     }
 }

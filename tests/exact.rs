@@ -124,7 +124,7 @@ fn outcome(ind: &Indicator, plan_scoring: Option<&Scoring>) -> Outcome {
         return Outcome::Pending;
     };
     // The indicator's own way of scoring, else the plan's, else proportional.
-    Outcome::Measured(match ind.scoring.as_ref().or(plan_scoring) {
+    Outcome::Measured(match ind.scoring.as_deref().or(plan_scoring) {
         Some(Scoring::Bands { out_of, bands }) => {
             banded(&achievement(ind, result, None), *out_of, bands)
         }
@@ -1116,7 +1116,7 @@ fn indicator(id: String) -> BoxedStrategy<Indicator> {
                 realization_override: over.map(override_of),
                 note: None,
                 baseline: None,
-                scoring,
+                scoring: scoring.map(Box::new),
                 not_assessable,
             }
         ),
@@ -1131,7 +1131,7 @@ fn indicator(id: String) -> BoxedStrategy<Indicator> {
                 realization_override: None,
                 note: None,
                 baseline: None,
-                scoring,
+                scoring: scoring.map(Box::new),
                 not_assessable,
             }
         }),
@@ -1144,7 +1144,7 @@ fn indicator(id: String) -> BoxedStrategy<Indicator> {
             realization_override: over.map(override_of),
             note: None,
             baseline: None,
-            scoring,
+            scoring: scoring.map(Box::new),
             not_assessable,
         }),
     ]

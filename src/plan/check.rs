@@ -349,7 +349,7 @@ pub fn value_errors(ind: &Indicator) -> Vec<ValueError> {
     each_error(
         ind,
         ind.result,
-        ind.scoring.as_ref().unwrap_or(&Scoring::Proportional),
+        ind.scoring.as_deref().unwrap_or(&Scoring::Proportional),
         |e| {
             all.push(e);
             true

@@ -287,9 +287,10 @@ pub struct Indicator {
     /// Last year's result, for comparison.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Value>,
-    /// How a missed target is scored, where the plan's rule is wrong for this indicator.
+    /// How a missed target is scored, where the plan's rule is wrong for this indicator
+    /// (boxed: few indicators have one, and a scale of bands is large).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scoring: Option<Scoring>,
+    pub scoring: Option<Box<Scoring>>,
     /// Not assessable this year ("non valutabile"), with the reason: left out of every
     /// mean, but not pending.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -308,7 +309,7 @@ impl Indicator {
 
     /// How its missed target is scored: its own rule, else the plan's.
     pub fn scoring_in<'a>(&'a self, plan_default: &'a Scoring) -> &'a Scoring {
-        self.scoring.as_ref().unwrap_or(plan_default)
+        self.scoring.as_deref().unwrap_or(plan_default)
     }
 }
 

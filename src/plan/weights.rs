@@ -92,6 +92,17 @@ impl From<Decimal> for Share {
 /// The exact sum of shares (each `numerator / denominator`), the wrong ones as written.
 pub fn exact_sum(shares: &[Share]) -> num_rational::BigRational {
     use num_bigint::BigInt;
+    // Weights as written (the usual case) add up exactly in decimals.
+    if shares.iter().all(|s| s.denominator == 1)
+        && let Some(sum) = shares
+            .iter()
+            .try_fold(Decimal::ZERO, |a, s| a.checked_add(s.numerator))
+    {
+        return num_rational::BigRational::new(
+            BigInt::from(sum.mantissa()),
+            BigInt::from(10u32).pow(sum.scale()),
+        );
+    }
     let exact = |d: Decimal| {
         num_rational::BigRational::new(
             BigInt::from(d.mantissa()),

@@ -119,7 +119,7 @@ fn to_decimal(q: &BigRational) -> Decimal {
 
 /// The exact achievement before bands.
 fn achievement(r: &Realization) -> BigRational {
-    let value = r.band.map_or(r.value, |b| b.achievement);
+    let value = r.band.as_ref().map_or(r.value, |b| b.achievement);
     match r.how {
         How::Met => int(100),
         How::Missed => BigRational::zero(),

@@ -69,7 +69,7 @@ pub enum How {
 }
 
 /// A scored indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Realization {
     /// Percent, 0 to 100, exact.
     pub value: Decimal,
@@ -77,8 +77,9 @@ pub struct Realization {
     pub met: bool,
     /// How the achievement was reached (before bands, when the scoring has them).
     pub how: How,
-    /// The band the achievement fell in, when the indicator is scored by bands.
-    pub band: Option<Banded>,
+    /// The band the achievement fell in, when the indicator is scored by bands (boxed: most
+    /// indicators have none, and a plan holds one realization per indicator).
+    pub band: Option<Box<Banded>>,
 }
 
 /// The band of a scale an achievement fell in, and what it gave.
@@ -463,7 +464,7 @@ fn banded(
         value: Decimal::ZERO,
         met: raw.met,
         how: raw.how,
-        band: Some(Banded {
+        band: Some(Box::new(Banded {
             achievement: raw.value,
             band: i + 1,
             from: b.from.value(),
@@ -472,7 +473,7 @@ fn banded(
             score_to,
             points: Decimal::ZERO,
             out_of: top,
-        }),
+        })),
     };
     let (points, value) = exact::banded_points(&r);
     if let Some(band) = &mut r.band {
