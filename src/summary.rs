@@ -430,7 +430,16 @@ fn computation<'a>(
                 loc,
                 ind,
                 &crate::score::Realization { band: None, ..*r },
-                loc.percent(b.achievement),
+                // To six decimals, so that an achievement just under a band's start does
+                // not read as that start (75,99999 % is in the band below 76 %).
+                loc.figure(
+                    b.achievement
+                        .round_dp_with_strategy(
+                            6,
+                            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                        )
+                        .normalize(),
+                ),
             )),
             band: b.band,
             from: loc.number(b.from),

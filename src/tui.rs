@@ -51,7 +51,9 @@ fn setup_terminal() -> io::Result<Term> {
 /// Turns a terminal event into an action for the app's current context.
 pub fn action_for_event(app: &App, ev: &Event) -> Option<Action> {
     match ev {
-        Event::Key(k) if k.kind != KeyEventKind::Release => keymap::action_for(app.context(), k),
+        Event::Key(k) if k.kind != KeyEventKind::Release => app
+            .yes_no_typing(k)
+            .or_else(|| keymap::action_for(app.context(), k)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
                 column: m.column,

@@ -121,6 +121,8 @@ pub enum FindingKind {
     /// The plan's own way of scoring (its scale of bands) cannot score: every indicator
     /// that uses it is left unscored.
     PlanScoring(check::BandsError),
+    /// `Equal` where the written weights beside it take the whole: it weighs nothing.
+    EqualShareOfNothing,
     /// A baseline that does not go with the indicator's unit (a yes or no on a number, a
     /// ratio of a count), as a result would not.
     BaselineUnfit(ValueError),
@@ -157,6 +159,7 @@ impl FindingKind {
             | FindingKind::NoOperationalIndicators
             | FindingKind::TotalWeight { .. }
             | FindingKind::PlanScoring(_)
+            | FindingKind::EqualShareOfNothing
             | FindingKind::PrecisionTooFine { .. } => false,
         }
     }
@@ -292,6 +295,8 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
             total_weight.push(share);
             if let Some(e) = share.error() {
                 f.error(node, FindingKind::WrongWeight(e));
+            } else if share.equal && share.numerator.is_zero() {
+                f.warning(node, FindingKind::EqualShareOfNothing);
             }
             let written: Vec<usize> = so.written_operational().map(|(oi, _)| oi).collect();
             if written.is_empty() {
@@ -332,8 +337,11 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
             for oi in written {
                 let node = NodePath::Operational(pi, si, oi);
                 let oo = &so.operational[oi];
-                if let Some(e) = weights.operational(pi, si, oi).error() {
+                let share = weights.operational(pi, si, oi);
+                if let Some(e) = share.error() {
                     f.error(node, FindingKind::WrongWeight(e));
+                } else if share.equal && share.numerator.is_zero() {
+                    f.warning(node, FindingKind::EqualShareOfNothing);
                 }
                 if oo.indicators.is_empty() {
                     f.warning(node, FindingKind::NoOperationalIndicators);

@@ -1032,6 +1032,22 @@ fn bands() -> BoxedStrategy<Scoring> {
                 .chain(inner)
                 .chain(std::iter::once(Decimal::ONE_HUNDRED))
                 .collect();
+            // Scores never go down as the achievement goes up (a scale whose scores do is
+            // an error): the drawn scores, sorted, are each band's start and end in turn.
+            let mut sorted: Vec<i64> = scores.iter().flat_map(|(_, a, b)| [*a, *b]).collect();
+            sorted.sort_unstable();
+            let scores: Vec<(bool, i64, i64)> = scores
+                .iter()
+                .enumerate()
+                .map(|(i, (fixed, _, _))| {
+                    if *fixed {
+                        // A fixed band between its neighbours: its start and end are one.
+                        (true, sorted[2 * i], sorted[2 * i])
+                    } else {
+                        (false, sorted[2 * i], sorted[2 * i + 1])
+                    }
+                })
+                .collect();
             let bands = edges
                 .windows(2)
                 .zip(scores)

@@ -951,3 +951,78 @@ fn a_ratio_changed_among_an_objectives_own_indicators_is_saved_in_place() {
             .replace("result: AtLeast(95)", "result: MoreThan(96)")
     );
 }
+
+#[test]
+fn typing_si_on_a_yes_no_row_types_the_result_and_does_not_save() {
+    let text = plan_text("", &one_objective("", YES_NO));
+    let mut h = open(&text);
+    let before = std::fs::read_to_string(h.path()).unwrap();
+    h.go_to("Sezione aggiornata");
+    h.type_text("sì");
+    h.key(KeyCode::Enter);
+    assert_eq!(result(&h, "aggiornata"), Some(Value::Bool(true)));
+    assert_eq!(
+        std::fs::read_to_string(h.path()).unwrap(),
+        before,
+        "`s` on a yes/no row is not save"
+    );
+    h.go_to("Sezione aggiornata");
+    h.type_text("no");
+    h.key(KeyCode::Enter);
+    assert_eq!(result(&h, "aggiornata"), Some(Value::Bool(false)));
+}
+
+#[test]
+fn slips_in_a_scale_of_bands_are_errors() {
+    let ind =
+        "Indicator(id: \"a\", description: \"d\", unit: Count, target: AtLeast(10), result: 8),";
+    // Scores that go down: a Linear written the wrong way round.
+    let down = "scoring: Bands(bands: [(from: 0, to: 50, score: Fixed(0)), (from: 50, to: 100, score: Linear(90, 70))]),";
+    let plan = parse(&plan_text(down, &one_objective("", ind)));
+    let f = validate::validate(&plan);
+    assert!(
+        f.iter()
+            .any(|f| f.severity == Severity::Error
+                && f.say(Lang::It).contains("la fascia 2 dà meno")),
+        "{f:?}"
+    );
+    // A misspelt field is refused when the file is read, naming it.
+    let typo = plan_text(
+        "scoring: Bands(out_off: 20, bands: [(from: 0, to: 100, score: Fixed(0))]),",
+        &one_objective("", ind),
+    );
+    let e = perfplan::store::parse(Path::new("plan.ron"), &typo).unwrap_err();
+    assert!(e.say(Lang::It).contains("out_off"), "{}", e.say(Lang::It));
+}
+
+#[test]
+fn a_count_takes_no_fraction_even_as_a_bound_and_an_equal_share_of_nothing_is_said() {
+    let mut h = open(&plan_text(
+        "",
+        &one_objective(
+            "",
+            "Indicator(id: \"n\", description: \"Numero pratiche\", unit: Count, target: AtLeast(4000), result: 4200),",
+        ),
+    ));
+    h.go_to("Numero pratiche");
+    h.key(KeyCode::Enter);
+    h.type_text(">= 4000,5");
+    h.key(KeyCode::Enter);
+    assert!(matches!(&h.app.mode, Mode::Edit(e) if e.error.is_some()));
+    let so = |code: &str, weight: &str| {
+        format!(
+            "StrategicObjective(code: \"{code}\", title: \"S\", weight: {weight}, indicators: [
+               Indicator(id: \"{code}\", description: \"d\", unit: Count, target: AtLeast(1), result: 1)]),"
+        )
+    };
+    let plan = parse(&plan_text(
+        "",
+        &[so("1", "60"), so("2", "40"), so("3", "Equal")].concat(),
+    ));
+    let f = validate::validate(&plan);
+    assert!(
+        f.iter().any(|f| f.severity == Severity::Warning
+            && f.say(Lang::It).contains("quota uguale di niente")),
+        "{f:?}"
+    );
+}

@@ -375,6 +375,27 @@ impl App {
     }
 
     /// The status line's message in the interface's language.
+    /// On a yes/no indicator's row, the first letter of a yes or a no (`s`, `n`, `y`) starts
+    /// typing its result, as a digit does on a number's row, rather than being the key it
+    /// is elsewhere (`s` saves, `n` goes to the next match: Ctrl-S and the search's Enter
+    /// still do).
+    pub fn yes_no_typing(&self, k: &ratatui::crossterm::event::KeyEvent) -> Option<Action> {
+        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+        let plain = !k
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER);
+        let KeyCode::Char(c) = k.code else {
+            return None;
+        };
+        (plain
+            && self.context() == keymap::Context::Tree
+            && matches!(c, 's' | 'S' | 'n' | 'N' | 'y' | 'Y')
+            && self
+                .selected_indicator()
+                .is_some_and(|p| self.plan.indicator(p).unit.is_yes_no()))
+        .then_some(Action::StartTyping(c))
+    }
+
     pub fn status_text(&self) -> String {
         crate::lang::Say::say(&self.status.msg, self.lang)
     }

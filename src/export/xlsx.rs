@@ -528,6 +528,10 @@ fn indicator_row(
         Some(_) => {
             ws.write_string_with_format(row, RESULT, fit(lang, &ind.result_text), &st.text)?;
         }
+        // Not assessable: no result is waited for.
+        None if ind.not_assessable.is_some() => {
+            ws.write_string_with_format(row, RESULT, "—", &st.muted)?;
+        }
         None => {
             ws.write_string_with_format(row, RESULT, summary.word(Label::Pending), &st.muted)?;
         }

@@ -114,6 +114,11 @@ listed! {
     NotAssessableShort,
     /// Under the not-assessable reason's field.
     NotAssessableHint,
+    /// Beside the reason an indicator is not assessable, in the detail pane (13 cells at
+    /// most).
+    NotAssessableWhy,
+    /// In the tree's realization column, for an indicator that cannot be scored.
+    UnscorableShort,
     /// A pasted empty cell, beside the result it clears.
     PasteClears,
     }

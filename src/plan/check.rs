@@ -120,6 +120,9 @@ pub enum BandsError {
         from: Decimal,
         previous_to: Decimal,
     },
+    /// A band (1-based) whose score goes down: at its end below its start, or at its start
+    /// below where the band before it ended (a higher achievement must not score less).
+    ScoresGoDown { band: usize },
     /// A band's score (1-based) outside 0 to the scale's top.
     ScoreOutOfRange {
         band: usize,
@@ -141,6 +144,7 @@ pub fn bands_error(out_of: Option<Decimal>, bands: &[Band]) -> Option<BandsError
         });
     }
     let mut previous_to = None;
+    let mut previous_score: Option<Decimal> = None;
     for (i, b) in bands.iter().enumerate() {
         let (from, to) = (b.from.value(), b.to.value());
         if from >= to {
@@ -171,6 +175,10 @@ pub fn bands_error(out_of: Option<Decimal>, bands: &[Band]) -> Option<BandsError
                 out_of: top,
             });
         }
+        if scores[1] < scores[0] || previous_score.is_some_and(|p| scores[0] < p) {
+            return Some(BandsError::ScoresGoDown { band: i + 1 });
+        }
+        previous_score = Some(scores[1]);
     }
     match previous_to {
         Some(to) if to != Decimal::ONE_HUNDRED => Some(BandsError::LastNotAtHundred { to }),
@@ -311,7 +319,9 @@ pub fn value_kind_error(unit: &Unit, v: Value) -> Option<ValueError> {
         Value::Ratio { denominator, .. } if denominator <= Decimal::ZERO => {
             Some(ValueError::RatioDenominatorNotPositive { denominator })
         }
-        Value::Number(n) if unit.is_count() && (n < Decimal::ZERO || !n.fract().is_zero()) => {
+        Value::Number(n) | Value::Bound { value: n, .. }
+            if unit.is_count() && (n < Decimal::ZERO || !n.fract().is_zero()) =>
+        {
             Some(ValueError::CountResultNotWhole {
                 unit: unit.clone(),
                 value: n,

@@ -363,6 +363,7 @@ impl Unit {
 
 /// The value an indicator should reach, in the form the controller writes it.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub enum Target {
     /// `>= t`: higher is better.
     AtLeast(Num),
@@ -420,6 +421,7 @@ pub struct Override {
 
 /// How a missed target is scored (a met target always scores 100 %).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub enum Scoring {
     /// The default: the share of the target reached (see `score::realization`).
     #[default]

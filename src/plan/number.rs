@@ -272,6 +272,11 @@ impl<'de> Deserialize<'de> for Value {
                 }
                 .into_serde());
             }
+            // A text that is no date at all (`"Yes"`, `"79/87,3"`): every form a result takes
+            // is named, not only the date.
+            if !s.contains('-') {
+                return Err(not_a_value());
+            }
             parse_iso_date(&s)
                 .map(Value::Date)
                 .map_err(ReadError::into_serde)

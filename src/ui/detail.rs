@@ -134,10 +134,12 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
         ),
         kv(
             words.word(Word::Result),
-            ind.result
-                .map_or(words.word(Word::PendingResult).to_string(), |v| {
-                    loc.value(v, &ind.unit)
-                }),
+            match ind.result {
+                Some(v) => loc.value(v, &ind.unit),
+                // Not assessable: no result is waited for.
+                None if ind.is_not_assessable() => "—".to_string(),
+                None => words.word(Word::PendingResult).to_string(),
+            },
             theme,
         ),
         kv(
@@ -188,7 +190,7 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
         theme,
     ));
     if let Some(reason) = &ind.not_assessable {
-        lines.push(kv(words.word(Word::NotAssessable), clip(reason), theme));
+        lines.push(kv(words.word(Word::NotAssessableWhy), clip(reason), theme));
     }
     if let Some(o) = &ind.realization_override {
         lines.push(kv(

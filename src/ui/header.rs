@@ -73,6 +73,7 @@ pub(super) fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme
         line2.extend([
             Span::styled(format!("{} ", pad_right(labels[1], label_w)), theme.bold()),
             Span::styled("—", theme.dim()),
+            Span::raw("   "),
         ]);
     } else {
         line2.extend(score_spans(labels[1], shown.operational));

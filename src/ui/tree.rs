@@ -48,6 +48,8 @@ struct RowView {
     mark: &'static str,
     /// Marked not assessable: the realization column says so rather than "pending".
     not_assessable: bool,
+    /// A value that cannot be scored: the realization column says so.
+    unscorable: bool,
     measured: String,
     style: Style,
 }
@@ -84,6 +86,7 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 target: String::new(),
                 weight: loc.number(app.scores.rules.weights.perspective(p)),
                 not_assessable: false,
+                unscorable: false,
                 realization: app.scores.perspectives[p].shown.strategic,
                 mark: provisional(&s.strategic.indicators),
                 measured: format!(
@@ -107,6 +110,7 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 target: String::new(),
                 weight: weight_text(app, app.scores.strategic(p, s).weight),
                 not_assessable: false,
+                unscorable: false,
                 realization: app.scores.strategic(p, s).shown.strategic,
                 mark: provisional(sc),
                 measured: format!("{}/{}", sc.measured, sc.total),
@@ -127,6 +131,7 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 target: String::new(),
                 weight: weight_text(app, app.scores.operational(p, s, o).weight),
                 not_assessable: false,
+                unscorable: false,
                 realization: app.scores.operational(p, s, o).shown.operational,
                 mark: provisional(sc),
                 measured: format!("{}/{}", sc.measured, sc.total),
@@ -167,6 +172,7 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
             RowView {
                 depth: if direct { 2 } else { 3 },
                 not_assessable: matches!(outcome, Outcome::NotAssessable),
+                unscorable: matches!(outcome, Outcome::Unscorable(_)),
                 expander: "  ",
                 tag: Some(tag),
                 code: ind.id.clone(),
@@ -332,6 +338,9 @@ impl Columns {
 fn percent_text(app: &App, v: &RowView) -> String {
     if v.not_assessable {
         return app.lang.words().word(Word::NotAssessableShort).to_string();
+    }
+    if v.unscorable {
+        return format!("{}{}", app.lang.words().word(Word::UnscorableShort), v.mark);
     }
     format!("{}{}", percent_or_pending(app, v.realization), v.mark)
 }

@@ -111,6 +111,8 @@ impl AppWords for En {
             Word::EqualShare => "equal share",
             Word::NotAssessable => "Not assessable",
             Word::NotAssessableShort => "n/a",
+            Word::NotAssessableWhy => "Why n/a",
+            Word::UnscorableShort => "no score",
             Word::NotAssessableHint => {
                 "why it cannot be assessed this year: left out of the scores, not pending; empty: assessable again"
             }
@@ -622,7 +624,7 @@ impl AppWords for En {
             FieldError::Parse(p) => p.say(L),
             FieldError::NotWholeCount { unit } => {
                 format!(
-                    "a count is a whole number of {}, like 12",
+                    "a count is a whole number of {}, not negative, like 12",
                     crate::lang::ExportWords::unit(self, unit)
                 )
             }

@@ -74,8 +74,8 @@ impl PlanWords for En {
                 format!("{}; it cannot be scored", self.value_error(e, loc))
             }
             FindingKind::NoteRequired { realization, fair } => format!(
-                "a realization of {} % is below the fair threshold ({} %): the plan asks for a note saying why",
-                loc.number(*realization),
+                "a realization of {} is below the fair threshold ({} %): the plan asks for a note saying why",
+                loc.percent(*realization),
                 loc.number(*fair)
             ),
             FindingKind::CheckThisValue { result, target } => format!(
@@ -98,6 +98,10 @@ impl PlanWords for En {
             FindingKind::NegativeTargetInProportion => {
                 "a negative target cannot be scored in proportion: a missed one scores 0 %; \
                  write `scoring: AllOrNothing` to say so"
+                    .to_string()
+            }
+            FindingKind::EqualShareOfNothing => {
+                "weight `Equal` is an equal share of nothing: the weights written beside it take the whole, so it weighs 0"
                     .to_string()
             }
             FindingKind::BaselineUnfit(e) => format!("the baseline: {}", self.value_error(e, loc)),
@@ -272,7 +276,7 @@ impl PlanWords for En {
                  and no larger than 79228162514264337593543950335)"
             ),
             ReadError::NotANumberOrDate { found } => format!(
-                "expected a number like 2.03 or a date like \"2017-12-31\", found `{found}`"
+                "expected a number like 2.03, a date like \"2017-12-31\", Yes or No, a ratio like Ratio(79, 87.3) or a bound like AtLeast(95), found `{found}`"
             ),
             ReadError::DateNotIso { written } => format!(
                 "\"{written}\" is not a date perfplan reads: write dates as \"YYYY-MM-DD\" (\"2017-12-31\")"
@@ -325,6 +329,9 @@ fn bands_error(e: &check::BandsError, loc: Locale) -> String {
             "band {band} starts at {} %, but the band before it ends at {} %: bands must follow one another",
             n(from),
             n(previous_to)
+        ),
+        B::ScoresGoDown { band } => format!(
+            "band {band} scores less than the achievement below it: scores must not go down as the achievement goes up (Linear(a, b) with a at the band's start)"
         ),
         B::ScoreOutOfRange {
             band,

@@ -113,6 +113,8 @@ impl AppWords for It {
             Word::EqualShare => "quota uguale",
             Word::NotAssessable => "Non valutabile",
             Word::NotAssessableShort => "n.v.",
+            Word::NotAssessableWhy => "Perché n.v.",
+            Word::UnscorableShort => "non calc.",
             Word::NotAssessableHint => {
                 "perché non si può valutare quest'anno: escluso dai punteggi, non in attesa; vuota: di nuovo valutabile"
             }
@@ -666,9 +668,9 @@ impl AppWords for It {
             FieldError::NotWholeCount { unit } => match unit {
                 // A count of the plan's own things: "un conteggio di testate".
                 crate::plan::Unit::Label(l) => {
-                    format!("un conteggio di {l} è un numero intero, come 12")
+                    format!("un conteggio di {l} è un numero intero non negativo, come 12")
                 }
-                _ => "un conteggio è un numero intero, come 12".into(),
+                _ => "un conteggio è un numero intero non negativo, come 12".into(),
             },
             FieldError::PercentAsFraction { meant } => format!(
                 "una percentuale tra 0 e 1: intendevi {meant} %? Incollala come {meant}"

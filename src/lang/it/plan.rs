@@ -76,8 +76,8 @@ impl PlanWords for It {
                 format!("{}; l'indicatore non è calcolabile", self.value_error(e, loc))
             }
             FindingKind::NoteRequired { realization, fair } => format!(
-                "una realizzazione del {} % è sotto la soglia `fair` ({} %): il piano chiede una nota che ne spieghi il motivo",
-                loc.number(*realization),
+                "una realizzazione del {} è sotto la soglia di sufficienza (`fair`, {} %): il piano chiede una nota che ne spieghi il motivo",
+                loc.percent(*realization),
                 loc.number(*fair)
             ),
             FindingKind::CheckThisValue { result, target } => format!(
@@ -100,6 +100,10 @@ impl PlanWords for It {
             FindingKind::NegativeTargetInProportion => {
                 "con un target negativo la realizzazione non si può calcolare in proporzione: se il target \
                  non è raggiunto, la realizzazione è 0 %; scrivi `scoring: AllOrNothing` per dichiararlo"
+                    .to_string()
+            }
+            FindingKind::EqualShareOfNothing => {
+                "il peso `Equal` è una quota uguale di niente: i pesi scritti accanto prendono già tutto, quindi pesa 0"
                     .to_string()
             }
             FindingKind::BaselineUnfit(e) => format!("il valore di partenza (baseline): {}", self.value_error(e, loc)),
@@ -275,7 +279,9 @@ impl PlanWords for It {
                  significative e non oltre 79228162514264337593543950335)"
             ),
             ReadError::NotANumberOrDate { found } => {
-                format!("qui va un numero come 2.03 o una data come \"2017-12-31\", non `{found}`")
+                format!(
+                    "qui va un numero come 2.03, una data come \"2017-12-31\", Yes o No, un rapporto come Ratio(79, 87.3) o un limite come AtLeast(95), non `{found}`"
+                )
             }
             ReadError::DateNotIso { written } => format!(
                 "\"{written}\" non è una data nel formato del file: scrivi le date come \"AAAA-MM-GG\" (\"2017-12-31\")"
@@ -328,6 +334,9 @@ fn bands_error(e: &check::BandsError, loc: Locale) -> String {
             "la fascia {band} parte da {} %, ma quella prima finisce a {} %: le fasce devono susseguirsi",
             n(from),
             n(previous_to)
+        ),
+        B::ScoresGoDown { band } => format!(
+            "la fascia {band} dà meno di quanto dà un grado di raggiungimento più basso: i punteggi non devono scendere al crescere del raggiungimento (Linear(a, b) con a all'inizio della fascia)"
         ),
         B::ScoreOutOfRange {
             band,
