@@ -517,7 +517,9 @@ impl App {
                 }
                 if matches!(self.context(), Context::Field | Context::Export) {
                     // One line: a line break in pasted text must not confirm the field.
-                    for c in text.chars().filter(|c| *c != '\r') {
+                    // Terminals send a pasted line break as CR, LF or both: one space each.
+                    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+                    for c in text.chars() {
                         let c = if c.is_control() { ' ' } else { c };
                         self.update(Action::Input(InputEdit::Insert(c)));
                     }

@@ -101,7 +101,7 @@ impl StoreWords for En {
                 written_op,
                 written_number,
             } => format!(
-                "write the target with its kind: {kind}({number}) for {written_op} {written_number}"
+                "write the comparison with its kind (for a target, or a result known only as a bound): {kind}({number}) for {written_op} {written_number}"
             ),
             Mistake::RangeWithoutNames { min, max } => {
                 format!("a range names its bounds: write Between(min: {min}, max: {max})")

@@ -106,7 +106,7 @@ impl StoreWords for It {
                 written_op,
                 written_number,
             } => format!(
-                "scrivi il target con il tipo: {kind}({number}) invece di {written_op} {written_number}"
+                "scrivi il confronto con il suo tipo (per un target o per un risultato noto solo come limite): {kind}({number}) invece di {written_op} {written_number}"
             ),
             Mistake::RangeWithoutNames { min, max } => format!(
                 "in un intervallo gli estremi si scrivono con il loro nome: scrivi Between(min: {min}, max: {max})"
