@@ -434,10 +434,7 @@ fn computation<'a>(
                 // not read as that start (75,99999 % is in the band below 76 %).
                 loc.figure(
                     b.achievement
-                        .round_dp_with_strategy(
-                            6,
-                            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-                        )
+                        .round_dp_with_strategy(6, rust_decimal::RoundingStrategy::ToZero)
                         .normalize(),
                 ),
             )),

@@ -330,7 +330,9 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
                         .normalize()
                     };
                     weight = six(share.value());
-                    sum = six(shares.iter().map(|s| s.value()).sum());
+                    sum = six(shares
+                        .iter()
+                        .fold(Decimal::ZERO, |a, s| a.saturating_add(s.value())));
                 }
                 f.warning(node, FindingKind::WeightNotSum { weight, sum });
             }
@@ -358,8 +360,7 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
             // Rounding hid the difference: six decimals show it.
             total = total_weight
                 .iter()
-                .map(|s| s.value())
-                .sum::<Decimal>()
+                .fold(Decimal::ZERO, |a, s| a.saturating_add(s.value()))
                 .round_dp_with_strategy(6, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
                 .normalize();
         }

@@ -1026,3 +1026,72 @@ fn a_count_takes_no_fraction_even_as_a_bound_and_an_equal_share_of_nothing_is_sa
         "{f:?}"
     );
 }
+
+#[test]
+fn absurd_weights_beside_the_new_warnings_never_panic() {
+    let so = |code: &str, weight: &str| {
+        format!(
+            "StrategicObjective(code: \"{code}\", title: \"S\", weight: {weight}, indicators: [
+               Indicator(id: \"{code}\", description: \"d\", unit: Count, target: AtLeast(1), result: 1)]),"
+        )
+    };
+    let max = "79228162514264337593543950335";
+    let plan = parse(&plan_text(
+        "",
+        &[
+            so("1", max),
+            so("2", max),
+            so("3", &format!("-{max}")),
+            so("4", "100"),
+        ]
+        .concat(),
+    ));
+    let f = validate::validate(&plan);
+    assert!(f.iter().any(|f| f.severity == Severity::Error), "{f:?}");
+    let _ = Scores::compute(&plan);
+}
+
+#[test]
+fn while_a_search_is_on_n_goes_to_the_next_match_even_on_a_yes_no_row() {
+    let text = plan_text("", &one_objective("", YES_NO));
+    let mut h = open(&text);
+    // Two matches, both yes/no rows: "Sezione aggiornata" and "Violazioni accertate".
+    h.go_to("zion");
+    let at = h.app.tree.selected();
+    h.key(KeyCode::Char('n'));
+    assert!(
+        matches!(h.app.mode, Mode::Normal),
+        "n is not typed into a result"
+    );
+    assert_ne!(h.app.tree.selected(), at, "n went on to the next match");
+}
+
+#[test]
+fn an_excess_two_decimals_would_hide_is_named_with_six() {
+    // 16.67 written beside an Equal share, within an equal sixth (100/6 = 16.666…): the
+    // written weight exceeds its whole by 0.003333….
+    let so = |i: usize| {
+        let ops = if i == 1 {
+            "operational: [
+               OperationalObjective(code: \"1.1\", title: \"O\", weight: 16.67, indicators: [Indicator(id: \"o1\", description: \"d\", unit: Count, target: AtLeast(1), result: 1)]),
+               OperationalObjective(code: \"1.2\", title: \"O\", weight: Equal, indicators: [Indicator(id: \"o2\", description: \"d\", unit: Count, target: AtLeast(1), result: 1)]),
+             ]"
+        } else {
+            ""
+        };
+        format!(
+            "StrategicObjective(code: \"{i}\", title: \"S\", weight: Equal, indicators: [
+               Indicator(id: \"s{i}\", description: \"d\", unit: Count, target: AtLeast(1), result: 1)], {ops}),"
+        )
+    };
+    let plan = parse(&plan_text("", &(1..=6).map(so).collect::<String>()));
+    let said: Vec<String> = validate::validate(&plan)
+        .iter()
+        .map(|f| f.say(Lang::It))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|s| s.contains("superano il loro totale di 0,003333 %")),
+        "{said:?}"
+    );
+}

@@ -374,11 +374,10 @@ impl App {
         self.status = Status { msg, is_error };
     }
 
-    /// The status line's message in the interface's language.
     /// On a yes/no indicator's row, the first letter of a yes or a no (`s`, `n`, `y`) starts
     /// typing its result, as a digit does on a number's row, rather than being the key it
-    /// is elsewhere (`s` saves, `n` goes to the next match: Ctrl-S and the search's Enter
-    /// still do).
+    /// is elsewhere (`s` saves: Ctrl-S still does). While a search with several matches is
+    /// on, `n` and `N` keep going from match to match; `S` (save as) is left alone.
     pub fn yes_no_typing(&self, k: &ratatui::crossterm::event::KeyEvent) -> Option<Action> {
         use ratatui::crossterm::event::{KeyCode, KeyModifiers};
         let plain = !k
@@ -387,15 +386,19 @@ impl App {
         let KeyCode::Char(c) = k.code else {
             return None;
         };
+        // A search with more than one match: `n` and `N` go through them (with one match
+        // they would go nowhere, and start a "no" instead).
+        let searching = !self.query.trim().is_empty() && self.match_count() > 1;
         (plain
             && self.context() == keymap::Context::Tree
-            && matches!(c, 's' | 'S' | 'n' | 'N' | 'y' | 'Y')
+            && (matches!(c, 's' | 'y' | 'Y') || (matches!(c, 'n' | 'N') && !searching))
             && self
                 .selected_indicator()
                 .is_some_and(|p| self.plan.indicator(p).unit.is_yes_no()))
         .then_some(Action::StartTyping(c))
     }
 
+    /// The status line's message in the interface's language.
     pub fn status_text(&self) -> String {
         crate::lang::Say::say(&self.status.msg, self.lang)
     }

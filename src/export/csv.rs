@@ -82,11 +82,11 @@ fn row(
             Some(Value::Ratio {
                 numerator,
                 denominator,
-            }) => format!(
+            }) => text(&format!(
                 "{}/{}",
                 number(numerator, opts.decimal),
                 number(denominator, opts.decimal)
-            ),
+            )),
             Some(Value::Bound { bound, value }) => {
                 text(&format!("{} {}", bound.sign(), number(value, opts.decimal)))
             }

@@ -305,11 +305,12 @@ pub fn value_kind_error(unit: &Unit, v: Value) -> Option<ValueError> {
     let date_unit = unit.is_date();
     let yes_no = unit.is_yes_no();
     match v {
-        Value::Date(_) if !date_unit => Some(ValueError::ResultNeedsNumber { unit: unit.clone() }),
+        // Yes or no first: a date or a number on a yes/no unit wants a yes or a no.
         Value::Bool(_) if !yes_no => {
             Some(ValueError::YesNoResultNeedsYesNoUnit { unit: unit.clone() })
         }
         _ if yes_no && !matches!(v, Value::Bool(_)) => Some(ValueError::ResultNeedsYesNo),
+        Value::Date(_) if !date_unit => Some(ValueError::ResultNeedsNumber { unit: unit.clone() }),
         Value::Number(_) | Value::Ratio { .. } | Value::Bound { .. } if date_unit => {
             Some(ValueError::ResultNeedsDate)
         }

@@ -92,8 +92,12 @@ impl From<Decimal> for Share {
 /// The exact sum of shares (each `numerator / denominator`), the wrong ones as written.
 pub fn exact_sum(shares: &[Share]) -> num_rational::BigRational {
     use num_bigint::BigInt;
-    // Weights as written (the usual case) add up exactly in decimals.
-    if shares.iter().all(|s| s.denominator == 1)
+    // Weights as written (the usual case) add up exactly in decimals, as long as they are
+    // small enough for no digit to be rounded away (28 digits hold 10⁻¹⁰ to 10¹⁵ added up).
+    let small = |d: Decimal| d.scale() <= 10 && d.abs() <= Decimal::from(1_000_000_000_000_000i64);
+    if shares
+        .iter()
+        .all(|s| s.denominator == 1 && small(s.numerator))
         && let Some(sum) = shares
             .iter()
             .try_fold(Decimal::ZERO, |a, s| a.checked_add(s.numerator))

@@ -302,7 +302,14 @@ impl Columns {
         type Step = fn(&mut Columns, &Widest);
         // The room kept for the descriptions before a long result or target is cut: less
         // when the rows' descriptions are short anyway.
-        let wide = MIN_LEFT_WIDE.min(widest.left).max(MIN_LEFT);
+        // Only when a result or target is beyond its cap is there anything to keep whole:
+        // otherwise the columns give way in their usual order, from MIN_LEFT.
+        let long = widest.result > RESULT_CAP || widest.target > TARGET_CAP;
+        let wide = if long {
+            MIN_LEFT_WIDE.min(widest.left).max(MIN_LEFT)
+        } else {
+            MIN_LEFT
+        };
         let steps: [(usize, Step); 6] = [
             (wide, |c, _| c.measured = 0),
             (wide, |c, _| c.bar = BAR_CELLS_NARROW),

@@ -230,7 +230,15 @@ impl PlanWords for En {
             ),
             WeightError::NoShareLeft(w) => format!(
                 "weight `Equal` leaves nothing to share: the weights written beside it exceed their whole by {} %",
-                n(&(-*w).round_dp(2).normalize())
+                {
+                    // Two decimals, unless they would hide the excess (16.67 for 100/6).
+                    let excess = (-*w).round_dp(2);
+                    if excess.is_zero() {
+                        n(&(-*w).round_dp(6).normalize())
+                    } else {
+                        n(&excess.normalize())
+                    }
+                }
             ),
         }
     }

@@ -231,7 +231,15 @@ impl PlanWords for It {
             ),
             WeightError::NoShareLeft(w) => format!(
                 "il peso `Equal` non ha nulla da dividere: i pesi scritti accanto superano il loro totale di {} %",
-                n(&(-*w).round_dp(2).normalize())
+                {
+                    // Two decimals, unless they would hide the excess (16.67 for 100/6).
+                    let excess = (-*w).round_dp(2);
+                    if excess.is_zero() {
+                        n(&(-*w).round_dp(6).normalize())
+                    } else {
+                        n(&excess.normalize())
+                    }
+                }
             ),
         }
     }
