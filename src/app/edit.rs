@@ -148,9 +148,13 @@ impl App {
             // The next pending indicator, going round to the top of the tree when there is
             // none below; when none is left anywhere, the selection stays and says so.
             After::Enter if self.enter_to_pending => {
+                // The kept pending indicators, from this one on and round again (itself
+                // last, and left out).
                 let next = self
-                    .indicator_after(path, true, true)
-                    .or_else(|| self.first_pending_before(path));
+                    .pending
+                    .from(Some(NodePath::Indicator(path)), true)
+                    .filter(|p| *p != path)
+                    .find(|p| self.filter.admits(&self.plan, &self.scores, *p));
                 if next.is_none() {
                     self.info(Msg::NoPendingLeft {
                         filtered: self.filter != super::tree::Filter::All,
@@ -158,8 +162,8 @@ impl App {
                 }
                 next
             }
-            After::Enter | After::Next => self.indicator_after(path, true, false),
-            After::Prev => self.indicator_after(path, false, false),
+            After::Enter | After::Next => self.indicator_after(path, true),
+            After::Prev => self.indicator_after(path, false),
         };
         if let Some(next) = next {
             self.reveal(NodePath::Indicator(next));
@@ -222,24 +226,14 @@ impl App {
         false
     }
 
-    /// Where the selection goes after a result is confirmed: the next indicator in tree
-    /// order (or the previous), within the filter; with `pending`, the next pending one.
-    /// It steps from `from` (never back to the start of the plan), so on a large plan it
-    /// costs the rows it passes over.
+    /// The indicator after `from` in tree order (or before it), within the filter: where
+    /// Enter, Tab and Shift-Tab go after a result. It steps from `from` (never back to the
+    /// start of the plan), so on a large plan it costs the rows it passes over.
     pub(super) fn indicator_after(
         &self,
         from: IndicatorPath,
         forward: bool,
-        pending: bool,
     ) -> Option<IndicatorPath> {
-        if pending {
-            let here = Some(NodePath::Indicator(from));
-            return self
-                .pending
-                .from(here, forward)
-                .take_while(|p| (*p > from) == forward && *p != from)
-                .find(|p| self.filter.admits(&self.plan, &self.scores, *p));
-        }
         let mut at = from;
         loop {
             at = self.plan.step_indicator(at, forward)?;
@@ -247,14 +241,6 @@ impl App {
                 return Some(at);
             }
         }
-    }
-
-    /// The first pending indicator in tree order (within the filter) before `from`.
-    fn first_pending_before(&self, from: IndicatorPath) -> Option<IndicatorPath> {
-        self.pending
-            .from(None, true)
-            .take_while(|p| *p < from)
-            .find(|p| self.filter.admits(&self.plan, &self.scores, *p))
     }
 
     /// Parses the result being typed, in the plan's locale and the indicator's unit.
@@ -385,9 +371,7 @@ impl App {
                         }
                         (EditField::Note, None) if self.ask_next_note_due() => {}
                         _ if key != After::Enter => {
-                            if let Some(next) =
-                                self.indicator_after(path, key == After::Next, false)
-                            {
+                            if let Some(next) = self.indicator_after(path, key == After::Next) {
                                 self.reveal(NodePath::Indicator(next));
                             }
                         }
