@@ -20,7 +20,7 @@ fn pct(summary: &Summary, s: &Score) -> String {
     match s.value {
         Some(v) => summary.locale.figure(v),
         // Nothing to measure (no operational objective anywhere under it): not pending.
-        None if s.total == 0 => "—".to_string(),
+        None if s.is_empty() => "—".to_string(),
         None => summary.word(Label::Pending).to_string(),
     }
 }

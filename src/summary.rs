@@ -28,6 +28,12 @@ impl Score {
         self.measured < self.total
     }
 
+    /// No value and nothing under it to measure (no operational objective anywhere under
+    /// it): shown as a dash, not as pending.
+    pub fn is_empty(&self) -> bool {
+        self.value.is_none() && self.total == 0
+    }
+
     fn of_mean(m: &Mean, shown: Option<Decimal>) -> Score {
         Score {
             value: shown,
@@ -73,6 +79,16 @@ pub struct PerspectiveSummary {
     pub weight: Decimal,
     pub score: Layers<Score>,
     pub objectives: Vec<StrategicSummary>,
+}
+
+impl PerspectiveSummary {
+    /// Whether it has an operational objective: one measured by its strategic objectives'
+    /// own indicators alone has no operational table.
+    pub fn has_operational(&self) -> bool {
+        self.objectives
+            .iter()
+            .any(|so| so.operational.iter().any(|oo| !oo.direct))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

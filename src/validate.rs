@@ -249,6 +249,12 @@ impl Findings<'_> {
     }
 }
 
+/// A weight sum to six decimals, half up: for a message where two would hide a difference.
+fn six_decimals(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(6, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+}
+
 /// Checks a plan; findings come in tree order, errors and warnings mixed.
 pub fn validate(plan: &Plan) -> Vec<Finding> {
     let mut f = Findings {
@@ -322,17 +328,8 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
                 // (an equal sixth, 16,67, against 8,33 + 8,34), with six decimals.
                 let (mut weight, mut sum) = (share.shown(), weights::shown_sum(&shares));
                 if weight == sum {
-                    let six = |d: Decimal| {
-                        d.round_dp_with_strategy(
-                            6,
-                            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-                        )
-                        .normalize()
-                    };
-                    weight = six(share.value());
-                    sum = six(shares
-                        .iter()
-                        .fold(Decimal::ZERO, |a, s| a.saturating_add(s.value())));
+                    weight = six_decimals(share.value());
+                    sum = six_decimals(weights::decimal_sum(&shares));
                 }
                 f.warning(node, FindingKind::WeightNotSum { weight, sum });
             }
@@ -358,11 +355,7 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
         let mut total = weights::shown_sum(&total_weight);
         if total == hundred {
             // Rounding hid the difference: six decimals show it.
-            total = total_weight
-                .iter()
-                .fold(Decimal::ZERO, |a, s| a.saturating_add(s.value()))
-                .round_dp_with_strategy(6, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-                .normalize();
+            total = six_decimals(weights::decimal_sum(&total_weight));
         }
         f.warning(None, FindingKind::TotalWeight { total });
     }

@@ -228,11 +228,7 @@ impl Tree {
 /// own indicators sit right under it (their holder is not a row).
 pub fn row_parent(plan: &Plan, node: NodePath) -> Option<NodePath> {
     match node {
-        NodePath::Indicator(i)
-            if plan.perspectives[i.perspective].objectives[i.strategic].operational
-                [i.operational]
-                .direct =>
-        {
+        NodePath::Indicator(i) if plan.is_own_indicator(i) => {
             Some(NodePath::Strategic(i.perspective, i.strategic))
         }
         other => other.parent(),

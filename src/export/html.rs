@@ -105,14 +105,14 @@ fn score_text(summary: &Summary, s: &Score) -> String {
         }
         Some(v) => loc.figure(v),
         // Nothing to measure (no operational objective anywhere under it): not pending.
-        None if s.total == 0 => "—".into(),
+        None if s.is_empty() => "—".into(),
         None => summary.word(Label::Pending).into(),
     }
 }
 
 /// A score's cell: its realization, or a dash when there is nothing under it to measure.
 fn score_cell(summary: &Summary, s: &Score, suffix: &str) -> String {
-    if s.value.is_none() && s.total == 0 {
+    if s.is_empty() {
         return pending_cell("—");
     }
     realization_cell(summary, s.value, suffix)
@@ -256,12 +256,7 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
             }
         }
         let _ = writeln!(o, "</tbody></table>");
-        // A perspective measured by its strategic objectives' own indicators alone has no
-        // operational table.
-        if p.objectives
-            .iter()
-            .all(|so| so.operational.iter().all(|oo| oo.direct))
-        {
+        if !p.has_operational() {
             continue;
         }
         table_head(&mut o, summary, Label::OperationalTable);

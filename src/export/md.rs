@@ -50,7 +50,7 @@ fn pct(summary: &Summary, s: &Score) -> String {
         }
         Some(v) => loc.figure(v),
         // Nothing to measure (no operational objective anywhere under it): not pending.
-        None if s.total == 0 => "—".to_string(),
+        None if s.is_empty() => "—".to_string(),
         None => summary.word(Label::Pending).to_string(),
     }
 }
@@ -188,12 +188,7 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
                 }
             }
         }
-        // A perspective measured by its strategic objectives' own indicators alone has no
-        // operational table.
-        if p.objectives
-            .iter()
-            .all(|so| so.operational.iter().all(|oo| oo.direct))
-        {
+        if !p.has_operational() {
             continue;
         }
         let _ = writeln!(out, "\n### {}\n", summary.word(Label::OperationalTable));

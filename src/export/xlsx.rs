@@ -250,7 +250,7 @@ fn write_score(
     match s.value {
         Some(v) => ws.write_number_with_format(row, col, share(v), fmt)?,
         // Nothing to measure (no operational objective anywhere under it): not pending.
-        None if s.total == 0 => ws.write_string_with_format(row, col, "—", fmt)?,
+        None if s.is_empty() => ws.write_string_with_format(row, col, "—", fmt)?,
         None => ws.write_string_with_format(row, col, summary.word(Label::Pending), fmt)?,
     };
     Ok(())

@@ -480,6 +480,13 @@ impl Plan {
             .layer_mut(path.layer)[path.index]
     }
 
+    /// Whether the indicator at `path` is one of its strategic objective's own (held by the
+    /// first, hidden operational objective: see [`StrategicObjective`]).
+    pub fn is_own_indicator(&self, path: IndicatorPath) -> bool {
+        self.perspectives[path.perspective].objectives[path.strategic].operational[path.operational]
+            .direct
+    }
+
     pub fn get_indicator(&self, path: IndicatorPath) -> Option<&Indicator> {
         self.perspectives
             .get(path.perspective)?

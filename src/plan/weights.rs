@@ -121,11 +121,16 @@ pub fn exact_sum(shares: &[Share]) -> num_rational::BigRational {
         })
 }
 
+/// The sum of shares in decimals (each to 28 digits), never overflowing.
+pub fn decimal_sum(shares: &[Share]) -> Decimal {
+    shares
+        .iter()
+        .fold(Decimal::ZERO, |a, s| a.saturating_add(s.value()))
+}
+
 /// The sum of shares, as a message shows it (rounded where a share has no exact decimal).
 pub fn shown_sum(shares: &[Share]) -> Decimal {
-    let sum = shares
-        .iter()
-        .fold(Decimal::ZERO, |a, s| a.saturating_add(s.value()));
+    let sum = decimal_sum(shares);
     if shares.iter().all(|s| s.denominator == 1) {
         sum
     } else {

@@ -215,19 +215,12 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
     }
     lines.push(kv(
         words.word(Word::Place),
-        crate::validate::place(
-            plan,
-            // A strategic objective's own indicator sits right under it.
-            if plan.perspectives[path.perspective].objectives[path.strategic].operational
-                [path.operational]
-                .direct
-            {
-                NodePath::Strategic(path.perspective, path.strategic)
-            } else {
-                NodePath::Operational(path.perspective, path.strategic, path.operational)
-            },
-        )
-        .say(app.lang),
+        // The row it sits under: its operational objective, or its strategic objective for
+        // one of that objective's own indicators.
+        crate::app::tree::row_parent(plan, NodePath::Indicator(path))
+            .map(|node| crate::validate::place(plan, node))
+            .unwrap_or(crate::validate::Place::Plan)
+            .say(app.lang),
         theme,
     ));
     lines

@@ -165,12 +165,9 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 _ if ind.realization_override.is_some() => "✎",
                 _ => "",
             };
-            // The strategic objective's own indicators sit right under it.
-            let direct = plan.perspectives[path.perspective].objectives[path.strategic].operational
-                [path.operational]
-                .direct;
             RowView {
-                depth: if direct { 2 } else { 3 },
+                // A strategic objective's own indicators sit right under it.
+                depth: if plan.is_own_indicator(path) { 2 } else { 3 },
                 not_assessable: matches!(outcome, Outcome::NotAssessable),
                 unscorable: matches!(outcome, Outcome::Unscorable(_)),
                 expander: "  ",
