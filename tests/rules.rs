@@ -49,6 +49,14 @@ fn shown(plan: &Plan, scores: &Scores, id: &str) -> Option<Decimal> {
     scores.shown(plan.find_indicator(id).unwrap())
 }
 
+/// A strategic objective of `weight` measured by one count of its own, met.
+fn counted_objective(code: &str, weight: &str) -> String {
+    format!(
+        "StrategicObjective(code: \"{code}\", title: \"S\", weight: {weight}, indicators: [
+           Indicator(id: \"{code}\", description: \"d\", unit: Count, target: AtLeast(1), result: 1)]),"
+    )
+}
+
 /// A plan file in a temporary folder, opened in the app.
 fn open(text: &str) -> Harness {
     let dir = tempfile::tempdir().unwrap();
@@ -1009,12 +1017,7 @@ fn a_count_takes_no_fraction_even_as_a_bound_and_an_equal_share_of_nothing_is_sa
     h.type_text(">= 4000,5");
     h.key(KeyCode::Enter);
     assert!(matches!(&h.app.mode, Mode::Edit(e) if e.error.is_some()));
-    let so = |code: &str, weight: &str| {
-        format!(
-            "StrategicObjective(code: \"{code}\", title: \"S\", weight: {weight}, indicators: [
-               Indicator(id: \"{code}\", description: \"d\", unit: Count, target: AtLeast(1), result: 1)]),"
-        )
-    };
+    let so = counted_objective;
     let plan = parse(&plan_text(
         "",
         &[so("1", "60"), so("2", "40"), so("3", "Equal")].concat(),
@@ -1029,12 +1032,7 @@ fn a_count_takes_no_fraction_even_as_a_bound_and_an_equal_share_of_nothing_is_sa
 
 #[test]
 fn absurd_weights_beside_the_new_warnings_never_panic() {
-    let so = |code: &str, weight: &str| {
-        format!(
-            "StrategicObjective(code: \"{code}\", title: \"S\", weight: {weight}, indicators: [
-               Indicator(id: \"{code}\", description: \"d\", unit: Count, target: AtLeast(1), result: 1)]),"
-        )
-    };
+    let so = counted_objective;
     let max = "79228162514264337593543950335";
     let plan = parse(&plan_text(
         "",
