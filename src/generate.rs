@@ -311,6 +311,8 @@ fn indicator(rng: &mut Rng, id: String, year: i32) -> Indicator {
         baseline,
         scoring: scoring.map(Box::new),
         not_assessable: None,
+        target_changes: Vec::new(),
+        periods: Default::default(),
     }
 }
 
@@ -408,6 +410,7 @@ pub fn plan(indicators: usize, seed: u64) -> Plan {
         thresholds: Thresholds::default(),
         scoring: None,
         precision: Default::default(),
+        periods: Vec::new(),
         perspectives,
     }
 }

@@ -128,6 +128,25 @@ pub enum FindingKind {
     BaselineUnfit(ValueError),
     /// A precision finer than the figures can be shown with.
     PrecisionTooFine { decimals: u32 },
+    /// A monitoring period of the plan without a name.
+    PeriodWithoutName,
+    /// Two monitoring periods of the plan with one name.
+    PeriodTwice { name: String },
+    /// A monitoring period dated on or before the one listed before it.
+    PeriodOutOfOrder { name: String, date: NaiveDate },
+    /// A monitoring period dated outside the plan's year.
+    PeriodOutsideYear { name: String, date: NaiveDate, year: i32 },
+    /// An indicator's values for a period the plan does not declare.
+    UnknownPeriod { name: String },
+    /// An indicator's values for the final period written among the periods: they are the
+    /// indicator's own `result`, `override` and `note`.
+    FinalPeriodValues { name: String },
+    /// Something found about an indicator's values at an intermediate period.
+    AtPeriod { name: String, kind: Box<FindingKind> },
+    /// A target change without its reason.
+    TargetChangeWithoutReason { date: NaiveDate },
+    /// A target change dated outside the plan's year.
+    TargetChangeOutsideYear { date: NaiveDate, year: i32 },
 }
 
 impl FindingKind {
@@ -145,7 +164,12 @@ impl FindingKind {
             | FindingKind::BaselineNeedsDate
             | FindingKind::BaselineUnfit(_)
             | FindingKind::NegativeTargetInProportion
-            | FindingKind::GraceDaysWithoutDeadline => true,
+            | FindingKind::GraceDaysWithoutDeadline
+            | FindingKind::UnknownPeriod { .. }
+            | FindingKind::FinalPeriodValues { .. }
+            | FindingKind::AtPeriod { .. }
+            | FindingKind::TargetChangeWithoutReason { .. }
+            | FindingKind::TargetChangeOutsideYear { .. } => true,
             FindingKind::EmptyId
             | FindingKind::DuplicateId { .. }
             | FindingKind::ThresholdsOutOfRange
@@ -160,7 +184,11 @@ impl FindingKind {
             | FindingKind::TotalWeight { .. }
             | FindingKind::PlanScoring(_)
             | FindingKind::EqualShareOfNothing
-            | FindingKind::PrecisionTooFine { .. } => false,
+            | FindingKind::PrecisionTooFine { .. }
+            | FindingKind::PeriodWithoutName
+            | FindingKind::PeriodTwice { .. }
+            | FindingKind::PeriodOutOfOrder { .. }
+            | FindingKind::PeriodOutsideYear { .. } => false,
         }
     }
 }
@@ -284,6 +312,8 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
         }
     }
 
+    check_periods(&mut f);
+
     // Weights are compared exactly: six equal shares of 100 add up to 100, although 100/6
     // has no exact decimal.
     let weights = Weights::of(plan);
@@ -380,11 +410,99 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
     f.list
 }
 
+/// The plan's monitoring periods: named, once each, in date order, in the plan's year.
+fn check_periods(f: &mut Findings<'_>) {
+    let plan = f.plan;
+    for (i, p) in plan.periods.iter().enumerate() {
+        if p.name.trim().is_empty() {
+            f.error(None, FindingKind::PeriodWithoutName);
+        } else if plan.periods[..i].iter().any(|q| q.name == p.name) {
+            f.error(
+                None,
+                FindingKind::PeriodTwice {
+                    name: p.name.clone(),
+                },
+            );
+        }
+        if i > 0 && p.date <= plan.periods[i - 1].date {
+            f.error(
+                None,
+                FindingKind::PeriodOutOfOrder {
+                    name: p.name.clone(),
+                    date: p.date,
+                },
+            );
+        }
+        if p.date.year() != plan.year {
+            f.warning(
+                None,
+                FindingKind::PeriodOutsideYear {
+                    name: p.name.clone(),
+                    date: p.date,
+                    year: plan.year,
+                },
+            );
+        }
+    }
+}
+
 fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
     let node = NodePath::Indicator(path);
     if ind.description.trim().is_empty() {
         f.warning(node, FindingKind::NoDescription);
     }
+    let before = f.list.len();
+    check_values(f, node, ind);
+    for c in &ind.target_changes {
+        if c.reason.trim().is_empty() {
+            f.error(node, FindingKind::TargetChangeWithoutReason { date: c.date });
+        }
+        if c.date.year() != f.plan.year {
+            f.warning(
+                node,
+                FindingKind::TargetChangeOutsideYear {
+                    date: c.date,
+                    year: f.plan.year,
+                },
+            );
+        }
+    }
+    // The values of each intermediate period, checked as the year's are; what is found
+    // already about the year's values is not said again for each period.
+    let year: Vec<FindingKind> = f.list[before..].iter().map(|x| x.kind.clone()).collect();
+    for (name, _) in &ind.periods.0 {
+        if f.plan.final_period() == Some(name.as_str()) {
+            f.error(node, FindingKind::FinalPeriodValues { name: name.clone() });
+            continue;
+        }
+        if f.plan.intermediate(Some(name)).is_none() {
+            f.error(node, FindingKind::UnknownPeriod { name: name.clone() });
+            continue;
+        }
+        let view = ind.at(Some(name));
+        let mut inner = Findings {
+            plan: f.plan,
+            list: Vec::new(),
+        };
+        check_values(&mut inner, node, &view);
+        for found in inner.list {
+            if year.contains(&found.kind) {
+                continue;
+            }
+            f.push(
+                found.severity,
+                Some(node),
+                FindingKind::AtPeriod {
+                    name: name.clone(),
+                    kind: Box::new(found.kind),
+                },
+            );
+        }
+    }
+}
+
+/// The findings about an indicator's target, result, override, note and baseline.
+fn check_values(f: &mut Findings<'_>, node: NodePath, ind: &Indicator) {
     for e in check::value_errors(ind) {
         f.error(node, FindingKind::Unscorable(e));
     }

@@ -632,6 +632,8 @@ fn number_indicator(id: &str, target: Target, result: Decimal) -> Indicator {
         baseline: None,
         scoring: None,
         not_assessable: None,
+        target_changes: Vec::new(),
+        periods: Default::default(),
     }
 }
 
@@ -664,6 +666,7 @@ fn plan_of(objectives: Vec<StrategicObjective>) -> Plan {
         thresholds: Thresholds::default(),
         scoring: None,
         precision: Default::default(),
+        periods: Vec::new(),
         perspectives: vec![Perspective {
             name: "P".into(),
             objectives,
@@ -1134,6 +1137,8 @@ fn indicator(id: String) -> BoxedStrategy<Indicator> {
                 baseline: None,
                 scoring: scoring.map(Box::new),
                 not_assessable,
+                target_changes: Vec::new(),
+                periods: Default::default(),
             }
         ),
         2 => deadline.prop_map(move |(due, done, scoring, not_assessable)| {
@@ -1149,6 +1154,8 @@ fn indicator(id: String) -> BoxedStrategy<Indicator> {
                 baseline: None,
                 scoring: scoring.map(Box::new),
                 not_assessable,
+                target_changes: Vec::new(),
+                periods: Default::default(),
             }
         }),
         1 => yes_no.prop_map(move |(yes, result, over, scoring, not_assessable)| Indicator {
@@ -1162,6 +1169,8 @@ fn indicator(id: String) -> BoxedStrategy<Indicator> {
             baseline: None,
             scoring: scoring.map(Box::new),
             not_assessable,
+            target_changes: Vec::new(),
+            periods: Default::default(),
         }),
     ]
     .boxed()
@@ -1330,6 +1339,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 thresholds: Thresholds::default(),
                 scoring,
                 precision,
+                periods: Vec::new(),
                 perspectives,
             }
         })

@@ -458,7 +458,8 @@ impl App {
     /// Sets one field of an indicator as one undoable step.
     fn commit(&mut self, path: IndicatorPath, new: FieldValue) -> Effect {
         let ind = self.plan.indicator(path);
-        let old = ind.get(new.field());
+        let period = self.scores.period();
+        let old = ind.get_at(new.field(), period);
         if old == new {
             self.scores.update_indicator(&self.plan, path);
             self.info(Msg::NoChange);
@@ -466,9 +467,11 @@ impl App {
         }
         let change = FieldChange {
             id: ind.id.clone(),
+            period: None,
             old,
             new,
-        };
+        }
+        .at(period);
         let step = Step {
             kind: StepKind::Edit,
             changes: vec![(path, change)],
@@ -512,6 +515,11 @@ impl App {
                 reason: crate::text::truncate(&o.reason, 40),
             },
             FieldValue::Note(Some(n)) => Shown::Note(crate::text::truncate(n, 40)),
+            FieldValue::Target(t) => Shown::Value(loc.target(t, &ind.unit)),
+            FieldValue::TargetChanges(list) => match list.last() {
+                Some(c) => Shown::Note(crate::text::truncate(&c.reason, 40)),
+                None => Shown::Nothing,
+            },
         }
     }
 
@@ -540,7 +548,8 @@ impl App {
                         id,
                         marked: r.is_some(),
                     },
-                    (_, FieldValue::Result(_)) => StepText::Changes { changes: 1 },
+                    (_, FieldValue::Result(_) | FieldValue::Target(_))
+                    | (_, FieldValue::TargetChanges(_)) => StepText::Changes { changes: 1 },
                 }
             }
             (StepKind::Restore, changes) => StepText::Restored {
@@ -557,8 +566,11 @@ impl App {
         self.current_finding = None;
         let mut touched = BTreeSet::new();
         for (path, change) in &step.changes {
-            let ind = self.plan.indicator_mut(*path);
-            ind.set(change.new.clone());
+            let order = &self.plan.periods;
+            let ind = &mut self.plan.perspectives[path.perspective].objectives[path.strategic]
+                .operational[path.operational]
+                .layer_mut(path.layer)[path.index];
+            ind.set_at(change.new.clone(), change.period.as_deref(), order);
             if matches!(change.new, FieldValue::Note(_)) {
                 self.search.text_changed(*path, ind);
             }

@@ -15,7 +15,7 @@ pub enum StepKind {
 }
 
 /// One undoable step: changes with the place of their indicator.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     pub kind: StepKind,
     pub changes: Vec<(IndicatorPath, FieldChange)>,

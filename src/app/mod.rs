@@ -123,7 +123,7 @@ pub enum Action {
 }
 
 /// What the event loop must do after an update.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     None,
     /// Write the plan to its file.

@@ -153,6 +153,22 @@ pub enum FieldName {
     Override,
     Note,
     NotAssessable,
+    Target,
+    TargetChanges,
+}
+
+impl FieldName {
+    pub fn of(field: crate::plan::Field) -> FieldName {
+        use crate::plan::Field;
+        match field {
+            Field::Result => FieldName::Result,
+            Field::Override => FieldName::Override,
+            Field::Note => FieldName::Note,
+            Field::NotAssessable => FieldName::NotAssessable,
+            Field::Target => FieldName::Target,
+            Field::TargetChanges => FieldName::TargetChanges,
+        }
+    }
 }
 
 /// What a step of the history did: "result of 3.2.2-s2: 72 → 70".

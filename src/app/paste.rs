@@ -131,10 +131,17 @@ impl App {
             .filter_map(|r| {
                 let path = r.path?;
                 let new = FieldValue::Result(r.new.clone().ok()?);
-                let old = self.plan.indicator(path).get(new.field());
+                let period = self.scores.period();
+                let old = self.plan.indicator(path).get_at(new.field(), period);
                 (old != new).then(|| {
                     let id = self.plan.indicator(path).id.clone();
-                    (path, FieldChange { id, old, new })
+                    let change = FieldChange {
+                        id,
+                        period: None,
+                        old,
+                        new,
+                    };
+                    (path, change.at(period))
                 })
             })
             .collect();

@@ -21,7 +21,7 @@ use crate::plan::{FieldChange, IndicatorPath, Plan};
 use crate::store::journal::{Leftover, Recorded};
 
 /// A field changed both in the journal and, since, in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {
     pub path: IndicatorPath,
     /// `old` is what the file holds now, `new` the journal's value.
@@ -44,7 +44,7 @@ pub enum Origin {
 }
 
 /// What the journal of a previous run holds, measured against the file as it is now.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Recovery {
     pub origin: Origin,
     /// Changes whose field still holds, in the file, the value they started from.
@@ -102,6 +102,7 @@ impl Recovery {
             .iter()
             .map(|c| Recorded {
                 id: c.id.clone(),
+                period: c.period.clone(),
                 old: Some(c.old.clone()),
                 new: c.new.clone(),
             })
@@ -150,13 +151,16 @@ impl Recovery {
                     continue;
                 }
             };
-            let disk = plan.indicator(path).get(c.new.field());
+            let disk = plan
+                .indicator(path)
+                .get_at(c.new.field(), c.period.as_deref());
             if disk == c.new {
                 self.already += 1;
                 continue;
             }
             let change = FieldChange {
                 id: c.id.clone(),
+                period: c.period.clone(),
                 old: disk,
                 new: c.new.clone(),
             };
@@ -211,11 +215,19 @@ impl Recovery {
                 crate::plan::FieldValue::Note(n) | crate::plan::FieldValue::NotAssessable(n) => {
                     n.as_deref().map(crate::store::write::string)
                 }
+                crate::plan::FieldValue::Target(t) => Some(crate::store::write::target(t)),
+                crate::plan::FieldValue::TargetChanges(list) => {
+                    Some(crate::store::write::target_changes(list))
+                }
+            };
+            let field = match &c.period {
+                Some(p) => format!("periods[{}].{}", crate::store::write::string(p), c.field().name()),
+                None => c.field().name().to_string(),
             };
             out.push_str(&format!(
                 "{} · {}: {}\n",
                 c.id,
-                c.field().name(),
+                field,
                 value.unwrap_or_else(|| "None".to_string())
             ));
         }
@@ -285,12 +297,7 @@ impl App {
             .iter()
             .map(|c| {
                 let ind = self.plan.indicator(c.path);
-                let field = match c.change.field() {
-                    crate::plan::Field::Result => FieldName::Result,
-                    crate::plan::Field::Override => FieldName::Override,
-                    crate::plan::Field::Note => FieldName::Note,
-                    crate::plan::Field::NotAssessable => FieldName::NotAssessable,
-                };
+                let field = FieldName::of(c.change.field());
                 let shown = |v| words.shown(&self.value_shown(ind, v));
                 (
                     c.take_mine,
@@ -401,6 +408,7 @@ mod tests {
     fn result(id: &str, old: Option<Value>, new: Option<Value>) -> FieldChange {
         FieldChange {
             id: id.into(),
+            period: None,
             old: FieldValue::Result(old),
             new: FieldValue::Result(new),
         }

@@ -2,13 +2,14 @@
 //!
 //! Undo and redo, the crash-recovery journal, the restore after a crash (and, as they come,
 //! imports, merges and the audit log) all speak in [`FieldChange`]s: which indicator (by its
-//! id, which perfplan never changes), which field, the value before and the value after.
+//! id, which perfplan never changes), which field, of which period (the year's final values
+//! or an intermediate period's), the value before and the value after.
 //! Keeping the value before is what lets a change be undone, and lets a restore tell a field
 //! the user changed from a field somebody else changed in the file since.
 
 use std::collections::HashMap;
 
-use super::{Indicator, Override, Value};
+use super::{Indicator, Override, Period, Target, TargetChange, Value};
 
 /// A field of an indicator that the controller changes while scoring a plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -18,15 +19,26 @@ pub enum Field {
     Note,
     /// Marked not assessable ("non valutabile"), with the reason.
     NotAssessable,
+    /// The year's target (changed during the year together with `TargetChanges`).
+    Target,
+    /// The record of the target's changes: the target before, the day, the reason.
+    TargetChanges,
 }
 
 impl Field {
-    pub const ALL: [Field; 4] = [
+    pub const ALL: [Field; 6] = [
         Field::Result,
         Field::Override,
         Field::Note,
         Field::NotAssessable,
+        Field::Target,
+        Field::TargetChanges,
     ];
+
+    /// The fields an intermediate period has its own values of, as a controller enters them.
+    pub fn has_periods(self) -> bool {
+        matches!(self, Field::Result | Field::Override | Field::Note)
+    }
 
     /// The field's name in the plan file.
     pub fn name(self) -> &'static str {
@@ -35,6 +47,8 @@ impl Field {
             Field::Override => "override",
             Field::Note => "note",
             Field::NotAssessable => "not_assessable",
+            Field::Target => "target",
+            Field::TargetChanges => "target_changes",
         }
     }
 
@@ -45,12 +59,14 @@ impl Field {
 
 /// The value of one field; `None` inside means the field is absent (a pending result, no
 /// override, no note).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum FieldValue {
     Result(Option<Value>),
     Override(Option<Override>),
     Note(Option<String>),
     NotAssessable(Option<String>),
+    Target(Target),
+    TargetChanges(Vec<TargetChange>),
 }
 
 impl FieldValue {
@@ -60,6 +76,8 @@ impl FieldValue {
             FieldValue::Override(_) => Field::Override,
             FieldValue::Note(_) => Field::Note,
             FieldValue::NotAssessable(_) => Field::NotAssessable,
+            FieldValue::Target(_) => Field::Target,
+            FieldValue::TargetChanges(_) => Field::TargetChanges,
         }
     }
 }
@@ -72,6 +90,8 @@ impl Indicator {
             Field::Override => FieldValue::Override(self.realization_override.clone()),
             Field::Note => FieldValue::Note(self.note.clone()),
             Field::NotAssessable => FieldValue::NotAssessable(self.not_assessable.clone()),
+            Field::Target => FieldValue::Target(self.target.clone()),
+            Field::TargetChanges => FieldValue::TargetChanges(self.target_changes.clone()),
         }
     }
 
@@ -82,16 +102,54 @@ impl Indicator {
             FieldValue::Override(v) => self.realization_override = v,
             FieldValue::Note(v) => self.note = v,
             FieldValue::NotAssessable(v) => self.not_assessable = v,
+            FieldValue::Target(v) => self.target = v,
+            FieldValue::TargetChanges(v) => self.target_changes = v,
         }
+    }
+
+    /// The current value of `field` at `period` (`None`: the year's own values). An
+    /// intermediate period has its own result, override and note; its other fields are
+    /// the year's.
+    pub fn get_at(&self, field: Field, period: Option<&str>) -> FieldValue {
+        let Some(name) = period.filter(|_| field.has_periods()) else {
+            return self.get(field);
+        };
+        let at = self.periods.get(name);
+        match field {
+            Field::Result => FieldValue::Result(at.and_then(|v| v.result)),
+            Field::Override => {
+                FieldValue::Override(at.and_then(|v| v.realization_override.clone()))
+            }
+            _ => FieldValue::Note(at.and_then(|v| v.note.clone())),
+        }
+    }
+
+    /// Sets `value` at `period` (see [`Indicator::get_at`]); `order` is the plan's periods,
+    /// to keep a period added to the indicator in their order.
+    pub fn set_at(&mut self, value: FieldValue, period: Option<&str>, order: &[Period]) {
+        let Some(name) = period.filter(|_| value.field().has_periods()) else {
+            return self.set(value);
+        };
+        let at = self.periods.entry(name, order);
+        match value {
+            FieldValue::Result(v) => at.result = v,
+            FieldValue::Override(v) => at.realization_override = v,
+            FieldValue::Note(v) => at.note = v,
+            _ => unreachable!("only fields with periods reach here"),
+        }
+        self.periods.prune();
     }
 }
 
 /// One field of one indicator going from `old` to `new`. `old` and `new` are always values
 /// of the same field.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FieldChange {
     /// The indicator's id.
     pub id: String,
+    /// The intermediate period whose value changes; `None` for the year's own values (the
+    /// final period's, and every field that has no periods).
+    pub period: Option<String>,
     pub old: FieldValue,
     pub new: FieldValue,
 }
@@ -101,19 +159,34 @@ impl FieldChange {
     pub fn new(id: impl Into<String>, old: FieldValue, new: FieldValue) -> Option<FieldChange> {
         (old.field() == new.field()).then(|| FieldChange {
             id: id.into(),
+            period: None,
             old,
             new,
         })
+    }
+
+    /// The same change, of the values at `period` (`None`: the year's).
+    pub fn at(mut self, period: Option<&str>) -> FieldChange {
+        self.period = period
+            .filter(|_| self.field().has_periods())
+            .map(str::to_string);
+        self
     }
 
     pub fn field(&self) -> Field {
         self.new.field()
     }
 
+    /// What it changes: the indicator, the period and the field.
+    pub fn key(&self) -> (String, Option<String>, Field) {
+        (self.id.clone(), self.period.clone(), self.field())
+    }
+
     /// The change that takes this one back.
     pub fn inverse(&self) -> FieldChange {
         FieldChange {
             id: self.id.clone(),
+            period: self.period.clone(),
             old: self.new.clone(),
             new: self.old.clone(),
         }
@@ -129,10 +202,10 @@ impl FieldChange {
 /// the first change and after the last, in the order the fields were first changed. Fields
 /// that came back to where they started are left out.
 pub fn net(changes: impl IntoIterator<Item = FieldChange>) -> Vec<FieldChange> {
-    let mut order: Vec<(String, Field)> = Vec::new();
-    let mut by_key: HashMap<(String, Field), FieldChange> = HashMap::new();
+    let mut order: Vec<(String, Option<String>, Field)> = Vec::new();
+    let mut by_key: HashMap<(String, Option<String>, Field), FieldChange> = HashMap::new();
     for c in changes {
-        let key = (c.id.clone(), c.field());
+        let key = c.key();
         match by_key.get_mut(&key) {
             Some(first) => first.new = c.new,
             None => {
@@ -190,6 +263,6 @@ mod tests {
         for f in Field::ALL {
             assert_eq!(Field::from_name(f.name()), Some(f));
         }
-        assert_eq!(Field::from_name("target"), None);
+        assert_eq!(Field::from_name("baseline"), None);
     }
 }

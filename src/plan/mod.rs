@@ -40,8 +40,23 @@ pub struct Plan {
     /// fewer).
     #[serde(default, skip_serializing_if = "Precision::is_default")]
     pub precision: Precision,
+    /// The monitoring periods, in date order: the intermediate measurements (at 30 June,
+    /// by quarter) and, last, the year's final one, whose values are each indicator's own
+    /// `result`, `override` and `note`. Empty: one period, the year's end.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub periods: Vec<Period>,
     #[serde(default)]
     pub perspectives: Vec<Perspective>,
+}
+
+/// A monitoring period: when results are measured ("30 giugno", "I trimestre").
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub name: String,
+    /// The day the values are measured at.
+    #[serde(with = "number::iso_date")]
+    pub date: NaiveDate,
 }
 
 /// The decimals figures are shown with, rounded half up on their exact values.
@@ -295,6 +310,130 @@ pub struct Indicator {
     /// mean, but not pending.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_assessable: Option<String>,
+    /// The target as it was before each change made during the year (rimodulazione), with
+    /// the day and the reason, oldest first: `target` is the one that counts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub target_changes: Vec<TargetChange>,
+    /// The values of the intermediate periods, by the period's name (the final period's
+    /// are the indicator's own).
+    #[serde(default, skip_serializing_if = "PeriodValues::is_empty")]
+    pub periods: PeriodValues,
+}
+
+/// A target changed during the year: the target before, when and why.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetChange {
+    /// The target before the change.
+    pub from: Target,
+    #[serde(with = "number::iso_date")]
+    pub date: NaiveDate,
+    /// Why it changed (required: the Relazione reports it).
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// An indicator's values at one intermediate period; all optional.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AtPeriod {
+    /// The period's own target, where it is not the year's (an intermediate target).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<Value>,
+    #[serde(default, rename = "override", skip_serializing_if = "Option::is_none")]
+    pub realization_override: Option<Override>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl AtPeriod {
+    pub fn is_empty(&self) -> bool {
+        self.target.is_none()
+            && self.result.is_none()
+            && self.realization_override.is_none()
+            && self.note.is_none()
+    }
+}
+
+/// An indicator's values by period name, in the order written (a map in the file:
+/// `{"30 giugno": (result: 40)}`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PeriodValues(pub Vec<(String, AtPeriod)>);
+
+impl PeriodValues {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, period: &str) -> Option<&AtPeriod> {
+        self.0.iter().find(|(n, _)| n == period).map(|(_, v)| v)
+    }
+
+    /// The values of `period`, added (empty) where missing, in the order of `order` (the
+    /// plan's periods) among the others.
+    pub fn entry(&mut self, period: &str, order: &[Period]) -> &mut AtPeriod {
+        if let Some(i) = self.0.iter().position(|(n, _)| n == period) {
+            return &mut self.0[i].1;
+        }
+        let rank = |name: &str| order.iter().position(|p| p.name == name);
+        let mine = rank(period);
+        let at = self
+            .0
+            .iter()
+            .position(|(n, _)| match (rank(n), mine) {
+                (Some(r), Some(m)) => r > m,
+                _ => false,
+            })
+            .unwrap_or(self.0.len());
+        self.0.insert(at, (period.to_string(), AtPeriod::default()));
+        &mut self.0[at].1
+    }
+
+    /// Drops the periods left with no value.
+    pub fn prune(&mut self) {
+        self.0.retain(|(_, v)| !v.is_empty());
+    }
+}
+
+impl Serialize for PeriodValues {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for PeriodValues {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = PeriodValues;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map from period names to their values")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<PeriodValues, A::Error> {
+                let mut out: Vec<(String, AtPeriod)> = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, AtPeriod>()? {
+                    if out.iter().any(|(n, _)| *n == k) {
+                        return Err(serde::de::Error::custom(format!(
+                            "the period \"{k}\" is written twice"
+                        )));
+                    }
+                    out.push((k, v));
+                }
+                Ok(PeriodValues(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 impl Indicator {
@@ -305,6 +444,32 @@ impl Indicator {
     /// Marked not assessable ("non valutabile"), with or without its reason.
     pub fn is_not_assessable(&self) -> bool {
         self.not_assessable.is_some()
+    }
+
+    /// The indicator as it stands at `period` (`None`: the year's final period): that
+    /// period's result, override and note, and its target where it has its own.
+    pub fn at(&self, period: Option<&str>) -> std::borrow::Cow<'_, Indicator> {
+        use std::borrow::Cow;
+        let Some(name) = period else {
+            return Cow::Borrowed(self);
+        };
+        let values = self.periods.get(name);
+        Cow::Owned(Indicator {
+            id: self.id.clone(),
+            description: self.description.clone(),
+            unit: self.unit.clone(),
+            target: values
+                .and_then(|v| v.target.clone())
+                .unwrap_or_else(|| self.target.clone()),
+            result: values.and_then(|v| v.result),
+            realization_override: values.and_then(|v| v.realization_override.clone()),
+            note: values.and_then(|v| v.note.clone()),
+            baseline: self.baseline,
+            scoring: self.scoring.clone(),
+            not_assessable: self.not_assessable.clone(),
+            target_changes: Vec::new(),
+            periods: PeriodValues::default(),
+        })
     }
 
     /// How its missed target is scored: its own rule, else the plan's.
@@ -609,6 +774,42 @@ impl Plan {
                 return None;
             }
         }
+    }
+
+    /// The period named `name` is an intermediate one: `Some(name)` to read values at; the
+    /// final period (the last, or any name when the plan has no periods) is `None`.
+    pub fn intermediate<'a>(&self, name: Option<&'a str>) -> Option<&'a str> {
+        let name = name?;
+        let last = self.periods.last()?;
+        (last.name != name && self.periods.iter().any(|p| p.name == name)).then_some(name)
+    }
+
+    /// The final period's name, when the plan names its periods.
+    pub fn final_period(&self) -> Option<&str> {
+        self.periods.last().map(|p| p.name.as_str())
+    }
+
+    /// The plan as it stands at an intermediate period: each indicator with that period's
+    /// values (see [`Indicator::at`]). The final period's plan is the plan itself.
+    pub fn at_period(&self, name: &str) -> Plan {
+        let mut plan = self.clone();
+        let Some(name) = self.intermediate(Some(name)) else {
+            return plan;
+        };
+        for persp in &mut plan.perspectives {
+            for so in &mut persp.objectives {
+                for oo in &mut so.operational {
+                    for ind in oo
+                        .strategic_indicators
+                        .iter_mut()
+                        .chain(oo.indicators.iter_mut())
+                    {
+                        *ind = ind.at(Some(name)).into_owned();
+                    }
+                }
+            }
+        }
+        plan
     }
 
     pub fn indicator_count(&self) -> usize {

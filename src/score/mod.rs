@@ -638,6 +638,16 @@ pub struct Rules {
     pub scoring: Scoring,
     pub precision: Precision,
     pub weights: Weights,
+    /// The intermediate period scored (see [`Plan::intermediate`]); `None`: the year's
+    /// final values.
+    pub period: Option<String>,
+}
+
+impl Rules {
+    /// The outcome of `ind` at the period these rules score.
+    pub fn outcome(&self, ind: &Indicator) -> Outcome {
+        outcome(&ind.at(self.period.as_deref()), &self.scoring)
+    }
 }
 
 impl Rules {
@@ -654,6 +664,7 @@ impl Rules {
                 overall: max(p.overall),
             },
             weights: Weights::of(plan),
+            period: None,
         }
     }
 }
@@ -716,12 +727,12 @@ impl OperationalScores {
             strategic: oo
                 .strategic_indicators
                 .iter()
-                .map(|i| outcome(i, &rules.scoring))
+                .map(|i| rules.outcome(i))
                 .collect(),
             operational: oo
                 .indicators
                 .iter()
-                .map(|i| outcome(i, &rules.scoring))
+                .map(|i| rules.outcome(i))
                 .collect(),
         };
         let mut s = OperationalScores {
@@ -880,7 +891,13 @@ impl PerspectiveScores {
 
 impl Scores {
     pub fn compute(plan: &Plan) -> Self {
-        let rules = Rules::of(plan);
+        Self::compute_at(plan, None)
+    }
+
+    /// The scores at a monitoring period (`None`, or the final period's name: the year's).
+    pub fn compute_at(plan: &Plan, period: Option<&str>) -> Self {
+        let mut rules = Rules::of(plan);
+        rules.period = plan.intermediate(period).map(str::to_string);
         let mut s = Scores {
             perspectives: plan
                 .perspectives
@@ -920,12 +937,18 @@ impl Scores {
 
     /// The outcome of the indicator at `path` by these scores' rules.
     pub fn outcome_of(&self, plan: &Plan, path: IndicatorPath) -> Outcome {
-        outcome(plan.indicator(path), &self.rules.scoring)
+        self.rules.outcome(plan.indicator(path))
     }
 
     /// The outcome the indicator at `path` would have with `result` as its result.
     pub fn outcome_with(&self, plan: &Plan, path: IndicatorPath, result: Option<Value>) -> Outcome {
-        outcome_with(plan.indicator(path), result, &self.rules.scoring)
+        let ind = plan.indicator(path).at(self.rules.period.as_deref());
+        outcome_with(&ind, result, &self.rules.scoring)
+    }
+
+    /// The period these scores are of (`None`: the year's final values).
+    pub fn period(&self) -> Option<&str> {
+        self.rules.period.as_deref()
     }
 
     pub fn update_indicator(&mut self, plan: &Plan, path: IndicatorPath) {

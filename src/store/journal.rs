@@ -21,7 +21,9 @@
 //! made (an undo is journalled as the change that takes the earlier one back). Values:
 //! a result is `null`, `{"number":"12.50"}` or `{"date":"2017-12-31"}` (numbers as strings,
 //! so they stay exact); an override is `null` or `{"realization":"91.40","reason":"…"}`; a
-//! note is `null` or a string.
+//! note is `null` or a string; a target is its RON text (`"AtLeast(80)"`) and the record
+//! of a target's changes the RON text of the list. A change of an intermediate period's
+//! value carries `"period": NAME`.
 //!
 //! Journals of earlier versions (one JSON object a line holding an indicator's fields after
 //! each edit, in the data folder under another name) are still read; their changes have no
@@ -42,9 +44,11 @@ use crate::plan::{Field, FieldChange, FieldValue, Override, Value};
 
 /// One journalled change as read back: the value before is unknown for the journals of
 /// earlier versions.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Recorded {
     pub id: String,
+    /// The intermediate period the value is of (`None`: the year's).
+    pub period: Option<String>,
     pub old: Option<FieldValue>,
     pub new: FieldValue,
 }
@@ -55,6 +59,7 @@ impl Recorded {
     pub fn as_change(&self) -> FieldChange {
         FieldChange {
             id: self.id.clone(),
+            period: self.period.clone(),
             old: self.old.clone().unwrap_or_else(|| self.new.clone()),
             new: self.new.clone(),
         }
@@ -62,7 +67,7 @@ impl Recorded {
 }
 
 /// One record: the changes of one step (an edit, an undo, a restore).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Record {
     pub at: DateTime<Local>,
     /// The content hash of the plan file the changes were made on.
@@ -71,7 +76,7 @@ pub struct Record {
 }
 
 /// What a previous run left in the journal.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Leftover {
     pub records: Vec<Record>,
     /// Records that could not be read (cut short or damaged).
@@ -96,9 +101,10 @@ impl Leftover {
     pub fn net(&self) -> Vec<Recorded> {
         let mut out: Vec<Recorded> = Vec::new();
         // Each field's place in `out`.
-        let mut index: HashMap<(&str, Field), usize> = HashMap::new();
+        let mut index: HashMap<(&str, Option<&str>, Field), usize> = HashMap::new();
         for c in self.records.iter().flat_map(|r| &r.changes) {
-            match index.get(&(c.id.as_str(), c.new.field())) {
+            let key = (c.id.as_str(), c.period.as_deref(), c.new.field());
+            match index.get(&key) {
                 Some(&i) => {
                     let o = &mut out[i];
                     if c.old.as_ref() != Some(&o.new) {
@@ -107,7 +113,7 @@ impl Leftover {
                     o.new = c.new.clone();
                 }
                 None => {
-                    index.insert((c.id.as_str(), c.new.field()), out.len());
+                    index.insert(key, out.len());
                     out.push(c.clone());
                 }
             }
@@ -167,7 +173,13 @@ fn value_json(v: &FieldValue) -> Json {
             "reason": o.reason,
         }),
         FieldValue::Note(Some(n)) => Json::String(n.clone()),
+        FieldValue::Target(t) => Json::String(super::write::target(t)),
+        FieldValue::TargetChanges(list) => Json::String(super::write::target_changes(list)),
     }
+}
+
+fn ron_of<T: serde::de::DeserializeOwned>(j: &Json) -> Option<T> {
+    ron::from_str(j.as_str()?).ok()
 }
 
 fn decimal(j: &Json) -> Option<Decimal> {
@@ -181,6 +193,7 @@ fn value_from(field: Field, j: &Json) -> Option<FieldValue> {
             Field::Override => FieldValue::Override(None),
             Field::Note => FieldValue::Note(None),
             Field::NotAssessable => FieldValue::NotAssessable(None),
+            Field::Target | Field::TargetChanges => return None,
         });
     }
     Some(match field {
@@ -213,6 +226,8 @@ fn value_from(field: Field, j: &Json) -> Option<FieldValue> {
         })),
         Field::Note => FieldValue::Note(Some(j.as_str()?.to_string())),
         Field::NotAssessable => FieldValue::NotAssessable(Some(j.as_str()?.to_string())),
+        Field::Target => FieldValue::Target(ron_of(j)?),
+        Field::TargetChanges => FieldValue::TargetChanges(ron_of(j)?),
     })
 }
 
@@ -221,12 +236,18 @@ pub fn encode(at: DateTime<Local>, base: Option<u64>, changes: &[FieldChange]) -
     let payload = json!({
         "at": at.to_rfc3339(),
         "base": base.map(|h| format!("{h:016x}")),
-        "changes": changes.iter().map(|c| json!({
-            "id": c.id,
-            "field": c.field().name(),
-            "old": value_json(&c.old),
-            "new": value_json(&c.new),
-        })).collect::<Vec<_>>(),
+        "changes": changes.iter().map(|c| {
+            let mut j = json!({
+                "id": c.id,
+                "field": c.field().name(),
+                "old": value_json(&c.old),
+                "new": value_json(&c.new),
+            });
+            if let Some(p) = &c.period {
+                j["period"] = Json::String(p.clone());
+            }
+            j
+        }).collect::<Vec<_>>(),
     })
     .to_string();
     let hash = xxhash_rust::xxh3::xxh3_64(payload.as_bytes());
@@ -256,8 +277,13 @@ fn decode(line: &str) -> Option<Record> {
         .iter()
         .map(|c| {
             let field = Field::from_name(c.get("field")?.as_str()?)?;
+            let period = match c.get("period") {
+                None | Some(Json::Null) => None,
+                Some(p) => Some(p.as_str()?.to_string()),
+            };
             Some(Recorded {
                 id: c.get("id")?.as_str()?.to_string(),
+                period,
                 old: Some(value_from(field, c.get("old")?)?),
                 new: value_from(field, c.get("new")?)?,
             })
@@ -279,6 +305,7 @@ fn decode_legacy(line: &str) -> Option<Record> {
         .map(|field| {
             Some(Recorded {
                 id: id.clone(),
+                period: None,
                 old: None,
                 new: value_from(field, j.get(field.name())?)?,
             })
@@ -524,6 +551,7 @@ mod tests {
     fn recorded(c: &FieldChange) -> Recorded {
         Recorded {
             id: c.id.clone(),
+            period: c.period.clone(),
             old: Some(c.old.clone()),
             new: c.new.clone(),
         }
@@ -601,6 +629,7 @@ mod tests {
         let num = |n| FieldValue::Result(Some(Value::Number(n)));
         let rec = |old, new| Recorded {
             id: "a".into(),
+            period: None,
             old: Some(old),
             new,
         };

@@ -9,16 +9,59 @@ use serde::de::DeserializeOwned;
 
 use super::syntax::{self, FieldSpan, IndicatorSpans, ShapeError};
 use super::write;
-use crate::plan::{Field, FieldChange, Indicator, IndicatorPath, Override, Plan, Value};
+use crate::plan::{
+    Field, FieldChange, Indicator, IndicatorPath, Override, PeriodValues, Plan, Target, TargetChange,
+    Value,
+};
 
-/// The text written for the field, `None` when it is absent. The fields the app edits
-/// (`Field::ALL`) are the only ones a save touches.
-fn field_text(ind: &Indicator, field: Field) -> Option<String> {
-    match field {
-        Field::Result => ind.result.map(write::value),
-        Field::Override => ind.realization_override.as_ref().map(write::override_value),
-        Field::Note => ind.note.as_deref().map(write::string),
-        Field::NotAssessable => ind.not_assessable.as_deref().map(write::string),
+/// A field of an indicator's text that a save may rewrite: one the app edits (`Field::ALL`)
+/// or the map of its intermediate periods' values, rewritten whole when one of them
+/// changes. These are the only ones a save touches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Own(Field),
+    Periods,
+}
+
+impl Slot {
+    const ALL: [Slot; 7] = [
+        Slot::Own(Field::Result),
+        Slot::Own(Field::Override),
+        Slot::Own(Field::Note),
+        Slot::Own(Field::NotAssessable),
+        Slot::Own(Field::Target),
+        Slot::Own(Field::TargetChanges),
+        Slot::Periods,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Slot::Own(f) => f.name(),
+            Slot::Periods => "periods",
+        }
+    }
+
+    /// Where a change is written.
+    fn of(change: &FieldChange) -> Slot {
+        match change.period {
+            Some(_) => Slot::Periods,
+            None => Slot::Own(change.field()),
+        }
+    }
+}
+
+/// The text written for the slot, `None` when it is absent.
+fn field_text(ind: &Indicator, slot: Slot) -> Option<String> {
+    match slot {
+        Slot::Own(Field::Result) => ind.result.map(write::value),
+        Slot::Own(Field::Override) => ind.realization_override.as_ref().map(write::override_value),
+        Slot::Own(Field::Note) => ind.note.as_deref().map(write::string),
+        Slot::Own(Field::NotAssessable) => ind.not_assessable.as_deref().map(write::string),
+        Slot::Own(Field::Target) => Some(write::target(&ind.target)),
+        Slot::Own(Field::TargetChanges) => {
+            (!ind.target_changes.is_empty()).then(|| write::target_changes(&ind.target_changes))
+        }
+        Slot::Periods => (!ind.periods.is_empty()).then(|| write::periods(&ind.periods)),
     }
 }
 
@@ -30,19 +73,26 @@ fn parse_field<T: DeserializeOwned>(text: &str) -> Option<T> {
         .flatten()
 }
 
-/// Whether the text already written for `field` means what the plan now holds.
-fn unchanged(ind: &Indicator, field: Field, written: &str) -> bool {
+/// Whether the text already written for `slot` means what the plan now holds.
+fn unchanged(ind: &Indicator, slot: Slot, written: &str) -> bool {
     // The common case, text as perfplan writes it, needs no parsing.
-    if field_text(ind, field).is_some_and(|t| t == written) {
+    if field_text(ind, slot).is_some_and(|t| t == written) {
         return true;
     }
-    match field {
-        Field::Result => parse_field::<Value>(written) == ind.result,
-        Field::Override => {
+    match slot {
+        Slot::Own(Field::Result) => parse_field::<Value>(written) == ind.result,
+        Slot::Own(Field::Override) => {
             parse_field::<Override>(written).as_ref() == ind.realization_override.as_ref()
         }
-        Field::Note => parse_field::<String>(written) == ind.note,
-        Field::NotAssessable => parse_field::<String>(written) == ind.not_assessable,
+        Slot::Own(Field::Note) => parse_field::<String>(written) == ind.note,
+        Slot::Own(Field::NotAssessable) => parse_field::<String>(written) == ind.not_assessable,
+        Slot::Own(Field::Target) => parse_field::<Target>(written).as_ref() == Some(&ind.target),
+        Slot::Own(Field::TargetChanges) => {
+            parse_field::<Vec<TargetChange>>(written).unwrap_or_default() == ind.target_changes
+        }
+        Slot::Periods => {
+            parse_field::<PeriodValues>(written).unwrap_or_default() == ind.periods
+        }
     }
 }
 
@@ -61,15 +111,15 @@ pub fn patch_changes(
     plan: &Plan,
     changes: &[FieldChange],
 ) -> Result<String, ShapeError> {
-    let mut only: HashMap<&str, Vec<Field>> = HashMap::new();
+    let mut only: HashMap<&str, Vec<Slot>> = HashMap::new();
     for c in changes {
-        only.entry(c.id.as_str()).or_default().push(c.field());
+        only.entry(c.id.as_str()).or_default().push(Slot::of(c));
     }
     patch_fields(original, plan, Some(&only))
 }
 
 /// The fields to write: all the editable ones of every indicator, or those listed by id.
-type Only<'a> = Option<&'a HashMap<&'a str, Vec<Field>>>;
+type Only<'a> = Option<&'a HashMap<&'a str, Vec<Slot>>>;
 
 fn patch_fields(original: &str, plan: &Plan, only: Only<'_>) -> Result<String, ShapeError> {
     let spans = syntax::indicator_spans(original)?;
@@ -97,8 +147,8 @@ fn patch_fields(original: &str, plan: &Plan, only: Only<'_>) -> Result<String, S
                 ind.id
             )));
         }
-        let fields: &[Field] = match only {
-            None => &Field::ALL,
+        let fields: &[Slot] = match only {
+            None => &Slot::ALL,
             Some(only) => match only.get(ind.id.as_str()) {
                 Some(fields) => fields,
                 None => continue,
@@ -170,13 +220,13 @@ fn indicator_edits(
     text: &str,
     s: &IndicatorSpans,
     ind: &Indicator,
-    fields: &[Field],
+    fields: &[Slot],
     edits: &mut Vec<(Range<usize>, String)>,
 ) {
     let mut inserts: Vec<String> = Vec::new();
     let mut removed: Vec<&str> = Vec::new();
-    // In the order of `Field::ALL`, whatever order `fields` lists them in.
-    for field in Field::ALL.into_iter().filter(|f| fields.contains(f)) {
+    // In the order of `Slot::ALL`, whatever order `fields` lists them in.
+    for field in Slot::ALL.into_iter().filter(|f| fields.contains(f)) {
         let name = field.name();
         let want = field_text(ind, field);
         match (s.field(name), want) {

@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 
 use crate::plan::{
-    BandScore, Indicator, Num, OperationalObjective, Override, Plan, Precision, Scoring, Target,
-    Unit, Value,
+    BandScore, Indicator, Num, OperationalObjective, Override, PeriodValues, Plan, Precision,
+    Scoring, Target, TargetChange, Unit, Value,
 };
 
 /// A string as a RON literal. Only what must be escaped is (quotes, backslashes, control
@@ -72,6 +72,49 @@ pub fn target(t: &Target) -> String {
     }
 }
 
+/// The record of a target's changes, as a list: `[(from: AtLeast(90), date: "2017-07-15",
+/// reason: "…")]`.
+pub fn target_changes(list: &[TargetChange]) -> String {
+    let items: Vec<String> = list
+        .iter()
+        .map(|c| {
+            format!(
+                "(from: {}, date: \"{}\", reason: {})",
+                target(&c.from),
+                c.date.format("%Y-%m-%d"),
+                string(&c.reason)
+            )
+        })
+        .collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// An indicator's values at its intermediate periods, as a map: `{"30 giugno": (result:
+/// 40)}`.
+pub fn periods(values: &PeriodValues) -> String {
+    let items: Vec<String> = values
+        .0
+        .iter()
+        .map(|(name, v)| {
+            let mut fields = Vec::new();
+            if let Some(t) = &v.target {
+                fields.push(format!("target: {}", target(t)));
+            }
+            if let Some(r) = v.result {
+                fields.push(format!("result: {}", value(r)));
+            }
+            if let Some(o) = &v.realization_override {
+                fields.push(format!("override: {}", override_value(o)));
+            }
+            if let Some(n) = &v.note {
+                fields.push(format!("note: {}", string(n)));
+            }
+            format!("{}: ({})", string(name), fields.join(", "))
+        })
+        .collect();
+    format!("{{{}}}", items.join(", "))
+}
+
 pub fn scoring(s: &Scoring) -> String {
     match s {
         Scoring::Proportional => "Proportional".into(),
@@ -126,6 +169,18 @@ pub fn plan(plan: &Plan) -> String {
     }
     if !plan.precision.is_default() {
         let _ = writeln!(out, "    precision: {},", precision(&plan.precision));
+    }
+    if !plan.periods.is_empty() {
+        let _ = writeln!(out, "    periods: [");
+        for p in &plan.periods {
+            let _ = writeln!(
+                out,
+                "        (name: {}, date: \"{}\"),",
+                string(&p.name),
+                p.date.format("%Y-%m-%d")
+            );
+        }
+        let _ = writeln!(out, "    ],");
     }
     let _ = writeln!(out, "    perspectives: [");
     for p in &plan.perspectives {
@@ -205,6 +260,12 @@ fn indicator(out: &mut String, ind: &Indicator, indent: &str) {
     }
     if let Some(reason) = &ind.not_assessable {
         f(out, "not_assessable", string(reason));
+    }
+    if !ind.target_changes.is_empty() {
+        f(out, "target_changes", target_changes(&ind.target_changes));
+    }
+    if !ind.periods.is_empty() {
+        f(out, "periods", periods(&ind.periods));
     }
     let _ = writeln!(out, "{indent}),");
 }

@@ -292,6 +292,8 @@ impl AppWords for En {
             FieldName::Override => "override",
             FieldName::Note => "note",
             FieldName::NotAssessable => "not assessable",
+            FieldName::Target => "target",
+            FieldName::TargetChanges => "target changes",
         }
     }
 

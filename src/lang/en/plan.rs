@@ -109,6 +109,35 @@ impl PlanWords for En {
                 "the plan's scoring: {}; the indicators it scores are left unscored",
                 bands_error(e, loc)
             ),
+            FindingKind::PeriodWithoutName => "a monitoring period has no name".to_string(),
+            FindingKind::PeriodTwice { name } => {
+                format!("the monitoring period \"{name}\" is listed twice")
+            }
+            FindingKind::PeriodOutOfOrder { name, date } => format!(
+                "the monitoring period \"{name}\" ({}) is not after the one before it: list the periods in date order",
+                loc.date(*date)
+            ),
+            FindingKind::PeriodOutsideYear { name, date, year } => format!(
+                "the monitoring period \"{name}\" is dated {}, outside the plan's year {year}",
+                loc.date(*date)
+            ),
+            FindingKind::UnknownPeriod { name } => format!(
+                "values for the period \"{name}\", which the plan does not list in its `periods`"
+            ),
+            FindingKind::FinalPeriodValues { name } => format!(
+                "values for \"{name}\" among the periods: that is the final period, whose values are the indicator's own `result`, `override` and `note`"
+            ),
+            FindingKind::AtPeriod { name, kind } => {
+                format!("at \"{name}\": {}", self.finding(kind, loc))
+            }
+            FindingKind::TargetChangeWithoutReason { date } => format!(
+                "the target change of {} has no reason: the Relazione must say why the target changed",
+                loc.date(*date)
+            ),
+            FindingKind::TargetChangeOutsideYear { date, year } => format!(
+                "the target change is dated {}, outside the plan's year {year}",
+                loc.date(*date)
+            ),
             FindingKind::PrecisionTooFine { decimals } => format!(
                 "precision of {decimals} decimals: figures are shown with at most {} decimals",
                 crate::plan::Precision::MAX

@@ -308,6 +308,8 @@ impl AppWords for It {
             FieldName::Override => "forzatura",
             FieldName::Note => "nota",
             FieldName::NotAssessable => "non valutabile",
+            FieldName::Target => "target",
+            FieldName::TargetChanges => "rimodulazioni del target",
         }
     }
 

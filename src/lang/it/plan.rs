@@ -111,6 +111,35 @@ impl PlanWords for It {
                 "il modo di calcolo del piano (scoring): {}; gli indicatori che lo usano restano senza realizzazione",
                 bands_error(e, loc)
             ),
+            FindingKind::PeriodWithoutName => "un periodo di monitoraggio non ha nome".to_string(),
+            FindingKind::PeriodTwice { name } => {
+                format!("il periodo di monitoraggio \"{name}\" è elencato due volte")
+            }
+            FindingKind::PeriodOutOfOrder { name, date } => format!(
+                "il periodo di monitoraggio \"{name}\" ({}) non viene dopo quello che lo precede: elenca i periodi in ordine di data",
+                loc.date(*date)
+            ),
+            FindingKind::PeriodOutsideYear { name, date, year } => format!(
+                "il periodo di monitoraggio \"{name}\" ha data {}, fuori dall'anno {year} del piano",
+                loc.date(*date)
+            ),
+            FindingKind::UnknownPeriod { name } => format!(
+                "valori per il periodo \"{name}\", che il piano non elenca tra i suoi `periods`"
+            ),
+            FindingKind::FinalPeriodValues { name } => format!(
+                "valori per \"{name}\" tra i periodi: è il periodo finale, i cui valori sono `result`, `override` e `note` dell'indicatore"
+            ),
+            FindingKind::AtPeriod { name, kind } => {
+                format!("al periodo \"{name}\": {}", self.finding(kind, loc))
+            }
+            FindingKind::TargetChangeWithoutReason { date } => format!(
+                "la rimodulazione del target del {} non ha motivazione: la Relazione deve dire perché il target è cambiato",
+                loc.date(*date)
+            ),
+            FindingKind::TargetChangeOutsideYear { date, year } => format!(
+                "la rimodulazione del target ha data {}, fuori dall'anno {year} del piano",
+                loc.date(*date)
+            ),
             FindingKind::PrecisionTooFine { decimals } => format!(
                 "precisione di {decimals} decimali: le cifre si mostrano con al massimo {} decimali",
                 crate::plan::Precision::MAX
