@@ -15,7 +15,6 @@ use crate::lang::{Lang, Say};
 use crate::paths::{DirError, ExampleCopy};
 use crate::plan::Plan;
 use crate::report;
-use crate::score::Scores;
 use crate::store::{self, LoadError, WriteError};
 use crate::summary::Summary;
 use crate::validate::{self, Severity};
@@ -73,6 +72,25 @@ pub enum Msg<'a> {
     NotGenerated {
         out: &'a Path,
         error: &'a WriteError,
+    },
+    /// `rollover`: the next year's plan is written.
+    RolledOver {
+        out: &'a Path,
+        year: i32,
+        indicators: usize,
+        baselines: usize,
+    },
+    /// `rollover`: a year that is not after the plan's.
+    YearNotAfter { year: i32, plan_year: i32 },
+    /// `rollover`: the file to write exists already (it is never replaced).
+    OutputExists { out: &'a Path },
+    /// `rollover`: the plan's text could not be followed to write the new plan in it.
+    RolloverShape(String),
+    /// `--period NAME` names no period of the plan.
+    UnknownPeriod {
+        name: &'a str,
+        /// The plan's periods (empty: it names none).
+        known: Vec<String>,
     },
     /// No plan named and no folder for the example plan.
     NoExample(&'a DirError),
@@ -132,6 +150,9 @@ pub enum Command {
         /// lists the errors.
         #[arg(long)]
         force: bool,
+        /// The monitoring period to export (default: the year's final one).
+        #[arg(long)]
+        period: Option<String>,
     },
     /// Write a realistic generated plan of any size (for benchmarks and trials).
     #[command(hide = true)]
@@ -146,6 +167,18 @@ pub enum Command {
         #[arg(long, short)]
         output: PathBuf,
     },
+    /// Write next year's plan: same structure, codes, weights and targets, each
+    /// indicator's last result as its baseline, results and notes cleared.
+    Rollover {
+        /// The plan file (.ron).
+        plan: PathBuf,
+        /// The new plan's year.
+        #[arg(long)]
+        year: i32,
+        /// Where to write the new plan (a file that does not exist yet).
+        #[arg(long, short)]
+        output: PathBuf,
+    },
     /// Print the scored tree with weights, results, targets and realizations.
     Score {
         /// The plan file (.ron).
@@ -153,7 +186,79 @@ pub enum Command {
         /// Print JSON for scripts instead of the table.
         #[arg(long)]
         json: bool,
+        /// The monitoring period to score (default: the year's final one).
+        #[arg(long)]
+        period: Option<String>,
     },
+}
+
+/// Writes next year's plan (see [`crate::rollover`]) to `out`, which must not exist.
+pub fn rollover(path: &Path, year: i32, out: &Path, lang: Option<Lang>) -> ExitCode {
+    let flag = lang;
+    let (plan, text) = match store::load(path) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            report_load_error(&e, unreadable_lang(path, flag));
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
+    };
+    let lang = Lang::for_plan(flag, plan.locale);
+    let refuse = |msg: Msg| {
+        tell(msg, lang);
+        ExitCode::from(EXIT_ERRORS)
+    };
+    if year <= plan.year {
+        return refuse(Msg::YearNotAfter {
+            year,
+            plan_year: plan.year,
+        });
+    }
+    if out.exists() || out.symlink_metadata().is_ok() {
+        return refuse(Msg::OutputExists { out });
+    }
+    let next = crate::rollover::rollover(&plan, year);
+    let new_text = match store::patch_whole(&text, &next) {
+        Ok(t) => t,
+        Err(e) => return refuse(Msg::RolloverShape(e.0)),
+    };
+    // What is written must read back as the plan meant, or nothing is written.
+    match store::parse(out, &new_text) {
+        Ok(back) if back == next => {}
+        Ok(_) => return refuse(Msg::RolloverShape("the text reads back differently".into())),
+        Err(e) => return refuse(Msg::RolloverShape(e.say(lang))),
+    }
+    match crate::store::replace(out, new_text.as_bytes(), crate::store::Replace::plain()) {
+        Ok(_) => {
+            tell(
+                Msg::RolledOver {
+                    out,
+                    year,
+                    indicators: next.indicator_count(),
+                    baselines: next.indicators().filter(|(_, i)| i.baseline.is_some()).count(),
+                },
+                lang,
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => refuse(Msg::NotExported(&e)),
+    }
+}
+
+/// The summary at `period` (checked to be one of the plan's), or why not.
+fn summary_at(plan: &Plan, period: Option<&str>, lang: Lang) -> Result<Summary, ExitCode> {
+    if let Some(name) = period
+        && !plan.periods.iter().any(|p| p.name == name)
+    {
+        tell(
+            Msg::UnknownPeriod {
+                name,
+                known: plan.periods.iter().map(|p| p.name.clone()).collect(),
+            },
+            lang,
+        );
+        return Err(ExitCode::from(EXIT_ERRORS));
+    }
+    Ok(Summary::at_period(plan, period, lang))
 }
 
 /// Loads a plan for a command, printing why not on failure (in the language of the system
@@ -251,13 +356,16 @@ fn report_findings(path: &Path, plan: &Plan, lang: Lang) -> usize {
         .count()
 }
 
-pub fn score(path: &Path, json: bool, lang: Option<Lang>) -> ExitCode {
+pub fn score(path: &Path, json: bool, period: Option<&str>, lang: Option<Lang>) -> ExitCode {
     let (plan, lang) = match load_or_report(path, lang) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
+    let summary = match summary_at(&plan, period, lang) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
     let errors = report_findings(path, &plan, lang);
-    let summary = Summary::build(&plan, &Scores::compute(&plan), lang);
     let written = if json {
         let mut text = serde_json::to_string_pretty(&report::json(&summary))
             .expect("a JSON value always serializes");
@@ -332,6 +440,8 @@ pub struct ExportArgs {
     pub delimiter: Option<char>,
     pub decimal: Option<char>,
     pub force: bool,
+    /// `--period`, when given.
+    pub period: Option<String>,
     /// `--lang`, when given.
     pub lang: Option<Lang>,
 }
@@ -362,11 +472,14 @@ pub fn export(args: ExportArgs) -> ExitCode {
     if opts.csv.decimal as u32 == u32::from(opts.csv.delimiter) {
         return refuse(Msg::SameSeparators);
     }
+    let summary = match summary_at(&plan, args.period.as_deref(), lang) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
     let errors = report_findings(&args.plan, &plan, lang);
     if errors > 0 && !args.force {
         return refuse(Msg::NotExportedForErrors { errors });
     }
-    let summary = Summary::build(&plan, &Scores::compute(&plan), lang);
     let bytes = match export::render(&summary, args.format, &opts) {
         Ok(b) => b,
         Err(e) => return refuse(Msg::Render(&e)),

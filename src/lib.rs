@@ -15,6 +15,7 @@ pub mod layout;
 pub mod paths;
 pub mod plan;
 pub mod report;
+pub mod rollover;
 pub mod score;
 pub mod screenshot;
 pub mod session;

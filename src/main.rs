@@ -17,7 +17,9 @@ fn main() -> ExitCode {
     let lang = args.lang;
     match args.command {
         Some(Command::Check { plan }) => cli::check(&plan, lang),
-        Some(Command::Score { plan, json }) => cli::score(&plan, json, lang),
+        Some(Command::Score { plan, json, period }) => {
+            cli::score(&plan, json, period.as_deref(), lang)
+        }
         Some(Command::Export {
             plan,
             format,
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
             delimiter,
             decimal,
             force,
+            period,
         }) => cli::export(cli::ExportArgs {
             plan,
             format,
@@ -32,8 +35,12 @@ fn main() -> ExitCode {
             delimiter,
             decimal,
             force,
+            period,
             lang,
         }),
+        Some(Command::Rollover { plan, year, output }) => {
+            cli::rollover(&plan, year, &output, lang)
+        }
         Some(Command::Gen {
             indicators,
             seed,

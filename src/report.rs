@@ -64,11 +64,16 @@ pub fn text(summary: &Summary) -> String {
     let (measured, total) = summary.indicator_counts();
     // Each on its line: a line break in the plan's text cannot forge another line.
     out.push_str(&format!(
-        "{}\n{} — {}\n\n",
+        "{}\n{} — {}\n",
         crate::text::for_terminal(&summary.organization),
         crate::text::for_terminal(&summary.title),
         summary.year
     ));
+    if let Some(line) = summary.period_line() {
+        out.push_str(&crate::text::for_terminal(&line));
+        out.push('\n');
+    }
+    out.push('\n');
     let lang = summary.lang;
     let overall = Notice::Overall {
         strategic: pct(summary, &summary.overall.strategic),
@@ -357,6 +362,10 @@ pub fn json(summary: &Summary) -> Json {
     json!({
         "title": summary.title,
         "organization": summary.organization,
+        "period": summary.period.as_ref().map(|p| json!({
+            "name": p.name,
+            "date": p.date.format("%Y-%m-%d").to_string(),
+        })),
         "year": summary.year,
         "overall": {
             "strategic": score_json(&summary.overall.strategic),

@@ -69,6 +69,8 @@ pub struct Summary {
     /// The plan's errors, each with its place: the scores leave out what is wrong, and every
     /// output that shows them says so (an export of such a plan is a draft).
     pub errors: Vec<Finding>,
+    /// The monitoring period the figures are of, when the plan names its periods.
+    pub period: Option<crate::plan::Period>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -151,20 +153,24 @@ pub struct IndicatorSummary {
     pub baseline_text: Option<String>,
     /// How the realization was reached, in words (the summary's language) and numbers.
     pub computation: String,
+    /// The target's changes during the year, oldest first, each said as the Relazione
+    /// reports it ("target rimodulato il 15/07/2017 (era >= 90): …").
+    pub target_changes: Vec<String>,
 }
 
 impl IndicatorSummary {
     /// The note as a table's note column shows it: led by the reason the indicator is not
     /// assessable, when it is not (`non valutabile: Sede chiusa … · the note`).
     pub fn note_with_reason(&self, summary: &Summary) -> String {
-        match (&self.not_assessable, &self.note) {
-            (Some(why), Some(note)) => {
-                format!("{}: {why} · {note}", summary.word(Label::NotAssessable))
-            }
-            (Some(why), None) => format!("{}: {why}", summary.word(Label::NotAssessable)),
-            (None, Some(note)) => note.clone(),
-            (None, None) => String::new(),
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(why) = &self.not_assessable {
+            parts.push(format!("{}: {why}", summary.word(Label::NotAssessable)));
         }
+        parts.extend(self.target_changes.iter().cloned());
+        if let Some(note) = &self.note {
+            parts.push(note.clone());
+        }
+        parts.join(" · ")
     }
 }
 
@@ -249,9 +255,35 @@ fn plus(d: Decimal) -> &'static str {
 
 impl Summary {
     /// The summary of `plan` scored as `scores`, in `lang` (see `Lang::for_plan`).
+    /// The summary at a monitoring period (`None`: the year's final values): the plan as
+    /// it stands then, scored.
+    pub fn at_period(plan: &Plan, period: Option<&str>, lang: Lang) -> Summary {
+        match plan.intermediate(period) {
+            Some(name) => {
+                let view = plan.at_period(name);
+                let mut s = Summary::build(&view, &Scores::compute(&view), lang);
+                s.period = plan.periods.iter().find(|p| p.name == name).cloned();
+                s
+            }
+            None => Summary::build(plan, &Scores::compute(plan), lang),
+        }
+    }
+
+    /// The period's line of the headings: "Periodo: 30 giugno (30/06/2017)".
+    pub fn period_line(&self) -> Option<String> {
+        self.period.as_ref().map(|p| {
+            Notice::Period {
+                name: p.name.clone(),
+                date: self.locale.date(p.date),
+            }
+            .say(self.lang)
+        })
+    }
+
     pub fn build(plan: &Plan, scores: &Scores, lang: Lang) -> Summary {
         let loc = plan.locale;
         Summary {
+            period: plan.periods.last().cloned(),
             title: plan.title.clone(),
             organization: plan.organization.clone(),
             year: plan.year,
@@ -405,6 +437,18 @@ fn indicator_rows(
                 note: ind.note.clone(),
                 baseline_text: ind.baseline.map(|v| loc.value(v, &ind.unit)),
                 computation: explain(lang, loc, ind, out, decimals),
+                target_changes: ind
+                    .target_changes
+                    .iter()
+                    .map(|c| {
+                        Notice::TargetChanged {
+                            from: loc.target(&c.from, &ind.unit),
+                            date: loc.date(c.date),
+                            reason: c.reason.clone(),
+                        }
+                        .say(lang)
+                    })
+                    .collect(),
             }
         })
         .collect()

@@ -46,6 +46,8 @@ fn initial_text(plan: &Plan, ind: &Indicator, field: EditField) -> String {
             .map(|o| o.reason.clone())
             .unwrap_or_default(),
         EditField::NotAssessableReason => ind.not_assessable.clone().unwrap_or_default(),
+        EditField::Target => loc.target(&ind.target, &ind.unit),
+        EditField::TargetReason => String::new(),
     }
 }
 
@@ -85,14 +87,21 @@ impl App {
             self.error(Msg::NoChangeReadOnly(self.read_only_reason()));
             return;
         }
-        let text = initial_text(&self.plan, self.plan.indicator(path), field);
+        // The target changed is the year's, whatever the period shown.
+        let text = match field {
+            EditField::Target => initial_text(&self.plan, self.plan.indicator(path), field),
+            _ => initial_text(&self.plan, &self.indicator_now(path), field),
+        };
         // A value opens selected, as a spreadsheet cell does: typing replaces it, a cursor
         // key edits it in place. A note opens to be added to.
         let input = match field {
-            EditField::Result | EditField::OverrideRealization => Input::selected(&text),
-            EditField::Note | EditField::OverrideReason | EditField::NotAssessableReason => {
-                Input::new(&text)
+            EditField::Result | EditField::OverrideRealization | EditField::Target => {
+                Input::selected(&text)
             }
+            EditField::Note
+            | EditField::OverrideReason
+            | EditField::NotAssessableReason
+            | EditField::TargetReason => Input::new(&text),
         };
         self.mode = Mode::Edit(Edit {
             path,
@@ -100,6 +109,7 @@ impl App {
             input,
             error: None,
             override_value: None,
+            target_text: None,
         });
     }
 
@@ -305,7 +315,7 @@ impl App {
                 .parse_result(path, &text)
                 .map(|v| self.scores.outcome_with(&self.plan, path, v)),
             EditField::OverrideRealization => self.parse_override(&text).map(|v| {
-                let mut ind = self.plan.indicator(path).clone();
+                let mut ind = self.indicator_now(path).into_owned();
                 ind.realization_override = v.map(|r| Override {
                     realization: r.into(),
                     reason: String::new(),
@@ -389,7 +399,8 @@ impl App {
 
     fn submit_edit(&mut self, mut edit: Edit, after: After) -> Effect {
         let path = edit.path;
-        let ind = self.plan.indicator(path);
+        let ind = self.indicator_now(path).into_owned();
+        let ind = &ind;
         let text = edit.input.text();
         let new = match edit.field {
             EditField::Result => match self.parse_result(path, &text) {
@@ -425,6 +436,7 @@ impl App {
                         input: Input::new(&reason),
                         error: None,
                         override_value: Some(v),
+                        target_text: None,
                     });
                     return Effect::None;
                 }
@@ -450,9 +462,83 @@ impl App {
                     .unwrap_or_default(),
                 }))
             }
+            EditField::Target => {
+                let year = self.plan.indicator(path);
+                match self.plan.locale.parse_target(&text, &year.unit, &year.target) {
+                    Err(e) => {
+                        edit.error = Some(FieldError::Parse(e));
+                        self.mode = Mode::Edit(edit);
+                    }
+                    Ok(t) if t == year.target => {
+                        self.mode = Mode::Normal;
+                        self.info(Msg::NoChange);
+                    }
+                    Ok(_) => {
+                        self.mode = Mode::Edit(Edit {
+                            path,
+                            field: EditField::TargetReason,
+                            input: Input::default(),
+                            error: None,
+                            override_value: None,
+                            target_text: Some(text),
+                        });
+                    }
+                }
+                return Effect::None;
+            }
+            EditField::TargetReason => {
+                if text.trim().is_empty() {
+                    edit.error = Some(FieldError::TargetReasonNeeded);
+                    self.mode = Mode::Edit(edit);
+                    return Effect::None;
+                }
+                self.mode = Mode::Normal;
+                let typed = edit.target_text.clone().unwrap_or_default();
+                return self.change_target(path, &typed, text.trim());
+            }
         };
         self.mode = Mode::Normal;
         self.commit(path, new)
+    }
+
+    /// Changes the year's target of the indicator at `path` to the one `typed`, keeping
+    /// the one before on record with today's date and `reason`: one undoable step.
+    fn change_target(&mut self, path: IndicatorPath, typed: &str, reason: &str) -> Effect {
+        let ind = self.plan.indicator(path);
+        let Ok(new) = self.plan.locale.parse_target(typed, &ind.unit, &ind.target) else {
+            return Effect::None;
+        };
+        let mut record = ind.target_changes.clone();
+        record.push(crate::plan::TargetChange {
+            from: ind.target.clone(),
+            date: chrono::Local::now().date_naive(),
+            reason: reason.to_string(),
+        });
+        let changes = vec![
+            FieldChange::new(
+                ind.id.clone(),
+                FieldValue::Target(ind.target.clone()),
+                FieldValue::Target(new),
+            ),
+            FieldChange::new(
+                ind.id.clone(),
+                FieldValue::TargetChanges(ind.target_changes.clone()),
+                FieldValue::TargetChanges(record),
+            ),
+        ];
+        let step = Step {
+            kind: StepKind::Edit,
+            changes: changes.into_iter().flatten().map(|c| (path, c)).collect(),
+        };
+        self.apply_step(&step);
+        let realization = self.realization_text(path);
+        self.info(Msg::Changed {
+            step: self.describe_step(&step),
+            realization,
+        });
+        let journal = step.field_changes();
+        self.history.push(step);
+        Effect::Journal(journal)
     }
 
     /// Sets one field of an indicator as one undoable step.
@@ -550,6 +636,14 @@ impl App {
                     },
                     (_, FieldValue::Result(_) | FieldValue::Target(_))
                     | (_, FieldValue::TargetChanges(_)) => StepText::Changes { changes: 1 },
+                }
+            }
+            (StepKind::Edit, [(path, c), _]) if c.field() == crate::plan::Field::Target => {
+                let ind = self.plan.indicator(*path);
+                StepText::Target {
+                    id: c.id.clone(),
+                    old: self.value_shown(ind, &c.old),
+                    new: self.value_shown(ind, &c.new),
                 }
             }
             (StepKind::Restore, changes) => StepText::Restored {

@@ -62,6 +62,11 @@ pub enum Action {
     EditOverride,
     /// Marks the indicator not assessable (with a reason), or assessable again.
     EditNotAssessable,
+    /// Changes the year's target, with the reason (kept on record).
+    ChangeTarget,
+    /// Shows the next monitoring period (or the previous one).
+    NextPeriod,
+    PrevPeriod,
     NextPending,
     PrevPending,
     Search,
@@ -174,6 +179,10 @@ pub enum EditField {
     /// Why the indicator cannot be assessed this year: a reason marks it not assessable,
     /// none makes it assessable again.
     NotAssessableReason,
+    /// The year's target, changed during the year (rimodulazione).
+    Target,
+    /// Why the target changed (required).
+    TargetReason,
 }
 
 /// Typing into a field of one indicator.
@@ -186,6 +195,8 @@ pub struct Edit {
     pub error: Option<FieldError>,
     /// The override realization typed at the first step, while its reason is typed.
     pub override_value: Option<Decimal>,
+    /// The new target typed at the first step, while its reason is typed.
+    pub target_text: Option<String>,
 }
 
 /// What a typed path is for.
@@ -455,6 +466,27 @@ impl App {
             Mode::Export { .. } => Context::Export,
             Mode::Help { .. } => Context::Help,
         }
+    }
+
+    /// The indicator at `path` as it stands at the period shown: that period's result,
+    /// override, note and target.
+    pub fn indicator_now(&self, path: IndicatorPath) -> std::borrow::Cow<'_, crate::plan::Indicator> {
+        self.plan.indicator(path).at(self.scores.period())
+    }
+
+    /// The period shown: its place among the plan's periods (the last, the year's final
+    /// one, unless another was chosen), `None` when the plan names no periods.
+    pub fn period_index(&self) -> Option<usize> {
+        let n = self.plan.periods.len();
+        if n == 0 {
+            return None;
+        }
+        Some(
+            self.scores
+                .period()
+                .and_then(|name| self.plan.periods.iter().position(|p| p.name == name))
+                .unwrap_or(n - 1),
+        )
     }
 
     pub fn selected_indicator(&self) -> Option<IndicatorPath> {

@@ -187,6 +187,12 @@ pub enum StepText {
         id: String,
         percent: Option<String>,
     },
+    /// The year's target changed (its record kept).
+    Target {
+        id: String,
+        old: Shown,
+        new: Shown,
+    },
     /// Marked not assessable (`marked`), or no longer.
     NotAssessable {
         id: String,
@@ -223,6 +229,8 @@ pub enum FieldError {
     PercentAsFraction { meant: String },
     /// An override without its reason.
     ReasonNeeded,
+    /// A target change without its reason.
+    TargetReasonNeeded,
     /// An empty file name.
     NoFileName,
     /// An empty export path.
@@ -314,6 +322,15 @@ pub enum Msg {
         /// A filter other than "all" is on: the ones it hides were not looked at.
         filtered: bool,
     },
+    /// The monitoring period now shown (`index` of `count`, from 1).
+    PeriodShown {
+        name: String,
+        date: String,
+        index: usize,
+        count: usize,
+    },
+    /// The key that switches periods, in a plan that names none.
+    NoPeriods,
     /// Where Enter goes after a result now.
     EnterMoves {
         to_pending: bool,

@@ -80,6 +80,9 @@ impl App {
             Action::EditNote => self.start_edit(EditField::Note),
             Action::EditOverride => self.start_edit(EditField::OverrideRealization),
             Action::EditNotAssessable => self.start_edit(EditField::NotAssessableReason),
+            Action::ChangeTarget => self.start_edit(EditField::Target),
+            Action::NextPeriod => self.switch_period(true),
+            Action::PrevPeriod => self.switch_period(false),
             Action::NextPending => self.jump_pending(true),
             Action::PrevPending => self.jump_pending(false),
             Action::Search => {
@@ -117,6 +120,33 @@ impl App {
             _ => {}
         }
         Effect::None
+    }
+
+    /// Shows the next monitoring period (or the previous one), going round: the tree, the
+    /// scores and the bars are then that period's, and a result typed is written to it.
+    pub(super) fn switch_period(&mut self, forward: bool) {
+        let Some(at) = self.period_index() else {
+            self.info(Msg::NoPeriods);
+            return;
+        };
+        let n = self.plan.periods.len();
+        let next = if forward { (at + 1) % n } else { (at + n - 1) % n };
+        let period = self.plan.periods[next].clone();
+        self.show_period(Some(&period.name));
+        self.info(Msg::PeriodShown {
+            name: period.name,
+            date: self.plan.locale.date(period.date),
+            index: next + 1,
+            count: n,
+        });
+    }
+
+    /// Scores the plan at `period` (`None`: the year's final values) and shows it.
+    pub fn show_period(&mut self, period: Option<&str>) {
+        self.scores = crate::score::Scores::compute_at(&self.plan, period);
+        self.pending = super::pending::Pending::new(&self.plan, &self.scores);
+        self.search.results_changed();
+        self.rebuild();
     }
 
     pub(super) fn rebuild(&mut self) {

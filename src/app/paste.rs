@@ -93,7 +93,7 @@ impl App {
                     None => Ok(None),
                 };
                 PasteRow {
-                    old: path.and_then(|p| self.plan.indicator(p).result),
+                    old: path.and_then(|p| self.indicator_now(p).result),
                     text,
                     path,
                     new,

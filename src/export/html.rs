@@ -142,6 +142,9 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
         summary.word(Label::ExportedOn),
         escape(&loc.date(opts.date))
     );
+    if let Some(line) = summary.period_line() {
+        let _ = writeln!(o, "<p class=\"meta\"><strong>{}</strong></p>", escape(&line));
+    }
     if !summary.errors.is_empty() {
         let _ = writeln!(
             o,

@@ -93,6 +93,9 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
         summary.word(Label::ExportedOn),
         loc.date(opts.date)
     );
+    if let Some(line) = summary.period_line() {
+        let _ = writeln!(out, "**{}**\n", escape(&line));
+    }
     if !summary.errors.is_empty() {
         let _ = writeln!(out, "> **{}**\n>", escape(summary.word(Label::Draft)));
         for e in &summary.errors {

@@ -160,6 +160,15 @@ pub enum Notice {
     /// A deviation from a deadline in days, `figure` being `days` written signed in the
     /// plan's locale: `-1 day`, `+3 days`.
     Days { days: i64, figure: String },
+    /// A target changed during the year, as the Relazione reports it: the target before
+    /// (as written), the day (in the plan's locale) and why.
+    TargetChanged {
+        from: String,
+        date: String,
+        reason: String,
+    },
+    /// The monitoring period the figures are of, and its date (in the plan's locale).
+    Period { name: String, date: String },
 }
 
 /// The figures of a computation, in the plan's locale.

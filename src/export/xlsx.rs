@@ -277,6 +277,10 @@ fn summary_sheet(
     ws.write_string(3, 0, summary.word(Label::Exported))?;
     ws.write_datetime_with_format(3, 1, excel_date(opts.date)?, &st.date)?;
     let mut row = 4;
+    if let Some(line) = summary.period_line() {
+        ws.write_string_with_format(row, 0, fit(lang, &line), &st.bold)?;
+        row += 1;
+    }
     if !summary.errors.is_empty() {
         let draft = Format::new()
             .set_bold()

@@ -114,6 +114,14 @@ listed! {
     NotAssessableShort,
     /// Under the not-assessable reason's field.
     NotAssessableHint,
+    TargetHint,
+    TargetReasonHint,
+    /// The header's label of the monitoring period shown.
+    Period,
+    /// The detail pane's label of the values across periods.
+    Trend,
+    /// The detail pane's label of a target changed during the year.
+    TargetChanged,
     /// Beside the reason an indicator is not assessable, in the detail pane (13 cells at
     /// most).
     NotAssessableWhy,

@@ -11,7 +11,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::number::ReadError;
-use super::{Bound, Target, Unit, Value};
+use super::{Bound, Num, Target, Unit, Value};
 
 /// The plan's locale: `"it"` or `"en"` in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -42,6 +42,8 @@ pub enum InputError {
     NotARatio { text: String, locale: Locale },
     /// An inequality on a date or a yes/no (`>= 31/12/2017`): these results are exact.
     NoBoundHere { text: String },
+    /// Not a target this unit can have (`>= 80` on a yes/no, `abc`).
+    NotATarget { text: String, locale: Locale },
 }
 
 impl Serialize for Locale {
@@ -245,6 +247,65 @@ impl Locale {
         }
         self.parse_number(strip_unit(text, unit))
             .map(|n| Some(Value::Number(n)))
+    }
+
+    /// Reads a target as a controller writes it: `>= 80 %`, `> = 95`, `<= 31/12/2017`,
+    /// `10 – 20`, `sì`. A number alone keeps the comparison of `current` (the target it
+    /// replaces): `75` for `>= 80` gives `>= 75`.
+    pub fn parse_target(self, text: &str, unit: &Unit, current: &Target) -> Result<Target, InputError> {
+        let text = text.trim();
+        let bad = || InputError::NotATarget {
+            text: text.to_string(),
+            locale: self,
+        };
+        if text.is_empty() {
+            return Err(bad());
+        }
+        if unit.is_yes_no() {
+            return match parse_yes_no(text) {
+                Some(true) => Ok(Target::Yes),
+                Some(false) => Ok(Target::No),
+                None => Err(bad()),
+            };
+        }
+        if unit.is_date() {
+            let day = match bound_prefix(text) {
+                Some((Bound::AtMost, rest)) => rest,
+                Some(_) => return Err(bad()),
+                None => text,
+            };
+            return self.parse_date(day).map(Target::Deadline).map_err(|_| bad());
+        }
+        let number = |t: &str| self.parse_number(strip_unit(t, unit)).map(Num::from);
+        if let Some(rest) = text.strip_prefix('=').filter(|r| !r.starts_with(['<', '>'])) {
+            return number(rest).map(Target::Exactly).map_err(|_| bad());
+        }
+        if let Some((bound, rest)) = bound_prefix(text) {
+            let n = number(rest).map_err(|_| bad())?;
+            return Ok(match bound {
+                Bound::AtLeast => Target::AtLeast(n),
+                Bound::MoreThan => Target::MoreThan(n),
+                Bound::AtMost => Target::AtMost(n),
+                Bound::LessThan => Target::LessThan(n),
+            });
+        }
+        // A range: `10 – 20`, `10 - 20`, `10..20`.
+        for sep in ['–', '—'].map(String::from).into_iter().chain([" - ".into(), "..".into()]) {
+            if let Some((a, b)) = text.split_once(sep.as_str()) {
+                let min = number(a).map_err(|_| bad())?;
+                let max = number(b).map_err(|_| bad())?;
+                return Ok(Target::Between { min, max });
+            }
+        }
+        let n = number(text).map_err(|_| bad())?;
+        Ok(match current {
+            Target::MoreThan(_) => Target::MoreThan(n),
+            Target::AtMost(_) => Target::AtMost(n),
+            Target::LessThan(_) => Target::LessThan(n),
+            Target::Exactly(_) => Target::Exactly(n),
+            Target::Between { .. } => return Err(bad()),
+            _ => Target::AtLeast(n),
+        })
     }
 
     /// A date typed as `31/12/2017`, `31-12-2017`, `31.12.2017` or `2017-12-31`.

@@ -454,20 +454,23 @@ impl Indicator {
             return Cow::Borrowed(self);
         };
         let values = self.periods.get(name);
+        let own_target = values.and_then(|v| v.target.clone());
         Cow::Owned(Indicator {
             id: self.id.clone(),
             description: self.description.clone(),
             unit: self.unit.clone(),
-            target: values
-                .and_then(|v| v.target.clone())
-                .unwrap_or_else(|| self.target.clone()),
+            // The year's target keeps its record of changes; a period's own has none.
+            target_changes: match own_target {
+                Some(_) => Vec::new(),
+                None => self.target_changes.clone(),
+            },
+            target: own_target.unwrap_or_else(|| self.target.clone()),
             result: values.and_then(|v| v.result),
             realization_override: values.and_then(|v| v.realization_override.clone()),
             note: values.and_then(|v| v.note.clone()),
             baseline: self.baseline,
             scoring: self.scoring.clone(),
             not_assessable: self.not_assessable.clone(),
-            target_changes: Vec::new(),
             periods: PeriodValues::default(),
         })
     }

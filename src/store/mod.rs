@@ -23,4 +23,4 @@ pub use load::{
 };
 pub use lock::PlanLock;
 pub use mistakes::Mistake;
-pub use save::patch;
+pub use save::{patch, patch_whole};

@@ -21,10 +21,12 @@ use crate::plan::{
 enum Slot {
     Own(Field),
     Periods,
+    /// Last year's result (changed by a rollover to the next year, not by the app).
+    Baseline,
 }
 
 impl Slot {
-    const ALL: [Slot; 7] = [
+    const ALL: [Slot; 8] = [
         Slot::Own(Field::Result),
         Slot::Own(Field::Override),
         Slot::Own(Field::Note),
@@ -32,12 +34,14 @@ impl Slot {
         Slot::Own(Field::Target),
         Slot::Own(Field::TargetChanges),
         Slot::Periods,
+        Slot::Baseline,
     ];
 
     fn name(self) -> &'static str {
         match self {
             Slot::Own(f) => f.name(),
             Slot::Periods => "periods",
+            Slot::Baseline => "baseline",
         }
     }
 
@@ -62,6 +66,7 @@ fn field_text(ind: &Indicator, slot: Slot) -> Option<String> {
             (!ind.target_changes.is_empty()).then(|| write::target_changes(&ind.target_changes))
         }
         Slot::Periods => (!ind.periods.is_empty()).then(|| write::periods(&ind.periods)),
+        Slot::Baseline => ind.baseline.map(write::value),
     }
 }
 
@@ -93,6 +98,7 @@ fn unchanged(ind: &Indicator, slot: Slot, written: &str) -> bool {
         Slot::Periods => {
             parse_field::<PeriodValues>(written).unwrap_or_default() == ind.periods
         }
+        Slot::Baseline => parse_field::<Value>(written) == ind.baseline,
     }
 }
 
@@ -176,6 +182,42 @@ fn patch_fields(original: &str, plan: &Plan, only: Only<'_>) -> Result<String, S
     out.push_str(&original[at..]);
     verify(&out, plan, &edits, &changed)?;
     Ok(out)
+}
+
+/// `original` rewritten so that its plan-wide `title`, `year` and `periods` are `plan`'s
+/// (each value replaced where it differs, everything else kept), then its indicators' fields
+/// as [`patch`] writes them: a plan made from another (a rollover to the next year) in the
+/// other's own text and comments.
+pub fn patch_whole(original: &str, plan: &Plan) -> Result<String, ShapeError> {
+    let top = syntax::plan_spans(original)?;
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    for f in &top.fields {
+        let written = &original[f.value.clone()];
+        let want = match f.name.as_str() {
+            "title" if parse_field::<String>(written).as_ref() != Some(&plan.title) => {
+                write::string(&plan.title)
+            }
+            "year" if parse_field::<i32>(written) != Some(plan.year) => plan.year.to_string(),
+            "periods"
+                if parse_field::<Vec<crate::plan::Period>>(written).unwrap_or_default()
+                    != plan.periods =>
+            {
+                write::plan_periods(&plan.periods)
+            }
+            _ => continue,
+        };
+        edits.push((f.value.clone(), want));
+    }
+    edits.sort_by_key(|(r, _)| r.start);
+    let mut text = String::with_capacity(original.len());
+    let mut at = 0;
+    for (range, new) in &edits {
+        text.push_str(&original[at..range.start]);
+        text.push_str(new);
+        at = range.end;
+    }
+    text.push_str(&original[at..]);
+    patch(&text, plan)
 }
 
 /// Where byte `pos` of the original text is after the edits (sorted, not overlapping).

@@ -370,6 +370,25 @@ fn read_indicator(c: &mut Cursor<'_>, path: IndicatorPath) -> Res<IndicatorSpans
     })
 }
 
+/// The fields of the plan's own struct (`title`, `year`, `periods`…), in a struct of spans
+/// whose path means nothing.
+pub fn plan_spans(text: &str) -> Result<IndicatorSpans, ShapeError> {
+    let mut c = Cursor {
+        text: text.as_bytes(),
+        pos: 0,
+        depth: 0,
+    };
+    c.skip_trivia();
+    while c.text[c.pos..].starts_with(b"#!") {
+        while c.peek().is_some_and(|b| b != b']') {
+            c.pos += 1;
+        }
+        c.pos = (c.pos + 1).min(c.text.len());
+        c.skip_trivia();
+    }
+    read_indicator(&mut c, IndicatorPath::new(0, 0, 0, Layer::Strategic, 0))
+}
+
 /// Finds every indicator's fields in the text of a plan.
 pub fn indicator_spans(text: &str) -> Result<Vec<IndicatorSpans>, ShapeError> {
     let mut c = Cursor {

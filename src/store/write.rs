@@ -89,6 +89,21 @@ pub fn target_changes(list: &[TargetChange]) -> String {
     format!("[{}]", items.join(", "))
 }
 
+/// The plan's monitoring periods, as a list on one line.
+pub fn plan_periods(periods: &[crate::plan::Period]) -> String {
+    let items: Vec<String> = periods
+        .iter()
+        .map(|p| {
+            format!(
+                "(name: {}, date: \"{}\")",
+                string(&p.name),
+                p.date.format("%Y-%m-%d")
+            )
+        })
+        .collect();
+    format!("[{}]", items.join(", "))
+}
+
 /// An indicator's values at its intermediate periods, as a map: `{"30 giugno": (result:
 /// 40)}`.
 pub fn periods(values: &PeriodValues) -> String {

@@ -111,7 +111,8 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
     let plan = &app.plan;
     let loc = plan.locale;
     let words = app.lang.words();
-    let ind = plan.indicator(path);
+    let ind = app.indicator_now(path);
+    let ind = ind.as_ref();
     let outcome = app.scores.outcome(path);
     let (kind, tag_style) = match path.layer {
         Layer::Strategic => (words.word(Word::StrategicIndicator), theme.strategic_tag()),
@@ -213,6 +214,23 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
             theme,
         ));
     }
+    // The year's target changed during the year: the target before, when and why, as the
+    // Relazione reports it; the realization uses the current target.
+    for c in &app.plan.indicator(path).target_changes {
+        lines.push(kv(
+            words.word(Word::TargetChanged),
+            clip(
+                &crate::export::words::Notice::TargetChanged {
+                    from: loc.target(&c.from, &ind.unit),
+                    date: loc.date(c.date),
+                    reason: c.reason.clone(),
+                }
+                .say(app.lang),
+            ),
+            theme,
+        ));
+    }
+    lines.extend(trend(app, path, theme));
     lines.push(kv(
         words.word(Word::Place),
         // The row it sits under: its operational objective, or its strategic objective for
@@ -224,6 +242,110 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
         theme,
     ));
     lines
+}
+
+/// A value as a magnitude for the trend's bars: `None` for a date or a yes or no.
+fn magnitude(v: crate::plan::Value, unit: &crate::plan::Unit) -> Option<Decimal> {
+    use crate::plan::Value;
+    match v {
+        Value::Number(n) | Value::Bound { value: n, .. } => Some(n),
+        Value::Ratio {
+            numerator,
+            denominator,
+        } => {
+            let q = numerator.checked_div(denominator)?;
+            if *unit == crate::plan::Unit::Percent {
+                q.checked_mul(Decimal::ONE_HUNDRED)
+            } else {
+                Some(q)
+            }
+        }
+        Value::Date(_) | Value::Bool(_) => None,
+    }
+}
+
+/// The indicator across the plan's periods, after its baseline: each period's result and
+/// realization, and a bar of the result with the target's place marked `│` on it (the
+/// target line), all bars on one scale. Nothing for a plan without periods.
+fn trend(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'static>> {
+    const BAR: usize = 16;
+    let plan = &app.plan;
+    if plan.periods.is_empty() {
+        return Vec::new();
+    }
+    let loc = plan.locale;
+    let words = app.lang.words();
+    let year = plan.indicator(path);
+    let decimals = app.scores.rules.precision.indicators;
+    let shown_now = app.period_index();
+    // (label, value, target, realization, shown now)
+    let mut rows: Vec<(String, Option<crate::plan::Value>, Option<crate::plan::Target>, Option<Decimal>, bool)> =
+        Vec::new();
+    if let Some(b) = year.baseline {
+        rows.push((words.word(Word::Baseline).to_string(), Some(b), None, None, false));
+    }
+    for (i, p) in plan.periods.iter().enumerate() {
+        let at = year.at(plan.intermediate(Some(&p.name)));
+        let out = crate::score::outcome(&at, &app.scores.rules.scoring);
+        rows.push((
+            p.name.clone(),
+            at.result,
+            Some(at.target.clone()),
+            out.shown(decimals),
+            shown_now == Some(i),
+        ));
+    }
+    let target_level = |t: &crate::plan::Target| t.numbers().map(|n| n.abs()).max();
+    let top = rows
+        .iter()
+        .flat_map(|(_, v, t, _, _)| {
+            v.and_then(|v| magnitude(v, &year.unit))
+                .map(|m| m.abs())
+                .into_iter()
+                .chain(t.as_ref().and_then(target_level))
+        })
+        .max()
+        .filter(|m| !m.is_zero());
+    let cells = |m: Decimal, top: Decimal| -> usize {
+        let c = (m.max(Decimal::ZERO) / top * Decimal::from(BAR as u32)).round();
+        usize::try_from(c.mantissa() / 10i128.pow(c.scale())).unwrap_or(0).min(BAR)
+    };
+    let name_w = rows.iter().map(|r| crate::text::width(&r.0)).max().unwrap_or(0).min(16);
+    let mut out = vec![Line::from(Span::styled(
+        words.word(Word::Trend).to_string(),
+        theme.dim(),
+    ))];
+    for (label, value, target, realization, now) in rows {
+        let value_text = match value {
+            Some(v) => loc.value(v, &year.unit),
+            None => "—".to_string(),
+        };
+        let mut spans = vec![
+            Span::styled(
+                format!(" {} {} ", if now { "▸" } else { " " }, pad_right(&label, name_w)),
+                if now { theme.bold() } else { theme.dim() },
+            ),
+            Span::raw(format!("{} ", crate::text::pad_left(&value_text, 10))),
+        ];
+        if let Some(top) = top {
+            let filled = value
+                .and_then(|v| magnitude(v, &year.unit))
+                .map_or(0, |m| cells(m, top));
+            let mut line: Vec<char> = (0..=BAR).map(|i| if i < filled { '█' } else { ' ' }).collect();
+            if let Some(t) = target.as_ref().and_then(target_level) {
+                line[cells(t, top).min(BAR)] = '│';
+            }
+            spans.push(Span::styled(
+                line.into_iter().collect::<String>(),
+                status_style(app, theme, realization),
+            ));
+        }
+        if let Some(r) = realization {
+            spans.push(Span::raw(format!(" {}", loc.figure(r))));
+        }
+        out.push(Line::from(spans));
+    }
+    out
 }
 
 /// An objective's share of its parent's score: `9 % × 98,00 % → 32,67 points`, every

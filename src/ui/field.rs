@@ -29,6 +29,8 @@ pub(super) fn draw_field(app: &App, frame: &mut Frame, area: Rect, theme: Theme)
                 EditField::OverrideRealization => words.word(Word::OverrideHint).to_string(),
                 EditField::OverrideReason => words.word(Word::ReasonHint).to_string(),
                 EditField::NotAssessableReason => words.word(Word::NotAssessableHint).to_string(),
+                EditField::Target => words.word(Word::TargetHint).to_string(),
+                EditField::TargetReason => words.word(Word::TargetReasonHint).to_string(),
             };
             (
                 format!(" {} · {} ", words.field_label(e.field), ind.id),

@@ -139,7 +139,7 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
             }
         }
         NodePath::Indicator(path) => {
-            let ind = plan.indicator(path);
+            let ind = app.indicator_now(path);
             let outcome = app.scores.outcome(path);
             let tag = match path.layer {
                 Layer::Strategic => ("S", theme.strategic_tag()),

@@ -116,6 +116,15 @@ impl AppWords for En {
             Word::NotAssessableHint => {
                 "why it cannot be assessed this year: left out of the scores, not pending; empty: assessable again"
             }
+            Word::TargetHint => {
+                "like >= 80, <= 1.5, 10 – 20, <= 2017-12-31; a number alone keeps the comparison; the original target is kept on record"
+            }
+            Word::TargetReasonHint => {
+                "why the target changes (e.g. Giunta resolution no. 45 of 15 July): the Relazione reports it"
+            }
+            Word::Period => "Period",
+            Word::Trend => "Trend",
+            Word::TargetChanged => "Changed",
             Word::PasteClears => "empty cell: the result is cleared",
             Word::Copy => "copy",
             Word::WhatTheyDo => "What they do",
@@ -165,6 +174,11 @@ impl AppWords for En {
             Does::TreeNextMatch => "next search match",
             Does::TreePrevMatch => "previous search match",
             Does::TreeCycleFilter => "filter: all → pending → below target → overridden",
+            Does::TreeChangeTarget => {
+                "change the year's target: asks the reason and keeps the original target on record"
+            }
+            Does::TreeNextPeriod => "show the next monitoring period",
+            Does::TreePrevPeriod => "show the previous monitoring period",
             Does::TreeToggleEnterMoves => {
                 "after a result, Enter goes to the next indicator, or to the next pending one"
             }
@@ -283,6 +297,8 @@ impl AppWords for En {
             EditField::OverrideRealization => "Override realization (%; empty: remove)",
             EditField::OverrideReason => "Reason for the override (required)",
             EditField::NotAssessableReason => "Not assessable: why (empty: assessable again)",
+            EditField::Target => "New target for the year",
+            EditField::TargetReason => "Why the target changes (required)",
         }
     }
 
@@ -417,6 +433,12 @@ impl AppWords for En {
             }
             Msg::NoPendingLeft { filtered: true } => {
                 "Result entered; no other indicator the filter shows is pending".into()
+            }
+            Msg::PeriodShown { name, date, index, count } => {
+                format!("Period {index} of {count}: {name} ({date}); a result typed now goes to this period")
+            }
+            Msg::NoPeriods => {
+                "The plan has no monitoring periods: add them in `periods` (see plans/README.md)".into()
             }
             Msg::EnterMoves { to_pending: false } => {
                 "After a result, Enter goes to the next indicator".into()
@@ -637,6 +659,9 @@ impl AppWords for En {
             FieldError::ReasonNeeded => {
                 "an override needs its reason: say why the computed realization is not used".into()
             }
+            FieldError::TargetReasonNeeded => {
+                "a target change needs its reason: the Relazione reports it".into()
+            }
             FieldError::NoFileName => "type a file name".into(),
             FieldError::NoExportPath => "type where to write the file".into(),
             FieldError::Value { error, locale } => error.say_in(L, *locale),
@@ -797,6 +822,11 @@ impl AppWords for En {
             StepText::Note { id, written } => format!(
                 "note of {id}: {}",
                 if *written { "written" } else { "removed" }
+            ),
+            StepText::Target { id, old, new } => format!(
+                "target of {id}: {} → {} (the original target is kept on record)",
+                self.shown(old),
+                self.shown(new)
             ),
             StepText::NotAssessable { id, marked: true } => {
                 format!("{id} marked not assessable: left out of the scores")

@@ -67,6 +67,25 @@ impl CliWords for En {
             ),
             Msg::NotGenerated { out, error } => format!("{}: {}", out.display(), error.say(Lang::En)),
             Msg::NoExample(e) => format!("cannot prepare the example plan: {}", e.say(Lang::En)),
+            Msg::UnknownPeriod { name, known } if known.is_empty() => format!(
+                "the plan has no monitoring periods, so no period \"{name}\": leave out --period"
+            ),
+            Msg::UnknownPeriod { name, known } => format!(
+                "the plan has no period \"{name}\"; its periods are {}",
+                known.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(", ")
+            ),
+            Msg::RolledOver { out, year, indicators, baselines } => format!(
+                "{year} plan written to {}: {indicators} indicators, {baselines} with last year's result as their baseline; results, notes and target changes cleared",
+                out.display()
+            ),
+            Msg::YearNotAfter { year, plan_year } => format!(
+                "the plan is for {plan_year}: the new year must come after it, not {year}"
+            ),
+            Msg::OutputExists { out } => format!(
+                "{} exists already: choose another name (a plan is never overwritten)",
+                out.display()
+            ),
+            Msg::RolloverShape(why) => format!("the new plan was not written: {why}"),
             Msg::TerminalFailed(e) => format!("the terminal failed: {e}"),
         }
     }

@@ -130,6 +130,10 @@ impl ExportWords for En {
             Notice::NotAssessable { count } => {
                 format!("{count} indicators not assessable (left out of the scores)")
             }
+            Notice::TargetChanged { from, date, reason } => {
+                format!("target changed on {date} (was {from}): {reason}")
+            }
+            Notice::Period { name, date } => format!("Period: {name} ({date})"),
             Notice::PlanErrors { errors } => format!(
                 "The plan has {} (perfplan check lists {}): the scores leave out what is wrong.",
                 count(*errors, "error", "errors"),

@@ -294,6 +294,13 @@ impl PlanWords for En {
                 locale.number(Decimal::from(79)),
                 locale.number(Decimal::new(873, 1))
             ),
+            InputError::NotATarget { text, locale } => format!(
+                "\"{text}\" is not a target: write it as >= {}, <= {}, {} – {}, a date (<= 2017-12-31) or Yes/No, as the unit goes",
+                locale.number(Decimal::from(80)),
+                locale.number(Decimal::new(15, 1)),
+                locale.number(Decimal::from(10)),
+                locale.number(Decimal::from(20))
+            ),
             InputError::NoBoundHere { text } => format!(
                 "\"{text}\": a date or a yes/no result is exact, not an inequality; write it without >= or <="
             ),

@@ -118,6 +118,15 @@ impl AppWords for It {
             Word::NotAssessableHint => {
                 "perché non si può valutare quest'anno: escluso dai punteggi, non in attesa; vuota: di nuovo valutabile"
             }
+            Word::TargetHint => {
+                "come >= 80, <= 1,5, 10 – 20, <= 31/12/2017; un numero solo tiene il confronto di prima; il target originario resta agli atti"
+            }
+            Word::TargetReasonHint => {
+                "perché il target cambia (es. delibera di Giunta n. 45 del 15/07): la Relazione lo riporta"
+            }
+            Word::Period => "Periodo",
+            Word::Trend => "Andamento",
+            Word::TargetChanged => "Rimodulato",
             Word::PasteClears => "cella vuota: il risultato viene tolto",
             Word::Copy => "copia",
             Word::WhatTheyDo => "Che cosa fanno",
@@ -167,6 +176,11 @@ impl AppWords for It {
             Does::TreeNextMatch => "vai alla corrispondenza successiva della ricerca",
             Does::TreePrevMatch => "vai alla corrispondenza precedente della ricerca",
             Does::TreeCycleFilter => "filtro: tutti → in attesa → sotto il target → con forzatura",
+            Does::TreeChangeTarget => {
+                "cambia il target dell'anno (rimodulazione): chiede la motivazione e conserva il target originario"
+            }
+            Does::TreeNextPeriod => "mostra il periodo di monitoraggio successivo",
+            Does::TreePrevPeriod => "mostra il periodo di monitoraggio precedente",
             Does::TreeToggleEnterMoves => {
                 "dopo un risultato, Invio va all'indicatore successivo o al prossimo in attesa"
             }
@@ -299,6 +313,8 @@ impl AppWords for It {
             EditField::NotAssessableReason => {
                 "Non valutabile: motivazione (vuota: di nuovo valutabile)"
             }
+            EditField::Target => "Nuovo target dell'anno",
+            EditField::TargetReason => "Motivazione della rimodulazione (obbligatoria)",
         }
     }
 
@@ -453,6 +469,12 @@ impl AppWords for It {
             }
             Msg::NoPendingLeft { filtered: true } => {
                 "Risultato inserito; tra quelli del filtro non resta nessun altro indicatore in attesa".into()
+            }
+            Msg::PeriodShown { name, date, index, count } => {
+                format!("Periodo {index} di {count}: {name} ({date}); un risultato scritto ora va a questo periodo")
+            }
+            Msg::NoPeriods => {
+                "Il piano non ha periodi di monitoraggio: aggiungili in `periods` (vedi plans/README.md)".into()
             }
             Msg::EnterMoves { to_pending: false } => "Dopo un risultato, Invio va all'indicatore successivo".into(),
             Msg::EnterMoves { to_pending: true } => "Dopo un risultato, Invio va al prossimo indicatore in attesa".into(),
@@ -684,6 +706,9 @@ impl AppWords for It {
                 "una forzatura richiede la motivazione: scrivi perché non si usa la realizzazione calcolata"
                     .into()
             }
+            FieldError::TargetReasonNeeded => {
+                "una rimodulazione del target richiede la motivazione: la Relazione la riporta".into()
+            }
             FieldError::NoFileName => "scrivi il nome di un file".into(),
             FieldError::NoExportPath => "scrivi dove salvare il file".into(),
             FieldError::Value { error, locale } => error.say_in(L, *locale),
@@ -871,6 +896,11 @@ impl AppWords for It {
             StepText::Note { id, written } => format!(
                 "nota di {id}: {}",
                 if *written { "scritta" } else { "tolta" }
+            ),
+            StepText::Target { id, old, new } => format!(
+                "target di {id}: {} → {} (il target originario resta agli atti)",
+                self.shown(old),
+                self.shown(new)
             ),
             StepText::NotAssessable { id, marked: true } => {
                 format!("{id} segnato come non valutabile: escluso dai punteggi")

@@ -72,6 +72,25 @@ impl CliWords for It {
                 "impossibile preparare il piano di esempio: {}",
                 e.say(Lang::It)
             ),
+            Msg::UnknownPeriod { name, known } if known.is_empty() => format!(
+                "il piano non ha periodi di monitoraggio, quindi nessun periodo \"{name}\": togli --period"
+            ),
+            Msg::UnknownPeriod { name, known } => format!(
+                "il piano non ha il periodo \"{name}\"; i suoi periodi sono {}",
+                known.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(", ")
+            ),
+            Msg::RolledOver { out, year, indicators, baselines } => format!(
+                "piano {year} scritto in {}: {indicators} indicatori, {baselines} con il risultato dell'anno prima come valore di partenza; risultati, note e rimodulazioni azzerati",
+                out.display()
+            ),
+            Msg::YearNotAfter { year, plan_year } => format!(
+                "il piano è del {plan_year}: l'anno nuovo deve venire dopo, non {year}"
+            ),
+            Msg::OutputExists { out } => format!(
+                "{} esiste già: scegli un altro nome (un piano non viene mai sovrascritto)",
+                out.display()
+            ),
+            Msg::RolloverShape(why) => format!("il nuovo piano non è stato scritto: {why}"),
             Msg::TerminalFailed(e) => format!("errore del terminale: {e}"),
         }
     }

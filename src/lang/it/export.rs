@@ -142,6 +142,10 @@ impl ExportWords for It {
             Notice::NotAssessable { count } => {
                 format!("{count} indicatori non valutabili (esclusi dai punteggi)")
             }
+            Notice::TargetChanged { from, date, reason } => {
+                format!("target rimodulato il {date} (era {from}): {reason}")
+            }
+            Notice::Period { name, date } => format!("Periodo: {name} ({date})"),
             Notice::PlanErrors { errors } => format!(
                 "Il piano contiene {} ({} da perfplan check): i punteggi non tengono conto dei valori errati.",
                 count(*errors, "errore", "errori"),

@@ -297,6 +297,13 @@ impl PlanWords for It {
                 locale.number(Decimal::from(79)),
                 locale.number(Decimal::new(873, 1))
             ),
+            InputError::NotATarget { text, locale } => format!(
+                "«{text}» non è un target: scrivilo come >= {}, <= {}, {} – {}, una data (<= 31/12/2017) o Sì/No, secondo l'unità",
+                locale.number(Decimal::from(80)),
+                locale.number(Decimal::new(15, 1)),
+                locale.number(Decimal::from(10)),
+                locale.number(Decimal::from(20))
+            ),
             InputError::NoBoundHere { text } => format!(
                 "«{text}»: una data o un risultato sì/no è esatto, non una disuguaglianza; scrivilo senza >= o <="
             ),
