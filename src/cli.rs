@@ -81,9 +81,14 @@ pub enum Msg<'a> {
         baselines: usize,
     },
     /// `rollover`: a year that is not after the plan's.
-    YearNotAfter { year: i32, plan_year: i32 },
+    YearNotAfter {
+        year: i32,
+        plan_year: i32,
+    },
     /// `rollover`: the file to write exists already (it is never replaced).
-    OutputExists { out: &'a Path },
+    OutputExists {
+        out: &'a Path,
+    },
     /// `rollover`: the plan's text could not be followed to write the new plan in it.
     RolloverShape(String),
     /// `--period NAME` names no period of the plan.
@@ -234,7 +239,10 @@ pub fn rollover(path: &Path, year: i32, out: &Path, lang: Option<Lang>) -> ExitC
                     out,
                     year,
                     indicators: next.indicator_count(),
-                    baselines: next.indicators().filter(|(_, i)| i.baseline.is_some()).count(),
+                    baselines: next
+                        .indicators()
+                        .filter(|(_, i)| i.baseline.is_some())
+                        .count(),
                 },
                 lang,
             );

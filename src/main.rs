@@ -38,9 +38,7 @@ fn main() -> ExitCode {
             period,
             lang,
         }),
-        Some(Command::Rollover { plan, year, output }) => {
-            cli::rollover(&plan, year, &output, lang)
-        }
+        Some(Command::Rollover { plan, year, output }) => cli::rollover(&plan, year, &output, lang),
         Some(Command::Gen {
             indicators,
             seed,

@@ -92,14 +92,23 @@ mod tests {
             retitle("Piano della Performance 2017 — 20170 e 12017", 2017, 2018),
             "Piano della Performance 2018 — 20170 e 12017"
         );
-        assert_eq!(retitle("Relazione 2017/2019", 2017, 2018), "Relazione 2018/2019");
+        assert_eq!(
+            retitle("Relazione 2017/2019", 2017, 2018),
+            "Relazione 2018/2019"
+        );
     }
 
     #[test]
     fn a_leap_day_becomes_the_last_of_february() {
         let d = NaiveDate::from_ymd_opt(2024, 2, 29).unwrap();
-        assert_eq!(shift_date(d, 1), NaiveDate::from_ymd_opt(2025, 2, 28).unwrap());
+        assert_eq!(
+            shift_date(d, 1),
+            NaiveDate::from_ymd_opt(2025, 2, 28).unwrap()
+        );
         let d = NaiveDate::from_ymd_opt(2017, 12, 31).unwrap();
-        assert_eq!(shift_date(d, 1), NaiveDate::from_ymd_opt(2018, 12, 31).unwrap());
+        assert_eq!(
+            shift_date(d, 1),
+            NaiveDate::from_ymd_opt(2018, 12, 31).unwrap()
+        );
     }
 }

@@ -18,6 +18,7 @@ use crate::plan::{Num, Plan};
 /// The seed plan, as the pictures show it.
 pub const SEED_PATH: &str = "plans/cciaa-massa-carrara-2017.ron";
 pub const EXAMPLE_PATH: &str = "plans/example.ron";
+pub const COMUNE_PATH: &str = "plans/comune-esempio-2022.ron";
 
 /// One picture: what the user is doing, and how to get there.
 pub struct Scene {
@@ -176,6 +177,19 @@ pub const SCENES: &[Scene] = &[
         keys: &[
             Code(KeyCode::Char('/')),
             Text("Citizens rating"),
+            Code(KeyCode::Enter),
+        ],
+    },
+    Scene {
+        name: "11-periods",
+        caption: "A plan monitored at 30 June and at year end (`plans/comune-esempio-2022.ron`): the header names the period shown (`[` and `]` switch it, and a result typed goes to that period); the detail pane shows the indicator across the periods, each bar with its target line, and the target lowered in July with the original and the reason.",
+        plan: COMUNE_PATH,
+        width: 120,
+        height: 44,
+        prepare: unchanged,
+        keys: &[
+            Code(KeyCode::Char('/')),
+            Text("3.1-o1"),
             Code(KeyCode::Enter),
         ],
     },

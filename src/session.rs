@@ -607,7 +607,8 @@ impl Session {
             }
             Ok(_) => {}
         }
-        let summary = crate::summary::Summary::build(&app.plan, &app.scores, app.lang);
+        // The period shown in the app is the one exported.
+        let summary = crate::summary::Summary::at_period(&app.plan, app.scores.period(), app.lang);
         let opts =
             crate::export::Options::for_locale(app.plan.locale, chrono::Local::now().date_naive());
         let bytes = match crate::export::render(&summary, format, &opts) {

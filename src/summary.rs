@@ -71,6 +71,85 @@ pub struct Summary {
     pub errors: Vec<Finding>,
     /// The monitoring period the figures are of, when the plan names its periods.
     pub period: Option<crate::plan::Period>,
+    /// Every period side by side, when the plan has more than one.
+    pub periods: Option<PeriodsTable>,
+}
+
+/// The plan's periods side by side: the overall scores and each indicator's values at each
+/// period, after its baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodsTable {
+    pub periods: Vec<crate::plan::Period>,
+    /// The overall scores at each period, as shown.
+    pub overall: Vec<Layers<Score>>,
+    pub rows: Vec<PeriodsRow>,
+}
+
+/// One indicator across the periods.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodsRow {
+    pub id: String,
+    pub description: String,
+    pub baseline: Option<String>,
+    /// At each period, in order.
+    pub cells: Vec<PeriodCell>,
+}
+
+/// An indicator at one period: its result and target as written, and its realization as
+/// shown (`None`: pending, not assessable or not scorable).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodCell {
+    pub result: String,
+    pub target: String,
+    pub realization: Option<Decimal>,
+}
+
+impl PeriodsTable {
+    /// The table of `plan`'s periods; `None` with fewer than two.
+    pub fn of(plan: &Plan) -> Option<PeriodsTable> {
+        if plan.periods.len() < 2 {
+            return None;
+        }
+        let loc = plan.locale;
+        let scores: Vec<Scores> = plan
+            .periods
+            .iter()
+            .map(|p| Scores::compute_at(plan, Some(&p.name)))
+            .collect();
+        let rows = plan
+            .indicators()
+            .map(|(path, ind)| PeriodsRow {
+                id: ind.id.clone(),
+                description: ind.description.clone(),
+                baseline: ind.baseline.map(|v| loc.value(v, &ind.unit)),
+                cells: scores
+                    .iter()
+                    .map(|s| {
+                        let at = ind.at(s.period());
+                        PeriodCell {
+                            result: at
+                                .result
+                                .map(|v| loc.value(v, &ind.unit))
+                                .unwrap_or_default(),
+                            target: loc.target(&at.target, &ind.unit),
+                            realization: s.shown(path),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        Some(PeriodsTable {
+            periods: plan.periods.clone(),
+            overall: scores
+                .iter()
+                .map(|s| Layers {
+                    strategic: Score::of_weighted(&s.overall.strategic, s.shown.strategic),
+                    operational: Score::of_weighted(&s.overall.operational, s.shown.operational),
+                })
+                .collect(),
+            rows,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -263,6 +342,8 @@ impl Summary {
                 let view = plan.at_period(name);
                 let mut s = Summary::build(&view, &Scores::compute(&view), lang);
                 s.period = plan.periods.iter().find(|p| p.name == name).cloned();
+                // The view holds one period's values: the table is the plan's.
+                s.periods = PeriodsTable::of(plan);
                 s
             }
             None => Summary::build(plan, &Scores::compute(plan), lang),
@@ -284,6 +365,7 @@ impl Summary {
         let loc = plan.locale;
         Summary {
             period: plan.periods.last().cloned(),
+            periods: PeriodsTable::of(plan),
             title: plan.title.clone(),
             organization: plan.organization.clone(),
             year: plan.year,
@@ -463,7 +545,16 @@ pub fn explain(
     outcome: &Outcome,
     decimals: u32,
 ) -> String {
-    computation(loc, ind, outcome, decimals).say(lang)
+    let text = computation(loc, ind, outcome, decimals).say(lang);
+    // Scored against a target changed during the year: said, since the original is on
+    // record beside it.
+    if !ind.target_changes.is_empty()
+        && matches!(outcome, Outcome::Scored(r) if r.how != crate::score::How::Override)
+    {
+        format!("{text}; {}", Notice::CurrentTargetCounts.say(lang))
+    } else {
+        text
+    }
 }
 
 /// How an indicator's realization was reached, as a value.

@@ -135,14 +135,21 @@ pub enum FindingKind {
     /// A monitoring period dated on or before the one listed before it.
     PeriodOutOfOrder { name: String, date: NaiveDate },
     /// A monitoring period dated outside the plan's year.
-    PeriodOutsideYear { name: String, date: NaiveDate, year: i32 },
+    PeriodOutsideYear {
+        name: String,
+        date: NaiveDate,
+        year: i32,
+    },
     /// An indicator's values for a period the plan does not declare.
     UnknownPeriod { name: String },
     /// An indicator's values for the final period written among the periods: they are the
     /// indicator's own `result`, `override` and `note`.
     FinalPeriodValues { name: String },
     /// Something found about an indicator's values at an intermediate period.
-    AtPeriod { name: String, kind: Box<FindingKind> },
+    AtPeriod {
+        name: String,
+        kind: Box<FindingKind>,
+    },
     /// A target change without its reason.
     TargetChangeWithoutReason { date: NaiveDate },
     /// A target change dated outside the plan's year.
@@ -455,7 +462,10 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
     check_values(f, node, ind);
     for c in &ind.target_changes {
         if c.reason.trim().is_empty() {
-            f.error(node, FindingKind::TargetChangeWithoutReason { date: c.date });
+            f.error(
+                node,
+                FindingKind::TargetChangeWithoutReason { date: c.date },
+            );
         }
         if c.date.year() != f.plan.year {
             f.warning(

@@ -1148,6 +1148,7 @@ fn score_json_is_the_same_in_every_language_with_english_keys() {
             "not_assessable",
             "organization",
             "overall",
+            "period",
             "perspectives",
             "provisional",
             "title",

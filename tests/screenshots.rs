@@ -63,6 +63,15 @@ fn scenes_show_what_their_captions_promise() {
         "{english}"
     );
     assert!(!english.contains("Dettaglio"), "{english}");
+    let periods = text("11-periods");
+    assert!(
+        periods.contains("Periodo: Consuntivo (2/2)")
+            && periods.contains("30 giugno")
+            && periods.contains("95,0 %")
+            && periods.contains("Andamento")
+            && periods.contains("era >= 4.500"),
+        "{periods}"
+    );
 }
 
 #[test]

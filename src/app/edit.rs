@@ -464,7 +464,11 @@ impl App {
             }
             EditField::Target => {
                 let year = self.plan.indicator(path);
-                match self.plan.locale.parse_target(&text, &year.unit, &year.target) {
+                match self
+                    .plan
+                    .locale
+                    .parse_target(&text, &year.unit, &year.target)
+                {
                     Err(e) => {
                         edit.error = Some(FieldError::Parse(e));
                         self.mode = Mode::Edit(edit);

@@ -470,7 +470,10 @@ impl App {
 
     /// The indicator at `path` as it stands at the period shown: that period's result,
     /// override, note and target.
-    pub fn indicator_now(&self, path: IndicatorPath) -> std::borrow::Cow<'_, crate::plan::Indicator> {
+    pub fn indicator_now(
+        &self,
+        path: IndicatorPath,
+    ) -> std::borrow::Cow<'_, crate::plan::Indicator> {
         self.plan.indicator(path).at(self.scores.period())
     }
 

@@ -130,7 +130,11 @@ impl App {
             return;
         };
         let n = self.plan.periods.len();
-        let next = if forward { (at + 1) % n } else { (at + n - 1) % n };
+        let next = if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        };
         let period = self.plan.periods[next].clone();
         self.show_period(Some(&period.name));
         self.info(Msg::PeriodShown {

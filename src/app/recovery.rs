@@ -221,7 +221,11 @@ impl Recovery {
                 }
             };
             let field = match &c.period {
-                Some(p) => format!("periods[{}].{}", crate::store::write::string(p), c.field().name()),
+                Some(p) => format!(
+                    "periods[{}].{}",
+                    crate::store::write::string(p),
+                    c.field().name()
+                ),
                 None => c.field().name().to_string(),
             };
             out.push_str(&format!(

@@ -143,7 +143,11 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
         escape(&loc.date(opts.date))
     );
     if let Some(line) = summary.period_line() {
-        let _ = writeln!(o, "<p class=\"meta\"><strong>{}</strong></p>", escape(&line));
+        let _ = writeln!(
+            o,
+            "<p class=\"meta\"><strong>{}</strong></p>",
+            escape(&line)
+        );
     }
     if !summary.errors.is_empty() {
         let _ = writeln!(
@@ -283,6 +287,9 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
         }
         let _ = writeln!(o, "</tbody></table>");
     }
+    if let Some(table) = &summary.periods {
+        periods_table(&mut o, summary, table);
+    }
     if !notes.is_empty() {
         let _ = writeln!(
             o,
@@ -302,6 +309,77 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
         summary.word(Label::OperationalIndicator)
     );
     o
+}
+
+/// Every period side by side: the overall scores, then each indicator at each period.
+fn periods_table(o: &mut String, summary: &Summary, table: &crate::summary::PeriodsTable) {
+    let loc = summary.locale;
+    let _ = writeln!(o, "<h2>{}</h2>", escape(summary.word(Label::PeriodsTable)));
+    let _ = writeln!(
+        o,
+        "<table class=\"periods\"><thead><tr><th rowspan=\"2\">{}</th><th rowspan=\"2\">{}</th><th rowspan=\"2\">{}</th>",
+        escape(summary.word(Label::Indicator)),
+        escape(&summary.column(Column::ObjectiveOrIndicator)),
+        escape(summary.word(Label::Baseline))
+    );
+    for p in &table.periods {
+        let _ = write!(
+            o,
+            "<th colspan=\"3\">{} ({})</th>",
+            escape(&p.name),
+            escape(&loc.date(p.date))
+        );
+    }
+    let _ = writeln!(o, "</tr><tr>");
+    for _ in &table.periods {
+        for label in [
+            Label::PeriodResult,
+            Label::PeriodTarget,
+            Label::PeriodRealization,
+        ] {
+            let _ = write!(o, "<th>{}</th>", escape(summary.word(label)));
+        }
+    }
+    let _ = writeln!(o, "</tr></thead><tbody>");
+    for (label, strategic) in [(Label::Strategic, true), (Label::Operational, false)] {
+        let _ = write!(
+            o,
+            "<tr class=\"so\"><td></td><td>{}</td><td></td>",
+            escape(summary.word(label))
+        );
+        for s in &table.overall {
+            let s = if strategic {
+                &s.strategic
+            } else {
+                &s.operational
+            };
+            let _ = write!(o, "<td></td><td></td>{}", score_cell(summary, s, ""));
+        }
+        let _ = writeln!(o, "</tr>");
+    }
+    for r in &table.rows {
+        let _ = write!(
+            o,
+            "<tr><td class=\"code\">{}</td><td>{}</td><td class=\"num\">{}</td>",
+            escape(&r.id),
+            escape(&r.description),
+            escape(r.baseline.as_deref().unwrap_or(""))
+        );
+        for c in &r.cells {
+            let realization = match c.realization {
+                Some(_) => realization_cell(summary, c.realization, ""),
+                None => "<td></td>".to_string(),
+            };
+            let _ = write!(
+                o,
+                "<td class=\"num\">{}</td><td class=\"num\">{}</td>{realization}",
+                escape(&c.result),
+                escape(&c.target)
+            );
+        }
+        let _ = writeln!(o, "</tr>");
+    }
+    let _ = writeln!(o, "</tbody></table>");
 }
 
 fn table_head(o: &mut String, summary: &Summary, caption: Label) {

@@ -215,6 +215,57 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
             }
         }
     }
+    if let Some(table) = &summary.periods {
+        let _ = writeln!(out, "\n## {}\n", summary.word(Label::PeriodsTable));
+        let mut head = format!(
+            "| {} | {} | {} |",
+            summary.word(Label::Indicator),
+            escape(&summary.column(Column::ObjectiveOrIndicator)),
+            summary.word(Label::Baseline)
+        );
+        let mut rule = "|---|---|---:|".to_string();
+        for p in &table.periods {
+            let name = escape(&format!("{} ({})", p.name, loc.date(p.date)));
+            head.push_str(&format!(
+                " {name}: {} | {} | {} |",
+                summary.word(Label::PeriodResult),
+                summary.word(Label::PeriodTarget),
+                summary.word(Label::PeriodRealization)
+            ));
+            rule.push_str("---:|---:|---:|");
+        }
+        let _ = writeln!(out, "{head}\n{rule}");
+        for (label, strategic) in [(Label::Strategic, true), (Label::Operational, false)] {
+            let mut line = format!("| | **{}** | |", summary.word(label));
+            for s in &table.overall {
+                let s = if strategic {
+                    &s.strategic
+                } else {
+                    &s.operational
+                };
+                line.push_str(&format!(" | | **{}** |", pct(summary, s)));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+        for r in &table.rows {
+            let mut line = format!(
+                "| {} | {} | {} |",
+                escape(&r.id),
+                escape(&r.description),
+                escape(r.baseline.as_deref().unwrap_or(""))
+            );
+            for c in &r.cells {
+                let realization = c.realization.map(|v| loc.figure(v)).unwrap_or_default();
+                line.push_str(&format!(
+                    " {} | {} | {} |",
+                    escape(&c.result),
+                    escape(&c.target),
+                    realization
+                ));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+    }
     if !notes.is_empty() {
         let _ = writeln!(out, "\n## {}\n", summary.word(Label::NotesAndOverrides));
         for n in notes {

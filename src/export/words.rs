@@ -72,6 +72,16 @@ pub enum Label {
     /// A deviation's unit for a deadline: `1 day`, `3 days` (spreadsheet number formats).
     Day,
     Days,
+    /// The table (and sheet) of every period side by side.
+    PeriodsTable,
+    PeriodsSheet,
+    /// Its columns: the indicator, its baseline, and at each period result, target and
+    /// realization.
+    Indicator,
+    Baseline,
+    PeriodResult,
+    PeriodTarget,
+    PeriodRealization,
 }
 
 /// A column of the summary's tables (the year goes where the documents put it).
@@ -167,6 +177,8 @@ pub enum Notice {
         date: String,
         reason: String,
     },
+    /// After a computation against a target changed during the year.
+    CurrentTargetCounts,
     /// The monitoring period the figures are of, and its date (in the plan's locale).
     Period { name: String, date: String },
 }

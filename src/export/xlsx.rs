@@ -595,12 +595,88 @@ fn indicator_row(
     Ok(())
 }
 
+/// Every period side by side: the overall scores, then each indicator's result, target and
+/// realization at each period, after its baseline.
+fn periods_sheet(
+    wb: &mut Workbook,
+    summary: &Summary,
+    table: &crate::summary::PeriodsTable,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let lang = summary.lang;
+    let loc = summary.locale;
+    let ws = wb
+        .add_worksheet()
+        .set_name(summary.word(Label::PeriodsSheet))?;
+    ws.set_column_width(0, 12)?;
+    ws.set_column_width(1, 44)?;
+    ws.set_column_width(2, 12)?;
+    ws.write_string_with_format(0, 0, summary.word(Label::PeriodsTable), &st.title)?;
+    // Two heading rows: the period over its three columns, then what each column holds.
+    let (head, sub, first) = (2u32, 3u32, 3u16);
+    ws.write_string_with_format(sub, 0, summary.word(Label::Indicator), &st.header)?;
+    ws.write_string_with_format(
+        sub,
+        1,
+        summary.column(Column::ObjectiveOrIndicator),
+        &st.header,
+    )?;
+    ws.write_string_with_format(sub, 2, summary.word(Label::Baseline), &st.header)?;
+    ws.write_string_with_format(head, 0, "", &st.header)?;
+    for (i, p) in table.periods.iter().enumerate() {
+        let col = first + 3 * i as u16;
+        let name = format!("{} ({})", p.name, loc.date(p.date));
+        ws.merge_range(head, col, head, col + 2, &name, &st.header)?;
+        for (k, label) in [
+            Label::PeriodResult,
+            Label::PeriodTarget,
+            Label::PeriodRealization,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            ws.set_column_width(col + k as u16, 13)?;
+            ws.write_string_with_format(sub, col + k as u16, summary.word(label), &st.header)?;
+        }
+    }
+    ws.set_freeze_panes(sub + 1, first)?;
+    let mut row = sub + 1;
+    for (label, layer) in [(Label::Strategic, true), (Label::Operational, false)] {
+        ws.write_string_with_format(row, 1, summary.word(label), &st.bold)?;
+        for (i, o) in table.overall.iter().enumerate() {
+            let s = if layer { &o.strategic } else { &o.operational };
+            write_score(ws, summary, (row, first + 3 * i as u16 + 2), s, &st.overall)?;
+        }
+        row += 1;
+    }
+    for r in &table.rows {
+        ws.write_string_with_format(row, 0, fit(lang, &r.id), &st.text)?;
+        ws.write_string_with_format(row, 1, fit(lang, &r.description), &st.wrap)?;
+        if let Some(b) = &r.baseline {
+            ws.write_string_with_format(row, 2, fit(lang, b), &st.text)?;
+        }
+        for (i, c) in r.cells.iter().enumerate() {
+            let col = first + 3 * i as u16;
+            ws.write_string_with_format(row, col, fit(lang, &c.result), &st.text)?;
+            ws.write_string_with_format(row, col + 1, fit(lang, &c.target), &st.text)?;
+            if let Some(v) = c.realization {
+                ws.write_number_with_format(row, col + 2, share(v), &st.realization)?;
+            }
+        }
+        row += 1;
+    }
+    Ok(())
+}
+
 pub fn render(summary: &Summary, opts: &Options) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let st = Styles::new(summary.locale, summary.precision);
     summary_sheet(&mut wb, summary, opts, &st)?;
     layer_sheet(&mut wb, summary, true, &st)?;
     layer_sheet(&mut wb, summary, false, &st)?;
+    if let Some(table) = &summary.periods {
+        periods_sheet(&mut wb, summary, table, &st)?;
+    }
     if !summary.errors.is_empty() {
         // A draft says so on every printed page of every sheet, not only on the first.
         let header = format!("&C&\"-,Bold\"&KB71C1C{}", summary.word(Label::Draft));

@@ -252,7 +252,12 @@ impl Locale {
     /// Reads a target as a controller writes it: `>= 80 %`, `> = 95`, `<= 31/12/2017`,
     /// `10 – 20`, `sì`. A number alone keeps the comparison of `current` (the target it
     /// replaces): `75` for `>= 80` gives `>= 75`.
-    pub fn parse_target(self, text: &str, unit: &Unit, current: &Target) -> Result<Target, InputError> {
+    pub fn parse_target(
+        self,
+        text: &str,
+        unit: &Unit,
+        current: &Target,
+    ) -> Result<Target, InputError> {
         let text = text.trim();
         let bad = || InputError::NotATarget {
             text: text.to_string(),
@@ -274,10 +279,16 @@ impl Locale {
                 Some(_) => return Err(bad()),
                 None => text,
             };
-            return self.parse_date(day).map(Target::Deadline).map_err(|_| bad());
+            return self
+                .parse_date(day)
+                .map(Target::Deadline)
+                .map_err(|_| bad());
         }
         let number = |t: &str| self.parse_number(strip_unit(t, unit)).map(Num::from);
-        if let Some(rest) = text.strip_prefix('=').filter(|r| !r.starts_with(['<', '>'])) {
+        if let Some(rest) = text
+            .strip_prefix('=')
+            .filter(|r| !r.starts_with(['<', '>']))
+        {
             return number(rest).map(Target::Exactly).map_err(|_| bad());
         }
         if let Some((bound, rest)) = bound_prefix(text) {
@@ -290,7 +301,11 @@ impl Locale {
             });
         }
         // A range: `10 – 20`, `10 - 20`, `10..20`.
-        for sep in ['–', '—'].map(String::from).into_iter().chain([" - ".into(), "..".into()]) {
+        for sep in ['–', '—']
+            .map(String::from)
+            .into_iter()
+            .chain([" - ".into(), "..".into()])
+        {
             if let Some((a, b)) = text.split_once(sep.as_str()) {
                 let min = number(a).map_err(|_| bad())?;
                 let max = number(b).map_err(|_| bad())?;

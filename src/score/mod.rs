@@ -729,11 +729,7 @@ impl OperationalScores {
                 .iter()
                 .map(|i| rules.outcome(i))
                 .collect(),
-            operational: oo
-                .indicators
-                .iter()
-                .map(|i| rules.outcome(i))
-                .collect(),
+            operational: oo.indicators.iter().map(|i| rules.outcome(i)).collect(),
         };
         let mut s = OperationalScores {
             means: Layers::default(),

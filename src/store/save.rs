@@ -10,8 +10,8 @@ use serde::de::DeserializeOwned;
 use super::syntax::{self, FieldSpan, IndicatorSpans, ShapeError};
 use super::write;
 use crate::plan::{
-    Field, FieldChange, Indicator, IndicatorPath, Override, PeriodValues, Plan, Target, TargetChange,
-    Value,
+    Field, FieldChange, Indicator, IndicatorPath, Override, PeriodValues, Plan, Target,
+    TargetChange, Value,
 };
 
 /// A field of an indicator's text that a save may rewrite: one the app edits (`Field::ALL`)
@@ -95,9 +95,7 @@ fn unchanged(ind: &Indicator, slot: Slot, written: &str) -> bool {
         Slot::Own(Field::TargetChanges) => {
             parse_field::<Vec<TargetChange>>(written).unwrap_or_default() == ind.target_changes
         }
-        Slot::Periods => {
-            parse_field::<PeriodValues>(written).unwrap_or_default() == ind.periods
-        }
+        Slot::Periods => parse_field::<PeriodValues>(written).unwrap_or_default() == ind.periods,
         Slot::Baseline => parse_field::<Value>(written) == ind.baseline,
     }
 }

@@ -216,7 +216,7 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
     }
     // The year's target changed during the year: the target before, when and why, as the
     // Relazione reports it; the realization uses the current target.
-    for c in &app.plan.indicator(path).target_changes {
+    for c in &ind.target_changes {
         lines.push(kv(
             words.word(Word::TargetChanged),
             clip(
@@ -264,6 +264,16 @@ fn magnitude(v: crate::plan::Value, unit: &crate::plan::Unit) -> Option<Decimal>
     }
 }
 
+/// A row of the trend: its label, the value, the target, the realization as shown, and
+/// whether it is the period shown.
+type TrendRow = (
+    String,
+    Option<crate::plan::Value>,
+    Option<crate::plan::Target>,
+    Option<Decimal>,
+    bool,
+);
+
 /// The indicator across the plan's periods, after its baseline: each period's result and
 /// realization, and a bar of the result with the target's place marked `│` on it (the
 /// target line), all bars on one scale. Nothing for a plan without periods.
@@ -278,11 +288,15 @@ fn trend(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'static>> {
     let year = plan.indicator(path);
     let decimals = app.scores.rules.precision.indicators;
     let shown_now = app.period_index();
-    // (label, value, target, realization, shown now)
-    let mut rows: Vec<(String, Option<crate::plan::Value>, Option<crate::plan::Target>, Option<Decimal>, bool)> =
-        Vec::new();
+    let mut rows: Vec<TrendRow> = Vec::new();
     if let Some(b) = year.baseline {
-        rows.push((words.word(Word::Baseline).to_string(), Some(b), None, None, false));
+        rows.push((
+            words.word(Word::Baseline).to_string(),
+            Some(b),
+            None,
+            None,
+            false,
+        ));
     }
     for (i, p) in plan.periods.iter().enumerate() {
         let at = year.at(plan.intermediate(Some(&p.name)));
@@ -308,9 +322,16 @@ fn trend(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'static>> {
         .filter(|m| !m.is_zero());
     let cells = |m: Decimal, top: Decimal| -> usize {
         let c = (m.max(Decimal::ZERO) / top * Decimal::from(BAR as u32)).round();
-        usize::try_from(c.mantissa() / 10i128.pow(c.scale())).unwrap_or(0).min(BAR)
+        usize::try_from(c.mantissa() / 10i128.pow(c.scale()))
+            .unwrap_or(0)
+            .min(BAR)
     };
-    let name_w = rows.iter().map(|r| crate::text::width(&r.0)).max().unwrap_or(0).min(16);
+    let name_w = rows
+        .iter()
+        .map(|r| crate::text::width(&r.0))
+        .max()
+        .unwrap_or(0)
+        .min(16);
     let mut out = vec![Line::from(Span::styled(
         words.word(Word::Trend).to_string(),
         theme.dim(),
@@ -322,7 +343,11 @@ fn trend(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'static>> {
         };
         let mut spans = vec![
             Span::styled(
-                format!(" {} {} ", if now { "▸" } else { " " }, pad_right(&label, name_w)),
+                format!(
+                    " {} {} ",
+                    if now { "▸" } else { " " },
+                    pad_right(&label, name_w)
+                ),
                 if now { theme.bold() } else { theme.dim() },
             ),
             Span::raw(format!("{} ", crate::text::pad_left(&value_text, 10))),
@@ -331,7 +356,9 @@ fn trend(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'static>> {
             let filled = value
                 .and_then(|v| magnitude(v, &year.unit))
                 .map_or(0, |m| cells(m, top));
-            let mut line: Vec<char> = (0..=BAR).map(|i| if i < filled { '█' } else { ' ' }).collect();
+            let mut line: Vec<char> = (0..=BAR)
+                .map(|i| if i < filled { '█' } else { ' ' })
+                .collect();
             if let Some(t) = target.as_ref().and_then(target_level) {
                 line[cells(t, top).min(BAR)] = '│';
             }

@@ -24,20 +24,17 @@ pub(super) fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme
     let words = app.lang.words();
     let w = area.width as usize;
     let mut right = Vec::new();
-    // The monitoring period shown, with the keys that switch it: always in sight, since
-    // every figure and every result typed is that period's.
+    // The monitoring period shown: always in sight, since every figure and every result
+    // typed is that period's (`[` and `]` switch it; the help says so).
     if let Some(i) = app.period_index() {
         let p = &app.plan.periods[i];
-        let key = |a| crate::app::keymap::key_for(crate::app::keymap::Context::Tree, &a, app.lang);
         right.push(Span::styled(
             format!(
-                " {}: {} ({}/{}) {}{} ",
+                " {}: {} ({}/{}) ",
                 words.word(Word::Period),
-                p.name,
+                crate::text::truncate(&p.name, 24),
                 i + 1,
                 app.plan.periods.len(),
-                key(crate::app::Action::PrevPeriod),
-                key(crate::app::Action::NextPeriod),
             ),
             theme.preview(),
         ));

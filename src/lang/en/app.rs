@@ -434,11 +434,19 @@ impl AppWords for En {
             Msg::NoPendingLeft { filtered: true } => {
                 "Result entered; no other indicator the filter shows is pending".into()
             }
-            Msg::PeriodShown { name, date, index, count } => {
-                format!("Period {index} of {count}: {name} ({date}); a result typed now goes to this period")
+            Msg::PeriodShown {
+                name,
+                date,
+                index,
+                count,
+            } => {
+                format!(
+                    "Period {index} of {count}: {name} ({date}); a result typed now goes to this period"
+                )
             }
             Msg::NoPeriods => {
-                "The plan has no monitoring periods: add them in `periods` (see plans/README.md)".into()
+                "The plan has no monitoring periods: add them in `periods` (see plans/README.md)"
+                    .into()
             }
             Msg::EnterMoves { to_pending: false } => {
                 "After a result, Enter goes to the next indicator".into()

@@ -35,6 +35,13 @@ impl ExportWords for En {
             Label::OverallScores => "Overall scores",
             Label::StrategicTable => "Strategic objectives and their indicators",
             Label::OperationalTable => "Operational objectives and their indicators",
+            Label::PeriodsTable => "Periods side by side",
+            Label::PeriodsSheet => "Periods",
+            Label::Indicator => "Indicator",
+            Label::Baseline => "Baseline",
+            Label::PeriodResult => "Result",
+            Label::PeriodTarget => "Target",
+            Label::PeriodRealization => "% Realization",
             Label::NotesAndOverrides => "Notes and overrides",
             Label::StrategicScore => "Strategic score",
             Label::OperationalScore => "operational score",
@@ -132,6 +139,9 @@ impl ExportWords for En {
             }
             Notice::TargetChanged { from, date, reason } => {
                 format!("target changed on {date} (was {from}): {reason}")
+            }
+            Notice::CurrentTargetCounts => {
+                "the current target counts, as changed during the year".to_string()
             }
             Notice::Period { name, date } => format!("Period: {name} ({date})"),
             Notice::PlanErrors { errors } => format!(

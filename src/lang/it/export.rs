@@ -35,6 +35,13 @@ impl ExportWords for It {
             Label::OverallScores => "Punteggi complessivi",
             Label::StrategicTable => "Obiettivi strategici e relativi indicatori",
             Label::OperationalTable => "Obiettivi operativi e relativi indicatori",
+            Label::PeriodsTable => "Andamento per periodo",
+            Label::PeriodsSheet => "Periodi",
+            Label::Indicator => "Indicatore",
+            Label::Baseline => "Valore di partenza",
+            Label::PeriodResult => "Risultato",
+            Label::PeriodTarget => "Target",
+            Label::PeriodRealization => "% Realizz.",
             Label::NotesAndOverrides => "Note e forzature",
             Label::StrategicScore => "Punteggio strategico",
             Label::OperationalScore => "punteggio operativo",
@@ -145,6 +152,7 @@ impl ExportWords for It {
             Notice::TargetChanged { from, date, reason } => {
                 format!("target rimodulato il {date} (era {from}): {reason}")
             }
+            Notice::CurrentTargetCounts => "conta il target attuale, rimodulato".to_string(),
             Notice::Period { name, date } => format!("Periodo: {name} ({date})"),
             Notice::PlanErrors { errors } => format!(
                 "Il piano contiene {} ({} da perfplan check): i punteggi non tengono conto dei valori errati.",
