@@ -272,7 +272,18 @@ fn indicator_edits(
         match (s.field(name), want) {
             (Some(f), Some(new)) => {
                 if !unchanged(ind, field, &text[f.value.clone()]) {
-                    edits.push((f.value.clone(), new));
+                    // A map of periods is edited entry by entry, so that its layout and
+                    // comments stay; one that cannot be followed is written anew.
+                    let in_place = match field {
+                        Slot::Periods => period_edits(text, f, ind, edits).is_ok(),
+                        Slot::Own(Field::TargetChanges) => {
+                            appended_change(text, f, ind, edits).is_ok()
+                        }
+                        _ => false,
+                    };
+                    if !in_place {
+                        edits.push((f.value.clone(), new));
+                    }
                 }
             }
             (Some(f), None) => {
@@ -299,6 +310,108 @@ fn indicator_edits(
         edits.push((s.close..s.close, inserts.join(", ")));
         return;
     };
+    insert_after(text, anchor, &inserts, edits);
+}
+
+/// The edits that make the map of periods written at `f` hold `ind`'s: each entry's result,
+/// override and note patched where they differ, entries the plan no longer has removed, new
+/// ones added after the last, in the map's own layout. Nothing is pushed when the map cannot
+/// be followed.
+fn period_edits(
+    text: &str,
+    f: &FieldSpan,
+    ind: &Indicator,
+    edits: &mut Vec<(Range<usize>, String)>,
+) -> Result<(), ShapeError> {
+    let map = syntax::map_spans(text, f.value.clone())?;
+    let mut mine: Vec<(Range<usize>, String)> = Vec::new();
+    for entry in &map.entries {
+        match ind.periods.get(&entry.key) {
+            Some(values) => {
+                // The period's own target is not changed here (nothing edits it).
+                let written = parse_field::<crate::plan::AtPeriod>(&text[entry.span.value.clone()]);
+                if written.as_ref().map(|w| &w.target) != Some(&values.target) {
+                    return Err(ShapeError("a period's target differs".into()));
+                }
+                let view = ind.at(Some(&entry.key));
+                let slots = [
+                    Slot::Own(Field::Result),
+                    Slot::Own(Field::Override),
+                    Slot::Own(Field::Note),
+                ];
+                indicator_edits(text, &entry.fields, &view, &slots, &mut mine);
+            }
+            None => mine.push((removal(text, &entry.span), String::new())),
+        }
+    }
+    let added: Vec<String> = ind
+        .periods
+        .0
+        .iter()
+        .filter(|(name, _)| !map.entries.iter().any(|e| e.key == *name))
+        .map(|(name, values)| {
+            write::periods(&crate::plan::PeriodValues(vec![(
+                name.clone(),
+                values.clone(),
+            )]))
+            .trim_start_matches('{')
+            .trim_end_matches('}')
+            .to_string()
+        })
+        .collect();
+    if !added.is_empty() {
+        let kept = map
+            .entries
+            .iter()
+            .rev()
+            .find(|e| ind.periods.get(&e.key).is_some());
+        match kept {
+            Some(anchor) => insert_after(text, &anchor.span, &added, &mut mine),
+            None => mine.push((map.open + 1..map.close, added.join(", "))),
+        }
+    }
+    edits.extend(mine);
+    Ok(())
+}
+
+/// The edit that adds the indicator's last target change after those the text at `f`
+/// lists already (the usual case: one change made since), keeping the list's layout; an
+/// error, and nothing pushed, when the text is not the plan's list less its last change.
+fn appended_change(
+    text: &str,
+    f: &FieldSpan,
+    ind: &Indicator,
+    edits: &mut Vec<(Range<usize>, String)>,
+) -> Result<(), ShapeError> {
+    let not_appended = || ShapeError("not one change appended".into());
+    let (last, before) = ind.target_changes.split_last().ok_or_else(not_appended)?;
+    let written =
+        parse_field::<Vec<TargetChange>>(&text[f.value.clone()]).ok_or_else(not_appended)?;
+    if written.as_slice() != before {
+        return Err(not_appended());
+    }
+    let items = syntax::list_items(text, f.value.clone())?;
+    let item = write::target_changes(std::slice::from_ref(last));
+    let item = item
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_string();
+    match items.last() {
+        Some(anchor) => insert_after(text, anchor, &[item], edits),
+        None => edits.push((f.value.clone(), format!("[{item}]"))),
+    }
+    Ok(())
+}
+
+/// Inserts `inserts` (fields or entries, as written) after `anchor`, in the layout around
+/// it: each on a line of its own when the anchor stands on its own line, else after it on
+/// the same line.
+fn insert_after(
+    text: &str,
+    anchor: &FieldSpan,
+    inserts: &[String],
+    edits: &mut Vec<(Range<usize>, String)>,
+) {
     let had_comma = anchor.end > anchor.value.end;
     let line_start = text[..anchor.name_start].rfind('\n').map_or(0, |i| i + 1);
     let lead = &text[line_start..anchor.name_start];
@@ -328,7 +441,7 @@ fn indicator_edits(
                 edits.push((anchor.value.end..anchor.value.end, ",".to_string()));
             }
         }
-        for field in &inserts {
+        for field in inserts {
             add.push_str(newline);
             add.push_str(lead);
             add.push_str(field);
@@ -371,6 +484,7 @@ fn removal(text: &str, f: &FieldSpan) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::FieldValue;
     use crate::store::parse;
     use rust_decimal_macros::dec;
     use std::path::Path;
@@ -473,6 +587,115 @@ Plan(
                 )
         );
         assert_eq!(parse(Path::new("t.ron"), &out).unwrap(), p);
+    }
+
+    /// A plan with periods around one indicator written as `body` (one field a line).
+    fn with_periods(body: &str) -> String {
+        format!(
+            "Plan(title: \"T\", organization: \"O\", year: 2022,\n    periods: [(name: \"I\", date: \"2022-03-31\"), (name: \"II\", date: \"2022-06-30\"), (name: \"Fine\", date: \"2022-12-31\")],\n    perspectives: [Perspective(name: \"P\", objectives: [\n\
+             StrategicObjective(code: \"1\", title: \"S\", weight: 100, operational: [OperationalObjective(code: \"1.1\", title: \"O\", weight: 100, indicators: [\n\
+             {body}\n])])])])\n"
+        )
+    }
+
+    const PERIODS: &str = "        Indicator(
+            id: \"a\",
+            description: \"d\",
+            unit: Count,
+            target: AtLeast(10),
+            periods: {
+                // first quarter, checked with the office
+                \"I\": (
+                    target: AtLeast(2), // lower in winter
+                    result: 3,
+                ),
+            },
+        ),";
+
+    #[test]
+    fn a_period_value_is_patched_in_its_entry_and_a_new_period_on_a_line_of_its_own() {
+        let text = with_periods(PERIODS);
+        let mut p = parse(Path::new("t.ron"), &text).unwrap();
+        let order = p.periods.clone();
+        let ind = id(&mut p, "a");
+        ind.set_at(
+            FieldValue::Result(Some(Value::Number(dec!(4)))),
+            Some("I"),
+            &order,
+        );
+        ind.set_at(FieldValue::Note(Some("n".into())), Some("II"), &order);
+        let out = patch(&text, &p).unwrap();
+        assert_eq!(
+            out,
+            text.replace(
+                "                    result: 3,\n",
+                "                    result: 4,\n"
+            )
+            .replace(
+                "                ),\n            },",
+                "                ),\n                \"II\": (note: \"n\"),\n            },"
+            ),
+            "{out}"
+        );
+        assert_eq!(parse(Path::new("t.ron"), &out).unwrap(), p);
+        // The first quarter's result cleared: its target stays, with its comment.
+        let ind = id(&mut p, "a");
+        ind.set_at(FieldValue::Result(None), Some("I"), &order);
+        let again = patch(&out, &p).unwrap();
+        assert!(
+            again.contains("target: AtLeast(2), // lower in winter\n                ),"),
+            "{again}"
+        );
+        assert!(
+            again.contains("// first quarter, checked with the office"),
+            "{again}"
+        );
+        assert_eq!(parse(Path::new("t.ron"), &again).unwrap(), p);
+        // A period left with nothing goes, its line with it.
+        let ind = id(&mut p, "a");
+        ind.set_at(FieldValue::Note(None), Some("II"), &order);
+        let third = patch(&again, &p).unwrap();
+        assert!(!third.contains("\"II\": ("), "{third}");
+        assert_eq!(parse(Path::new("t.ron"), &third).unwrap(), p);
+    }
+
+    #[test]
+    fn the_first_period_value_of_an_indicator_adds_its_map_and_a_target_change_its_list() {
+        let text = with_periods(
+            "        Indicator(\n            id: \"a\",\n            description: \"d\",\n            unit: Count,\n            target: AtLeast(10), // as approved\n        ),",
+        );
+        let mut p = parse(Path::new("t.ron"), &text).unwrap();
+        let order = p.periods.clone();
+        let ind = id(&mut p, "a");
+        ind.set_at(
+            FieldValue::Result(Some(Value::Number(dec!(5)))),
+            Some("II"),
+            &order,
+        );
+        ind.target_changes.push(crate::plan::TargetChange {
+            from: ind.target.clone(),
+            date: chrono::NaiveDate::from_ymd_opt(2022, 7, 1).unwrap(),
+            reason: "why".into(),
+        });
+        ind.target = crate::plan::Target::AtLeast(dec!(8).into());
+        let out = patch(&text, &p).unwrap();
+        assert!(out.contains("            target: AtLeast(8), // as approved\n            target_changes: [(from: AtLeast(10), date: \"2022-07-01\", reason: \"why\")],\n            periods: {\"II\": (result: 5)},\n"), "{out}");
+        assert_eq!(parse(Path::new("t.ron"), &out).unwrap(), p);
+        // A second change goes after the first, in the list as written.
+        let multi = out.replace(
+            "target_changes: [(from: AtLeast(10), date: \"2022-07-01\", reason: \"why\")],",
+            "target_changes: [\n                // Giunta, July\n                (from: AtLeast(10), date: \"2022-07-01\", reason: \"why\"),\n            ],",
+        );
+        let ind = id(&mut p, "a");
+        ind.target_changes.push(crate::plan::TargetChange {
+            from: ind.target.clone(),
+            date: chrono::NaiveDate::from_ymd_opt(2022, 9, 1).unwrap(),
+            reason: "again".into(),
+        });
+        ind.target = crate::plan::Target::AtLeast(dec!(7).into());
+        let second = patch(&multi, &p).unwrap();
+        assert!(second.contains("                // Giunta, July\n                (from: AtLeast(10), date: \"2022-07-01\", reason: \"why\"),\n                (from: AtLeast(8), date: \"2022-09-01\", reason: \"again\"),\n            ],"), "{second}");
+        assert_eq!(parse(Path::new("t.ron"), &second).unwrap(), p);
     }
 
     /// A plan around one indicator written as `body`.

@@ -339,6 +339,123 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// One entry `"name": (field: value, …),` of a map of structs (an indicator's `periods`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MapEntry {
+    /// The key as written (its text), and read.
+    pub key: String,
+    /// The entry as a field: from its key to past its comma.
+    pub span: FieldSpan,
+    /// The struct it holds.
+    pub fields: IndicatorSpans,
+}
+
+/// A map of structs: the byte of its `{`, of its `}`, and its entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MapSpans {
+    pub open: usize,
+    pub close: usize,
+    pub entries: Vec<MapEntry>,
+}
+
+/// Reads the map of structs `{"key": (…), …}` that `value` (a range of `text`) holds.
+pub fn map_spans(text: &str, value: std::ops::Range<usize>) -> Result<MapSpans, ShapeError> {
+    let mut c = Cursor {
+        text: text.as_bytes(),
+        pos: value.start,
+        depth: 0,
+    };
+    c.skip_trivia();
+    let open = c.pos;
+    c.expect(b'{')?;
+    let mut entries = Vec::new();
+    loop {
+        c.skip_trivia();
+        match c.peek() {
+            Some(b'}') => {
+                let close = c.pos;
+                if close >= value.end {
+                    return c.err("the map goes past its value");
+                }
+                return Ok(MapSpans {
+                    open,
+                    close,
+                    entries,
+                });
+            }
+            Some(b',') => c.pos += 1,
+            Some(_) => {
+                let key_start = c.pos;
+                if !c.starts_string() && c.peek() != Some(b'"') {
+                    return c.err("expected a period's name");
+                }
+                c.skip_string()?;
+                let key_text = &text[key_start..c.pos];
+                let key = ron::from_str::<String>(key_text)
+                    .map_err(|_| ShapeError(format!("unreadable key at byte {key_start}")))?;
+                c.expect(b':')?;
+                c.skip_trivia();
+                let start = c.pos;
+                let fields =
+                    read_indicator(&mut c, IndicatorPath::new(0, 0, 0, Layer::Strategic, 0))?;
+                let value = start..c.pos;
+                c.skip_trivia();
+                let end = if c.peek() == Some(b',') {
+                    c.pos + 1
+                } else {
+                    value.end
+                };
+                entries.push(MapEntry {
+                    key,
+                    span: FieldSpan {
+                        name: key_text.to_string(),
+                        name_start: key_start,
+                        value,
+                        end,
+                    },
+                    fields,
+                });
+            }
+            None => return c.err("unclosed map"),
+        }
+    }
+}
+
+/// The items of the list that `value` (a range of `text`) holds, each as a field without a
+/// name (from its first byte to past its comma).
+pub fn list_items(text: &str, value: std::ops::Range<usize>) -> Result<Vec<FieldSpan>, ShapeError> {
+    let mut c = Cursor {
+        text: text.as_bytes(),
+        pos: value.start,
+        depth: 0,
+    };
+    c.skip_trivia();
+    let mut items = Vec::new();
+    c.read_list(|c, _| {
+        c.skip_trivia();
+        let start = c.pos;
+        c.skip_value()?;
+        let item = start..c.pos;
+        c.skip_trivia();
+        let end = if c.peek() == Some(b',') {
+            c.pos + 1
+        } else {
+            item.end
+        };
+        items.push(FieldSpan {
+            name: String::new(),
+            name_start: start,
+            value: item,
+            end,
+        });
+        Ok(())
+    })?;
+    if c.pos > value.end {
+        return c.err("the list goes past its value");
+    }
+    Ok(items)
+}
+
 /// Reads one indicator `Indicator(field: value, …)` at the cursor: its fields' places.
 fn read_indicator(c: &mut Cursor<'_>, path: IndicatorPath) -> Res<IndicatorSpans> {
     let mut fields = Vec::new();
