@@ -187,6 +187,18 @@ pub fn text(summary: &Summary) -> String {
         out.push_str(summary.word(Label::OverrideKey));
         out.push('\n');
     }
+    if !summary.target_changes.is_empty() {
+        out.push('\n');
+        out.push_str(summary.word(Label::TargetChangesTable));
+        out.push('\n');
+        for c in &summary.target_changes {
+            out.push_str(&crate::text::for_terminal(&format!(
+                "  {}: {} → {} ({}): {}",
+                c.id, c.from, c.to, c.date, c.reason
+            )));
+            out.push('\n');
+        }
+    }
     if !not_assessable.is_empty() {
         out.push('\n');
         out.push_str(summary.word(Label::NotAssessableList));

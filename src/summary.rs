@@ -73,6 +73,46 @@ pub struct Summary {
     pub period: Option<crate::plan::Period>,
     /// Every period side by side, when the plan has more than one.
     pub periods: Option<PeriodsTable>,
+    /// The targets changed during the year, one row a change, in tree order: the table the
+    /// Relazione sulla Performance gives of them.
+    pub target_changes: Vec<TargetChangeRow>,
+}
+
+/// One target change: the indicator, the target before and after (as written), the day
+/// (in the plan's locale) and the reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetChangeRow {
+    pub id: String,
+    pub description: String,
+    pub from: String,
+    pub to: String,
+    pub date: String,
+    pub reason: String,
+}
+
+impl TargetChangeRow {
+    /// The rows of every target change in `plan`.
+    pub fn of(plan: &Plan) -> Vec<TargetChangeRow> {
+        let loc = plan.locale;
+        let mut rows = Vec::new();
+        for (_, ind) in plan.indicators() {
+            let list = &ind.target_changes;
+            for (i, c) in list.iter().enumerate() {
+                // Each change went to the target the next one started from, the last to
+                // the target that counts now.
+                let to = list.get(i + 1).map_or(&ind.target, |next| &next.from);
+                rows.push(TargetChangeRow {
+                    id: ind.id.clone(),
+                    description: ind.description.clone(),
+                    from: loc.target(&c.from, &ind.unit),
+                    to: loc.target(to, &ind.unit),
+                    date: loc.date(c.date),
+                    reason: c.reason.clone(),
+                });
+            }
+        }
+        rows
+    }
 }
 
 /// The plan's periods side by side: the overall scores and each indicator's values at each
@@ -342,8 +382,9 @@ impl Summary {
                 let view = plan.at_period(name);
                 let mut s = Summary::build(&view, &Scores::compute(&view), lang);
                 s.period = plan.periods.iter().find(|p| p.name == name).cloned();
-                // The view holds one period's values: the table is the plan's.
+                // The view holds one period's values: the tables are the plan's.
                 s.periods = PeriodsTable::of(plan);
+                s.target_changes = TargetChangeRow::of(plan);
                 s
             }
             None => Summary::build(plan, &Scores::compute(plan), lang),
@@ -366,6 +407,7 @@ impl Summary {
         Summary {
             period: plan.periods.last().cloned(),
             periods: PeriodsTable::of(plan),
+            target_changes: TargetChangeRow::of(plan),
             title: plan.title.clone(),
             organization: plan.organization.clone(),
             year: plan.year,

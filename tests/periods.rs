@@ -502,3 +502,55 @@ fn switching_period_is_an_action_a_plan_without_periods_explains() {
         "{status}"
     );
 }
+
+#[test]
+fn the_exports_list_the_targets_changed_and_show_every_period_side_by_side() {
+    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+    use perfplan::export::{self, Format};
+    let plan = load(COMUNE);
+    let s = Summary::at_period(&plan, None, Lang::It);
+    assert_eq!(s.target_changes.len(), 1);
+    let c = &s.target_changes[0];
+    assert_eq!(
+        (
+            c.id.as_str(),
+            c.from.as_str(),
+            c.to.as_str(),
+            c.date.as_str()
+        ),
+        ("3.1-o1", ">= 4.500", ">= 4.000", "14/07/2022")
+    );
+    let opts = export::Options::for_locale(
+        plan.locale,
+        chrono::NaiveDate::from_ymd_opt(2023, 1, 31).unwrap(),
+    );
+    let html = String::from_utf8(export::render(&s, Format::Html, &opts).unwrap()).unwrap();
+    assert!(
+        html.contains("<h2>Target rimodulati nel corso dell&#39;anno</h2>"),
+        "{html}"
+    );
+    assert!(html.contains("<td class=\"num\">&gt;= 4.500</td><td class=\"num\">&gt;= 4.000</td><td>14/07/2022</td>"), "{html}");
+    assert!(html.contains("<th colspan=\"3\">30 giugno (30/06/2022)</th><th colspan=\"3\">Consuntivo (31/12/2022)</th>"), "{html}");
+    let md = String::from_utf8(export::render(&s, Format::Md, &opts).unwrap()).unwrap();
+    assert!(md.contains("| 3.1-o1 | Carte d'identità rilasciate |  | 1.890 | >= 2.000 | 94,5 % | 4.213 | >= 4.000 | 100,0 % |"), "{md}");
+    let bytes = export::render(&s, Format::Xlsx, &opts).unwrap();
+    let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let periods = wb.worksheet_range("Periodi").unwrap();
+    let row: Vec<String> = periods
+        .rows()
+        .find(|r| r.first() == Some(&Data::String("3.1-o1".into())))
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    // Id, description, baseline, then (result, target, realization) at 30 June and at year end.
+    assert_eq!(&row[3..5], ["1.890", ">= 2.000"]);
+    assert_eq!(row[5], "0.945");
+    assert_eq!(&row[6..8], ["4.213", ">= 4.000"]);
+    assert_eq!(row[8], "1");
+    let summary = wb.worksheet_range("Riepilogo").unwrap();
+    assert!(summary.rows().any(|r| {
+        r.iter()
+            .any(|c| c.to_string() == "Target rimodulati nel corso dell'anno")
+    }));
+}

@@ -287,6 +287,36 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
         }
         let _ = writeln!(o, "</tbody></table>");
     }
+    if !summary.target_changes.is_empty() {
+        let _ = writeln!(
+            o,
+            "<h2>{}</h2>",
+            escape(summary.word(Label::TargetChangesTable))
+        );
+        let _ = write!(o, "<table class=\"changes\"><thead><tr>");
+        for label in [
+            Label::Indicator,
+            Label::OriginalTarget,
+            Label::NewTarget,
+            Label::ChangedOn,
+            Label::Reason,
+        ] {
+            let _ = write!(o, "<th>{}</th>", escape(summary.word(label)));
+        }
+        let _ = writeln!(o, "</tr></thead><tbody>");
+        for c in &summary.target_changes {
+            let _ = writeln!(
+                o,
+                "<tr><td class=\"code\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&c.id),
+                escape(&c.from),
+                escape(&c.to),
+                escape(&c.date),
+                escape(&c.reason)
+            );
+        }
+        let _ = writeln!(o, "</tbody></table>");
+    }
     if let Some(table) = &summary.periods {
         periods_table(&mut o, summary, table);
     }

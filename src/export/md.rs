@@ -215,6 +215,29 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
             }
         }
     }
+    if !summary.target_changes.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", summary.word(Label::TargetChangesTable));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |\n|---|---:|---:|---|---|",
+            summary.word(Label::Indicator),
+            summary.word(Label::OriginalTarget),
+            summary.word(Label::NewTarget),
+            summary.word(Label::ChangedOn),
+            summary.word(Label::Reason)
+        );
+        for c in &summary.target_changes {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                escape(&c.id),
+                escape(&c.from),
+                escape(&c.to),
+                escape(&c.date),
+                escape(&c.reason)
+            );
+        }
+    }
     if let Some(table) = &summary.periods {
         let _ = writeln!(out, "\n## {}\n", summary.word(Label::PeriodsTable));
         let mut head = format!(

@@ -72,6 +72,12 @@ pub enum Label {
     /// A deviation's unit for a deadline: `1 day`, `3 days` (spreadsheet number formats).
     Day,
     Days,
+    /// The table of the targets changed during the year, and its columns.
+    TargetChangesTable,
+    OriginalTarget,
+    NewTarget,
+    ChangedOn,
+    Reason,
     /// The table (and sheet) of every period side by side.
     PeriodsTable,
     PeriodsSheet,

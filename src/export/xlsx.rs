@@ -348,6 +348,33 @@ fn summary_sheet(
     let last = head + summary.perspectives.len() as u32;
     colour_by_thresholds(ws, summary, 2, head + 1, last)?;
     colour_by_thresholds(ws, summary, 3, head + 1, last)?;
+    if !summary.target_changes.is_empty() {
+        // The targets changed during the year, as the Relazione lists them.
+        let mut r = last + 2;
+        ws.write_string_with_format(r, 0, summary.word(Label::TargetChangesTable), &st.bold)?;
+        r += 1;
+        for (c, label) in [
+            Label::Indicator,
+            Label::OriginalTarget,
+            Label::NewTarget,
+            Label::ChangedOn,
+            Label::Reason,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            ws.write_string_with_format(r, c as u16, summary.word(label), &st.header)?;
+        }
+        for c in &summary.target_changes {
+            r += 1;
+            ws.write_string_with_format(r, 0, fit(lang, &c.id), &st.text)?;
+            ws.write_string_with_format(r, 1, fit(lang, &c.from), &st.text)?;
+            ws.write_string_with_format(r, 2, fit(lang, &c.to), &st.text)?;
+            ws.write_string_with_format(r, 3, fit(lang, &c.date), &st.text)?;
+            ws.write_string_with_format(r, 4, fit(lang, &c.reason), &st.wrap)?;
+        }
+        ws.set_column_width(4, 48)?;
+    }
     ws.set_paper_size(9);
     ws.set_print_fit_to_pages(1, 0);
     Ok(())
