@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod diff;
 pub mod driver;
 pub mod export;
 pub mod fold;

@@ -18,6 +18,20 @@ fn main() -> ExitCode {
     match args.command {
         Some(Command::Check { plan }) => cli::check(&plan, lang),
         Some(Command::Score { plan, json }) => cli::score(&plan, json, lang),
+        Some(Command::Diff {
+            old,
+            new,
+            git,
+            json,
+            exit_code,
+        }) => cli::diff(cli::DiffArgs {
+            old,
+            new,
+            git,
+            json,
+            exit_code,
+            lang,
+        }),
         Some(Command::Export {
             plan,
             format,

@@ -67,6 +67,9 @@ impl CliWords for En {
             ),
             Msg::NotGenerated { out, error } => format!("{}: {}", out.display(), error.say(Lang::En)),
             Msg::NoExample(e) => format!("cannot prepare the example plan: {}", e.say(Lang::En)),
+            Msg::DiffArguments { count } => format!(
+                "diff compares two plans, OLD and NEW (or takes the seven arguments git gives); it got {count}"
+            ),
             Msg::TerminalFailed(e) => format!("the terminal failed: {e}"),
         }
     }

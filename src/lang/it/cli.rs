@@ -72,6 +72,9 @@ impl CliWords for It {
                 "impossibile preparare il piano di esempio: {}",
                 e.say(Lang::It)
             ),
+            Msg::DiffArguments { count } => format!(
+                "diff confronta due piani, VECCHIO e NUOVO (oppure riceve da git sette argomenti); ne ha ricevuti {count}"
+            ),
             Msg::TerminalFailed(e) => format!("errore del terminale: {e}"),
         }
     }
