@@ -1090,3 +1090,306 @@ fn scores(sides: &Pair<Side>, m: &Matches) -> Vec<ScoreDiff> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    /// Two perspectives with a strategic objective `3.1` each (codes repeat, as in the
+    /// seed); the second measured by an indicator of its own too.
+    const PLAN: &str = r#"Plan(title: "T", organization: "O", year: 2018, perspectives: [
+      Perspective(name: "A", objectives: [
+        StrategicObjective(code: "3.1", title: "Uno", weight: 60, operational: [
+          OperationalObjective(code: "3.1.1", title: "Uno uno", weight: 30,
+            strategic_indicators: [
+              Indicator(id: "s1", description: "d", unit: Count, target: AtLeast(10), result: 9),
+            ],
+            indicators: [
+              Indicator(id: "o1", description: "d", unit: Percent, target: AtLeast(80), result: 40),
+              Indicator(id: "o2", description: "d", unit: Count, target: AtLeast(2), result: 2.0),
+            ]),
+          OperationalObjective(code: "3.1.2", title: "Uno due", weight: 30,
+            indicators: [
+              Indicator(id: "o3", description: "d", unit: Count, target: AtLeast(4), result: 3),
+            ]),
+        ]),
+      ]),
+      Perspective(name: "B", objectives: [
+        StrategicObjective(code: "3.1", title: "Due", weight: 40,
+          indicators: [
+            Indicator(id: "own", description: "d", unit: Count, target: AtLeast(5), result: 5),
+          ],
+          operational: [
+            OperationalObjective(code: "3.1.9", title: "Due nove", weight: 40,
+              indicators: [
+                Indicator(id: "o9", description: "d", unit: Count, target: AtLeast(1), result: 1),
+              ]),
+          ]),
+      ]),
+    ])"#;
+
+    fn plan(text: &str) -> Plan {
+        crate::store::parse(std::path::Path::new("p.ron"), text).unwrap()
+    }
+
+    /// `PLAN` with `old` replaced by `new`, once.
+    fn edited(old: &str, new: &str) -> Plan {
+        assert_eq!(PLAN.matches(old).count(), 1, "{old}");
+        plan(&PLAN.replacen(old, new, 1))
+    }
+
+    fn diff(new: &Plan) -> PlanDiff {
+        PlanDiff::of(&plan(PLAN), new)
+    }
+
+    fn shown(value: Decimal) -> Figure {
+        Figure::Shown {
+            value,
+            overridden: false,
+        }
+    }
+
+    #[test]
+    fn the_same_numbers_written_otherwise_are_no_difference() {
+        // 2.0 is 2, comments and layout are not the plan.
+        let new = edited("result: 2.0)", "result: 2 /* as counted */ )");
+        assert!(diff(&new).is_empty(), "{:#?}", diff(&new));
+        assert_eq!(diff(&new).tally(), Tally::default());
+    }
+
+    #[test]
+    fn an_objective_is_known_by_its_place_not_its_code_alone() {
+        // The second 3.1's weight: the first 3.1 stays as it was.
+        let new = edited("title: \"Due\", weight: 40", "title: \"Due\", weight: 45");
+        let d = diff(&new);
+        assert_eq!(d.objectives.len(), 1, "{:#?}", d.objectives);
+        let o = &d.objectives[0];
+        assert_eq!((o.level, o.change), (Level::Strategic, Change::Changed));
+        assert_eq!(
+            o.place,
+            Place::Strategic {
+                perspective: "B".into(),
+                code: "3.1".into()
+            }
+        );
+        assert_eq!(o.moved_from, None);
+        assert_eq!(o.fields.len(), 1);
+        assert_eq!(o.fields[0].field, ObjectiveField::Weight);
+        assert_eq!(o.fields[0].delta(), Some(dec!(5)));
+        let overall = d
+            .scores
+            .iter()
+            .find(|s| s.node == ScoreNode::Overall && s.layer == Layer::Strategic)
+            .unwrap();
+        // 3.1 of A: s1 alone, 9/10 = 90 %; 3.1 of B: own, 5/5 = 100 %.
+        // Before (60·90 + 40·100) / 100 = 94; after (60·90 + 45·100) / 105 = 94,2857… .
+        assert_eq!(overall.figure.old, shown(dec!(94.00)));
+        assert_eq!(overall.figure.new, shown(dec!(94.29)));
+        assert_eq!(overall.figure.delta(), Some(dec!(0.29)));
+    }
+
+    #[test]
+    fn an_indicator_under_another_objective_has_moved() {
+        // o3 goes from 3.1.2 to 3.1.1, its result unchanged.
+        let text = PLAN
+            .replacen(
+                r#"Indicator(id: "o3", description: "d", unit: Count, target: AtLeast(4), result: 3),"#,
+                "",
+                1,
+            )
+            .replacen(
+                r#"Indicator(id: "o2","#,
+                r#"Indicator(id: "o3", description: "d", unit: Count, target: AtLeast(4), result: 3),
+              Indicator(id: "o2","#,
+                1,
+            );
+        let d = diff(&plan(&text));
+        let o3 = d.indicators.iter().find(|i| i.id == "o3").unwrap();
+        assert_eq!(o3.change, Change::Changed);
+        assert!(o3.fields.is_empty(), "{:#?}", o3.fields);
+        let place = |code: &str| IndicatorPlace {
+            objective: Place::Operational {
+                perspective: "A".into(),
+                strategic: "3.1".into(),
+                code: code.into(),
+            },
+            layer: Layer::Operational,
+        };
+        assert_eq!(o3.moved_from, Some(place("3.1.2")));
+        assert_eq!(o3.place, place("3.1.1"));
+        assert_eq!(o3.realization.old, o3.realization.new);
+        assert_eq!(d.tally().indicators.moved, 1);
+        // 3.1.1: (50 + 100) / 2 = 75 → (50 + 75 + 100) / 3 = 75; 3.1.2: 75 % → nothing.
+        let realization = |code: &str| {
+            d.scores
+                .iter()
+                .find(|s| matches!(&s.node, ScoreNode::Objective { code: c, .. } if c == code))
+                .map(|s| s.figure.clone())
+        };
+        assert_eq!(realization("3.1.1"), None, "75 % before and after");
+        assert_eq!(
+            realization("3.1.2"),
+            Some(Pair {
+                old: shown(dec!(75.00)),
+                new: Figure::Empty
+            })
+        );
+    }
+
+    #[test]
+    fn an_operational_objective_under_another_strategic_objective_has_moved_and_its_indicators_have_not()
+     {
+        let text = PLAN
+            .replacen(
+                r#"OperationalObjective(code: "3.1.9", title: "Due nove", weight: 40,
+              indicators: [
+                Indicator(id: "o9", description: "d", unit: Count, target: AtLeast(1), result: 1),
+              ]),"#,
+                "",
+                1,
+            )
+            .replacen(
+                r#"OperationalObjective(code: "3.1.2""#,
+                r#"OperationalObjective(code: "3.1.9", title: "Due nove", weight: 40,
+              indicators: [
+                Indicator(id: "o9", description: "d", unit: Count, target: AtLeast(1), result: 1),
+              ]),
+          OperationalObjective(code: "3.1.2""#,
+                1,
+            );
+        // 3.1.9 goes from B › 3.1 to A › 3.1, with its indicator.
+        let d = diff(&plan(&text));
+        let moved: Vec<_> = d
+            .objectives
+            .iter()
+            .filter(|o| o.moved_from.is_some())
+            .collect();
+        assert_eq!(moved.len(), 1, "{:#?}", d.objectives);
+        assert_eq!(moved[0].code, "3.1.9");
+        assert_eq!(
+            moved[0].moved_from,
+            Some(Place::Operational {
+                perspective: "B".into(),
+                strategic: "3.1".into(),
+                code: "3.1.9".into()
+            })
+        );
+        assert!(
+            d.indicators.iter().all(|i| i.id != "o9"),
+            "o9 stays with its objective: {:#?}",
+            d.indicators
+        );
+    }
+
+    #[test]
+    fn an_indicator_added_or_removed_lists_the_fields_it_has() {
+        let new = edited(
+            r#"Indicator(id: "o9", description: "d", unit: Count, target: AtLeast(1), result: 1),"#,
+            r#"Indicator(id: "o10", description: "nuovo", unit: Count, target: AtLeast(3), note: "n"),"#,
+        );
+        let d = diff(&new);
+        let change = |id: &str| d.indicators.iter().find(|i| i.id == id).unwrap();
+        let added = change("o10");
+        assert_eq!(added.change, Change::Added);
+        let keys: Vec<_> = added.fields.iter().map(|f| f.key).collect();
+        assert_eq!(keys, ["description", "unit", "target", "note"]);
+        assert!(added.fields.iter().all(|f| f.old.is_none()));
+        assert_eq!(
+            added.realization,
+            Pair {
+                old: Figure::Absent,
+                new: Figure::Pending
+            }
+        );
+        let removed = change("o9");
+        assert_eq!(removed.change, Change::Removed);
+        let keys: Vec<_> = removed.fields.iter().map(|f| f.key).collect();
+        assert_eq!(keys, ["description", "unit", "target", "result"]);
+        assert_eq!(removed.realization.old, shown(dec!(100.00)));
+        let t = d.tally();
+        assert_eq!((t.indicators.added, t.indicators.removed), (1, 1));
+    }
+
+    #[test]
+    fn the_plans_scoring_rescoring_indicators_lists_them_with_no_field_changed() {
+        let new = edited("year: 2018,", "year: 2018, scoring: AllOrNothing,");
+        let d = diff(&new);
+        assert_eq!(d.plan.len(), 1);
+        assert_eq!(d.plan[0].field, PlanField::Scoring);
+        let ids: Vec<_> = d.indicators.iter().map(|i| i.id.as_str()).collect();
+        // Each missed target: s1 9 of 10, o1 40 of 80, o3 3 of 4.
+        assert_eq!(ids, ["s1", "o1", "o3"]);
+        assert!(d.indicators.iter().all(|i| i.fields.is_empty()));
+        assert_eq!(d.indicators[0].realization.delta(), Some(dec!(-90.00)));
+    }
+
+    #[test]
+    fn a_repeated_id_pairs_by_its_occurrences() {
+        // Two `o2` (an error of the plan): each compared with its namesake in order.
+        let twice = PLAN.replacen(r#"id: "o3""#, r#"id: "o2""#, 1);
+        let changed = twice.replacen(
+            "target: AtLeast(4), result: 3",
+            "target: AtLeast(4), result: 4",
+            1,
+        );
+        let d = PlanDiff::of(&plan(&twice), &plan(&changed));
+        assert_eq!(d.indicators.len(), 1, "{:#?}", d.indicators);
+        assert_eq!(d.indicators[0].id, "o2");
+        assert_eq!(d.indicators[0].fields[0].key, "result");
+        assert_eq!(d.indicators[0].moved_from, None);
+    }
+
+    #[test]
+    fn own_indicators_follow_their_strategic_objective() {
+        // `own` moved into 3.1.9's strategic indicators: another table, same objective.
+        let text = PLAN
+            .replacen(
+                r#"indicators: [
+            Indicator(id: "own", description: "d", unit: Count, target: AtLeast(5), result: 5),
+          ],
+          operational"#,
+                "operational",
+                1,
+            )
+            .replacen(
+                r#"weight: 40,
+              indicators: ["#,
+                r#"weight: 40,
+              strategic_indicators: [
+                Indicator(id: "own", description: "d", unit: Count, target: AtLeast(5), result: 5),
+              ],
+              indicators: ["#,
+                1,
+            );
+        let d = diff(&plan(&text));
+        let own = d.indicators.iter().find(|i| i.id == "own").unwrap();
+        assert_eq!(
+            own.moved_from.as_ref().map(|p| &p.objective),
+            Some(&Place::Strategic {
+                perspective: "B".into(),
+                code: "3.1".into()
+            })
+        );
+        assert_eq!(own.place.layer, Layer::Strategic);
+    }
+
+    #[test]
+    fn every_field_has_its_name_in_each_language() {
+        use crate::lang::Lang;
+        let (en, it) = (Lang::En.words(), Lang::It.words());
+        let labels = words::DiffLabel::all();
+        for l in &labels {
+            let (e, i) = (en.diff_label(*l), it.diff_label(*l));
+            assert!(!e.is_empty() && !i.is_empty(), "{l:?}");
+            assert!(e != i || e == "Target", "{l:?} is {e:?} in both languages");
+        }
+        assert_eq!(
+            labels
+                .iter()
+                .filter(|l| matches!(l, words::DiffLabel::Indicator(_)))
+                .count(),
+            IndicatorField::ALL.len()
+        );
+    }
+}
