@@ -1,7 +1,7 @@
 //! The command line: what each command takes, and running it. Exit codes scripts can rely
 //! on: 0 done, 1 the plan has errors (`check`, `score`, `export` without `--force`) or the
-//! command could not do its job (an export that cannot be written), 2 the plan cannot be
-//! read. `score` still prints the scores of a plan with errors (they leave out what is
+//! command could not do its job (an export that cannot be written), or the plans differ
+//! (`diff --exit-code`), 2 a plan cannot be read. `score` still prints the scores of a plan with errors (they leave out what is
 //! wrong, and say so), as the app does; `export` writes such a plan only as a draft.
 
 use std::io::Write;
@@ -99,6 +99,10 @@ pub enum Msg<'a> {
     },
     /// No plan named and no folder for the example plan.
     NoExample(&'a DirError),
+    /// `diff` given neither two plans nor the seven arguments of git's external diff.
+    DiffArguments {
+        count: usize,
+    },
     TerminalFailed(&'a std::io::Error),
 }
 
@@ -184,6 +188,26 @@ pub enum Command {
         #[arg(long, short)]
         output: PathBuf,
     },
+    /// Compare two versions of a plan: what changed (indicators by id, objectives by place)
+    /// and what it did to the realizations and scores. Exit 0 whether or not they differ
+    /// (1 when they differ with --exit-code), 2 when one cannot be read.
+    #[command(after_help = GIT_HELP)]
+    Diff {
+        /// The old version (.ron).
+        old: PathBuf,
+        /// The new version (.ron).
+        new: PathBuf,
+        /// The rest of the seven arguments git gives an external diff (path, old file, old
+        /// hash, old mode, new file, new hash, new mode).
+        #[arg(hide = true, num_args = 0..)]
+        git: Vec<PathBuf>,
+        /// Print JSON for scripts instead of the table.
+        #[arg(long)]
+        json: bool,
+        /// Exit 1 when the plans differ, 0 when they do not (as `git diff --exit-code`).
+        #[arg(long)]
+        exit_code: bool,
+    },
     /// Print the scored tree with weights, results, targets and realizations.
     Score {
         /// The plan file (.ron).
@@ -268,6 +292,16 @@ fn summary_at(plan: &Plan, period: Option<&str>, lang: Lang) -> Result<Summary, 
     }
     Ok(Summary::at_period(plan, period, lang))
 }
+
+/// How `perfplan diff` is used from git, under its `--help`.
+const GIT_HELP: &str = "\
+With git, so that a commit of a plan shows what it changed in the plan:
+  git config diff.perfplan.command 'perfplan diff'
+  echo '*.ron diff=perfplan' >> .gitattributes
+then `git diff`, `git log -p --ext-diff` and `git show --ext-diff` compare plans this way
+(`--no-ext-diff` shows the lines). Or one comparison at a time:
+  git config difftool.perfplan.cmd 'perfplan diff \"$LOCAL\" \"$REMOTE\"'
+  git difftool -y -t perfplan HEAD~1 -- PLAN";
 
 /// Loads a plan for a command, printing why not on failure (in the language of the system
 /// or of `--lang`: the plan's is not known). Returns the plan and its language.
@@ -390,6 +424,127 @@ pub fn score(path: &Path, json: bool, period: Option<&str>, lang: Option<Lang>) 
     } else {
         written
     }
+}
+
+/// Everything `perfplan diff` takes.
+pub struct DiffArgs {
+    pub old: PathBuf,
+    pub new: PathBuf,
+    /// What follows `old` and `new` when git calls `perfplan diff` as an external diff.
+    pub git: Vec<PathBuf>,
+    pub json: bool,
+    pub exit_code: bool,
+    /// `--lang`, when given.
+    pub lang: Option<Lang>,
+}
+
+/// The two versions `diff` compares and the names it gives them.
+struct Versions {
+    old: PathBuf,
+    new: PathBuf,
+    names: crate::diff::Pair<String>,
+    /// The plan's path in the repository, when git calls: a side git gives as `/dev/null`
+    /// (mode `.`) is a plan added or deleted.
+    git_path: Option<String>,
+}
+
+impl DiffArgs {
+    /// Reads `perfplan diff OLD NEW`, or git's `perfplan diff PATH OLD-FILE OLD-HASH
+    /// OLD-MODE NEW-FILE NEW-HASH NEW-MODE`, named as git names them: `a/PATH`, `b/PATH`.
+    fn versions(&self) -> Result<Versions, Msg<'static>> {
+        match self.git.as_slice() {
+            [] => Ok(Versions {
+                old: self.old.clone(),
+                new: self.new.clone(),
+                names: crate::diff::Pair {
+                    old: self.old.display().to_string(),
+                    new: self.new.display().to_string(),
+                },
+                git_path: None,
+            }),
+            [_old_hash, _old_mode, new_file, _new_hash, _new_mode] => {
+                let path = self.old.display().to_string();
+                Ok(Versions {
+                    old: self.new.clone(),
+                    new: new_file.clone(),
+                    names: crate::diff::Pair {
+                        old: format!("a/{path}"),
+                        new: format!("b/{path}"),
+                    },
+                    git_path: Some(path),
+                })
+            }
+            more => Err(Msg::DiffArguments {
+                count: 2 + more.len(),
+            }),
+        }
+    }
+}
+
+pub fn diff(args: DiffArgs) -> ExitCode {
+    let versions = match args.versions() {
+        Ok(v) => v,
+        Err(msg) => {
+            tell(msg, Lang::for_system(args.lang));
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
+    };
+    let differ = |yes: bool, written: ExitCode| {
+        if yes && args.exit_code && written == ExitCode::SUCCESS {
+            ExitCode::from(EXIT_ERRORS)
+        } else {
+            written
+        }
+    };
+    // Git gives a plan added or deleted as `/dev/null`: there is nothing to compare it with.
+    if let Some(path) = &versions.git_path {
+        let gone = |p: &Path| p == Path::new("/dev/null");
+        let one_sided = match (gone(&versions.old), gone(&versions.new)) {
+            (true, false) => Some((
+                crate::diff::words::DiffNotice::PlanAdded { path: path.clone() },
+                &versions.new,
+            )),
+            (false, true) => Some((
+                crate::diff::words::DiffNotice::PlanRemoved { path: path.clone() },
+                &versions.old,
+            )),
+            _ => None,
+        };
+        if let Some((notice, there)) = one_sided {
+            let (_, lang) = match load_or_report(there, args.lang) {
+                Ok(loaded) => loaded,
+                Err(code) => return code,
+            };
+            let line = format!("{}\n", crate::text::for_terminal(&notice.say(lang)));
+            return differ(true, write_stdout(&line, lang));
+        }
+    }
+    let (old, _) = match load_or_report(&versions.old, args.lang) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let (new, lang) = match load_or_report(&versions.new, args.lang) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let diff = crate::diff::PlanDiff::of(&old, &new);
+    let written = if args.json {
+        let mut text =
+            serde_json::to_string_pretty(&crate::diff::report::json(&diff, &versions.names))
+                .expect("a JSON value always serializes");
+        text.push('\n');
+        write_stdout(&crate::text::json_for_terminal(&text), lang)
+    } else {
+        write_stdout(
+            &crate::text::for_terminal_lines(&crate::diff::report::text(
+                &diff,
+                &versions.names,
+                lang,
+            )),
+            lang,
+        )
+    };
+    differ(!diff.is_empty(), written)
 }
 
 /// Opens the terminal app on `plan`, or on the plan used last (a copy of the bundled plan

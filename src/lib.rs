@@ -2,10 +2,12 @@
 //!
 //! The plan file (RON) is the user's and the source of truth. [`store`] reads and writes it,
 //! [`plan`] is its model, [`score`] computes realizations and weighted scores from it,
-//! [`validate`] says what is wrong or odd in it, and [`report`] prints the scores.
+//! [`validate`] says what is wrong or odd in it, [`report`] prints the scores, and [`diff`]
+//! says what changed between two versions of it.
 
 pub mod app;
 pub mod cli;
+pub mod diff;
 pub mod driver;
 pub mod export;
 pub mod fold;

@@ -20,6 +20,20 @@ fn main() -> ExitCode {
         Some(Command::Score { plan, json, period }) => {
             cli::score(&plan, json, period.as_deref(), lang)
         }
+        Some(Command::Diff {
+            old,
+            new,
+            git,
+            json,
+            exit_code,
+        }) => cli::diff(cli::DiffArgs {
+            old,
+            new,
+            git,
+            json,
+            exit_code,
+            lang,
+        }),
         Some(Command::Export {
             plan,
             format,

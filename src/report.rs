@@ -25,29 +25,49 @@ fn pct(summary: &Summary, s: &Score) -> String {
     }
 }
 
-/// The table's columns: the name takes what the others leave.
-struct Table {
+/// A table of fixed-width columns after a name, which takes what the others leave of
+/// [`TABLE_WIDTH`]: `perfplan score`'s and `perfplan diff`'s. Cells are aligned right, as
+/// figures are, unless their column is said to be aligned left.
+pub(crate) struct Table<const N: usize> {
     name: usize,
-    widths: [usize; 5],
+    widths: [usize; N],
+    left: [bool; N],
 }
 
-impl Table {
-    fn new(headings: &[String; 5]) -> Table {
-        let mut widths = WIDTHS;
+impl<const N: usize> Table<N> {
+    /// Columns at least `least` wide, or as wide as their headings.
+    pub(crate) fn new(least: [usize; N], headings: &[String; N]) -> Table<N> {
+        let mut widths = least;
         for (w, h) in widths.iter_mut().zip(headings) {
             *w = (*w).max(crate::text::width(h));
         }
         Table {
-            name: TABLE_WIDTH - widths.iter().sum::<usize>() - widths.len(),
+            name: TABLE_WIDTH.saturating_sub(widths.iter().sum::<usize>() + widths.len()),
             widths,
+            left: [false; N],
         }
     }
 
-    fn row(&self, name: &str, cells: [&str; 5]) -> String {
+    /// The same, with `column` aligned left.
+    pub(crate) fn left(mut self, column: usize) -> Table<N> {
+        self.left[column] = true;
+        self
+    }
+
+    /// The width of the column `column`.
+    pub(crate) fn width(&self, column: usize) -> usize {
+        self.widths[column]
+    }
+
+    pub(crate) fn row(&self, name: &str, cells: [&str; N]) -> String {
         let mut line = pad_right(name, self.name);
-        for (cell, w) in cells.iter().zip(self.widths) {
+        for ((cell, w), left) in cells.iter().zip(self.widths).zip(self.left) {
             line.push(' ');
-            line.push_str(&pad_left(cell, w));
+            line.push_str(&if left {
+                pad_right(cell, w)
+            } else {
+                pad_left(cell, w)
+            });
         }
         line.trim_end().to_string()
     }
@@ -113,7 +133,7 @@ pub fn text(summary: &Summary) -> String {
         Column::Measured,
     ]
     .map(|c| summary.column(c));
-    let table = Table::new(&headings);
+    let table = Table::new(WIDTHS, &headings);
     out.push_str(&table.row("", headings.each_ref().map(String::as_str)));
     out.push('\n');
     let mut any_override = false;
@@ -214,7 +234,12 @@ pub fn text(summary: &Summary) -> String {
     out
 }
 
-fn indicator_row(summary: &Summary, table: &Table, mark: &str, ind: &IndicatorSummary) -> String {
+fn indicator_row(
+    summary: &Summary,
+    table: &Table<5>,
+    mark: &str,
+    ind: &IndicatorSummary,
+) -> String {
     let loc = summary.locale;
     let real = match ind.realization {
         _ if ind.not_assessable.is_some() => summary.word(Label::NotAssessable).to_string(),
@@ -235,7 +260,7 @@ const JSON_LANG: Lang = Lang::En;
 
 /// An exact decimal as a JSON number, written with its own digits (serde_json's
 /// `arbitrary_precision` keeps them; no binary float is involved).
-fn number(d: Decimal) -> Json {
+pub(crate) fn number(d: Decimal) -> Json {
     let text = d.normalize().to_string();
     Json::Number(
         text.parse::<Number>()
@@ -247,7 +272,7 @@ fn score_json(s: &Score) -> Json {
     s.value.map_or(Json::Null, number)
 }
 
-fn unit_json(unit: &Unit) -> Json {
+pub(crate) fn unit_json(unit: &Unit) -> Json {
     Json::String(
         match unit {
             Unit::Percent => "percent",
@@ -262,8 +287,10 @@ fn unit_json(unit: &Unit) -> Json {
     )
 }
 
-fn indicator_json(ind: &IndicatorSummary) -> Json {
-    let result = match ind.result {
+/// A result or baseline as JSON: a number, an ISO date, `true` or `false`, a ratio's parts
+/// or a bound with its sign; `null` when there is none.
+pub(crate) fn value_json(value: Option<Value>) -> Json {
+    match value {
         None => Json::Null,
         Some(Value::Number(n)) => number(n),
         Some(Value::Date(d)) => Json::String(d.format("%Y-%m-%d").to_string()),
@@ -279,13 +306,16 @@ fn indicator_json(ind: &IndicatorSummary) -> Json {
             "bound": bound.sign(),
             "value": number(value),
         }),
-    };
+    }
+}
+
+fn indicator_json(ind: &IndicatorSummary) -> Json {
     let mut m = Map::new();
     m.insert("id".into(), json!(ind.id));
     m.insert("description".into(), json!(ind.description));
     m.insert("unit".into(), unit_json(&ind.unit));
     m.insert("target".into(), json!(ind.target));
-    m.insert("result".into(), result);
+    m.insert("result".into(), value_json(ind.result));
     m.insert(
         "realization".into(),
         ind.realization.map_or(Json::Null, number),

@@ -18,6 +18,7 @@ mod app;
 pub(crate) use app::listed;
 pub use app::{Question, RestoreFacts, ValueKind, Word};
 mod cli;
+mod diff;
 pub mod en;
 mod export;
 pub mod it;
@@ -26,6 +27,7 @@ mod store;
 
 pub use app::AppWords;
 pub use cli::CliWords;
+pub use diff::DiffWords;
 pub use export::ExportWords;
 pub use plan::PlanWords;
 pub use store::StoreWords;
@@ -39,9 +41,12 @@ pub enum Lang {
 }
 
 /// All the words of one language.
-pub trait Words: AppWords + CliWords + ExportWords + PlanWords + StoreWords + Sync {}
+pub trait Words:
+    AppWords + CliWords + DiffWords + ExportWords + PlanWords + StoreWords + Sync
+{
+}
 
-impl<T: AppWords + CliWords + ExportWords + PlanWords + StoreWords + Sync> Words for T {}
+impl<T: AppWords + CliWords + DiffWords + ExportWords + PlanWords + StoreWords + Sync> Words for T {}
 
 /// A value that can be said in words, in either language.
 pub trait Say {

@@ -86,6 +86,9 @@ impl CliWords for En {
                 out.display()
             ),
             Msg::RolloverShape(why) => format!("the new plan was not written: {why}"),
+            Msg::DiffArguments { count } => format!(
+                "diff compares two plans, OLD and NEW (or takes the seven arguments git gives); it got {count}"
+            ),
             Msg::TerminalFailed(e) => format!("the terminal failed: {e}"),
         }
     }

@@ -91,6 +91,9 @@ impl CliWords for It {
                 out.display()
             ),
             Msg::RolloverShape(why) => format!("il nuovo piano non è stato scritto: {why}"),
+            Msg::DiffArguments { count } => format!(
+                "diff confronta due piani, VECCHIO e NUOVO (oppure riceve da git sette argomenti); ne ha ricevuti {count}"
+            ),
             Msg::TerminalFailed(e) => format!("errore del terminale: {e}"),
         }
     }

@@ -2,6 +2,7 @@
 
 mod app;
 mod cli;
+mod diff;
 mod export;
 mod plan;
 mod store;
