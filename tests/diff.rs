@@ -946,3 +946,64 @@ fn the_plan_as_a_whole_is_compared_field_by_field() {
             .all(|i| i["fields"] == json!([]) && i["realization"]["new"] == json!(0))
     );
 }
+
+#[test]
+fn periods_and_target_changes_are_compared_too() {
+    let comune = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/comune-esempio-2022.ron");
+    let dir = versions(
+        &comune,
+        &[
+            (
+                r#"periods: {"30 giugno": (result: 70)},"#,
+                r#"periods: {"30 giugno": (result: 72, note: "stima")},"#,
+            ),
+            (
+                r#"(from: AtLeast(4500), date: "2022-07-14""#,
+                r#"(from: AtLeast(4600), date: "2022-07-14""#,
+            ),
+            (
+                r#"(name: "30 giugno", date: "2022-06-30")"#,
+                r#"(name: "30 giugno", date: "2022-06-29")"#,
+            ),
+        ],
+    );
+    let out = diff(dir.path(), &["diff"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("1 impostazione del piano modificata, 2 indicatori modificati"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- 30 giugno (30/06/2022) · Consuntivo (31/12/2022)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("+ 30 giugno (29/06/2022) · Consuntivo (31/12/2022)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(era >= 4.500)") && text.contains("(era >= 4.600)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- 30 giugno: 70 %") && text.contains("+ 30 giugno: 72 %, «stima»"),
+        "{text}"
+    );
+    let out = diff(dir.path(), &["diff", "--json"]);
+    let doc: Json = serde_json::from_str(&stdout(&out)).unwrap();
+    let fields: Vec<&Json> = doc["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| i["fields"].as_array().unwrap())
+        .collect();
+    assert!(fields.iter().any(|f| f["field"] == "periods"
+        && f["old"]["30 giugno"]["result"] == json!(70)
+        && f["new"]["30 giugno"]["note"] == "stima"));
+    assert!(
+        fields
+            .iter()
+            .any(|f| f["field"] == "target_changes" && f["new"][0]["from"] == ">= 4.600")
+    );
+}

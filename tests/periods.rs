@@ -551,6 +551,6 @@ fn the_exports_list_the_targets_changed_and_show_every_period_side_by_side() {
     let summary = wb.worksheet_range("Riepilogo").unwrap();
     assert!(summary.rows().any(|r| {
         r.iter()
-            .any(|c| c.to_string() == "Target rimodulati nel corso dell'anno")
+            .any(|c| *c == Data::String("Target rimodulati nel corso dell'anno".into()))
     }));
 }

@@ -24,8 +24,8 @@ use std::hash::Hash;
 use rust_decimal::Decimal;
 
 use crate::plan::{
-    Indicator, IndicatorPath, Layer, Locale, OperationalObjective, Plan, Precision, Scoring,
-    StrategicObjective, Target, Thresholds, Unit, Value, Weight,
+    Indicator, IndicatorPath, Layer, Locale, OperationalObjective, Period, PeriodValues, Plan,
+    Precision, Scoring, StrategicObjective, Target, TargetChange, Thresholds, Unit, Value, Weight,
 };
 use crate::score::{Outcome, Scores};
 use crate::validate::Place;
@@ -48,6 +48,12 @@ pub enum Item {
     Locale(Locale),
     Thresholds(Thresholds),
     Precision(Precision),
+    /// The plan's monitoring periods.
+    Periods(Vec<Period>),
+    /// The record of a target's changes during the year.
+    TargetChanges(Vec<TargetChange>),
+    /// An indicator's values at the intermediate periods.
+    PeriodValues(PeriodValues),
 }
 
 impl Item {
@@ -57,7 +63,9 @@ impl Item {
         matches!(
             self,
             Item::Text(None) | Item::Value(None) | Item::Percent(None) | Item::Scoring(None)
-        )
+        ) || matches!(self, Item::Periods(p) if p.is_empty())
+            || matches!(self, Item::TargetChanges(c) if c.is_empty())
+            || matches!(self, Item::PeriodValues(v) if v.is_empty())
     }
 
     /// The number a difference can be taken of: a written weight, an override's percentage.
@@ -95,11 +103,15 @@ pub enum IndicatorField {
     Baseline,
     /// The indicator's own way of scoring.
     Scoring,
+    /// The target's changes during the year, on record.
+    TargetChanges,
+    /// Its values at the intermediate periods.
+    Periods,
 }
 
 impl IndicatorField {
     /// Every field of an indicator that is compared, in the order they are reported.
-    pub const ALL: [Compared<IndicatorField, Indicator>; 10] = [
+    pub const ALL: [Compared<IndicatorField, Indicator>; 12] = [
         Compared {
             field: IndicatorField::Description,
             key: "description",
@@ -156,6 +168,16 @@ impl IndicatorField {
             key: "scoring",
             read: |i| Item::Scoring(i.scoring.as_deref().cloned()),
         },
+        Compared {
+            field: IndicatorField::TargetChanges,
+            key: "target_changes",
+            read: |i| Item::TargetChanges(i.target_changes.clone()),
+        },
+        Compared {
+            field: IndicatorField::Periods,
+            key: "periods",
+            read: |i| Item::PeriodValues(i.periods.clone()),
+        },
     ];
 
     /// Whether a change of this field can change the realization (the report then shows
@@ -171,7 +193,9 @@ impl IndicatorField {
             IndicatorField::Description
             | IndicatorField::OverrideReason
             | IndicatorField::Note
-            | IndicatorField::Baseline => false,
+            | IndicatorField::Baseline
+            | IndicatorField::TargetChanges
+            | IndicatorField::Periods => false,
         }
     }
 }
@@ -233,11 +257,12 @@ pub enum PlanField {
     Thresholds,
     Scoring,
     Precision,
+    Periods,
 }
 
 impl PlanField {
     /// Every field of the plan that is compared, in the order they are reported.
-    pub const ALL: [Compared<PlanField, Plan>; 7] = [
+    pub const ALL: [Compared<PlanField, Plan>; 8] = [
         Compared {
             field: PlanField::Title,
             key: "title",
@@ -273,6 +298,11 @@ impl PlanField {
             field: PlanField::Precision,
             key: "precision",
             read: |p| Item::Precision(p.precision),
+        },
+        Compared {
+            field: PlanField::Periods,
+            key: "periods",
+            read: |p| Item::Periods(p.periods.clone()),
         },
     ];
 }

@@ -94,6 +94,49 @@ impl Voice {
                 overall: p.overall,
             }
             .say(lang),
+            Item::Periods(list) if list.is_empty() => DASH.to_string(),
+            Item::Periods(list) => list
+                .iter()
+                .map(|p| format!("{} ({})", p.name, loc.date(p.date)))
+                .collect::<Vec<_>>()
+                .join(" · "),
+            Item::TargetChanges(list) if list.is_empty() => DASH.to_string(),
+            Item::TargetChanges(list) => list
+                .iter()
+                .map(|c| {
+                    crate::export::words::Notice::TargetChanged {
+                        from: loc.target(&c.from, unit),
+                        date: loc.date(c.date),
+                        reason: c.reason.clone(),
+                    }
+                    .say(lang)
+                })
+                .collect::<Vec<_>>()
+                .join(" · "),
+            Item::PeriodValues(v) if v.is_empty() => DASH.to_string(),
+            Item::PeriodValues(v) => {
+                v.0.iter()
+                    .map(|(name, at)| {
+                        let mut parts =
+                            vec![at.result.map_or(DASH.to_string(), |r| loc.value(r, unit))];
+                        if let Some(t) = &at.target {
+                            parts.push(format!("target {}", loc.target(t, unit)));
+                        }
+                        if let Some(o) = &at.realization_override {
+                            parts.push(format!(
+                                "{} ({})",
+                                loc.figure(o.realization.value()),
+                                o.reason
+                            ));
+                        }
+                        if let Some(n) = &at.note {
+                            parts.push(format!("«{n}»"));
+                        }
+                        format!("{name}: {}", parts.join(", "))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" · ")
+            }
         }
     }
 
@@ -643,5 +686,40 @@ fn item_json(item: Option<&Item>, unit: Option<&Unit>, loc: Locale) -> Json {
             "objectives": p.objectives,
             "overall": p.overall,
         }),
+        Item::Periods(list) => Json::Array(
+            list.iter()
+                .map(|p| json!({"name": p.name, "date": p.date.format("%Y-%m-%d").to_string()}))
+                .collect(),
+        ),
+        Item::TargetChanges(list) => Json::Array(
+            list.iter()
+                .map(|c| {
+                    json!({
+                        "from": loc.target(&c.from, unit.unwrap_or(&Unit::Number)),
+                        "date": c.date.format("%Y-%m-%d").to_string(),
+                        "reason": c.reason,
+                    })
+                })
+                .collect(),
+        ),
+        Item::PeriodValues(v) => {
+            let unit = unit.unwrap_or(&Unit::Number);
+            let mut map = serde_json::Map::new();
+            for (name, at) in &v.0 {
+                map.insert(
+                    name.clone(),
+                    json!({
+                        "result": value_json(at.result),
+                        "target": at.target.as_ref().map(|t| loc.target(t, unit)),
+                        "override": at.realization_override.as_ref().map(|o| json!({
+                            "realization": number(o.realization.value()),
+                            "reason": o.reason,
+                        })),
+                        "note": at.note,
+                    }),
+                );
+            }
+            Json::Object(map)
+        }
     }
 }

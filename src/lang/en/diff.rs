@@ -25,6 +25,8 @@ impl DiffWords for En {
                 IndicatorField::Note => "Note",
                 IndicatorField::NotAssessable => "Not assessable",
                 IndicatorField::Baseline => "Baseline",
+                IndicatorField::TargetChanges => "Target changes",
+                IndicatorField::Periods => "Period values",
                 IndicatorField::Scoring => "Scoring rule",
             },
             DiffLabel::Objective(f) => match f {
@@ -38,6 +40,7 @@ impl DiffWords for En {
                 PlanField::Locale => "Number notation",
                 PlanField::Thresholds => "Thresholds",
                 PlanField::Scoring => "Scoring rule",
+                PlanField::Periods => "Monitoring periods",
                 PlanField::Precision => "Decimals",
             },
             DiffLabel::Place => "Place",

@@ -25,6 +25,8 @@ impl DiffWords for It {
                 IndicatorField::Note => "Nota",
                 IndicatorField::NotAssessable => "Non valutabile",
                 IndicatorField::Baseline => "Valore di partenza",
+                IndicatorField::TargetChanges => "Rimodulazioni del target",
+                IndicatorField::Periods => "Valori dei periodi",
                 IndicatorField::Scoring => "Regola di calcolo",
             },
             DiffLabel::Objective(f) => match f {
@@ -38,6 +40,7 @@ impl DiffWords for It {
                 PlanField::Locale => "Notazione dei numeri",
                 PlanField::Thresholds => "Soglie",
                 PlanField::Scoring => "Regola di calcolo",
+                PlanField::Periods => "Periodi di monitoraggio",
                 PlanField::Precision => "Decimali",
             },
             DiffLabel::Place => "Posizione",
