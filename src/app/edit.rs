@@ -197,7 +197,7 @@ impl App {
     /// The note once confirmed, the chain goes on as `after` says.
     fn ask_note_if_required(&mut self, path: IndicatorPath, after: After) -> bool {
         let Some((realization, fair)) =
-            validate::note_missing(&self.plan, self.plan.indicator(path))
+            validate::note_missing(&self.plan, &self.indicator_now(path))
         else {
             return false;
         };
@@ -227,7 +227,7 @@ impl App {
     pub(super) fn ask_next_note_due(&mut self) -> bool {
         while let Some(path) = self.notes_due.pop_front() {
             if let Some((realization, fair)) =
-                validate::note_missing(&self.plan, self.plan.indicator(path))
+                validate::note_missing(&self.plan, &self.indicator_now(path))
             {
                 self.open_required_note(path, realization, fair);
                 return true;

@@ -169,7 +169,7 @@ impl App {
             .iter()
             .map(|(p, _)| *p)
             .filter(|p| {
-                crate::validate::note_missing(&self.plan, self.plan.indicator(*p)).is_some()
+                crate::validate::note_missing(&self.plan, &self.indicator_now(*p)).is_some()
             })
             .collect();
         self.history.push(step);

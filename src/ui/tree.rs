@@ -155,9 +155,17 @@ fn row_view(app: &App, node: NodePath, theme: Theme) -> RowView {
                 _ => None,
             };
             // A value far from its target's magnitude: accepted, marked to be checked.
+            // (At an intermediate period, the finding about that period's value.)
             let check = app.findings.iter().any(|f| {
+                use crate::validate::FindingKind;
                 f.node == Some(node)
-                    && matches!(f.kind, crate::validate::FindingKind::CheckThisValue { .. })
+                    && match (&f.kind, app.scores.period()) {
+                        (FindingKind::CheckThisValue { .. }, None) => true,
+                        (FindingKind::AtPeriod { name, kind }, Some(p)) => {
+                            name == p && matches!(**kind, FindingKind::CheckThisValue { .. })
+                        }
+                        _ => false,
+                    }
             });
             let mark = match outcome {
                 Outcome::Unscorable(_) => "!",
