@@ -380,9 +380,10 @@ impl Summary {
         match plan.intermediate(period) {
             Some(name) => {
                 let view = plan.at_period(name);
-                let mut s = Summary::build(&view, &Scores::compute(&view), lang);
+                let mut s = Summary::tree(&view, &Scores::compute(&view), lang);
                 s.period = plan.periods.iter().find(|p| p.name == name).cloned();
-                // The view holds one period's values: the tables are the plan's.
+                // The view holds one period's values: the tables across periods are the
+                // plan's.
                 s.periods = PeriodsTable::of(plan);
                 s.target_changes = TargetChangeRow::of(plan);
                 s
@@ -403,11 +404,19 @@ impl Summary {
     }
 
     pub fn build(plan: &Plan, scores: &Scores, lang: Lang) -> Summary {
+        let mut s = Summary::tree(plan, scores, lang);
+        s.periods = PeriodsTable::of(plan);
+        s.target_changes = TargetChangeRow::of(plan);
+        s
+    }
+
+    /// The summary without the tables across periods and target changes.
+    fn tree(plan: &Plan, scores: &Scores, lang: Lang) -> Summary {
         let loc = plan.locale;
         Summary {
             period: plan.periods.last().cloned(),
-            periods: PeriodsTable::of(plan),
-            target_changes: TargetChangeRow::of(plan),
+            periods: None,
+            target_changes: Vec::new(),
             title: plan.title.clone(),
             organization: plan.organization.clone(),
             year: plan.year,
