@@ -80,17 +80,19 @@ pub enum Msg<'a> {
         indicators: usize,
         baselines: usize,
     },
-    /// `rollover`: a year that is not after the plan's.
+    /// `rollover`: a year that is not after the plan's, or past 9999.
     YearNotAfter {
         year: i32,
         plan_year: i32,
     },
+    /// `rollover`: the new plan could not be written.
+    NotRolledOver(&'a WriteError),
     /// `rollover`: the file to write exists already (it is never replaced).
     OutputExists {
         out: &'a Path,
     },
     /// `rollover`: the plan's text could not be followed to write the new plan in it.
-    RolloverShape(String),
+    RolloverShape,
     /// `--period NAME` names no period of the plan.
     UnknownPeriod {
         name: &'a str,
@@ -184,7 +186,8 @@ pub enum Command {
         /// The new plan's year.
         #[arg(long)]
         year: i32,
-        /// Where to write the new plan (a file that does not exist yet).
+        /// Where to write the new plan (a file that does not exist yet; `-`: standard
+        /// output).
         #[arg(long, short)]
         output: PathBuf,
     },
@@ -236,25 +239,26 @@ pub fn rollover(path: &Path, year: i32, out: &Path, lang: Option<Lang>) -> ExitC
         tell(msg, lang);
         ExitCode::from(EXIT_ERRORS)
     };
-    if year <= plan.year {
+    if year <= plan.year || year > 9999 {
         return refuse(Msg::YearNotAfter {
             year,
             plan_year: plan.year,
         });
     }
-    if out.exists() || out.symlink_metadata().is_ok() {
+    let to_stdout = out == Path::new("-");
+    if !to_stdout && (out.exists() || out.symlink_metadata().is_ok()) {
         return refuse(Msg::OutputExists { out });
     }
+    // What is wrong in this year's plan will be wrong in the next: said, not refused.
+    report_findings(path, &plan, lang);
     let next = crate::rollover::rollover(&plan, year);
-    let new_text = match store::patch_whole(&text, &next) {
-        Ok(t) => t,
-        Err(e) => return refuse(Msg::RolloverShape(e.0)),
-    };
     // What is written must read back as the plan meant, or nothing is written.
-    match store::parse(out, &new_text) {
-        Ok(back) if back == next => {}
-        Ok(_) => return refuse(Msg::RolloverShape("the text reads back differently".into())),
-        Err(e) => return refuse(Msg::RolloverShape(e.say(lang))),
+    let new_text = match store::patch_whole(&text, &next) {
+        Ok(t) if store::parse(out, &t).is_ok_and(|back| back == next) => t,
+        _ => return refuse(Msg::RolloverShape),
+    };
+    if to_stdout {
+        return write_stdout(&new_text, lang);
     }
     match crate::store::replace(out, new_text.as_bytes(), crate::store::Replace::plain()) {
         Ok(_) => {
@@ -272,7 +276,7 @@ pub fn rollover(path: &Path, year: i32, out: &Path, lang: Option<Lang>) -> ExitC
             );
             ExitCode::SUCCESS
         }
-        Err(e) => refuse(Msg::NotExported(&e)),
+        Err(e) => refuse(Msg::NotRolledOver(&e)),
     }
 }
 

@@ -214,7 +214,11 @@ pub fn text(summary: &Summary) -> String {
         for c in &summary.target_changes {
             out.push_str(&crate::text::for_terminal(&format!(
                 "  {}: {} → {} ({}): {}",
-                c.id, c.from, c.to, c.date, c.reason
+                c.id,
+                c.from,
+                c.to,
+                summary.locale.date(c.date),
+                c.reason
             )));
             out.push('\n');
         }
@@ -417,6 +421,13 @@ pub fn json(summary: &Summary) -> Json {
         "total": total,
         "not_assessable": summary.not_assessable_count(),
         "provisional": summary.is_provisional(),
+        "target_changes": summary.target_changes.iter().map(|c| json!({
+            "id": c.id,
+            "from": c.from,
+            "to": c.to,
+            "date": c.date.format("%Y-%m-%d").to_string(),
+            "reason": c.reason,
+        })).collect::<Vec<_>>(),
         "errors": summary.errors.iter().map(|e| e.say(JSON_LANG)).collect::<Vec<_>>(),
         "perspectives": perspectives,
     })

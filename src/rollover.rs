@@ -28,23 +28,31 @@ pub fn last_result(plan: &Plan, ind: &Indicator) -> Option<Value> {
     })
 }
 
-/// The title with the old year, where it is written as a word of its own, replaced by the
-/// new one ("Piano della Performance 2017" → "… 2018").
-fn retitle(title: &str, from: i32, to: i32) -> String {
-    let old = from.to_string();
-    let new = to.to_string();
-    let mut out = String::with_capacity(title.len());
-    let mut rest = title;
-    while let Some(i) = rest.find(&old) {
-        let before = rest[..i].chars().next_back();
-        let after = rest[i + old.len()..].chars().next();
-        out.push_str(&rest[..i]);
-        let alone = !before.is_some_and(|c| c.is_ascii_digit())
-            && !after.is_some_and(|c| c.is_ascii_digit());
-        out.push_str(if alone { &new } else { &old });
-        rest = &rest[i + old.len()..];
+/// The text with the plan's years moved on: each year written as a number of its own
+/// from the plan's year to two years after (a three-year plan, "2017-2019") moves by the
+/// same step ("Piano della Performance 2017-2019" → "… 2018-2020"); other numbers (a
+/// law's "150/2009") stay.
+pub fn move_years(text: &str, from: i32, to: i32) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        match digits.parse::<i32>() {
+            Ok(y) if digits.len() == 4 && (from..=from + 2).contains(&y) => {
+                out.push_str(&(y + to - from).to_string());
+            }
+            _ => out.push_str(digits),
+        }
+        digits.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut out);
+            out.push(c);
+        }
     }
-    out.push_str(rest);
+    flush(&mut digits, &mut out);
     out
 }
 
@@ -53,9 +61,15 @@ pub fn rollover(plan: &Plan, year: i32) -> Plan {
     let years = year - plan.year;
     let mut next = plan.clone();
     next.year = year;
-    next.title = retitle(&plan.title, plan.year, year);
+    next.title = move_years(&plan.title, plan.year, year);
+    let renamed: Vec<(String, String)> = plan
+        .periods
+        .iter()
+        .map(|p| (p.name.clone(), move_years(&p.name, plan.year, year)))
+        .collect();
     for p in &mut next.periods {
         p.date = shift_date(p.date, years);
+        p.name = move_years(&p.name, plan.year, year);
     }
     for persp in &mut next.perspectives {
         for so in &mut persp.objectives {
@@ -65,13 +79,25 @@ pub fn rollover(plan: &Plan, year: i32) -> Plan {
                     .iter_mut()
                     .chain(oo.indicators.iter_mut())
                 {
-                    ind.baseline = last_result(plan, ind);
+                    // The last result, else the baseline it had (the last value known).
+                    ind.baseline = last_result(plan, ind).or(ind.baseline);
                     ind.result = None;
                     ind.realization_override = None;
                     ind.note = None;
                     ind.not_assessable = None;
                     ind.target_changes.clear();
-                    ind.periods = Default::default();
+                    // Intermediate targets are targets: they stay; the values go.
+                    for (_, at) in &mut ind.periods.0 {
+                        at.result = None;
+                        at.realization_override = None;
+                        at.note = None;
+                    }
+                    ind.periods.prune();
+                    for (name, _) in &mut ind.periods.0 {
+                        if let Some((_, new)) = renamed.iter().find(|(old, _)| old == name) {
+                            *name = new.clone();
+                        }
+                    }
                     if let Target::Deadline(d) = &mut ind.target {
                         *d = shift_date(*d, years);
                     }
@@ -87,15 +113,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_year_in_the_title_moves_on_and_other_numbers_stay() {
+    fn the_plans_years_move_on_and_other_numbers_stay() {
         assert_eq!(
-            retitle("Piano della Performance 2017 — 20170 e 12017", 2017, 2018),
+            move_years("Piano della Performance 2017 — 20170 e 12017", 2017, 2018),
             "Piano della Performance 2018 — 20170 e 12017"
         );
         assert_eq!(
-            retitle("Relazione 2017/2019", 2017, 2018),
-            "Relazione 2018/2019"
+            move_years("Piano della Performance 2017-2019", 2017, 2018),
+            "Piano della Performance 2018-2020"
         );
+        assert_eq!(
+            move_years("Piano 2017 (d.lgs. 150/2009, 2016)", 2017, 2019),
+            "Piano 2019 (d.lgs. 150/2009, 2016)"
+        );
+        assert_eq!(move_years("I semestre 2022", 2022, 2023), "I semestre 2023");
     }
 
     #[test]

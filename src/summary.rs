@@ -86,7 +86,7 @@ pub struct TargetChangeRow {
     pub description: String,
     pub from: String,
     pub to: String,
-    pub date: String,
+    pub date: chrono::NaiveDate,
     pub reason: String,
 }
 
@@ -106,7 +106,7 @@ impl TargetChangeRow {
                     description: ind.description.clone(),
                     from: loc.target(&c.from, &ind.unit),
                     to: loc.target(to, &ind.unit),
-                    date: loc.date(c.date),
+                    date: c.date,
                     reason: c.reason.clone(),
                 });
             }
@@ -386,6 +386,11 @@ impl Summary {
                 // plan's.
                 s.periods = PeriodsTable::of(plan);
                 s.target_changes = TargetChangeRow::of(plan);
+                // The plan's errors, not only those its view at the period shows.
+                s.errors = crate::validate::validate(plan)
+                    .into_iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    .collect();
                 s
             }
             None => Summary::build(plan, &Scores::compute(plan), lang),

@@ -142,6 +142,10 @@ pub enum FindingKind {
     },
     /// An indicator's values for a period the plan does not declare.
     UnknownPeriod { name: String },
+    /// An indicator's values for one period written twice (the first are used).
+    PeriodValuesTwice { name: String },
+    /// A target change whose target before does not go with the indicator's unit.
+    TargetChangeUnfit(ValueError),
     /// An indicator's values for the final period written among the periods: they are the
     /// indicator's own `result`, `override` and `note`.
     FinalPeriodValues { name: String },
@@ -173,6 +177,8 @@ impl FindingKind {
             | FindingKind::NegativeTargetInProportion
             | FindingKind::GraceDaysWithoutDeadline
             | FindingKind::UnknownPeriod { .. }
+            | FindingKind::PeriodValuesTwice { .. }
+            | FindingKind::TargetChangeUnfit(_)
             | FindingKind::FinalPeriodValues { .. }
             | FindingKind::AtPeriod { .. }
             | FindingKind::TargetChangeWithoutReason { .. }
@@ -461,6 +467,9 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
     let before = f.list.len();
     check_values(f, node, ind);
     for c in &ind.target_changes {
+        if let Some(e) = check::target_error(ind, &c.from) {
+            f.error(node, FindingKind::TargetChangeUnfit(e));
+        }
         if c.reason.trim().is_empty() {
             f.error(
                 node,
@@ -480,7 +489,11 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
     // The values of each intermediate period, checked as the year's are; what is found
     // already about the year's values is not said again for each period.
     let year: Vec<FindingKind> = f.list[before..].iter().map(|x| x.kind.clone()).collect();
-    for (name, _) in &ind.periods.0 {
+    for (i, (name, _)) in ind.periods.0.iter().enumerate() {
+        if ind.periods.0[..i].iter().any(|(n, _)| n == name) {
+            f.error(node, FindingKind::PeriodValuesTwice { name: name.clone() });
+            continue;
+        }
         if f.plan.final_period() == Some(name.as_str()) {
             f.error(node, FindingKind::FinalPeriodValues { name: name.clone() });
             continue;

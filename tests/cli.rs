@@ -1151,6 +1151,7 @@ fn score_json_is_the_same_in_every_language_with_english_keys() {
             "period",
             "perspectives",
             "provisional",
+            "target_changes",
             "title",
             "total",
             "year"

@@ -256,6 +256,17 @@ fn a_target_changed_in_the_app_keeps_the_original_with_its_date_and_reason() {
     // A number alone keeps the comparison: >= 98 % becomes >= 97 %.
     h.type_text("97");
     h.key(KeyCode::Enter);
+    // The day of the change: within the plan's year, the year's last day unless today is
+    // in it; the Giunta's date typed over it.
+    assert!(matches!(&h.app.mode, Mode::Edit(e) if e.field == EditField::TargetDate));
+    let proposed = match &h.app.mode {
+        Mode::Edit(e) => e.input.text(),
+        _ => unreachable!(),
+    };
+    assert_eq!(proposed, "31/12/2022");
+    h.ctrl('u');
+    h.type_text("15/07/2022");
+    h.key(KeyCode::Enter);
     assert!(matches!(&h.app.mode, Mode::Edit(e) if e.field == EditField::TargetReason));
     // The reason is required.
     h.key(KeyCode::Enter);
@@ -269,7 +280,7 @@ fn a_target_changed_in_the_app_keeps_the_original_with_its_date_and_reason() {
     let c = &ind.target_changes[0];
     assert_eq!(c.from, Target::AtLeast(dec!(98).into()));
     assert_eq!(c.reason, "Nuove regole ministeriali");
-    assert_eq!(c.date, chrono::Local::now().date_naive());
+    assert_eq!(c.date.to_string(), "2022-07-15");
     // Scoring uses the current target: 1530/1554 = 98.456 % of >= 97 → met, 100 %.
     assert_eq!(h.app.scores.shown(path), Some(dec!(100.0)));
     // Saved and read back as it is; the exports report it as the Relazione does.
@@ -278,11 +289,22 @@ fn a_target_changed_in_the_app_keeps_the_original_with_its_date_and_reason() {
     assert_eq!(back.indicator(path), &ind);
     let s = Summary::at_period(&back, None, Lang::It);
     let row = s.perspectives[0].objectives[2].operational[1].indicators[0].note_with_reason(&s);
-    assert!(
-        row.starts_with("target rimodulato il ")
-            && row.contains("(era >= 98 %): Nuove regole ministeriali"),
-        "{row}"
+    assert_eq!(
+        row,
+        "target rimodulato il 15/07/2022 (era >= 98 %): Nuove regole ministeriali"
     );
+    // A target the unit cannot be scored against is refused under the field: a count's
+    // target must be whole.
+    h.go_to("3.1-o2");
+    h.key(KeyCode::Char('t'));
+    h.ctrl('u');
+    h.type_text("2,5");
+    h.key(KeyCode::Enter);
+    assert!(
+        matches!(&h.app.mode, Mode::Edit(e) if e.field == EditField::Target && e.error.is_some())
+    );
+    h.key(KeyCode::Esc);
+    h.go_to("3.2-o1");
     // One undo takes back the target and its record together.
     h.key(KeyCode::Char('u'));
     let ind = h.app.plan.indicator(path);
@@ -310,6 +332,7 @@ fn period_and_target_changes_survive_a_crash_through_the_journal() {
     d.key(KeyCode::Char('t'));
     d.ctrl('u');
     d.type_text(">= 11");
+    d.key(KeyCode::Enter);
     d.key(KeyCode::Enter);
     d.type_text("motivo");
     d.key(KeyCode::Enter);
@@ -516,9 +539,9 @@ fn the_exports_list_the_targets_changed_and_show_every_period_side_by_side() {
             c.id.as_str(),
             c.from.as_str(),
             c.to.as_str(),
-            c.date.as_str()
+            c.date.to_string().as_str()
         ),
-        ("3.1-o1", ">= 4.500", ">= 4.000", "14/07/2022")
+        ("3.1-o1", ">= 4.500", ">= 4.000", "2022-07-14")
     );
     let opts = export::Options::for_locale(
         plan.locale,

@@ -47,7 +47,7 @@ fn initial_text(plan: &Plan, ind: &Indicator, field: EditField) -> String {
             .unwrap_or_default(),
         EditField::NotAssessableReason => ind.not_assessable.clone().unwrap_or_default(),
         EditField::Target => loc.target(&ind.target, &ind.unit),
-        EditField::TargetReason => String::new(),
+        EditField::TargetDate | EditField::TargetReason => String::new(),
     }
 }
 
@@ -101,6 +101,7 @@ impl App {
             EditField::Note
             | EditField::OverrideReason
             | EditField::NotAssessableReason
+            | EditField::TargetDate
             | EditField::TargetReason => Input::new(&text),
         };
         self.mode = Mode::Edit(Edit {
@@ -110,6 +111,7 @@ impl App {
             error: None,
             override_value: None,
             target_text: None,
+            target_date: None,
         });
     }
 
@@ -437,6 +439,7 @@ impl App {
                         error: None,
                         override_value: Some(v),
                         target_text: None,
+                        target_date: None,
                     });
                     return Effect::None;
                 }
@@ -477,15 +480,49 @@ impl App {
                         self.mode = Mode::Normal;
                         self.info(Msg::NoChange);
                     }
-                    Ok(_) => {
+                    Ok(t) => match crate::plan::check::target_error(year, &t) {
+                        // A target the indicator cannot be scored against (a count's
+                        // target not whole, a range upside down) is refused, as a result
+                        // would be.
+                        Some(error) => {
+                            edit.error = Some(FieldError::Value {
+                                error,
+                                locale: self.plan.locale,
+                            });
+                            self.mode = Mode::Edit(edit);
+                        }
+                        None => {
+                            let loc = self.plan.locale;
+                            self.mode = Mode::Edit(Edit {
+                                path,
+                                field: EditField::TargetDate,
+                                input: Input::selected(&loc.date(self.default_change_date())),
+                                error: None,
+                                override_value: None,
+                                target_text: Some(text),
+                                target_date: None,
+                            });
+                        }
+                    },
+                }
+                return Effect::None;
+            }
+            EditField::TargetDate => {
+                match self.plan.locale.parse_date(&text) {
+                    Ok(date) => {
                         self.mode = Mode::Edit(Edit {
                             path,
                             field: EditField::TargetReason,
                             input: Input::default(),
                             error: None,
                             override_value: None,
-                            target_text: Some(text),
+                            target_text: edit.target_text.clone(),
+                            target_date: Some(date),
                         });
+                    }
+                    Err(e) => {
+                        edit.error = Some(FieldError::Parse(e));
+                        self.mode = Mode::Edit(edit);
                     }
                 }
                 return Effect::None;
@@ -498,16 +535,37 @@ impl App {
                 }
                 self.mode = Mode::Normal;
                 let typed = edit.target_text.clone().unwrap_or_default();
-                return self.change_target(path, &typed, text.trim());
+                let date = edit
+                    .target_date
+                    .unwrap_or_else(|| self.default_change_date());
+                return self.change_target(path, &typed, date, text.trim());
             }
         };
         self.mode = Mode::Normal;
         self.commit(path, new)
     }
 
+    /// The day a target change is dated unless the user says otherwise: today, within the
+    /// plan's year; else the year's last day.
+    fn default_change_date(&self) -> chrono::NaiveDate {
+        use chrono::Datelike;
+        let today = chrono::Local::now().date_naive();
+        if today.year() == self.plan.year {
+            today
+        } else {
+            chrono::NaiveDate::from_ymd_opt(self.plan.year, 12, 31).unwrap_or(today)
+        }
+    }
+
     /// Changes the year's target of the indicator at `path` to the one `typed`, keeping
-    /// the one before on record with today's date and `reason`: one undoable step.
-    fn change_target(&mut self, path: IndicatorPath, typed: &str, reason: &str) -> Effect {
+    /// the one before on record with `date` and `reason`: one undoable step.
+    fn change_target(
+        &mut self,
+        path: IndicatorPath,
+        typed: &str,
+        date: chrono::NaiveDate,
+        reason: &str,
+    ) -> Effect {
         let ind = self.plan.indicator(path);
         let Ok(new) = self.plan.locale.parse_target(typed, &ind.unit, &ind.target) else {
             return Effect::None;
@@ -515,7 +573,7 @@ impl App {
         let mut record = ind.target_changes.clone();
         record.push(crate::plan::TargetChange {
             from: ind.target.clone(),
-            date: chrono::Local::now().date_naive(),
+            date,
             reason: reason.to_string(),
         });
         let changes = vec![
@@ -700,12 +758,31 @@ impl App {
         self.findings.splice(at..at, fresh);
     }
 
+    /// Shows the period whose values `step` changed (an undo or a redo happens where it can
+    /// be seen), when it is not the one shown.
+    fn show_period_of(&mut self, step: &Step) {
+        let Some(c) = step
+            .changes
+            .iter()
+            .map(|(_, c)| c)
+            .find(|c| c.field().has_periods())
+        else {
+            return;
+        };
+        if self.plan.periods.is_empty() || c.period.as_deref() == self.scores.period() {
+            return;
+        }
+        let period = c.period.clone();
+        self.show_period(period.as_deref());
+    }
+
     pub(super) fn undo(&mut self) -> Effect {
         let Some(step) = self.history.undo().cloned() else {
             self.info(Msg::NothingToUndo);
             return Effect::None;
         };
         let back = step.inverse();
+        self.show_period_of(&step);
         self.apply_step(&back);
         if let Some((path, _)) = step.changes.first() {
             self.reveal(NodePath::Indicator(*path));
@@ -719,6 +796,7 @@ impl App {
             self.info(Msg::NothingToRedo);
             return Effect::None;
         };
+        self.show_period_of(&step);
         self.apply_step(&step);
         if let Some((path, _)) = step.changes.first() {
             self.reveal(NodePath::Indicator(*path));

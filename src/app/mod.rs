@@ -181,6 +181,8 @@ pub enum EditField {
     NotAssessableReason,
     /// The year's target, changed during the year (rimodulazione).
     Target,
+    /// The day the target changed (the decision's date).
+    TargetDate,
     /// Why the target changed (required).
     TargetReason,
 }
@@ -195,8 +197,10 @@ pub struct Edit {
     pub error: Option<FieldError>,
     /// The override realization typed at the first step, while its reason is typed.
     pub override_value: Option<Decimal>,
-    /// The new target typed at the first step, while its reason is typed.
+    /// The new target typed at the first step, while its date and reason are typed.
     pub target_text: Option<String>,
+    /// The day of the target change typed at the second step, while its reason is typed.
+    pub target_date: Option<chrono::NaiveDate>,
 }
 
 /// What a typed path is for.

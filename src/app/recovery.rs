@@ -56,6 +56,9 @@ pub struct Recovery {
     pub missing: Vec<String>,
     /// Ids that more than one indicator of the plan has: a change cannot tell which.
     pub ambiguous: Vec<String>,
+    /// Monitoring periods of the journal's changes that the plan no longer has (as
+    /// intermediate periods).
+    pub gone_periods: Vec<String>,
     /// The changes left out (their ids missing or ambiguous), as they were journalled.
     pub left_out: Vec<FieldChange>,
     /// Where the changes left out were written down for the user.
@@ -120,9 +123,12 @@ impl Recovery {
             .chain(&self.ambiguous)
             .map(String::as_str)
             .collect();
+        let gone = &self.gone_periods;
         self.left_out = changes
             .into_iter()
-            .filter(|c| out.contains(c.id.as_str()))
+            .filter(|c| {
+                out.contains(c.id.as_str()) || c.period.as_ref().is_some_and(|p| gone.contains(p))
+            })
             .map(Recorded::as_change)
             .collect();
     }
@@ -137,6 +143,15 @@ impl Recovery {
                 .or_insert(Some(p));
         }
         for c in changes {
+            // A value of a period the plan does not have any more has nowhere to go.
+            if let Some(p) = &c.period
+                && plan.intermediate(Some(p)).is_none()
+            {
+                if !self.gone_periods.contains(p) {
+                    self.gone_periods.push(p.clone());
+                }
+                continue;
+            }
             let path = match places.get(c.id.as_str()) {
                 Some(Some(path)) => *path,
                 found => {
@@ -286,6 +301,7 @@ impl App {
             unknown: r.conflicts.iter().filter(|c| c.before_unknown).count(),
             missing: r.missing.clone(),
             ambiguous: r.ambiguous.clone(),
+            gone_periods: r.gone_periods.clone(),
             left_out_file: r.left_out_file.clone(),
             left_out: r.left_out.len(),
         })
@@ -306,7 +322,10 @@ impl App {
                 (
                     c.take_mine,
                     words.restore_row(
-                        &c.change.id,
+                        &match &c.change.period {
+                            Some(p) => format!("{} ({p})", c.change.id),
+                            None => c.change.id.clone(),
+                        },
                         field,
                         &shown(&c.change.old),
                         &shown(&c.change.new),

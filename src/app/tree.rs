@@ -37,7 +37,12 @@ impl Filter {
             Filter::All => true,
             Filter::Pending => scores.outcome(path).is_pending(),
             Filter::BelowTarget => matches!(scores.outcome(path), Outcome::Scored(r) if !r.met),
-            Filter::Overridden => plan.indicator(path).realization_override.is_some(),
+            // The override of the period shown.
+            Filter::Overridden => plan
+                .indicator(path)
+                .at(scores.period())
+                .realization_override
+                .is_some(),
         }
     }
 }

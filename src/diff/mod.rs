@@ -176,7 +176,12 @@ impl IndicatorField {
         Compared {
             field: IndicatorField::Periods,
             key: "periods",
-            read: |i| Item::PeriodValues(i.periods.clone()),
+            // By period, whatever the order they are written in.
+            read: |i| {
+                let mut v = i.periods.clone();
+                v.0.sort_by(|a, b| a.0.cmp(&b.0));
+                Item::PeriodValues(v)
+            },
         },
     ];
 

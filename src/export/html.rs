@@ -311,7 +311,7 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
                 escape(&c.id),
                 escape(&c.from),
                 escape(&c.to),
-                escape(&c.date),
+                escape(&loc.date(c.date)),
                 escape(&c.reason)
             );
         }

@@ -370,7 +370,7 @@ fn summary_sheet(
             ws.write_string_with_format(r, 0, fit(lang, &c.id), &st.text)?;
             ws.write_string_with_format(r, 1, fit(lang, &c.from), &st.text)?;
             ws.write_string_with_format(r, 2, fit(lang, &c.to), &st.text)?;
-            ws.write_string_with_format(r, 3, fit(lang, &c.date), &st.text)?;
+            ws.write_datetime_with_format(r, 3, excel_date(c.date)?, &st.date)?;
             ws.write_string_with_format(r, 4, fit(lang, &c.reason), &st.wrap)?;
         }
         ws.set_column_width(4, 48)?;

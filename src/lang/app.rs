@@ -116,6 +116,7 @@ listed! {
     NotAssessableHint,
     TargetHint,
     TargetReasonHint,
+    TargetDateHint,
     /// The header's label of the monitoring period shown.
     Period,
     /// The detail pane's label of the values across periods.
@@ -174,6 +175,8 @@ pub struct RestoreFacts {
     pub unknown: usize,
     pub missing: Vec<String>,
     pub ambiguous: Vec<String>,
+    /// Periods of the changes that the plan no longer has.
+    pub gone_periods: Vec<String>,
     /// Where the changes left out were written down (`None` with some left out: they
     /// could not be).
     pub left_out_file: Option<std::path::PathBuf>,

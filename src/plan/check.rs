@@ -369,6 +369,23 @@ pub fn value_errors(ind: &Indicator) -> Vec<ValueError> {
     all
 }
 
+/// What keeps `ind` from being scored against `target` that its present target does not
+/// (a count's target not whole or below zero, a range upside down, a target of another
+/// kind than its unit's).
+pub fn target_error(ind: &Indicator, target: &Target) -> Option<ValueError> {
+    let bare = |t: &Target| {
+        let mut i = ind.clone();
+        i.target = t.clone();
+        i.result = None;
+        i.realization_override = None;
+        i.not_assessable = None;
+        i.periods = Default::default();
+        value_errors(&i)
+    };
+    let before = bare(&ind.target);
+    bare(target).into_iter().find(|e| !before.contains(e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

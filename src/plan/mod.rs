@@ -335,7 +335,7 @@ pub struct TargetChange {
 
 /// An indicator's values at one intermediate period; all optional.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "PeriodValues")]
 pub struct AtPeriod {
     /// The period's own target, where it is not the year's (an intermediate target).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -420,13 +420,10 @@ impl<'de> Deserialize<'de> for PeriodValues {
                 self,
                 mut map: A,
             ) -> Result<PeriodValues, A::Error> {
+                // A period written twice is kept twice: validation says so, in the
+                // user's language.
                 let mut out: Vec<(String, AtPeriod)> = Vec::new();
                 while let Some((k, v)) = map.next_entry::<String, AtPeriod>()? {
-                    if out.iter().any(|(n, _)| *n == k) {
-                        return Err(serde::de::Error::custom(format!(
-                            "the period \"{k}\" is written twice"
-                        )));
-                    }
                     out.push((k, v));
                 }
                 Ok(PeriodValues(out))

@@ -200,7 +200,15 @@ pub fn patch_whole(original: &str, plan: &Plan) -> Result<String, ShapeError> {
                 if parse_field::<Vec<crate::plan::Period>>(written).unwrap_or_default()
                     != plan.periods =>
             {
-                write::plan_periods(&plan.periods)
+                // Each period's name and date in place, the list's layout kept; the list
+                // anew when it does not have the plan's periods one for one.
+                match period_list_edits(original, f, &plan.periods) {
+                    Some(mine) => {
+                        edits.extend(mine);
+                        continue;
+                    }
+                    None => write::plan_periods(&plan.periods),
+                }
             }
             _ => continue,
         };
@@ -216,6 +224,33 @@ pub fn patch_whole(original: &str, plan: &Plan) -> Result<String, ShapeError> {
     }
     text.push_str(&original[at..]);
     patch(&text, plan)
+}
+
+/// The edits that give the plan's list of periods at `f` the names and dates of
+/// `periods`, item by item; `None` when the list is not one of as many periods.
+fn period_list_edits(
+    text: &str,
+    f: &FieldSpan,
+    periods: &[crate::plan::Period],
+) -> Option<Vec<(Range<usize>, String)>> {
+    let items = syntax::list_items(text, f.value.clone()).ok()?;
+    if items.len() != periods.len() {
+        return None;
+    }
+    let mut edits = Vec::new();
+    for (item, p) in items.iter().zip(periods) {
+        let spans = syntax::struct_spans(text, item.value.start).ok()?;
+        let name = spans.field("name")?;
+        if parse_field::<String>(&text[name.value.clone()]).as_ref() != Some(&p.name) {
+            edits.push((name.value.clone(), write::string(&p.name)));
+        }
+        let date = spans.field("date")?;
+        let iso = p.date.format("%Y-%m-%d").to_string();
+        if parse_field::<String>(&text[date.value.clone()]).as_deref() != Some(iso.as_str()) {
+            edits.push((date.value.clone(), format!("\"{iso}\"")));
+        }
+    }
+    Some(edits)
 }
 
 /// Where byte `pos` of the original text is after the edits (sorted, not overlapping).

@@ -456,6 +456,16 @@ pub fn list_items(text: &str, value: std::ops::Range<usize>) -> Result<Vec<Field
     Ok(items)
 }
 
+/// The fields of the struct that starts at byte `start` of `text` (a list's item).
+pub fn struct_spans(text: &str, start: usize) -> Result<IndicatorSpans, ShapeError> {
+    let mut c = Cursor {
+        text: text.as_bytes(),
+        pos: start,
+        depth: 0,
+    };
+    read_indicator(&mut c, IndicatorPath::new(0, 0, 0, Layer::Strategic, 0))
+}
+
 /// Reads one indicator `Indicator(field: value, …)` at the cursor: its fields' places.
 fn read_indicator(c: &mut Cursor<'_>, path: IndicatorPath) -> Res<IndicatorSpans> {
     let mut fields = Vec::new();

@@ -30,6 +30,7 @@ pub(super) fn draw_field(app: &App, frame: &mut Frame, area: Rect, theme: Theme)
                 EditField::OverrideReason => words.word(Word::ReasonHint).to_string(),
                 EditField::NotAssessableReason => words.word(Word::NotAssessableHint).to_string(),
                 EditField::Target => words.word(Word::TargetHint).to_string(),
+                EditField::TargetDate => words.word(Word::TargetDateHint).to_string(),
                 EditField::TargetReason => words.word(Word::TargetReasonHint).to_string(),
             };
             (

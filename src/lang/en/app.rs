@@ -122,6 +122,9 @@ impl AppWords for En {
             Word::TargetReasonHint => {
                 "why the target changes (e.g. Giunta resolution no. 45 of 15 July): the Relazione reports it"
             }
+            Word::TargetDateHint => {
+                "the day of the change (the decision approving it), like 2017-07-15"
+            }
             Word::Period => "Period",
             Word::Trend => "Trend",
             Word::TargetChanged => "Changed",
@@ -298,6 +301,7 @@ impl AppWords for En {
             EditField::OverrideReason => "Reason for the override (required)",
             EditField::NotAssessableReason => "Not assessable: why (empty: assessable again)",
             EditField::Target => "New target for the year",
+            EditField::TargetDate => "Date of the target change",
             EditField::TargetReason => "Why the target changes (required)",
         }
     }
@@ -1070,6 +1074,12 @@ impl AppWords for En {
             lines.push(format!(
                 "Used by more than one indicator of the plan, so left out (make the ids unique first): {}.",
                 f.ambiguous.join(", ")
+            ));
+        }
+        if !f.gone_periods.is_empty() {
+            lines.push(format!(
+                "Monitoring periods the plan no longer has, so their values are left out: {}.",
+                f.gone_periods.join(", ")
             ));
         }
         match &f.left_out_file {

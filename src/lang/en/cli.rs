@@ -71,21 +71,24 @@ impl CliWords for En {
                 "the plan has no monitoring periods, so no period \"{name}\": leave out --period"
             ),
             Msg::UnknownPeriod { name, known } => format!(
-                "the plan has no period \"{name}\"; its periods are {}",
-                known.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(", ")
+                "the plan has no period \"{}\"; its periods are {}",
+                crate::text::for_terminal(name),
+                known.iter().map(|k| format!("\"{}\"", crate::text::for_terminal(k))).collect::<Vec<_>>().join(", ")
             ),
             Msg::RolledOver { out, year, indicators, baselines } => format!(
-                "{year} plan written to {}: {indicators} indicators, {baselines} with last year's result as their baseline; results, notes and target changes cleared",
-                out.display()
+                "{year} plan written to {}: {}, {baselines} with a baseline (last year's last result); results, notes and target changes cleared",
+                out.display(),
+                count(*indicators, "indicator", "indicators")
             ),
             Msg::YearNotAfter { year, plan_year } => format!(
-                "the plan is for {plan_year}: the new year must come after it, not {year}"
+                "the plan is for {plan_year}: the new year must come after it (and not after 9999), not {year}"
             ),
+            Msg::NotRolledOver(e) => format!("the new plan was not written: {}", e.say(Lang::En)),
             Msg::OutputExists { out } => format!(
                 "{} exists already: choose another name (a plan is never overwritten)",
                 out.display()
             ),
-            Msg::RolloverShape(why) => format!("the new plan was not written: {why}"),
+            Msg::RolloverShape => "the new plan was not written: this plan's text could not be rewritten faithfully (check it with perfplan check)".to_string(),
             Msg::DiffArguments { count } => format!(
                 "diff compares two plans, OLD and NEW (or takes the seven arguments git gives); it got {count}"
             ),

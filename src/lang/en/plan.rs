@@ -121,6 +121,12 @@ impl PlanWords for En {
                 "the monitoring period \"{name}\" is dated {}, outside the plan's year {year}",
                 loc.date(*date)
             ),
+            FindingKind::PeriodValuesTwice { name } => format!(
+                "the values of the period \"{name}\" are written twice: only the first count; remove the other"
+            ),
+            FindingKind::TargetChangeUnfit(e) => {
+                format!("the target before the change: {}", self.value_error(e, loc))
+            }
             FindingKind::UnknownPeriod { name } => format!(
                 "values for the period \"{name}\", which the plan does not list in its `periods`"
             ),

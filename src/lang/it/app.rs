@@ -124,6 +124,9 @@ impl AppWords for It {
             Word::TargetReasonHint => {
                 "perché il target cambia (es. delibera di Giunta n. 45 del 15/07): la Relazione lo riporta"
             }
+            Word::TargetDateHint => {
+                "la data della rimodulazione (la delibera che l'approva), come 15/07/2017"
+            }
             Word::Period => "Periodo",
             Word::Trend => "Andamento",
             Word::TargetChanged => "Rimodulato",
@@ -314,6 +317,7 @@ impl AppWords for It {
                 "Non valutabile: motivazione (vuota: di nuovo valutabile)"
             }
             EditField::Target => "Nuovo target dell'anno",
+            EditField::TargetDate => "Data della rimodulazione",
             EditField::TargetReason => "Motivazione della rimodulazione (obbligatoria)",
         }
     }
@@ -1160,6 +1164,12 @@ impl AppWords for It {
             lines.push(format!(
                 "Identificativi usati da più di un indicatore del piano, quindi esclusi (rendili prima univoci): {}.",
                 f.ambiguous.join(", ")
+            ));
+        }
+        if !f.gone_periods.is_empty() {
+            lines.push(format!(
+                "Periodi di monitoraggio non più presenti nel piano, quindi i loro valori sono esclusi: {}.",
+                f.gone_periods.join(", ")
             ));
         }
         match &f.left_out_file {

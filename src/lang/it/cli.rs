@@ -76,21 +76,24 @@ impl CliWords for It {
                 "il piano non ha periodi di monitoraggio, quindi nessun periodo \"{name}\": togli --period"
             ),
             Msg::UnknownPeriod { name, known } => format!(
-                "il piano non ha il periodo \"{name}\"; i suoi periodi sono {}",
-                known.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(", ")
+                "il piano non ha il periodo \"{}\"; i suoi periodi sono {}",
+                crate::text::for_terminal(name),
+                known.iter().map(|k| format!("\"{}\"", crate::text::for_terminal(k))).collect::<Vec<_>>().join(", ")
             ),
             Msg::RolledOver { out, year, indicators, baselines } => format!(
-                "piano {year} scritto in {}: {indicators} indicatori, {baselines} con il risultato dell'anno prima come valore di partenza; risultati, note e rimodulazioni azzerati",
-                out.display()
+                "piano {year} scritto in {}: {}, {baselines} con un valore di partenza (l'ultimo risultato dell'anno prima); risultati, note e rimodulazioni azzerati",
+                out.display(),
+                count(*indicators, "indicatore", "indicatori")
             ),
             Msg::YearNotAfter { year, plan_year } => format!(
-                "il piano è del {plan_year}: l'anno nuovo deve venire dopo, non {year}"
+                "il piano è del {plan_year}: l'anno nuovo deve venire dopo (e non oltre il 9999), non {year}"
             ),
+            Msg::NotRolledOver(e) => format!("il nuovo piano non è stato scritto: {}", e.say(Lang::It)),
             Msg::OutputExists { out } => format!(
                 "{} esiste già: scegli un altro nome (un piano non viene mai sovrascritto)",
                 out.display()
             ),
-            Msg::RolloverShape(why) => format!("il nuovo piano non è stato scritto: {why}"),
+            Msg::RolloverShape => "il nuovo piano non è stato scritto: il testo di questo piano non si è potuto riscrivere fedelmente (controllalo con perfplan check)".to_string(),
             Msg::DiffArguments { count } => format!(
                 "diff confronta due piani, VECCHIO e NUOVO (oppure riceve da git sette argomenti); ne ha ricevuti {count}"
             ),

@@ -123,6 +123,12 @@ impl PlanWords for It {
                 "il periodo di monitoraggio \"{name}\" ha data {}, fuori dall'anno {year} del piano",
                 loc.date(*date)
             ),
+            FindingKind::PeriodValuesTwice { name } => format!(
+                "i valori del periodo \"{name}\" sono scritti due volte: conta solo la prima; togli l'altra"
+            ),
+            FindingKind::TargetChangeUnfit(e) => {
+                format!("il target prima della rimodulazione: {}", self.value_error(e, loc))
+            }
             FindingKind::UnknownPeriod { name } => format!(
                 "valori per il periodo \"{name}\", che il piano non elenca tra i suoi `periods`"
             ),
