@@ -478,6 +478,27 @@ impl DiffArgs {
                     git_path: Some(path),
                 })
             }
+            // A renamed (or copied) plan: git adds the new path and a line about it.
+            [
+                _old_hash,
+                _old_mode,
+                new_file,
+                _new_hash,
+                _new_mode,
+                new_path,
+                _how,
+            ] => {
+                let path = self.old.display().to_string();
+                Ok(Versions {
+                    old: self.new.clone(),
+                    new: new_file.clone(),
+                    names: crate::diff::Pair {
+                        old: format!("a/{path}"),
+                        new: format!("b/{}", new_path.display()),
+                    },
+                    git_path: Some(path),
+                })
+            }
             more => Err(Msg::DiffArguments {
                 count: 2 + more.len(),
             }),

@@ -95,9 +95,8 @@ fn assert_aligned(text: &str) {
     }
 }
 
-/// The seed edited as the done-when test says: three results, one weight, one
-/// indicator added.
-const DONE_WHEN: &[(&str, &str)] = &[
+/// The seed edited in five places: three results, one weight, one indicator added.
+const FIVE_EDITS: &[(&str, &str)] = &[
     // 3.2.2-s2: 72 → 76 against >= 80: 76 / 80 = 95 % (was 72 / 80 = 90 %).
     (
         "target: AtLeast(80),\n                                    result: 72,",
@@ -145,7 +144,7 @@ const DONE_WHEN: &[(&str, &str)] = &[
 
 #[test]
 fn the_seed_with_three_results_a_weight_and_an_indicator_reports_exactly_those() {
-    let dir = versions(&seed(), DONE_WHEN);
+    let dir = versions(&seed(), FIVE_EDITS);
     let o = diff(dir.path(), &["diff"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
@@ -219,8 +218,8 @@ fn the_seed_with_three_results_a_weight_and_an_indicator_reports_exactly_those()
 }
 
 #[test]
-fn the_done_when_case_as_json_has_each_change_with_its_numbers() {
-    let dir = versions(&seed(), DONE_WHEN);
+fn the_five_edits_as_json_have_each_change_with_its_numbers() {
+    let dir = versions(&seed(), FIVE_EDITS);
     let o = diff(dir.path(), &["diff", "--json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let j: Json = serde_json::from_str(&stdout(&o)).expect("JSON");
@@ -593,7 +592,7 @@ fn identical_plans_say_so_in_one_line_and_exit_0() {
 
 #[test]
 fn exit_code_gives_1_when_the_plans_differ() {
-    let dir = versions(&seed(), DONE_WHEN);
+    let dir = versions(&seed(), FIVE_EDITS);
     assert_eq!(
         diff(dir.path(), &["diff", "--exit-code"]).status.code(),
         Some(1)
@@ -631,7 +630,7 @@ fn an_english_plan_is_compared_in_english_and_the_italian_in_english_when_asked(
         assert!(lines.iter().any(|l| l == line), "{line}\n{text}");
     }
     // The seed in English keeps its Italian numbers.
-    let dir = versions(&seed(), DONE_WHEN);
+    let dir = versions(&seed(), FIVE_EDITS);
     let text = stdout(&diff(dir.path(), &["--lang", "en", "diff"]));
     let lines = said(&text);
     for line in [
@@ -719,7 +718,7 @@ fn git_is_there() -> bool {
     there
 }
 
-/// A repository with two commits of `plans/p.ron`: the seed, then the done-when edits.
+/// A repository with two commits of `plans/p.ron`: the seed, then its five edits.
 fn repository() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let repo = dir.path();
@@ -731,7 +730,7 @@ fn repository() -> tempfile::TempDir {
     std::fs::write(repo.join("plans/p.ron"), &text).unwrap();
     git(repo, &["add", "plans/p.ron"]);
     git(repo, &["commit", "-q", "-m", "Piano 2017"]);
-    std::fs::write(repo.join("plans/p.ron"), edit(&text, DONE_WHEN)).unwrap();
+    std::fs::write(repo.join("plans/p.ron"), edit(&text, FIVE_EDITS)).unwrap();
     git(repo, &["commit", "-q", "-a", "-m", "Risultati"]);
     dir
 }
@@ -1006,4 +1005,38 @@ fn periods_and_target_changes_are_compared_too() {
             .iter()
             .any(|f| f["field"] == "target_changes" && f["new"][0]["from"] == ">= 4.600")
     );
+}
+
+#[test]
+fn git_log_goes_on_past_a_renamed_plan() {
+    if !git_is_there() {
+        return;
+    }
+    let dir = repository();
+    let repo = dir.path();
+    git(
+        repo,
+        &["config", "diff.perfplan.command", &perfplan_command()],
+    );
+    std::fs::write(repo.join(".gitattributes"), "*.ron diff=perfplan\n").unwrap();
+    // Renamed with one result changed: git gives the external diff nine arguments.
+    git(repo, &["mv", "plans/p.ron", "plans/piano-2017.ron"]);
+    let text = std::fs::read_to_string(repo.join("plans/piano-2017.ron")).unwrap();
+    std::fs::write(
+        repo.join("plans/piano-2017.ron"),
+        edit(&text, &[("result: 76,", "result: 77,")]),
+    )
+    .unwrap();
+    git(repo, &["commit", "-q", "-a", "-m", "Rinominato"]);
+    let text = stdout(&git(repo, &["log", "-p", "--ext-diff", "-M"]));
+    let lines = said(&text);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l == "Confronto tra a/plans/p.ron (prima) e b/plans/piano-2017.ron (dopo)"),
+        "{text}"
+    );
+    // The log goes on to the commits before the rename.
+    assert!(text.contains("Piano 2017"), "{text}");
+    assert!(lines.iter().any(|l| l.contains("76 → 77")), "{text}");
 }
