@@ -689,9 +689,10 @@ pub fn export(args: ExportArgs) -> ExitCode {
             Err(e) => refuse(Msg::CannotWriteOutput(&e)),
         };
     }
-    let out = args
-        .output
-        .unwrap_or_else(|| export::default_path(&args.plan, args.format));
+    let out = args.output.unwrap_or_else(|| {
+        let period = plan.intermediate(args.period.as_deref());
+        export::default_path_at(&args.plan, args.format, period)
+    });
     if let Err(why) = export_target_allowed(&args.plan, &out) {
         return refuse(why);
     }

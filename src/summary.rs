@@ -130,6 +130,7 @@ pub struct PeriodsTable {
 pub struct PeriodsRow {
     pub id: String,
     pub description: String,
+    pub unit: Unit,
     pub baseline: Option<String>,
     /// At each period, in order.
     pub cells: Vec<PeriodCell>,
@@ -139,9 +140,24 @@ pub struct PeriodsRow {
 /// shown (`None`: pending, not assessable or not scorable).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PeriodCell {
+    pub value: Option<Value>,
     pub result: String,
     pub target: String,
     pub realization: Option<Decimal>,
+    pub pending: bool,
+    pub not_assessable: bool,
+}
+
+impl PeriodCell {
+    /// The realization as the tables show it: the figure, or why there is none.
+    pub fn realization_text(&self, summary: &Summary) -> String {
+        match self.realization {
+            Some(r) => summary.locale.figure(r),
+            None if self.not_assessable => summary.word(Label::NotAssessable).to_string(),
+            None if self.pending => summary.word(Label::Pending).to_string(),
+            None => summary.word(Label::CannotBeScored).to_string(),
+        }
+    }
 }
 
 impl PeriodsTable {
@@ -161,18 +177,23 @@ impl PeriodsTable {
             .map(|(path, ind)| PeriodsRow {
                 id: ind.id.clone(),
                 description: ind.description.clone(),
+                unit: ind.unit.clone(),
                 baseline: ind.baseline.map(|v| loc.value(v, &ind.unit)),
                 cells: scores
                     .iter()
                     .map(|s| {
                         let at = ind.at(s.period());
+                        let outcome = s.outcome(path);
                         PeriodCell {
+                            value: at.result,
                             result: at
                                 .result
                                 .map(|v| loc.value(v, &ind.unit))
                                 .unwrap_or_default(),
                             target: loc.target(&at.target, &ind.unit),
                             realization: s.shown(path),
+                            pending: matches!(outcome, Outcome::Pending),
+                            not_assessable: matches!(outcome, Outcome::NotAssessable),
                         }
                     })
                     .collect(),

@@ -1040,3 +1040,25 @@ fn git_log_goes_on_past_a_renamed_plan() {
     assert!(text.contains("Piano 2017"), "{text}");
     assert!(lines.iter().any(|l| l.contains("76 → 77")), "{text}");
 }
+
+#[test]
+fn the_order_periods_are_written_in_is_no_difference() {
+    let text = r#"Plan(title: "T", organization: "O", year: 2022,
+      periods: [(name: "I", date: "2022-03-31"), (name: "II", date: "2022-06-30"), (name: "F", date: "2022-12-31")],
+      perspectives: [Perspective(name: "P", objectives: [StrategicObjective(code: "1", title: "S", weight: 100, operational: [
+        OperationalObjective(code: "1.1", title: "O", weight: 100, indicators: [
+          Indicator(id: "a", description: "d", unit: Count, target: AtLeast(3), result: 3,
+            periods: {"I": (result: 1), "II": (result: 2)})])])])])"#;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("old.ron"), text).unwrap();
+    std::fs::write(
+        dir.path().join("new.ron"),
+        text.replace(
+            r#"{"I": (result: 1), "II": (result: 2)}"#,
+            r#"{"II": (result: 2), "I": (result: 1)}"#,
+        ),
+    )
+    .unwrap();
+    let o = diff(dir.path(), &["diff", "--exit-code"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}

@@ -231,13 +231,13 @@ fn the_detail_pane_shows_the_values_across_periods_with_the_target_line() {
     let screen = h.screen();
     assert!(screen.contains("Andamento"), "{screen}");
     // 30 June: 1890 against its own >= 2000 at 94,5 %; year end 4213 against >= 4000.
+    // The bars share one scale, the largest figure (4213) filling 16 cells: 1890 fills
+    // 16 × 1890 / 4213 = 7.2 → 7, its target 2000 is marked at 7.6 → cell 8; 4213 fills
+    // all 16, its target 4000 at 15.2 → cell 15.
     let june = h.line_with("30 giugno   ");
-    assert!(
-        june.contains("1.890") && june.contains("│") && june.contains("94,5"),
-        "{june}"
-    );
+    assert!(june.contains("1.890 ███████ │         94,5 %"), "{june}");
     let year = h.line_with("Consuntivo  ");
-    assert!(year.contains("4.213") && year.contains("100,0"), "{year}");
+    assert!(year.contains("4.213 ███████████████│  100,0 %"), "{year}");
     assert!(screen.contains("Rimodulato"), "{screen}");
     assert!(screen.contains("era >= 4.500"), "{screen}");
 }
@@ -567,13 +567,212 @@ fn the_exports_list_the_targets_changed_and_show_every_period_side_by_side() {
         .map(|c| c.to_string())
         .collect();
     // Id, description, baseline, then (result, target, realization) at 30 June and at year end.
-    assert_eq!(&row[3..5], ["1.890", ">= 2.000"]);
+    // Results are numbers, as in the other sheets.
+    assert_eq!(&row[3..5], ["1890", ">= 2.000"]);
     assert_eq!(row[5], "0.945");
-    assert_eq!(&row[6..8], ["4.213", ">= 4.000"]);
+    assert_eq!(&row[6..8], ["4213", ">= 4.000"]);
     assert_eq!(row[8], "1");
+    // Where there is no realization, the table says why.
+    let na: Vec<String> = periods
+        .rows()
+        .find(|r| r.first() == Some(&Data::String("3.2-o2".into())))
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        (na[5].as_str(), na[8].as_str()),
+        ("non valutabile", "non valutabile")
+    );
+    let pending: Vec<String> = periods
+        .rows()
+        .find(|r| r.first() == Some(&Data::String("1-b".into())))
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(pending[5], "in attesa");
     let summary = wb.worksheet_range("Riepilogo").unwrap();
     assert!(summary.rows().any(|r| {
         r.iter()
             .any(|c| *c == Data::String("Target rimodulati nel corso dell'anno".into()))
     }));
+}
+
+#[test]
+fn a_restore_names_the_period_and_leaves_out_values_of_a_period_gone_from_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::copy(COMUNE, &path).unwrap();
+    let dirs = common::dirs_in(dir.path());
+    let mut d = perfplan::driver::Driver::open(&path, Some(dirs.clone())).unwrap();
+    d.key(KeyCode::Char(']'));
+    d.set_result("1-b", "81");
+    drop(d);
+    // The period renamed in the file meanwhile: the value has nowhere to go.
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("\"30 giugno\"", "\"Semestre\"")).unwrap();
+    let mut d = perfplan::driver::Driver::open(&path, Some(dirs.clone())).unwrap();
+    assert!(matches!(d.app.mode, Mode::Restore { .. }));
+    let r = d.app.recovery.clone().unwrap();
+    assert_eq!(r.gone_periods, ["30 giugno"]);
+    assert!(r.apply.is_empty() && r.conflicts.is_empty());
+    assert_eq!(r.left_out.len(), 1);
+    let screen = d.screen();
+    assert!(
+        screen.contains("Periodi di monitoraggio non più presenti nel piano"),
+        "{screen}"
+    );
+    let lines = r.left_out_lines();
+    assert_eq!(
+        lines,
+        "1-b · periods[\"30 giugno\"].result: AtLeast(95)\n".replace("AtLeast(95)", "81")
+    );
+    drop(d);
+
+    // A conflict on a period's value names the period.
+    std::fs::write(&path, &text).unwrap();
+    let _ = std::fs::remove_dir_all(dir.path().join("data"));
+    let mut d = perfplan::driver::Driver::open(&path, Some(dirs.clone())).unwrap();
+    d.key(KeyCode::Char(']'));
+    d.set_result("6.1-s1", "72");
+    drop(d);
+    std::fs::write(
+        &path,
+        text.replace(
+            r#"periods: {"30 giugno": (result: 70)},"#,
+            r#"periods: {"30 giugno": (result: 71)},"#,
+        ),
+    )
+    .unwrap();
+    let mut d = perfplan::driver::Driver::open(&path, Some(dirs)).unwrap();
+    assert!(matches!(d.app.mode, Mode::Restore { .. }));
+    let rows = d.app.restore_conflict_lines();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(
+        rows[0]
+            .1
+            .starts_with("6.1-s1 (30 giugno) · risultato: file 71 % · tuo 72 %"),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn undo_shows_the_period_it_changes_and_the_filter_of_overrides_is_the_periods() {
+    let mut h = Harness::open(COMUNE);
+    h.key(KeyCode::Char(']'));
+    h.set_result("1-b", "88");
+    h.key(KeyCode::Char('['));
+    assert_eq!(h.app.scores.period(), None);
+    h.key(KeyCode::Char('u'));
+    // Undone where it can be seen: at 30 June.
+    assert_eq!(h.app.scores.period(), Some("30 giugno"));
+    let path = h.app.plan.find_indicator("1-b").unwrap();
+    assert!(h.app.plan.indicator(path).periods.is_empty());
+    // An override at year end is not one at 30 June.
+    h.key(KeyCode::Char('['));
+    h.go_to("6.1-o2");
+    h.key(KeyCode::Char('o'));
+    h.ctrl('u');
+    h.type_text("40");
+    h.key(KeyCode::Enter);
+    h.type_text("parziale");
+    h.key(KeyCode::Enter);
+    let overridden = |h: &mut Harness| {
+        perfplan::app::tree::Filter::Overridden.admits(
+            &h.app.plan,
+            &h.app.scores,
+            h.app.plan.find_indicator("6.1-o2").unwrap(),
+        )
+    };
+    assert!(overridden(&mut h));
+    h.key(KeyCode::Char(']'));
+    assert!(!overridden(&mut h));
+}
+
+#[test]
+fn a_rollover_keeps_intermediate_targets_the_periods_layout_and_a_baseline_the_year_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("comune.ron");
+    let text = std::fs::read_to_string(COMUNE)
+        .unwrap()
+        .replace(
+            "Relazione sulla Performance 2022 — obiettivi strategici e operativi",
+            "Piano della Performance 2022-2024",
+        )
+        .replace(
+            "target: AtLeast(300),\n",
+            "target: AtLeast(300),\n                                    baseline: 250,\n",
+        );
+    std::fs::write(&src, &text).unwrap();
+    let out = perfplan(&[
+        "rollover",
+        src.to_str().unwrap(),
+        "--year",
+        "2023",
+        "-o",
+        "-",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let new_text = String::from_utf8(out.stdout).unwrap();
+    let next = parse(&new_text);
+    assert_eq!(next.title, "Piano della Performance 2023-2025");
+    // The periods list keeps its lines and its comments; only the dates move.
+    assert!(new_text.contains("    periods: [\n        (name: \"30 giugno\", date: \"2023-06-30\"),\n        (name: \"Consuntivo\", date: \"2023-12-31\"),\n    ],"), "{new_text}");
+    assert!(new_text.contains("// Monitored at 30 June and at year end."));
+    // 3.1-o1's intermediate target stays, its value goes.
+    let o1 = next.indicator(next.find_indicator("3.1-o1").unwrap());
+    let june = o1.periods.get("30 giugno").unwrap();
+    assert_eq!(june.target, Some(Target::AtLeast(dec!(2000).into())));
+    assert_eq!(june.result, None);
+    // 3.2-o2 was not assessable, with a baseline and no result: the baseline stays.
+    let o2 = next.indicator(next.find_indicator("3.2-o2").unwrap());
+    assert_eq!(o2.baseline, Some(Value::Number(dec!(250))));
+    assert!(o2.not_assessable.is_none());
+    assert!(
+        validate::validate(&next)
+            .iter()
+            .all(|f| f.severity != Severity::Error)
+    );
+}
+
+#[test]
+fn a_plans_errors_mark_an_export_at_a_period_as_a_draft() {
+    // A date on a count at year end: an error of the plan, whatever the period exported.
+    let text = TWO_PERIODS.replace("result: 5)])])])])", "result: \"2022-05-01\")])])])])");
+    let plan = parse(&text);
+    let s = Summary::at_period(&plan, Some("30 giugno"), Lang::It);
+    assert_eq!(s.errors.len(), 1, "{:?}", s.errors);
+    // A period's values written twice, and a target change whose target before does not
+    // go with the unit, are findings.
+    let text = TWO_PERIODS
+        .replace(
+            r#"periods: {"30 giugno": (result: 8)}"#,
+            r#"periods: {"30 giugno": (result: 8), "30 giugno": (result: 9)}"#,
+        )
+        .replace(
+            "result: 5)])])])])",
+            r#"result: 5, target_changes: [(from: Deadline("2022-01-01"), date: "2022-07-01", reason: "r")])])])])])"#,
+        );
+    let found: Vec<String> = validate::validate(&parse(&text))
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.say(Lang::It))
+        .collect();
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("i valori del periodo \"30 giugno\" sono scritti due volte")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("il target prima della rimodulazione")),
+        "{found:?}"
+    );
 }

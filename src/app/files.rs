@@ -165,7 +165,7 @@ impl App {
         self.mode = Mode::Export {
             format,
             input: Input::new(
-                &crate::export::default_path(&self.path, format)
+                &crate::export::default_path_at(&self.path, format, self.scores.period())
                     .display()
                     .to_string(),
             ),
@@ -278,7 +278,7 @@ impl App {
             let path = if edited {
                 PathBuf::from(input.text().trim()).with_extension(next.extension())
             } else {
-                crate::export::default_path(&self.path, next)
+                crate::export::default_path_at(&self.path, next, self.scores.period())
             };
             input = Input::new(&path.display().to_string());
         }

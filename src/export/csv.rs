@@ -131,7 +131,13 @@ pub fn render(summary: &Summary, opts: &CsvOptions) -> Result<Vec<u8>, csv::Erro
         }
         w.write_record([""])?;
     }
-    w.write_record(header(summary.lang, summary.year))?;
+    // A plan with periods says in each row which period its values are of.
+    let period = summary.period.as_ref().map(|p| p.name.as_str());
+    let mut head = header(summary.lang, summary.year);
+    if period.is_some() {
+        head.push(summary.word(Label::PeriodColumn).to_string());
+    }
+    w.write_record(head)?;
     for p in &summary.perspectives {
         for so in &p.objectives {
             for oo in &so.operational {
@@ -143,7 +149,11 @@ pub fn render(summary: &Summary, opts: &CsvOptions) -> Result<Vec<u8>, csv::Erro
                     // A strategic objective's own indicators have no operational objective.
                     let oo_code = if oo.direct { "" } else { oo.code.as_str() };
                     for ind in inds {
-                        w.write_record(row(summary, &p.name, &so.code, oo_code, layer, ind, opts))?;
+                        let mut r = row(summary, &p.name, &so.code, oo_code, layer, ind, opts);
+                        if let Some(name) = period {
+                            r.push(super::neutral_cell(name).into_owned());
+                        }
+                        w.write_record(r)?;
                     }
                 }
             }

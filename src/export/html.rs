@@ -398,7 +398,10 @@ fn periods_table(o: &mut String, summary: &Summary, table: &crate::summary::Peri
         for c in &r.cells {
             let realization = match c.realization {
                 Some(_) => realization_cell(summary, c.realization, ""),
-                None => "<td></td>".to_string(),
+                None => format!(
+                    "<td class=\"num\">{}</td>",
+                    escape(&c.realization_text(summary))
+                ),
             };
             let _ = write!(
                 o,

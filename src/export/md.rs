@@ -278,7 +278,7 @@ pub fn render(summary: &Summary, opts: &Options) -> String {
                 escape(r.baseline.as_deref().unwrap_or(""))
             );
             for c in &r.cells {
-                let realization = c.realization.map(|v| loc.figure(v)).unwrap_or_default();
+                let realization = c.realization_text(summary);
                 line.push_str(&format!(
                     " {} | {} | {} |",
                     escape(&c.result),

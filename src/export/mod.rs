@@ -58,6 +58,29 @@ pub fn default_path(plan: &Path, format: Format) -> PathBuf {
     plan.with_extension(format.extension())
 }
 
+/// The default file of an export at `period`, an intermediate monitoring period: the
+/// period's name after the plan's (`piano-30-giugno.csv`), so that it does not replace the
+/// year's export. `None`: the year's, [`default_path`].
+pub fn default_path_at(plan: &Path, format: Format, period: Option<&str>) -> PathBuf {
+    let Some(period) = period else {
+        return default_path(plan, format);
+    };
+    let mut slug = String::new();
+    for c in period.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_matches('-');
+    let stem = plan
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    plan.with_file_name(format!("{stem}-{slug}.{}", format.extension()))
+}
+
 /// How an export is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {

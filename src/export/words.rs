@@ -78,6 +78,8 @@ pub enum Label {
     NewTarget,
     ChangedOn,
     Reason,
+    /// The CSV's last column in a plan with periods: the period of the values.
+    PeriodColumn,
     /// The table (and sheet) of every period side by side.
     PeriodsTable,
     PeriodsSheet,

@@ -684,11 +684,26 @@ fn periods_sheet(
         }
         for (i, c) in r.cells.iter().enumerate() {
             let col = first + 3 * i as u16;
-            ws.write_string_with_format(row, col, fit(lang, &c.result), &st.text)?;
-            ws.write_string_with_format(row, col + 1, fit(lang, &c.target), &st.text)?;
-            if let Some(v) = c.realization {
-                ws.write_number_with_format(row, col + 2, share(v), &st.realization)?;
+            // A number as a number in the unit's format, as the other sheets write it.
+            match c.value {
+                Some(crate::plan::Value::Number(n)) => {
+                    let (v, fmt) = unit_format(&r.unit, n, &st.text);
+                    ws.write_number_with_format(row, col, v, &fmt)?;
+                }
+                _ => {
+                    ws.write_string_with_format(row, col, fit(lang, &c.result), &st.text)?;
+                }
             }
+            ws.write_string_with_format(row, col + 1, fit(lang, &c.target), &st.text)?;
+            match c.realization {
+                Some(v) => ws.write_number_with_format(row, col + 2, share(v), &st.realization)?,
+                None => ws.write_string_with_format(
+                    row,
+                    col + 2,
+                    c.realization_text(summary),
+                    &st.muted,
+                )?,
+            };
         }
         row += 1;
     }

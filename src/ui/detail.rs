@@ -332,15 +332,23 @@ fn trend(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'static>> {
         .max()
         .unwrap_or(0)
         .min(16);
+    let shown = |v: Option<crate::plan::Value>| match v {
+        Some(v) => loc.value(v, &year.unit),
+        None => "—".to_string(),
+    };
+    // As wide as the widest value (a ratio's two parts), up to a point.
+    let value_w = rows
+        .iter()
+        .map(|r| crate::text::width(&shown(r.1)))
+        .max()
+        .unwrap_or(0)
+        .clamp(6, 24);
     let mut out = vec![Line::from(Span::styled(
         words.word(Word::Trend).to_string(),
         theme.dim(),
     ))];
-    for (label, value, target, realization, now) in rows {
-        let value_text = match value {
-            Some(v) => loc.value(v, &year.unit),
-            None => "—".to_string(),
-        };
+    for (i, (label, value, target, realization, now)) in rows.into_iter().enumerate() {
+        let value_text = shown(value);
         let mut spans = vec![
             Span::styled(
                 format!(
@@ -350,7 +358,10 @@ fn trend(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'static>> {
                 ),
                 if now { theme.bold() } else { theme.dim() },
             ),
-            Span::raw(format!("{} ", crate::text::pad_left(&value_text, 10))),
+            Span::raw(format!(
+                "{} ",
+                crate::text::pad_left(&crate::text::truncate(&value_text, value_w), value_w)
+            )),
         ];
         if let Some(top) = top {
             let filled = value
@@ -367,8 +378,18 @@ fn trend(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'static>> {
                 status_style(app, theme, realization),
             ));
         }
-        if let Some(r) = realization {
-            spans.push(Span::raw(format!(" {}", loc.figure(r))));
+        match realization {
+            Some(r) => spans.push(Span::raw(format!(" {}", loc.figure(r)))),
+            // A period without a realization says why; the baseline has none to say.
+            None if i > 0 || year.baseline.is_none() => {
+                let why = if year.is_not_assessable() {
+                    Word::NotAssessableShort
+                } else {
+                    Word::PendingResult
+                };
+                spans.push(Span::styled(format!(" {}", words.word(why)), theme.dim()));
+            }
+            None => {}
         }
         out.push(Line::from(spans));
     }

@@ -47,6 +47,7 @@ impl ExportWords for En {
             Label::NewTarget => "New target",
             Label::ChangedOn => "Date",
             Label::Reason => "Reason",
+            Label::PeriodColumn => "period",
             Label::NotesAndOverrides => "Notes and overrides",
             Label::StrategicScore => "Strategic score",
             Label::OperationalScore => "operational score",

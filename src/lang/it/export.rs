@@ -47,6 +47,7 @@ impl ExportWords for It {
             Label::NewTarget => "Target rimodulato",
             Label::ChangedOn => "Data",
             Label::Reason => "Motivazione",
+            Label::PeriodColumn => "Periodo",
             Label::NotesAndOverrides => "Note e forzature",
             Label::StrategicScore => "Punteggio strategico",
             Label::OperationalScore => "punteggio operativo",
