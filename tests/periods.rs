@@ -645,7 +645,7 @@ fn a_restore_names_the_period_and_leaves_out_values_of_a_period_gone_from_the_pl
         ),
     )
     .unwrap();
-    let mut d = perfplan::driver::Driver::open(&path, Some(dirs)).unwrap();
+    let d = perfplan::driver::Driver::open(&path, Some(dirs)).unwrap();
     assert!(matches!(d.app.mode, Mode::Restore { .. }));
     let rows = d.app.restore_conflict_lines();
     assert_eq!(rows.len(), 1, "{rows:?}");
