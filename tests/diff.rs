@@ -989,6 +989,16 @@ fn periods_and_target_changes_are_compared_too() {
         text.contains("- 30 giugno: 70 %") && text.contains("+ 30 giugno: 72 %, «stima»"),
         "{text}"
     );
+    // The 30 June strategic score moves: 6.1-s1 goes from 70 / 80 = 87.5 % to 72 / 80 = 90 %;
+    // with 1-a's 35/44 of >= 95 (83.73 %) and 2-a's 0 %, the mean of the three measured
+    // objectives goes from 57.08 to 57.91 %: 57,1 → 57,9, +0,8.
+    assert!(
+        said(&text)
+            .iter()
+            .any(|l| l
+                == "Punteggi complessivi · 30 giugno Punteggio strategico 57,1 % → 57,9 % +0,8"),
+        "{text}"
+    );
     let out = diff(dir.path(), &["diff", "--json"]);
     let doc: Json = serde_json::from_str(&stdout(&out)).unwrap();
     let fields: Vec<&Json> = doc["indicators"]

@@ -493,6 +493,8 @@ impl IndicatorDiff {
 pub enum ScoreNode {
     /// The plan's overall score.
     Overall,
+    /// The plan's overall score at an intermediate monitoring period both plans have.
+    OverallAt { period: String },
     /// A perspective's score.
     Perspective,
     /// An objective's realization.
@@ -1081,6 +1083,34 @@ fn scores(sides: &Pair<Side>, m: &Matches) -> Vec<ScoreDiff> {
             new: new.overall_figure(layer),
         };
         push(ScoreNode::Overall, "", layer, figure);
+    }
+    // The overall scores at each intermediate period both plans have: a change of a
+    // period's values moves these, not the year's.
+    for p in &new.plan.periods {
+        let name = Some(p.name.as_str());
+        if new.plan.intermediate(name).is_none() || old.plan.intermediate(name).is_none() {
+            continue;
+        }
+        let at = Pair {
+            old: Scores::compute_at(old.plan, name),
+            new: Scores::compute_at(new.plan, name),
+        };
+        for layer in Layer::BOTH {
+            let figure =
+                |s: &Scores| Figure::of(*s.shown.get(layer), s.overall.get(layer).indicators.total);
+            let figure = Pair {
+                old: figure(&at.old),
+                new: figure(&at.new),
+            };
+            push(
+                ScoreNode::OverallAt {
+                    period: p.name.clone(),
+                },
+                "",
+                layer,
+                figure,
+            );
+        }
     }
     for (np, persp) in new.plan.perspectives.iter().enumerate() {
         if let Some(&op) = m.perspectives.back.get(&np) {

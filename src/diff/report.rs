@@ -406,6 +406,11 @@ fn parts(diff: &PlanDiff, say: Voice) -> Vec<Part> {
         };
         match &s.node {
             ScoreNode::Overall => push_row(&mut parts, say.label(DiffLabel::OverallScores), row(s)),
+            ScoreNode::OverallAt { period } => push_row(
+                &mut parts,
+                format!("{} · {period}", say.label(DiffLabel::OverallScores)),
+                row(s),
+            ),
             ScoreNode::Perspective => {
                 push_row(&mut parts, s.perspective.to_uppercase(), row(s));
                 perspective = Some(&s.perspective);
@@ -616,6 +621,10 @@ fn score_json(s: &ScoreDiff) -> Json {
     match &s.node {
         ScoreNode::Overall => {
             m.insert("level".into(), json!("overall"));
+        }
+        ScoreNode::OverallAt { period } => {
+            m.insert("level".into(), json!("overall"));
+            m.insert("period".into(), json!(period));
         }
         ScoreNode::Perspective => {
             m.insert("level".into(), json!("perspective"));
