@@ -68,7 +68,8 @@ impl CliWords for En {
             Msg::NotGenerated { out, error } => format!("{}: {}", out.display(), error.say(Lang::En)),
             Msg::NoExample(e) => format!("cannot prepare the example plan: {}", e.say(Lang::En)),
             Msg::UnknownPeriod { name, known } if known.is_empty() => format!(
-                "the plan has no monitoring periods, so no period \"{name}\": leave out --period"
+                "the plan has no monitoring periods, so no period \"{}\": leave out --period",
+                crate::text::for_terminal(name)
             ),
             Msg::UnknownPeriod { name, known } => format!(
                 "the plan has no period \"{}\"; its periods are {}",

@@ -73,7 +73,8 @@ impl CliWords for It {
                 e.say(Lang::It)
             ),
             Msg::UnknownPeriod { name, known } if known.is_empty() => format!(
-                "il piano non ha periodi di monitoraggio, quindi nessun periodo \"{name}\": togli --period"
+                "il piano non ha periodi di monitoraggio, quindi nessun periodo \"{}\": togli --period",
+                crate::text::for_terminal(name)
             ),
             Msg::UnknownPeriod { name, known } => format!(
                 "il piano non ha il periodo \"{}\"; i suoi periodi sono {}",
