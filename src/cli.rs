@@ -101,7 +101,8 @@ pub enum Msg<'a> {
     },
     /// No plan named and no folder for the example plan.
     NoExample(&'a DirError),
-    /// `diff` given neither two plans nor the seven arguments of git's external diff.
+    /// `diff` given neither two plans nor the seven (or nine) arguments of git's external
+    /// diff.
     DiffArguments {
         count: usize,
     },
@@ -200,7 +201,7 @@ pub enum Command {
         old: PathBuf,
         /// The new version (.ron).
         new: PathBuf,
-        /// The rest of the seven arguments git gives an external diff (path, old file, old
+        /// The rest of the seven (nine for a rename) arguments git gives an external diff (path, old file, old
         /// hash, old mode, new file, new hash, new mode).
         #[arg(hide = true, num_args = 0..)]
         git: Vec<PathBuf>,

@@ -30,29 +30,40 @@ pub fn last_result(plan: &Plan, ind: &Indicator) -> Option<Value> {
 
 /// The text with the plan's years moved on: each year written as a number of its own
 /// from the plan's year to two years after (a three-year plan, "2017-2019") moves by the
-/// same step ("Piano della Performance 2017-2019" → "… 2018-2020"); other numbers (a
-/// law's "150/2009") stay.
+/// same step ("Piano della Performance 2017-2019" → "… 2018-2020"). Other numbers stay, and
+/// so does a year that is part of a reference: right after a letter ("v2018") or after a
+/// number and a slash ("L. 190/2017").
 pub fn move_years(text: &str, from: i32, to: i32) -> String {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    let mut digits = String::new();
-    let flush = |digits: &mut String, out: &mut String| {
-        match digits.parse::<i32>() {
-            Ok(y) if digits.len() == 4 && (from..=from + 2).contains(&y) => {
-                out.push_str(&(y + to - from).to_string());
-            }
-            _ => out.push_str(digits),
+    // Where the last number ended, and whether it was one of the plan's years.
+    let mut last: Option<(usize, bool)> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
         }
-        digits.clear();
-    };
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            digits.push(c);
-        } else {
-            flush(&mut digits, &mut out);
-            out.push(c);
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
         }
+        let run: String = chars[start..i].iter().collect();
+        let year = (run.len() == 4)
+            .then(|| run.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (from..=from + 2).contains(y));
+        let before = start.checked_sub(1).map(|k| chars[k]);
+        let after_letter = before.is_some_and(char::is_alphabetic);
+        let after_number = before == Some('/')
+            && last.is_some_and(|(end, was_year)| end + 1 == start && !was_year);
+        match year {
+            Some(y) if !after_letter && !after_number => out.push_str(&(y + to - from).to_string()),
+            _ => out.push_str(&run),
+        }
+        last = Some((i, year.is_some()));
     }
-    flush(&mut digits, &mut out);
     out
 }
 
@@ -86,11 +97,15 @@ pub fn rollover(plan: &Plan, year: i32) -> Plan {
                     ind.note = None;
                     ind.not_assessable = None;
                     ind.target_changes.clear();
-                    // Intermediate targets are targets: they stay; the values go.
+                    // Intermediate targets are targets: they stay (a deadline a year on);
+                    // the values go.
                     for (_, at) in &mut ind.periods.0 {
                         at.result = None;
                         at.realization_override = None;
                         at.note = None;
+                        if let Some(Target::Deadline(d)) = &mut at.target {
+                            *d = shift_date(*d, years);
+                        }
                     }
                     ind.periods.prune();
                     for (name, _) in &mut ind.periods.0 {
@@ -127,6 +142,18 @@ mod tests {
             "Piano 2019 (d.lgs. 150/2009, 2016)"
         );
         assert_eq!(move_years("I semestre 2022", 2022, 2023), "I semestre 2023");
+        assert_eq!(
+            move_years(
+                "Piano 2017 (L. 190/2017, d.lgs. 150/2009) v2017",
+                2017,
+                2018
+            ),
+            "Piano 2018 (L. 190/2017, d.lgs. 150/2009) v2017"
+        );
+        assert_eq!(
+            move_years("Relazione 2017/2019", 2017, 2018),
+            "Relazione 2018/2020"
+        );
     }
 
     #[test]

@@ -776,3 +776,110 @@ fn a_plans_errors_mark_an_export_at_a_period_as_a_draft() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_rollover_renames_periods_named_by_their_year_and_moves_their_deadlines() {
+    let text = r#"Plan(title: "Piano 2017", organization: "O", year: 2017, locale: "it",
+  periods: [(name: "I semestre 2017", date: "2017-06-30"), (name: "Consuntivo 2017", date: "2017-12-31")],
+  perspectives: [Perspective(name: "P", objectives: [
+    StrategicObjective(code: "1", title: "A", weight: 100, operational: [
+      OperationalObjective(code: "1.1", title: "a", weight: 100, indicators: [
+        Indicator(
+            id: "d",
+            description: "Regolamento adottato",
+            unit: Date,
+            target: Deadline("2017-11-30"),
+            result: "2017-11-20",
+            periods: {
+                // the half-year milestone
+                "I semestre 2017": (target: Deadline("2017-06-30"), result: "2017-06-15"),
+            },
+        ),
+        Indicator(id: "c", description: "d", unit: Count, target: AtLeast(10), result: 12,
+            periods: {"I semestre 2017": (target: AtLeast(4))}),
+      ])])])])"#;
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("p.ron");
+    std::fs::write(&src, text).unwrap();
+    let out = perfplan(&[
+        "rollover",
+        src.to_str().unwrap(),
+        "--year",
+        "2018",
+        "-o",
+        "-",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = String::from_utf8(out.stdout).unwrap();
+    let next = parse(&written);
+    assert_eq!(next.periods[0].name, "I semestre 2018");
+    let d = next.indicator(next.find_indicator("d").unwrap());
+    assert_eq!(
+        d.target,
+        Target::Deadline(chrono::NaiveDate::from_ymd_opt(2018, 11, 30).unwrap())
+    );
+    let half = d.periods.get("I semestre 2018").unwrap();
+    assert_eq!(
+        half.target,
+        Some(Target::Deadline(
+            chrono::NaiveDate::from_ymd_opt(2018, 6, 30).unwrap()
+        ))
+    );
+    assert_eq!(half.result, None);
+    assert_eq!(
+        d.baseline,
+        Some(Value::Date(
+            chrono::NaiveDate::from_ymd_opt(2017, 11, 20).unwrap()
+        ))
+    );
+    let c = next.indicator(next.find_indicator("c").unwrap());
+    assert_eq!(
+        c.periods.get("I semestre 2018").unwrap().target,
+        Some(Target::AtLeast(dec!(4).into()))
+    );
+    assert!(
+        validate::validate(&next)
+            .iter()
+            .all(|f| f.severity != Severity::Error)
+    );
+}
+
+#[test]
+fn a_period_written_twice_is_saved_in_place_with_its_comments() {
+    let text = r#"Plan(title: "T", organization: "O", year: 2022, locale: "it",
+  periods: [(name: "30 giugno", date: "2022-06-30"), (name: "Fine", date: "2022-12-31")],
+  perspectives: [Perspective(name: "P", objectives: [
+    StrategicObjective(code: "1", title: "A", weight: 100, operational: [
+      OperationalObjective(code: "1.1", title: "a", weight: 100, indicators: [
+        Indicator(
+            id: "c",
+            description: "d",
+            unit: Count,
+            target: AtLeast(10),
+            periods: {
+                // commento importante
+                "30 giugno": (result: 3),
+                "30 giugno": (note: "second"),
+            },
+        ),
+      ])])])])"#;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    std::fs::write(&path, text).unwrap();
+    let mut d = perfplan::driver::Driver::open(&path, Some(common::dirs_in(dir.path()))).unwrap();
+    d.key(KeyCode::Char(']'));
+    d.set_result("c", "4");
+    d.ctrl('s');
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        saved,
+        text.replace(
+            r#""30 giugno": (result: 3),"#,
+            r#""30 giugno": (result: 4),"#
+        )
+    );
+}

@@ -623,7 +623,7 @@ fn score_json(s: &ScoreDiff) -> Json {
             m.insert("level".into(), json!("overall"));
         }
         ScoreNode::OverallAt { period } => {
-            m.insert("level".into(), json!("overall"));
+            m.insert("level".into(), json!("overall_at_period"));
             m.insert("period".into(), json!(period));
         }
         ScoreNode::Perspective => {

@@ -446,13 +446,17 @@ impl Indicator {
     /// The indicator as it stands at `period` (`None`: the year's final period): that
     /// period's result, override and note, and its target where it has its own.
     pub fn at(&self, period: Option<&str>) -> std::borrow::Cow<'_, Indicator> {
-        use std::borrow::Cow;
-        let Some(name) = period else {
-            return Cow::Borrowed(self);
-        };
-        let values = self.periods.get(name);
+        match period {
+            None => std::borrow::Cow::Borrowed(self),
+            Some(name) => std::borrow::Cow::Owned(self.with_period_values(self.periods.get(name))),
+        }
+    }
+
+    /// The indicator with `values` (an intermediate period's; `None`: none) in place of the
+    /// year's result, override and note, and their target where they have one.
+    pub fn with_period_values(&self, values: Option<&AtPeriod>) -> Indicator {
         let own_target = values.and_then(|v| v.target.clone());
-        Cow::Owned(Indicator {
+        Indicator {
             id: self.id.clone(),
             description: self.description.clone(),
             unit: self.unit.clone(),
@@ -469,7 +473,7 @@ impl Indicator {
             scoring: self.scoring.clone(),
             not_assessable: self.not_assessable.clone(),
             periods: PeriodValues::default(),
-        })
+        }
     }
 
     /// How its missed target is scored: its own rule, else the plan's.

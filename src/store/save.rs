@@ -359,32 +359,52 @@ fn period_edits(
     edits: &mut Vec<(Range<usize>, String)>,
 ) -> Result<(), ShapeError> {
     let map = syntax::map_spans(text, f.value.clone())?;
+    // The k-th entry of a name pairs with the plan's k-th of that name (a period written
+    // twice, which validation reports, is kept as written).
+    let nth = |list: &[&str], at: usize| list[..at].iter().filter(|n| **n == list[at]).count();
+    let written: Vec<&str> = map.entries.iter().map(|e| e.key.as_str()).collect();
+    let held: Vec<&str> = ind.periods.0.iter().map(|(n, _)| n.as_str()).collect();
+    let find =
+        |name: &str, k: usize| (0..held.len()).find(|&i| held[i] == name && nth(&held, i) == k);
     let mut mine: Vec<(Range<usize>, String)> = Vec::new();
-    for entry in &map.entries {
-        match ind.periods.get(&entry.key) {
-            Some(values) => {
-                // The period's own target is not changed here (nothing edits it).
-                let written = parse_field::<crate::plan::AtPeriod>(&text[entry.span.value.clone()]);
-                if written.as_ref().map(|w| &w.target) != Some(&values.target) {
-                    return Err(ShapeError("a period's target differs".into()));
+    let mut paired = vec![false; held.len()];
+    let mut kept: Option<&FieldSpan> = None;
+    let mut removed: Vec<Range<usize>> = Vec::new();
+    for (w, entry) in map.entries.iter().enumerate() {
+        match find(&entry.key, nth(&written, w)) {
+            Some(h) => {
+                paired[h] = true;
+                let values = &ind.periods.0[h].1;
+                // A period's own target is changed in place (a rollover moves a
+                // deadline); one added or taken away is not followed here.
+                let text_values =
+                    parse_field::<crate::plan::AtPeriod>(&text[entry.span.value.clone()])
+                        .ok_or_else(|| ShapeError("a period's values do not read".into()))?;
+                if text_values.target.is_some() != values.target.is_some() {
+                    return Err(ShapeError("a period's target added or removed".into()));
                 }
-                let view = ind.at(Some(&entry.key));
-                let slots = [
+                let view = ind.with_period_values(Some(values));
+                let mut slots = vec![
                     Slot::Own(Field::Result),
                     Slot::Own(Field::Override),
                     Slot::Own(Field::Note),
                 ];
+                if values.target.is_some() {
+                    slots.push(Slot::Own(Field::Target));
+                }
                 indicator_edits(text, &entry.fields, &view, &slots, &mut mine);
+                kept = Some(&entry.span);
             }
-            None => mine.push((removal(text, &entry.span), String::new())),
+            None => removed.push(removal(text, &entry.span)),
         }
     }
     let added: Vec<String> = ind
         .periods
         .0
         .iter()
-        .filter(|(name, _)| !map.entries.iter().any(|e| e.key == *name))
-        .map(|(name, values)| {
+        .zip(&paired)
+        .filter(|(_, paired)| !**paired)
+        .map(|((name, values), _)| {
             write::periods(&crate::plan::PeriodValues(vec![(
                 name.clone(),
                 values.clone(),
@@ -394,16 +414,14 @@ fn period_edits(
             .to_string()
         })
         .collect();
-    if !added.is_empty() {
-        let kept = map
-            .entries
-            .iter()
-            .rev()
-            .find(|e| ind.periods.get(&e.key).is_some());
-        match kept {
-            Some(anchor) => insert_after(text, &anchor.span, &added, &mut mine),
-            None => mine.push((map.open + 1..map.close, added.join(", "))),
+    match (kept, added.is_empty()) {
+        (_, true) => mine.extend(removed.into_iter().map(|r| (r, String::new()))),
+        (Some(anchor), false) => {
+            mine.extend(removed.into_iter().map(|r| (r, String::new())));
+            insert_after(text, anchor, &added, &mut mine);
         }
+        // Every entry replaced: the map's inside written anew.
+        (None, false) => mine.push((map.open + 1..map.close, added.join(", "))),
     }
     edits.extend(mine);
     Ok(())

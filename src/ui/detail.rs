@@ -264,13 +264,13 @@ fn magnitude(v: crate::plan::Value, unit: &crate::plan::Unit) -> Option<Decimal>
     }
 }
 
-/// A row of the trend: its label, the value, the target, the realization as shown, and
-/// whether it is the period shown.
+/// A row of the trend: its label, the value, the target, the realization as shown (or
+/// the word for why there is none), and whether it is the period shown.
 type TrendRow = (
     String,
     Option<crate::plan::Value>,
     Option<crate::plan::Target>,
-    Option<Decimal>,
+    Result<Decimal, Option<Word>>,
     bool,
 );
 
@@ -294,18 +294,24 @@ fn trend(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'static>> {
             words.word(Word::Baseline).to_string(),
             Some(b),
             None,
-            None,
+            Err(None),
             false,
         ));
     }
     for (i, p) in plan.periods.iter().enumerate() {
         let at = year.at(plan.intermediate(Some(&p.name)));
         let out = crate::score::outcome(&at, &app.scores.rules.scoring);
+        let realization = match &out {
+            Outcome::Scored(_) => out.shown(decimals).ok_or(None),
+            Outcome::Pending => Err(Some(Word::PendingResult)),
+            Outcome::NotAssessable => Err(Some(Word::NotAssessableShort)),
+            Outcome::Unscorable(_) => Err(Some(Word::UnscorableShort)),
+        };
         rows.push((
             p.name.clone(),
             at.result,
             Some(at.target.clone()),
-            out.shown(decimals),
+            realization,
             shown_now == Some(i),
         ));
     }
@@ -347,7 +353,7 @@ fn trend(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'static>> {
         words.word(Word::Trend).to_string(),
         theme.dim(),
     ))];
-    for (i, (label, value, target, realization, now)) in rows.into_iter().enumerate() {
+    for (label, value, target, realization, now) in rows {
         let value_text = shown(value);
         let mut spans = vec![
             Span::styled(
@@ -375,21 +381,15 @@ fn trend(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'static>> {
             }
             spans.push(Span::styled(
                 line.into_iter().collect::<String>(),
-                status_style(app, theme, realization),
+                status_style(app, theme, realization.ok()),
             ));
         }
         match realization {
-            Some(r) => spans.push(Span::raw(format!(" {}", loc.figure(r)))),
-            // A period without a realization says why; the baseline has none to say.
-            None if i > 0 || year.baseline.is_none() => {
-                let why = if year.is_not_assessable() {
-                    Word::NotAssessableShort
-                } else {
-                    Word::PendingResult
-                };
-                spans.push(Span::styled(format!(" {}", words.word(why)), theme.dim()));
+            Ok(r) => spans.push(Span::raw(format!(" {}", loc.figure(r)))),
+            Err(Some(why)) => {
+                spans.push(Span::styled(format!(" {}", words.word(why)), theme.dim()))
             }
-            None => {}
+            Err(None) => {}
         }
         out.push(Line::from(spans));
     }

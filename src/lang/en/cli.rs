@@ -77,7 +77,7 @@ impl CliWords for En {
                 known.iter().map(|k| format!("\"{}\"", crate::text::for_terminal(k))).collect::<Vec<_>>().join(", ")
             ),
             Msg::RolledOver { out, year, indicators, baselines } => format!(
-                "{year} plan written to {}: {}, {baselines} with a baseline (last year's last result); results, notes and target changes cleared",
+                "{year} plan written to {}: {}, {baselines} with a baseline; results, notes and target changes cleared",
                 out.display(),
                 count(*indicators, "indicator", "indicators")
             ),
@@ -89,9 +89,9 @@ impl CliWords for En {
                 "{} exists already: choose another name (a plan is never overwritten)",
                 out.display()
             ),
-            Msg::RolloverShape => "the new plan was not written: this plan's text could not be rewritten faithfully (check it with perfplan check)".to_string(),
+            Msg::RolloverShape => "the new plan was not written: perfplan could not rewrite this plan's text faithfully; no file was made".to_string(),
             Msg::DiffArguments { count } => format!(
-                "diff compares two plans, OLD and NEW (or takes the seven arguments git gives); it got {count}"
+                "diff compares two plans, OLD and NEW (or takes the seven arguments git gives, nine for a renamed plan); it got {count}"
             ),
             Msg::TerminalFailed(e) => format!("the terminal failed: {e}"),
         }

@@ -82,7 +82,7 @@ impl CliWords for It {
                 known.iter().map(|k| format!("\"{}\"", crate::text::for_terminal(k))).collect::<Vec<_>>().join(", ")
             ),
             Msg::RolledOver { out, year, indicators, baselines } => format!(
-                "piano {year} scritto in {}: {}, {baselines} con un valore di partenza (l'ultimo risultato dell'anno prima); risultati, note e rimodulazioni azzerati",
+                "piano {year} scritto in {}: {}, {baselines} con un valore di partenza; risultati, note e rimodulazioni azzerati",
                 out.display(),
                 count(*indicators, "indicatore", "indicatori")
             ),
@@ -94,9 +94,9 @@ impl CliWords for It {
                 "{} esiste già: scegli un altro nome (un piano non viene mai sovrascritto)",
                 out.display()
             ),
-            Msg::RolloverShape => "il nuovo piano non è stato scritto: il testo di questo piano non si è potuto riscrivere fedelmente (controllalo con perfplan check)".to_string(),
+            Msg::RolloverShape => "il nuovo piano non è stato scritto: perfplan non è riuscito a riscriverne fedelmente il testo; nessun file è stato creato".to_string(),
             Msg::DiffArguments { count } => format!(
-                "diff confronta due piani, VECCHIO e NUOVO (oppure riceve da git sette argomenti); ne ha ricevuti {count}"
+                "diff confronta due piani, VECCHIO e NUOVO (oppure riceve da git sette argomenti, nove per un piano rinominato); ne ha ricevuti {count}"
             ),
             Msg::TerminalFailed(e) => format!("errore del terminale: {e}"),
         }
