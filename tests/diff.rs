@@ -676,7 +676,7 @@ fn a_plan_that_cannot_be_read_exits_2_and_says_where() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
-        "perfplan: diff confronta due piani, VECCHIO e NUOVO (oppure riceve da git sette argomenti); ne ha ricevuti 3\n"
+        "perfplan: diff confronta due piani, VECCHIO e NUOVO (oppure riceve da git sette argomenti, nove per un piano rinominato); ne ha ricevuti 3\n"
     );
 }
 
