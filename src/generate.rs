@@ -311,6 +311,7 @@ fn indicator(rng: &mut Rng, id: String, year: i32) -> Indicator {
         baseline,
         scoring: scoring.map(Box::new),
         not_assessable: None,
+        owner: None,
         target_changes: Vec::new(),
         periods: Default::default(),
     }
@@ -376,6 +377,7 @@ pub fn plan(indicators: usize, seed: u64) -> Plan {
                 title: format!("{} {}", rng.pick(&VERBS), rng.pick(&OBJECTS)),
                 weight: Num::from(weight).into(),
                 direct: false,
+                owner: None,
                 strategic_indicators,
                 indicators,
             });
@@ -411,6 +413,7 @@ pub fn plan(indicators: usize, seed: u64) -> Plan {
         scoring: None,
         precision: Default::default(),
         periods: Vec::new(),
+        offices: Vec::new(),
         perspectives,
     }
 }

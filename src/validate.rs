@@ -78,7 +78,10 @@ pub enum FindingKind {
     /// A threshold outside 0–100.
     ThresholdsOutOfRange,
     /// The `fair` threshold above the `good` one.
-    FairAboveGood { fair: Decimal, good: Decimal },
+    FairAboveGood {
+        fair: Decimal,
+        good: Decimal,
+    },
     /// A plan with no perspectives.
     NoPerspectives,
     /// A perspective with no strategic objectives.
@@ -88,30 +91,49 @@ pub enum FindingKind {
     /// A strategic objective with no operational objectives.
     NoOperationalObjectives,
     /// A strategic objective's weight that is not the sum of its operational objectives'.
-    WeightNotSum { weight: Decimal, sum: Decimal },
+    WeightNotSum {
+        weight: Decimal,
+        sum: Decimal,
+    },
     /// A strategic objective none of whose operational objectives has a strategic indicator.
     NoStrategicIndicators,
     /// An operational objective with no operational indicators.
     NoOperationalIndicators,
     /// The strategic objectives' weights do not add up to 100.
-    TotalWeight { total: Decimal },
+    TotalWeight {
+        total: Decimal,
+    },
     /// An indicator whose id is empty.
     EmptyId,
     /// An indicator whose id an earlier indicator has already.
-    DuplicateId { id: String, first: Place },
+    DuplicateId {
+        id: String,
+        first: Place,
+    },
     /// An indicator without a description.
     NoDescription,
     /// A value that keeps the indicator from being scored.
     Unscorable(ValueError),
     /// A result date more than a year away from the plan's year.
-    ResultDateFar { date: NaiveDate, year: i32 },
+    ResultDateFar {
+        date: NaiveDate,
+        year: i32,
+    },
     /// A realization below the plan's `fair` threshold without the note the plan requires.
-    NoteRequired { realization: Decimal, fair: Decimal },
+    NoteRequired {
+        realization: Decimal,
+        fair: Decimal,
+    },
     /// A result more than 100 times its target's magnitude, or less than a hundredth of
     /// it: accepted, but worth a second look (a thousands dot, a percent as a fraction).
-    CheckThisValue { result: Decimal, target: Decimal },
+    CheckThisValue {
+        result: Decimal,
+        target: Decimal,
+    },
     /// A date baseline on a unit that is not Date.
-    BaselineNeedsNumber { unit: Unit },
+    BaselineNeedsNumber {
+        unit: Unit,
+    },
     /// A number baseline on the unit Date.
     BaselineNeedsDate,
     /// A negative target scored in proportion.
@@ -127,13 +149,20 @@ pub enum FindingKind {
     /// ratio of a count), as a result would not.
     BaselineUnfit(ValueError),
     /// A precision finer than the figures can be shown with.
-    PrecisionTooFine { decimals: u32 },
+    PrecisionTooFine {
+        decimals: u32,
+    },
     /// A monitoring period of the plan without a name.
     PeriodWithoutName,
     /// Two monitoring periods of the plan with one name.
-    PeriodTwice { name: String },
+    PeriodTwice {
+        name: String,
+    },
     /// A monitoring period dated on or before the one listed before it.
-    PeriodOutOfOrder { name: String, date: NaiveDate },
+    PeriodOutOfOrder {
+        name: String,
+        date: NaiveDate,
+    },
     /// A monitoring period dated outside the plan's year.
     PeriodOutsideYear {
         name: String,
@@ -141,23 +170,43 @@ pub enum FindingKind {
         year: i32,
     },
     /// An indicator's values for a period the plan does not declare.
-    UnknownPeriod { name: String },
+    UnknownPeriod {
+        name: String,
+    },
     /// An indicator's values for one period written twice (the first are used).
-    PeriodValuesTwice { name: String },
+    PeriodValuesTwice {
+        name: String,
+    },
     /// A target change whose target before does not go with the indicator's unit.
     TargetChangeUnfit(ValueError),
     /// An indicator's values for the final period written among the periods: they are the
     /// indicator's own `result`, `override` and `note`.
-    FinalPeriodValues { name: String },
+    FinalPeriodValues {
+        name: String,
+    },
     /// Something found about an indicator's values at an intermediate period.
     AtPeriod {
         name: String,
         kind: Box<FindingKind>,
     },
     /// A target change without its reason.
-    TargetChangeWithoutReason { date: NaiveDate },
+    TargetChangeWithoutReason {
+        date: NaiveDate,
+    },
+    /// An office of the plan's list without a name, or named twice.
+    OfficeWithoutName,
+    OfficeTwice {
+        name: String,
+    },
+    /// An indicator owned by an office the plan's list does not have.
+    OwnerNotListed {
+        owner: String,
+    },
     /// A target change dated outside the plan's year.
-    TargetChangeOutsideYear { date: NaiveDate, year: i32 },
+    TargetChangeOutsideYear {
+        date: NaiveDate,
+        year: i32,
+    },
 }
 
 impl FindingKind {
@@ -182,6 +231,7 @@ impl FindingKind {
             | FindingKind::FinalPeriodValues { .. }
             | FindingKind::AtPeriod { .. }
             | FindingKind::TargetChangeWithoutReason { .. }
+            | FindingKind::OwnerNotListed { .. }
             | FindingKind::TargetChangeOutsideYear { .. } => true,
             FindingKind::EmptyId
             | FindingKind::DuplicateId { .. }
@@ -201,7 +251,9 @@ impl FindingKind {
             | FindingKind::PeriodWithoutName
             | FindingKind::PeriodTwice { .. }
             | FindingKind::PeriodOutOfOrder { .. }
-            | FindingKind::PeriodOutsideYear { .. } => false,
+            | FindingKind::PeriodOutsideYear { .. }
+            | FindingKind::OfficeWithoutName
+            | FindingKind::OfficeTwice { .. } => false,
         }
     }
 }
@@ -326,6 +378,18 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
     }
 
     check_periods(&mut f);
+    for (i, o) in plan.offices.iter().enumerate() {
+        if o.name.trim().is_empty() {
+            f.error(None, FindingKind::OfficeWithoutName);
+        } else if plan.offices[..i].iter().any(|p| p.name == o.name) {
+            f.error(
+                None,
+                FindingKind::OfficeTwice {
+                    name: o.name.clone(),
+                },
+            );
+        }
+    }
 
     // Weights are compared exactly: six equal shares of 100 add up to 100, although 100/6
     // has no exact decimal.
@@ -463,6 +527,18 @@ fn check_indicator(f: &mut Findings<'_>, path: IndicatorPath, ind: &Indicator) {
     let node = NodePath::Indicator(path);
     if ind.description.trim().is_empty() {
         f.warning(node, FindingKind::NoDescription);
+    }
+    // An owner the plan's list of offices does not have (when it has one).
+    if !f.plan.offices.is_empty()
+        && let Some(owner) = f.plan.owner_of(path)
+        && f.plan.office(owner).is_none()
+    {
+        f.warning(
+            node,
+            FindingKind::OwnerNotListed {
+                owner: owner.to_string(),
+            },
+        );
     }
     let before = f.list.len();
     check_values(f, node, ind);

@@ -632,6 +632,7 @@ fn number_indicator(id: &str, target: Target, result: Decimal) -> Indicator {
         baseline: None,
         scoring: None,
         not_assessable: None,
+        owner: None,
         target_changes: Vec::new(),
         periods: Default::default(),
     }
@@ -652,6 +653,7 @@ fn oo(
         title: code.into(),
         weight: n(weight).into(),
         direct: false,
+        owner: None,
         strategic_indicators: strategic,
         indicators: ops,
     }
@@ -667,6 +669,7 @@ fn plan_of(objectives: Vec<StrategicObjective>) -> Plan {
         scoring: None,
         precision: Default::default(),
         periods: Vec::new(),
+        offices: Vec::new(),
         perspectives: vec![Perspective {
             name: "P".into(),
             objectives,
@@ -1137,6 +1140,7 @@ fn indicator(id: String) -> BoxedStrategy<Indicator> {
                 baseline: None,
                 scoring: scoring.map(Box::new),
                 not_assessable,
+                owner: None,
                 target_changes: Vec::new(),
                 periods: Default::default(),
             }
@@ -1154,6 +1158,7 @@ fn indicator(id: String) -> BoxedStrategy<Indicator> {
                 baseline: None,
                 scoring: scoring.map(Box::new),
                 not_assessable,
+                owner: None,
                 target_changes: Vec::new(),
                 periods: Default::default(),
             }
@@ -1169,6 +1174,7 @@ fn indicator(id: String) -> BoxedStrategy<Indicator> {
             baseline: None,
             scoring: scoring.map(Box::new),
             not_assessable,
+            owner: None,
             target_changes: Vec::new(),
             periods: Default::default(),
         }),
@@ -1221,6 +1227,7 @@ fn operational(code: String) -> BoxedStrategy<OperationalObjective> {
             title: code.clone(),
             weight,
             direct: false,
+            owner: None,
             strategic_indicators: s,
             indicators: o,
         })
@@ -1265,6 +1272,7 @@ fn strategic(code: String) -> BoxedStrategy<StrategicObjective> {
                         title: String::new(),
                         weight: Weight::Given(Num::default()),
                         direct: true,
+                        owner: None,
                         strategic_indicators: own,
                         indicators: vec![],
                     },
@@ -1340,6 +1348,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 scoring,
                 precision,
                 periods: Vec::new(),
+                offices: Vec::new(),
                 perspectives,
             }
         })

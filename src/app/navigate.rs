@@ -96,7 +96,7 @@ impl App {
             Action::NextMatch => self.jump_match(true, false),
             Action::PrevMatch => self.jump_match(false, false),
             Action::CycleFilter => {
-                self.filter = self.filter.next();
+                self.filter = self.filter.next(&self.plan);
                 self.rebuild();
                 let shown = self
                     .tree
@@ -105,7 +105,7 @@ impl App {
                     .filter(|r| matches!(r, NodePath::Indicator(_)))
                     .count();
                 self.info(Msg::FilterSet {
-                    filter: self.filter,
+                    filter: self.filter.clone(),
                     shown,
                 });
             }
@@ -154,7 +154,7 @@ impl App {
     }
 
     pub(super) fn rebuild(&mut self) {
-        self.tree.rebuild(&self.plan, &self.scores, self.filter);
+        self.tree.rebuild(&self.plan, &self.scores, &self.filter);
     }
 
     fn expand(&mut self) {
@@ -241,7 +241,7 @@ impl App {
             }
             None if pending > 0 => self.info(Msg::PendingHidden {
                 hidden: pending,
-                filter: self.filter,
+                filter: self.filter.clone(),
             }),
             None => self.info(Msg::NoPending),
         }

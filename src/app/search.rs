@@ -214,15 +214,15 @@ impl Search {
 
     /// The matches of `folded` the filter lets through (objectives always: the filter
     /// hides only indicators).
-    fn shown(&mut self, plan: &Plan, scores: &Scores, filter: Filter, folded: &str) -> &Shown {
+    fn shown(&mut self, plan: &Plan, scores: &Scores, filter: &Filter, folded: &str) -> &Shown {
         let current = self.shown.as_ref().is_some_and(|s| {
-            s.query == folded && s.filter == filter && s.generation == self.generation
+            s.query == folded && s.filter == *filter && s.generation == self.generation
         });
         if !current {
             let generation = self.generation;
             self.keep_matches_of(plan, folded);
             let all = &self.kept.last().expect("just kept").1;
-            let matches = if filter == Filter::All {
+            let matches = if *filter == Filter::All {
                 all.to_vec()
             } else {
                 let index = self.index.as_ref().expect("built");
@@ -236,7 +236,7 @@ impl Search {
             };
             self.shown = Some(Shown {
                 query: folded.to_string(),
-                filter,
+                filter: filter.clone(),
                 generation,
                 matches,
             });
@@ -287,7 +287,7 @@ impl App {
         }
         let shown = self
             .search
-            .shown(&self.plan, &self.scores, self.filter, &q)
+            .shown(&self.plan, &self.scores, &self.filter, &q)
             .matches
             .clone();
         let index = self.search.index().expect("built by the search");
@@ -311,7 +311,9 @@ impl App {
             self.info(Msg::NoSearchYet);
             return;
         }
-        let shown = self.search.shown(&self.plan, &self.scores, self.filter, &q);
+        let shown = self
+            .search
+            .shown(&self.plan, &self.scores, &self.filter, &q);
         let count = shown.matches.len();
         if count == 0 {
             self.error(Msg::NoMatch {

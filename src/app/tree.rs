@@ -9,7 +9,7 @@ use crate::plan::{IndicatorPath, Layer, NodePath, Plan};
 use crate::score::{Outcome, Scores};
 
 /// Which indicators the tree shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Filter {
     #[default]
     All,
@@ -19,20 +19,52 @@ pub enum Filter {
     BelowTarget,
     /// Indicators whose realization is set by hand.
     Overridden,
+    /// The indicators an office owns.
+    Office(std::sync::Arc<str>),
+    /// The indicators no office owns, in a plan where others are owned.
+    NoOffice,
 }
 
 impl Filter {
-    pub fn next(self) -> Filter {
+    /// The filter after this one: all, pending, below target, overridden, then each office
+    /// of the plan (its list, then any other owner named) and the indicators with none.
+    pub fn next(&self, plan: &Plan) -> Filter {
+        let offices = || {
+            let mut names: Vec<&str> = plan.offices.iter().map(|o| o.name.as_str()).collect();
+            let mut others: Vec<&str> = plan
+                .indicators()
+                .filter_map(|(p, _)| plan.owner_of(p))
+                .filter(|o| !names.contains(o))
+                .collect();
+            others.sort_unstable();
+            others.dedup();
+            names.extend(others);
+            names
+        };
+        let unowned = || plan.indicators().any(|(p, _)| plan.owner_of(p).is_none());
         match self {
             Filter::All => Filter::Pending,
             Filter::Pending => Filter::BelowTarget,
             Filter::BelowTarget => Filter::Overridden,
-            Filter::Overridden => Filter::All,
+            Filter::Overridden => match offices().first() {
+                Some(first) => Filter::Office((*first).into()),
+                None => Filter::All,
+            },
+            Filter::Office(name) => {
+                let names = offices();
+                let at = names.iter().position(|n| **n == **name);
+                match at.and_then(|i| names.get(i + 1)) {
+                    Some(next) => Filter::Office((*next).into()),
+                    None if unowned() => Filter::NoOffice,
+                    None => Filter::All,
+                }
+            }
+            Filter::NoOffice => Filter::All,
         }
     }
 
     /// Whether an indicator passes the filter.
-    pub fn admits(self, plan: &Plan, scores: &Scores, path: IndicatorPath) -> bool {
+    pub fn admits(&self, plan: &Plan, scores: &Scores, path: IndicatorPath) -> bool {
         match self {
             Filter::All => true,
             Filter::Pending => scores.outcome(path).is_pending(),
@@ -43,6 +75,8 @@ impl Filter {
                 .at(scores.period())
                 .realization_override
                 .is_some(),
+            Filter::Office(name) => plan.owner_of(path) == Some(&**name),
+            Filter::NoOffice => plan.owner_of(path).is_none(),
         }
     }
 }
@@ -82,7 +116,7 @@ pub struct Tree {
 impl Tree {
     pub fn new(plan: &Plan, scores: &Scores) -> Tree {
         let mut t = Tree::default();
-        t.rebuild(plan, scores, Filter::All);
+        t.rebuild(plan, scores, &Filter::All);
         t
     }
 
@@ -104,7 +138,7 @@ impl Tree {
 
     /// Recomputes the visible rows, keeping the selection on the same node when it is still
     /// shown, or on the nearest one before it.
-    pub fn rebuild(&mut self, plan: &Plan, scores: &Scores, filter: Filter) {
+    pub fn rebuild(&mut self, plan: &Plan, scores: &Scores, filter: &Filter) {
         let keep = self.selected();
         let mut rows = Vec::with_capacity(self.rows.len().max(64));
         for (p, persp) in plan.perspectives.iter().enumerate() {
@@ -134,7 +168,7 @@ impl Tree {
                     for layer in Layer::BOTH {
                         for index in 0..oo.layer(layer).len() {
                             let path = IndicatorPath::new(p, s, o, layer, index);
-                            if filter == Filter::All || filter.admits(plan, scores, path) {
+                            if *filter == Filter::All || filter.admits(plan, scores, path) {
                                 o_any = true;
                                 if o_open {
                                     rows.push(NodePath::Indicator(path));
@@ -142,17 +176,17 @@ impl Tree {
                             }
                         }
                     }
-                    if filter != Filter::All && !o_any && s_open {
+                    if *filter != Filter::All && !o_any && s_open {
                         rows.truncate(o_at);
                     }
                     s_any |= o_any;
                 }
-                if filter != Filter::All && !s_any && p_open {
+                if *filter != Filter::All && !s_any && p_open {
                     rows.truncate(s_at);
                 }
                 p_any |= s_any;
             }
-            if filter != Filter::All && !p_any {
+            if *filter != Filter::All && !p_any {
                 rows.truncate(p_at);
             }
         }

@@ -117,6 +117,8 @@ listed! {
     TargetHint,
     TargetReasonHint,
     TargetDateHint,
+    /// The detail pane's label of the office that owns an indicator.
+    Office,
     /// The header's label of the monitoring period shown.
     Period,
     /// The detail pane's label of the values across periods.
@@ -189,7 +191,7 @@ pub trait AppWords {
     fn key_help(&self, d: Does) -> &'static str;
     fn key_hint(&self, h: Hint) -> &'static str;
     fn context_title(&self, c: Context) -> &'static str;
-    fn filter(&self, f: Filter) -> &'static str;
+    fn filter(&self, f: &Filter) -> String;
     fn format_name(&self, f: Format) -> &'static str;
     fn field_label(&self, f: EditField) -> &'static str;
     fn field_name(&self, f: FieldName) -> &'static str;
@@ -223,11 +225,11 @@ pub trait AppWords {
     fn measured(&self, measured: usize, total: usize) -> String;
     /// Beside the measured count: how many indicators are marked not assessable.
     fn not_assessable_count(&self, n: usize) -> String;
-    fn filter_is(&self, f: Filter) -> String;
+    fn filter_is(&self, f: &Filter) -> String;
     fn errors(&self, n: usize) -> String;
     fn warnings(&self, n: usize) -> String;
-    fn no_rows(&self, f: Filter, key: &str) -> String;
-    fn tree_title(&self, f: Filter) -> String;
+    fn no_rows(&self, f: &Filter, key: &str) -> String;
+    fn tree_title(&self, f: &Filter) -> String;
     /// An objective's share: `9 % × 98,00 % → 32,67 points` (`points` none: no points).
     fn share(&self, weight: &str, realization: &str, points: Option<&str>) -> String;
     fn wrong_weight(&self, weight: &str) -> String;

@@ -45,8 +45,25 @@ pub struct Plan {
     /// `result`, `override` and `note`. Empty: one period, the year's end.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub periods: Vec<Period>,
+    /// The offices that own indicators (they measure them and send their results).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offices: Vec<Office>,
     #[serde(default)]
     pub perspectives: Vec<Perspective>,
+}
+
+/// An office (ufficio, servizio) that owns indicators: it measures them and sends their
+/// results to the controller.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    /// As the indicators' `owner` names it: `"Ufficio Studi"`.
+    pub name: String,
+    /// The person responsible.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responsible: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
 }
 
 /// A monitoring period: when results are measured ("30 giugno", "I trimestre").
@@ -242,6 +259,9 @@ pub struct OperationalObjective {
     /// Percent of the whole plan, or an equal share of what the others leave of its
     /// strategic objective's weight.
     pub weight: Weight,
+    /// The office that owns its indicators, unless one names its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
     /// Not an objective of the file: the holder of a strategic objective's own indicators
     /// (see [`StrategicObjective`]).
     #[serde(skip)]
@@ -261,6 +281,7 @@ impl OperationalObjective {
             code: code.to_string(),
             title: String::new(),
             weight: Weight::Given(Num::from(Decimal::ZERO)),
+            owner: None,
             direct: true,
             strategic_indicators: indicators,
             indicators: Vec::new(),
@@ -310,6 +331,9 @@ pub struct Indicator {
     /// mean, but not pending.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_assessable: Option<String>,
+    /// The office that measures it (its operational objective's when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
     /// The target as it was before each change made during the year (rimodulazione), with
     /// the day and the reason, oldest first: `target` is the one that counts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -472,6 +496,7 @@ impl Indicator {
             baseline: self.baseline,
             scoring: self.scoring.clone(),
             not_assessable: self.not_assessable.clone(),
+            owner: self.owner.clone(),
             periods: PeriodValues::default(),
         }
     }
@@ -786,6 +811,22 @@ impl Plan {
         let name = name?;
         let last = self.periods.last()?;
         (last.name != name && self.periods.iter().any(|p| p.name == name)).then_some(name)
+    }
+
+    /// The office that owns the indicator at `path`: its own `owner`, else its operational
+    /// objective's.
+    pub fn owner_of(&self, path: IndicatorPath) -> Option<&str> {
+        let oo = &self.perspectives[path.perspective].objectives[path.strategic].operational
+            [path.operational];
+        oo.layer(path.layer)[path.index]
+            .owner
+            .as_deref()
+            .or(oo.owner.as_deref())
+    }
+
+    /// The office named `name` in the plan's list.
+    pub fn office(&self, name: &str) -> Option<&Office> {
+        self.offices.iter().find(|o| o.name == name)
     }
 
     /// The final period's name, when the plan names its periods.

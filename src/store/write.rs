@@ -197,6 +197,20 @@ pub fn plan(plan: &Plan) -> String {
         }
         let _ = writeln!(out, "    ],");
     }
+    if !plan.offices.is_empty() {
+        let _ = writeln!(out, "    offices: [");
+        for o in &plan.offices {
+            let mut fields = vec![format!("name: {}", string(&o.name))];
+            if let Some(r) = &o.responsible {
+                fields.push(format!("responsible: {}", string(r)));
+            }
+            if let Some(e) = &o.email {
+                fields.push(format!("email: {}", string(e)));
+            }
+            let _ = writeln!(out, "        ({}),", fields.join(", "));
+        }
+        let _ = writeln!(out, "    ],");
+    }
     let _ = writeln!(out, "    perspectives: [");
     for p in &plan.perspectives {
         let _ = writeln!(out, "        Perspective(");
@@ -236,6 +250,9 @@ fn operational(out: &mut String, oo: &OperationalObjective) {
     let _ = writeln!(out, "{IN}    code: {},", string(&oo.code));
     let _ = writeln!(out, "{IN}    title: {},", string(&oo.title));
     let _ = writeln!(out, "{IN}    weight: {},", oo.weight.ron());
+    if let Some(owner) = &oo.owner {
+        let _ = writeln!(out, "{IN}    owner: {},", string(owner));
+    }
     for (name, list) in [
         ("strategic_indicators", &oo.strategic_indicators),
         ("indicators", &oo.indicators),
@@ -275,6 +292,9 @@ fn indicator(out: &mut String, ind: &Indicator, indent: &str) {
     }
     if let Some(reason) = &ind.not_assessable {
         f(out, "not_assessable", string(reason));
+    }
+    if let Some(owner) = &ind.owner {
+        f(out, "owner", string(owner));
     }
     if !ind.target_changes.is_empty() {
         f(out, "target_changes", target_changes(&ind.target_changes));

@@ -149,6 +149,20 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
             theme,
         ),
     ];
+    // The office that measures it, with whom to ask (as the plan's list of offices says).
+    if let Some(owner) = plan.owner_of(path) {
+        let mut text = owner.to_string();
+        if let Some(office) = plan.office(owner) {
+            let contact: Vec<&str> = [office.responsible.as_deref(), office.email.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            if !contact.is_empty() {
+                text = format!("{text} — {}", contact.join(" · "));
+            }
+        }
+        lines.push(kv(words.word(Word::Office), clip(&text), theme));
+    }
     let r = app.scores.shown(path);
     let mut real = vec![Span::styled(
         format!("{} ", pad_right(words.word(Word::Realization), 13)),

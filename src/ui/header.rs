@@ -118,7 +118,7 @@ pub(super) fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme
     if counts.is_provisional() {
         line3.push(Span::styled(words.word(Word::Provisional), theme.warning()));
     }
-    line3.push(Span::raw(words.filter_is(app.filter)));
+    line3.push(Span::raw(words.filter_is(&app.filter)));
     if errors > 0 {
         line3.push(Span::styled(
             format!(" · {}", words.errors(errors)),

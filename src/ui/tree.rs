@@ -374,7 +374,7 @@ pub(super) fn draw_tree(
     theme: Theme,
 ) {
     let words = app.lang.words();
-    let title = words.tree_title(app.filter);
+    let title = words.tree_title(&app.filter);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if matches!(app.mode, Mode::Normal) {
@@ -389,7 +389,7 @@ pub(super) fn draw_tree(
     }
     let rows = app.tree.rows();
     if rows.is_empty() {
-        let msg = match app.filter {
+        let msg = match &app.filter {
             crate::app::tree::Filter::All => words.word(Word::NoPerspectives).to_string(),
             f => words.no_rows(
                 f,

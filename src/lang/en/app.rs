@@ -125,6 +125,7 @@ impl AppWords for En {
             Word::TargetDateHint => {
                 "the day of the change (the decision approving it), like 2017-07-15"
             }
+            Word::Office => "Office",
             Word::Period => "Period",
             Word::Trend => "Trend",
             Word::TargetChanged => "Changed",
@@ -176,9 +177,11 @@ impl AppWords for En {
             Does::TreeSearch => "search codes, ids and descriptions",
             Does::TreeNextMatch => "next search match",
             Does::TreePrevMatch => "previous search match",
-            Does::TreeCycleFilter => "filter: all → pending → below target → overridden",
+            Does::TreeCycleFilter => {
+                "filter: all → pending → below target → overridden → each office (in a plan with owners)"
+            }
             Does::TreeChangeTarget => {
-                "change the year's target: asks the reason and keeps the original target on record"
+                "change the year's target: asks the date and the reason, keeps the original on record"
             }
             Does::TreeNextPeriod => "show the next monitoring period",
             Does::TreePrevPeriod => "show the previous monitoring period",
@@ -275,12 +278,14 @@ impl AppWords for En {
         }
     }
 
-    fn filter(&self, f: Filter) -> &'static str {
+    fn filter(&self, f: &Filter) -> String {
         match f {
-            Filter::All => "all",
-            Filter::Pending => "pending",
-            Filter::BelowTarget => "below target",
-            Filter::Overridden => "overridden",
+            Filter::All => "all".into(),
+            Filter::Pending => "pending".into(),
+            Filter::BelowTarget => "below target".into(),
+            Filter::Overridden => "overridden".into(),
+            Filter::Office(name) => format!("office «{name}»"),
+            Filter::NoOffice => "without an office".into(),
         }
     }
 
@@ -418,7 +423,7 @@ impl AppWords for En {
             Msg::NothingToRedo => "Nothing to redo".into(),
             Msg::FilterSet { filter, shown } => format!(
                 "Filter: {} ({} shown; {} for the next filter)",
-                self.filter(*filter),
+                self.filter(filter),
                 count(*shown, "indicator", "indicators"),
                 key(Context::Tree, Action::CycleFilter, L)
             ),
@@ -428,7 +433,7 @@ impl AppWords for En {
             Msg::PendingHidden { hidden, filter } => format!(
                 "{}, hidden by the filter \"{}\": press {} to change it",
                 count(*hidden, "pending indicator", "pending indicators"),
-                self.filter(*filter),
+                self.filter(filter),
                 key(Context::Tree, Action::CycleFilter, L)
             ),
             Msg::NoPending => "No pending indicators: every result is in.".into(),
@@ -1121,7 +1126,7 @@ impl AppWords for En {
         format!("{n} not assessable")
     }
 
-    fn filter_is(&self, f: Filter) -> String {
+    fn filter_is(&self, f: &Filter) -> String {
         format!(" · filter: {}", self.filter(f))
     }
 
@@ -1133,14 +1138,14 @@ impl AppWords for En {
         count(n, "warning", "warnings")
     }
 
-    fn no_rows(&self, f: Filter, key: &str) -> String {
+    fn no_rows(&self, f: &Filter, key: &str) -> String {
         format!(
             "No indicator is {}. Press {key} to change the filter.",
             self.filter(f)
         )
     }
 
-    fn tree_title(&self, f: Filter) -> String {
+    fn tree_title(&self, f: &Filter) -> String {
         match f {
             Filter::All => " Plan ".into(),
             f => format!(" Plan · filter: {} ", self.filter(f)),

@@ -127,6 +127,13 @@ impl PlanWords for En {
             FindingKind::TargetChangeUnfit(e) => {
                 format!("the target before the change: {}", self.value_error(e, loc))
             }
+            FindingKind::OfficeWithoutName => "an office of the `offices` list has no name".to_string(),
+            FindingKind::OfficeTwice { name } => {
+                format!("the office \"{name}\" is listed twice in `offices`")
+            }
+            FindingKind::OwnerNotListed { owner } => format!(
+                "the office \"{owner}\" is not among the plan's offices (`offices`): add it to the list or correct the name"
+            ),
             FindingKind::UnknownPeriod { name } => format!(
                 "values for the period \"{name}\", which the plan does not list in its `periods`"
             ),

@@ -127,6 +127,7 @@ impl AppWords for It {
             Word::TargetDateHint => {
                 "la data della rimodulazione (la delibera che l'approva), come 15/07/2017"
             }
+            Word::Office => "Ufficio",
             Word::Period => "Periodo",
             Word::Trend => "Andamento",
             Word::TargetChanged => "Rimodulato",
@@ -178,9 +179,11 @@ impl AppWords for It {
             Does::TreeSearch => "cerca codici, identificativi e descrizioni",
             Does::TreeNextMatch => "vai alla corrispondenza successiva della ricerca",
             Does::TreePrevMatch => "vai alla corrispondenza precedente della ricerca",
-            Does::TreeCycleFilter => "filtro: tutti → in attesa → sotto il target → con forzatura",
+            Does::TreeCycleFilter => {
+                "filtro: tutti → in attesa → sotto il target → con forzatura → ogni ufficio (se il piano ne indica)"
+            }
             Does::TreeChangeTarget => {
-                "cambia il target dell'anno (rimodulazione): chiede la motivazione e conserva il target originario"
+                "cambia il target dell'anno (rimodulazione): chiede data e motivazione, conserva il target originario"
             }
             Does::TreeNextPeriod => "mostra il periodo di monitoraggio successivo",
             Does::TreePrevPeriod => "mostra il periodo di monitoraggio precedente",
@@ -287,12 +290,14 @@ impl AppWords for It {
         }
     }
 
-    fn filter(&self, f: Filter) -> &'static str {
+    fn filter(&self, f: &Filter) -> String {
         match f {
-            Filter::All => "tutti",
-            Filter::Pending => "in attesa",
-            Filter::BelowTarget => "sotto il target",
-            Filter::Overridden => "con forzatura",
+            Filter::All => "tutti".into(),
+            Filter::Pending => "in attesa".into(),
+            Filter::BelowTarget => "sotto il target".into(),
+            Filter::Overridden => "con forzatura".into(),
+            Filter::Office(name) => format!("ufficio «{name}»"),
+            Filter::NoOffice => "senza ufficio".into(),
         }
     }
 
@@ -450,7 +455,7 @@ impl AppWords for It {
             Msg::NothingToRedo => "Niente da ripristinare".into(),
             Msg::FilterSet { filter, shown } => format!(
                 "Filtro: {} ({} {}; {} per il filtro successivo)",
-                self.filter(*filter),
+                self.filter(filter),
                 count(*shown, "indicatore", "indicatori"),
                 if *shown == 1 { "mostrato" } else { "mostrati" },
                 key(Context::Tree, Action::CycleFilter, L)
@@ -462,7 +467,7 @@ impl AppWords for It {
                 "{} in attesa, {} dal filtro «{}»: premi {} per cambiarlo",
                 count(*hidden, "indicatore", "indicatori"),
                 if *hidden == 1 { "nascosto" } else { "nascosti" },
-                self.filter(*filter),
+                self.filter(filter),
                 key(Context::Tree, Action::CycleFilter, L)
             ),
             Msg::NoPending => {
@@ -1215,7 +1220,7 @@ impl AppWords for It {
         }
     }
 
-    fn filter_is(&self, f: Filter) -> String {
+    fn filter_is(&self, f: &Filter) -> String {
         format!(" · filtro: {}", self.filter(f))
     }
 
@@ -1227,14 +1232,14 @@ impl AppWords for It {
         count(n, "avvertenza", "avvertenze")
     }
 
-    fn no_rows(&self, f: Filter, key: &str) -> String {
+    fn no_rows(&self, f: &Filter, key: &str) -> String {
         format!(
             "Nessun indicatore {}. Premi {key} per cambiare filtro.",
             self.filter(f)
         )
     }
 
-    fn tree_title(&self, f: Filter) -> String {
+    fn tree_title(&self, f: &Filter) -> String {
         match f {
             Filter::All => " Piano ".into(),
             f => format!(" Piano · filtro: {} ", self.filter(f)),

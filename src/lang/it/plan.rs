@@ -129,6 +129,13 @@ impl PlanWords for It {
             FindingKind::TargetChangeUnfit(e) => {
                 format!("il target prima della rimodulazione: {}", self.value_error(e, loc))
             }
+            FindingKind::OfficeWithoutName => "un ufficio dell'elenco `offices` non ha nome".to_string(),
+            FindingKind::OfficeTwice { name } => {
+                format!("l'ufficio \"{name}\" è elencato due volte in `offices`")
+            }
+            FindingKind::OwnerNotListed { owner } => format!(
+                "l'ufficio \"{owner}\" non è tra gli uffici del piano (`offices`): aggiungilo all'elenco o correggi il nome"
+            ),
             FindingKind::UnknownPeriod { name } => format!(
                 "valori per il periodo \"{name}\", che il piano non elenca tra i suoi `periods`"
             ),
