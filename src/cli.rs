@@ -93,6 +93,16 @@ pub enum Msg<'a> {
     },
     /// `rollover`: the plan's text could not be followed to write the new plan in it.
     RolloverShape,
+    /// `log --since` that is not a date.
+    BadSince(&'a crate::plan::locale::InputError),
+    /// The audit log exists but cannot be read.
+    CannotReadLog(&'a Path, &'a std::io::Error),
+    /// Lines of the audit log that could not be read (cut short by a crash).
+    LogDamaged {
+        lines: usize,
+    },
+    /// `log` with nothing to print.
+    LogEmpty,
     /// `--period NAME` names no period of the plan.
     UnknownPeriod {
         name: &'a str,
@@ -212,6 +222,21 @@ pub enum Command {
         #[arg(long)]
         exit_code: bool,
     },
+    /// Print the plan's audit log: every change that reached the file, when, by whom and
+    /// how.
+    Log {
+        /// The plan file (.ron).
+        plan: PathBuf,
+        /// Only the changes of this indicator.
+        #[arg(long)]
+        id: Option<String>,
+        /// Only the changes made on or after this day (31/12/2017 or 2017-12-31).
+        #[arg(long)]
+        since: Option<String>,
+        /// Print JSON for scripts instead of the table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the scored tree with weights, results, targets and realizations.
     Score {
         /// The plan file (.ron).
@@ -279,6 +304,101 @@ pub fn rollover(path: &Path, year: i32, out: &Path, lang: Option<Lang>) -> ExitC
         }
         Err(e) => refuse(Msg::NotRolledOver(&e)),
     }
+}
+
+/// Prints the plan's audit log (see [`store::audit`]), the changes of one indicator or since
+/// a day when asked.
+pub fn log(
+    path: &Path,
+    id: Option<&str>,
+    since: Option<&str>,
+    json: bool,
+    lang: Option<Lang>,
+) -> ExitCode {
+    use crate::plan::FieldValue;
+    use crate::store::audit::{self, Source};
+    let (plan, lang) = match load_or_report(path, lang) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let loc = plan.locale;
+    let since = match since.map(|s| loc.parse_date(s)) {
+        Some(Ok(d)) => Some(d),
+        Some(Err(e)) => {
+            tell(Msg::BadSince(&e), lang);
+            return ExitCode::from(EXIT_ERRORS);
+        }
+        None => None,
+    };
+    let (records, damaged) = match audit::read(path) {
+        Ok(read) => read,
+        Err(e) => {
+            tell(Msg::CannotReadLog(&audit::path_of(path), &e), lang);
+            return ExitCode::from(EXIT_ERRORS);
+        }
+    };
+    let chosen: Vec<&audit::Record> = records
+        .iter()
+        .filter(|r| id.is_none_or(|id| r.change.id == id))
+        .filter(|r| since.is_none_or(|d| r.at.date_naive() >= d))
+        .collect();
+    if damaged > 0 {
+        tell(Msg::LogDamaged { lines: damaged }, lang);
+    }
+    if json {
+        let list: Vec<serde_json::Value> = chosen.iter().map(|r| audit::to_json(r)).collect();
+        let mut text = serde_json::to_string_pretty(&list).expect("JSON always serializes");
+        text.push('\n');
+        return write_stdout(&crate::text::json_for_terminal(&text), lang);
+    }
+    let words = lang.words();
+    let mut out = String::new();
+    if chosen.is_empty() {
+        out.push_str(&Msg::LogEmpty.say(lang));
+        out.push('\n');
+    }
+    for r in chosen {
+        let unit = plan
+            .find_indicator(&r.change.id)
+            .map(|p| plan.indicator(p).unit.clone())
+            .unwrap_or(crate::plan::Unit::Number);
+        let value = |v: &FieldValue| match v {
+            FieldValue::Result(Some(x)) => loc.value(*x, &unit),
+            FieldValue::Override(Some(o)) => {
+                format!("{} ({})", loc.percent(o.realization.value()), o.reason)
+            }
+            FieldValue::Note(Some(t)) | FieldValue::NotAssessable(Some(t)) => format!("«{t}»"),
+            FieldValue::Target(t) => loc.target(t, &unit),
+            FieldValue::TargetChanges(list) => list
+                .last()
+                .map_or("—".to_string(), |c| format!("«{}»", c.reason)),
+            _ => "—".to_string(),
+        };
+        let how = match &r.source {
+            Source::Typed => words.word(crate::lang::Word::SourceTyped).to_string(),
+            Source::Restore => words.word(crate::lang::Word::SourceRestore).to_string(),
+            Source::Merge => words.word(crate::lang::Word::SourceMerge).to_string(),
+            Source::Import(f) => format!("{} {f}", words.word(crate::lang::Word::SourceImport)),
+        };
+        let field = words.field_name(crate::app::msg::FieldName::of(r.change.field()));
+        let period = r
+            .change
+            .period
+            .as_ref()
+            .map_or(String::new(), |p| format!(" ({p})"));
+        out.push_str(&crate::text::for_terminal(&format!(
+            "{} {}  {}  {}  {}  {field}{period}: {} → {}",
+            loc.date(r.at.date_naive()),
+            r.at.format("%H:%M"),
+            r.user,
+            how,
+            r.change.id,
+            value(&r.change.old),
+            value(&r.change.new)
+        )));
+        out.push('\n');
+    }
+    write_stdout(&out, lang)
 }
 
 /// The summary at `period` (checked to be one of the plan's), or why not.

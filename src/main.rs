@@ -53,6 +53,12 @@ fn main() -> ExitCode {
             lang,
         }),
         Some(Command::Rollover { plan, year, output }) => cli::rollover(&plan, year, &output, lang),
+        Some(Command::Log {
+            plan,
+            id,
+            since,
+            json,
+        }) => cli::log(&plan, id.as_deref(), since.as_deref(), json, lang),
         Some(Command::Gen {
             indicators,
             seed,

@@ -20,6 +20,9 @@ pub struct Session {
     journal: Option<Journal>,
     /// Every change since the last save, in order: what the journal must hold.
     since_save: Vec<FieldChange>,
+    /// The same changes with how each came (typed, restored, merged), for the audit log
+    /// the next save appends to.
+    audit_pending: Vec<(store::audit::Source, FieldChange)>,
     /// The journal lacks some of `since_save` (a write failed): it is rewritten whole at
     /// the next chance.
     journal_behind: bool,
@@ -167,6 +170,7 @@ impl Session {
                 dirs,
                 journal,
                 since_save: Vec::new(),
+                audit_pending: Vec::new(),
                 journal_behind: false,
             },
             lock,
@@ -194,6 +198,10 @@ impl Session {
             enter_to_pending,
         } = opened;
         let mut app = App::new(plan, session.file.path.clone());
+        // The plan's history, for the detail pane (a log that cannot be read shows none).
+        app.audit = store::audit::read(&session.file.path)
+            .map(|(records, _)| records)
+            .unwrap_or_default();
         let effect = app.update(Action::Done(Box::new(Outcome::Opened {
             lang,
             lock,
@@ -242,14 +250,28 @@ impl Session {
             }
             Effect::Journal(changes) => {
                 self.since_save.extend(changes.iter().cloned());
+                let typed = changes
+                    .iter()
+                    .map(|c| (store::audit::Source::Typed, c.clone()));
+                self.audit_pending.extend(typed);
                 self.journal(app, Some(&changes))
             }
-            Effect::RewriteJournal(changes) => {
+            Effect::RewriteJournal { changes, merge } => {
+                let source = if merge {
+                    store::audit::Source::Merge
+                } else {
+                    store::audit::Source::Restore
+                };
+                self.audit_pending = changes
+                    .iter()
+                    .map(|c| (source.clone(), c.clone()))
+                    .collect();
                 self.since_save = changes;
                 self.journal(app, None)
             }
             Effect::DropJournal => {
                 self.since_save.clear();
+                self.audit_pending.clear();
                 self.journal_behind = false;
                 match &mut self.journal {
                     Some(j) => j.clear().err().map(|e| {
@@ -310,7 +332,16 @@ impl Session {
 
     fn saved(&mut self, result: Result<store::Saved, SaveFailure>, own_folder: bool) -> Outcome {
         match result {
-            Ok(s) => {
+            Ok(mut s) => {
+                // What reached the file goes to its audit log, after the file is safe.
+                let records = store::audit::records_of(&std::mem::take(&mut self.audit_pending));
+                match store::audit::append(&s.path, &records) {
+                    Ok(()) => s.audit = records,
+                    Err(e) => {
+                        s.audit_failed =
+                            Some((store::audit::path_of(&s.path), store::Cause::from(&e)));
+                    }
+                }
                 self.since_save.clear();
                 self.journal_behind = false;
                 // A journal that could not be cleared is rewritten whole at the next change.

@@ -316,14 +316,14 @@ fn a_hundred_thousand_random_events() {
                 Effect::TakeTheirs(_) => "take theirs (skipped)",
                 Effect::Quit => "quit (skipped)",
                 Effect::Journal(_) => "changed",
-                Effect::RewriteJournal(_) => "rewrite journal",
+                Effect::RewriteJournal { .. } => "rewrite journal",
                 Effect::DropJournal => "drop journal",
                 Effect::RememberEnterToPending(_) => "remember where Enter goes (skipped)",
             };
             *effects.entry(name).or_default() += 1;
             if matches!(
                 effect,
-                Effect::Journal(_) | Effect::RewriteJournal(_) | Effect::DropJournal
+                Effect::Journal(_) | Effect::RewriteJournal { .. } | Effect::DropJournal
             ) {
                 d.carry_out(effect);
                 assert!(!d.quit, "event {at}: only Quit ends the app");

@@ -1148,7 +1148,7 @@ fn a_journal_whose_changes_were_saved_asks_nothing() {
 #[test]
 fn a_session_opened_on_the_seed_keeps_its_files_in_its_folders() {
     // Everything perfplan writes for itself goes to its folders, nothing beside the plan
-    // but the plan's backup.
+    // but the plan's backup and its audit log (which is the plan's, to keep with it).
     let (dir, path, dirs) = seed_copy();
     let mut d = open_en(&path, Some(dirs)).unwrap();
     d.set_result("domande depositate marchi", "70");
@@ -1158,7 +1158,10 @@ fn a_session_opened_on_the_seed_keeps_its_files_in_its_folders() {
     // While open, the lock file beside the plan; once closed, nothing but the backup.
     assert!(names_in(dir.path()).contains(&".plan.ron.perfplan-lock".to_string()));
     drop(d);
-    assert_eq!(names_in(dir.path()), ["data", "plan.ron", "plan.ron.bak"]);
+    assert_eq!(
+        names_in(dir.path()),
+        ["data", "plan.audit.jsonl", "plan.ron", "plan.ron.bak"]
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1330,6 +1333,8 @@ fn a_copy_saved_where_no_lock_can_be_taken_is_read_only_as_an_open_would_be() {
             theirs: None,
             overwritten: None,
             lock: Some(lock),
+            audit: Vec::new(),
+            audit_failed: None,
         })
     };
     d.act(Action::Done(Box::new(saved(LockStatus::Unavailable(

@@ -328,14 +328,16 @@ impl App {
                 }
                 self.path = s.path.clone();
                 self.history.mark_saved();
+                self.audit.extend(s.audit.iter().cloned());
                 self.set_status(
                     Msg::Saved {
                         path: self.path.clone(),
                         layout_lost: s.layout_lost,
                         overwritten: s.overwritten.clone(),
                         read_only: self.read_only_now(),
+                        audit_failed: s.audit_failed.clone(),
                     },
-                    self.read_only,
+                    self.read_only || s.audit_failed.is_some(),
                 );
                 if let Some(theirs) = s.theirs {
                     self.theirs = Some(theirs);

@@ -156,8 +156,12 @@ pub enum Effect {
     /// Remember where Enter goes after a result (the next pending indicator, or the next
     /// one) for the next runs.
     RememberEnterToPending(bool),
-    /// Changes were restored from the journal: it now holds these alone.
-    RewriteJournal(Vec<FieldChange>),
+    /// Changes were restored from the journal (or, `merge`, this run's changes applied to
+    /// another version of the file): it now holds these alone.
+    RewriteJournal {
+        changes: Vec<FieldChange>,
+        merge: bool,
+    },
     /// Forget the crash-recovery journal: the user dropped its changes.
     DropJournal,
     /// Write the summary in `format` to `path` (asking first when a file is there, unless
@@ -315,6 +319,9 @@ pub struct App {
     /// After a pasted column, the indicators whose notes the plan asks for still to be
     /// typed, after the one open now (in tree order).
     pub notes_due: std::collections::VecDeque<IndicatorPath>,
+    /// The plan's audit log as read at open and added to by each save: the detail pane
+    /// shows an indicator's history from it.
+    pub audit: Vec<crate::store::audit::Record>,
     /// The validation finding `w` reached last (an index into `findings`), while the user
     /// goes from one to the next.
     pub current_finding: Option<usize>,
@@ -352,6 +359,7 @@ impl App {
             journal_asked: false,
             lock_note: None,
             current_finding: None,
+            audit: Vec::new(),
             enter_to_pending: false,
             pending_fraction: None,
             note_then: None,

@@ -357,6 +357,8 @@ pub enum Msg {
         layout_lost: bool,
         overwritten: Option<PathBuf>,
         read_only: Option<ReadOnly>,
+        /// The audit log could not be written (the plan is saved): where, and why.
+        audit_failed: Option<(PathBuf, crate::store::Cause)>,
     },
     NotSaved(Problem),
     Reloaded {

@@ -410,7 +410,10 @@ impl App {
         self.apply_step(&step);
         let journal = step.field_changes();
         self.history.push(step);
-        Effect::RewriteJournal(journal)
+        Effect::RewriteJournal {
+            changes: journal,
+            merge: r.origin == Origin::Merge,
+        }
     }
 }
 

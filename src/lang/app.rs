@@ -117,6 +117,13 @@ listed! {
     TargetHint,
     TargetReasonHint,
     TargetDateHint,
+    /// The detail pane's label of an indicator's history (its audit log), and the ways a
+    /// change came.
+    History,
+    SourceTyped,
+    SourceRestore,
+    SourceMerge,
+    SourceImport,
     /// The detail pane's label of the office that owns an indicator.
     Office,
     /// The header's label of the monitoring period shown.

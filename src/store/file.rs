@@ -39,7 +39,7 @@ pub enum LockStatus {
 }
 
 /// What a successful save did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Saved {
     pub path: PathBuf,
     /// The file's own layout could not be kept: it is written in perfplan's layout.
@@ -51,6 +51,10 @@ pub struct Saved {
     pub overwritten: Option<PathBuf>,
     /// After a save under a new name: how that name is locked.
     pub lock: Option<LockStatus>,
+    /// What the save added to the audit log (filled in by the session).
+    pub audit: Vec<super::audit::Record>,
+    /// The audit log, and why it could not be written, when it could not.
+    pub audit_failed: Option<(PathBuf, super::Cause)>,
 }
 
 #[derive(Debug)]
@@ -197,6 +201,8 @@ impl PlanFile {
             theirs,
             overwritten,
             lock: None,
+            audit: Vec::new(),
+            audit_failed: None,
         })
     }
 
@@ -231,6 +237,8 @@ impl PlanFile {
             theirs: None,
             overwritten: None,
             lock: Some(status),
+            audit: Vec::new(),
+            audit_failed: None,
         })
     }
 }

@@ -149,7 +149,7 @@ fn number(d: Decimal) -> Json {
     Json::String(d.to_string())
 }
 
-fn value_json(v: &FieldValue) -> Json {
+pub(crate) fn value_json(v: &FieldValue) -> Json {
     match v {
         FieldValue::Result(None)
         | FieldValue::Override(None)
@@ -186,7 +186,7 @@ fn decimal(j: &Json) -> Option<Decimal> {
     Decimal::from_str_exact(j.as_str()?).ok()
 }
 
-fn value_from(field: Field, j: &Json) -> Option<FieldValue> {
+pub(crate) fn value_from(field: Field, j: &Json) -> Option<FieldValue> {
     if j.is_null() {
         return Some(match field {
             Field::Result => FieldValue::Result(None),

@@ -463,13 +463,13 @@ mod tests {
         assert_eq!(
             e.say(Lang::It),
             "il campo `colore` non esiste in `Indicator`: i campi possibili sono `id`, \
-             `description`, `unit`, `target`, `result`, `override`, `note`, `baseline`, `scoring`, `not_assessable`, `target_changes` o `periods`"
+             `description`, `unit`, `target`, `result`, `override`, `note`, `baseline`, `scoring`, `not_assessable`, `owner`, `target_changes` o `periods`"
         );
         assert_eq!(
             e.say(Lang::En),
             "Unexpected field named `colore` in `Indicator`, expected one of `id`, \
              `description`, `unit`, `target`, `result`, `override`, `note`, `baseline`, \
-             `scoring`, `not_assessable`, `target_changes`, or `periods` instead"
+             `scoring`, `not_assessable`, `owner`, `target_changes`, or `periods` instead"
         );
         let e = what(&PLAN.replacen("unit: Count", "unit: Conteggio", 1));
         assert_eq!(

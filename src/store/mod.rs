@@ -3,6 +3,7 @@
 //! crash-recovery journal. Every file perfplan writes goes through [`atomic::replace`].
 
 pub mod atomic;
+pub mod audit;
 pub mod cause;
 pub mod file;
 pub mod journal;

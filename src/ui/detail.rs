@@ -245,6 +245,7 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
         ));
     }
     lines.extend(trend(app, path, theme));
+    lines.extend(history(app, ind, theme));
     lines.push(kv(
         words.word(Word::Place),
         // The row it sits under: its operational objective, or its strategic objective for
@@ -256,6 +257,62 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
         theme,
     ));
     lines
+}
+
+/// The indicator's last changes from the audit log, newest first: when, who, how, which
+/// field, before and after.
+fn history(app: &App, ind: &crate::plan::Indicator, theme: Theme) -> Vec<Line<'static>> {
+    const SHOWN: usize = 5;
+    use crate::store::audit::Source;
+    let words = app.lang.words();
+    let loc = app.plan.locale;
+    let mine: Vec<&crate::store::audit::Record> = app
+        .audit
+        .iter()
+        .rev()
+        .filter(|r| r.change.id == ind.id)
+        .take(SHOWN)
+        .collect();
+    if mine.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![Line::from(Span::styled(
+        words.word(Word::History).to_string(),
+        theme.dim(),
+    ))];
+    for r in mine {
+        let how = match &r.source {
+            Source::Typed => words.word(Word::SourceTyped).to_string(),
+            Source::Restore => words.word(Word::SourceRestore).to_string(),
+            Source::Merge => words.word(Word::SourceMerge).to_string(),
+            Source::Import(file) => format!("{} {file}", words.word(Word::SourceImport)),
+        };
+        let field = words.field_name(crate::app::msg::FieldName::of(r.change.field()));
+        let period = r
+            .change
+            .period
+            .as_ref()
+            .map_or(String::new(), |p| format!(" ({p})"));
+        let shown = |v| words.shown(&app.value_shown(ind, v));
+        out.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    " {} {} · {} · {} ",
+                    loc.date(r.at.date_naive()),
+                    r.at.format("%H:%M"),
+                    clip(&r.user),
+                    clip(&how)
+                ),
+                theme.dim(),
+            ),
+            Span::raw(clip(&format!(
+                "{field}{period}: {} → {}",
+                shown(&r.change.old),
+                shown(&r.change.new)
+            ))),
+        ]));
+    }
+    out
 }
 
 /// A value as a magnitude for the trend's bars: `None` for a date or a yes or no.

@@ -126,6 +126,11 @@ impl AppWords for En {
                 "the day of the change (the decision approving it), like 2017-07-15"
             }
             Word::Office => "Office",
+            Word::History => "History",
+            Word::SourceTyped => "typed",
+            Word::SourceRestore => "restored",
+            Word::SourceMerge => "merged",
+            Word::SourceImport => "imported from",
             Word::Period => "Period",
             Word::Trend => "Trend",
             Word::TargetChanged => "Changed",
@@ -525,6 +530,7 @@ impl AppWords for En {
                 layout_lost,
                 overwritten,
                 read_only,
+                audit_failed,
             } => {
                 let mut msg = format!("Saved {}", path.display());
                 if *layout_lost {
@@ -536,6 +542,13 @@ impl AppWords for En {
                     msg.push_str(&format!(
                         " · the version it replaced is kept in {}",
                         p.display()
+                    ));
+                }
+                if let Some((log, cause)) = audit_failed {
+                    msg.push_str(&format!(
+                        " · but the audit log {} could not be written: {}",
+                        log.display(),
+                        self.cause(cause)
                     ));
                 }
                 msg + &read_only_suffix(read_only)

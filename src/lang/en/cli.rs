@@ -93,6 +93,14 @@ impl CliWords for En {
             Msg::DiffArguments { count } => format!(
                 "diff compares two plans, OLD and NEW (or takes the seven arguments git gives, nine for a renamed plan); it got {count}"
             ),
+            Msg::BadSince(e) => format!("--since: {}", e.say(Lang::En)),
+            Msg::CannotReadLog(path, e) => format!("cannot read the audit log {}: {e}", path.display()),
+            Msg::LogDamaged { lines } => format!(
+                "{} of the audit log could not be read (cut short by a crash) and {} skipped",
+                count(*lines, "line", "lines"),
+                if *lines == 1 { "was" } else { "were" }
+            ),
+            Msg::LogEmpty => "No change on record.".to_string(),
             Msg::TerminalFailed(e) => format!("the terminal failed: {e}"),
         }
     }

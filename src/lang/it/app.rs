@@ -128,6 +128,11 @@ impl AppWords for It {
                 "la data della rimodulazione (la delibera che l'approva), come 15/07/2017"
             }
             Word::Office => "Ufficio",
+            Word::History => "Storico",
+            Word::SourceTyped => "digitato",
+            Word::SourceRestore => "ripristinato",
+            Word::SourceMerge => "unito",
+            Word::SourceImport => "importato da",
             Word::Period => "Periodo",
             Word::Trend => "Andamento",
             Word::TargetChanged => "Rimodulato",
@@ -547,6 +552,7 @@ impl AppWords for It {
                 layout_lost,
                 overwritten,
                 read_only,
+                audit_failed,
             } => {
                 let mut msg = format!("Piano salvato in {}", path.display());
                 if *layout_lost {
@@ -559,6 +565,9 @@ impl AppWords for It {
                         " · la versione sostituita è conservata in {}",
                         p.display()
                     ));
+                }
+                if let Some((log, cause)) = audit_failed {
+                    msg.push_str(&format!(" · ma il registro delle modifiche {} non è stato scritto: {}", log.display(), self.cause(cause)));
                 }
                 msg + &read_only_suffix(read_only)
             }

@@ -98,6 +98,15 @@ impl CliWords for It {
             Msg::DiffArguments { count } => format!(
                 "diff confronta due piani, VECCHIO e NUOVO (oppure riceve da git sette argomenti, nove per un piano rinominato); ne ha ricevuti {count}"
             ),
+            Msg::BadSince(e) => format!("--since: {}", e.say(Lang::It)),
+            Msg::CannotReadLog(path, e) => format!("non riesco a leggere il registro delle modifiche {}: {e}", path.display()),
+            Msg::LogDamaged { lines } => format!(
+                "{} del registro delle modifiche non si {} leggere (interrotte da un arresto) e {} saltate",
+                count(*lines, "riga", "righe"),
+                if *lines == 1 { "può" } else { "possono" },
+                if *lines == 1 { "è stata" } else { "sono state" }
+            ),
+            Msg::LogEmpty => "Nessuna modifica registrata.".to_string(),
             Msg::TerminalFailed(e) => format!("errore del terminale: {e}"),
         }
     }
