@@ -97,6 +97,15 @@ impl Merged {
     }
 }
 
+/// The field of a conflict as the plan file writes it: `result`, or
+/// `periods["30 giugno"].result` for an intermediate period's value.
+pub fn field_path(c: &FieldConflict) -> String {
+    match &c.period {
+        Some(p) => format!("periods[{}].{}", store::write::string(p), c.field().name()),
+        None => c.field().name().to_string(),
+    }
+}
+
 /// Why no merged text could be made (OURS is then left as it is).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unmergeable(pub String);
