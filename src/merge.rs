@@ -192,7 +192,7 @@ fn three_way<T: PartialEq>(base: &T, ours: &T, theirs: &T) -> Option<bool> {
 }
 
 /// The names of the periods any of the three gives values to.
-fn period_names<'a>(inds: [&'a Indicator; 3]) -> Vec<&'a str> {
+fn period_names(inds: [&Indicator; 3]) -> Vec<&str> {
     let mut names: Vec<&str> = Vec::new();
     for i in inds {
         for (n, _) in &i.periods.0 {
