@@ -95,6 +95,8 @@ pub enum Msg<'a> {
     RolloverShape,
     /// `log --since` that is not a date.
     BadSince(&'a crate::plan::locale::InputError),
+    /// The audit log could not be added to.
+    LogNotWritten(&'a Path, &'a std::io::Error),
     /// The audit log exists but cannot be read.
     CannotReadLog(&'a Path, &'a std::io::Error),
     /// Lines of the audit log that could not be read (cut short by a crash).
@@ -117,6 +119,23 @@ pub enum Msg<'a> {
         count: usize,
     },
     TerminalFailed(&'a std::io::Error),
+    /// `merge`: one thing the merge could not do on its own (OURS' value is kept).
+    MergeConflict(&'a crate::merge::Conflict),
+    /// `merge`: what was merged.
+    Merged {
+        taken: usize,
+        added: usize,
+        removed: usize,
+        conflicts: usize,
+    },
+    /// `merge`: the text of OURS could not be followed or rewritten faithfully.
+    NotMerged,
+    /// `merge`: the merged plan could not be written over OURS.
+    MergeNotWritten(&'a WriteError),
+    /// `merge`: where the conflicts were recorded for the app (`None`: they could not be).
+    MergeRecorded {
+        path: Option<&'a Path>,
+    },
 }
 
 /// Prints a message on standard error, after the program's name.
@@ -236,6 +255,21 @@ pub enum Command {
         /// Print JSON for scripts instead of the table.
         #[arg(long)]
         json: bool,
+    },
+    /// Merge three versions of a plan by indicator id and field, as a git merge driver:
+    /// THEIRS' changes since BASE are written into OURS, keeping OURS' comments and layout.
+    /// Exit 0 when clean, 1 on conflicts (OURS' values kept, the conflicts recorded for the
+    /// app), 2 when a version cannot be read (OURS left as it is).
+    #[command(after_help = MERGE_HELP)]
+    Merge {
+        /// The common ancestor (git's %O).
+        base: PathBuf,
+        /// Our version, where the result is written (git's %A).
+        ours: PathBuf,
+        /// Their version (git's %B).
+        theirs: PathBuf,
+        /// The plan's name in the repository (git's %P), kept in the record of conflicts.
+        name: Option<String>,
     },
     /// Print the scored tree with weights, results, targets and realizations.
     Score {
@@ -548,6 +582,121 @@ pub fn score(path: &Path, json: bool, period: Option<&str>, lang: Option<Lang>) 
         ExitCode::from(EXIT_ERRORS)
     } else {
         written
+    }
+}
+
+/// How `perfplan merge` is used from git, under its `--help`.
+const MERGE_HELP: &str = "As git's merge driver for plans:
+  git config merge.perfplan.name 'perfplan plan merge'
+  git config merge.perfplan.driver 'perfplan merge %O %A %B %P'
+  echo '*.ron merge=perfplan' >> .gitattributes
+Conflicts are listed here, and the app offers them, field by field, when it next opens the
+merged plan.";
+
+/// Merges THEIRS' changes since BASE into OURS (see [`crate::merge`]), writing the result
+/// over OURS; the field conflicts are recorded in the state folder for the app.
+pub fn merge(
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    name: Option<&str>,
+    lang: Option<Lang>,
+) -> ExitCode {
+    let flag = lang;
+    let (ours_plan, ours_text) = match store::load(ours) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            report_load_error(&e, unreadable_lang(ours, flag));
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
+    };
+    let lang = Lang::for_plan(flag, ours_plan.locale);
+    let read = |path: &Path| match store::load(path) {
+        Ok(loaded) => Some(loaded),
+        Err(e) => {
+            report_load_error(&e, lang);
+            None
+        }
+    };
+    let (Some((base_plan, _)), Some((theirs_plan, theirs_text))) = (read(base), read(theirs))
+    else {
+        return ExitCode::from(EXIT_UNREADABLE);
+    };
+    let merged = match crate::merge::merge(
+        &base_plan,
+        &ours_text,
+        &ours_plan,
+        &theirs_text,
+        &theirs_plan,
+    ) {
+        Ok(m) => m,
+        Err(_) => {
+            tell(Msg::NotMerged, lang);
+            return ExitCode::from(EXIT_ERRORS);
+        }
+    };
+    if merged.text != ours_text
+        && let Err(e) = store::replace(ours, merged.text.as_bytes(), store::Replace::plain())
+    {
+        tell(Msg::MergeNotWritten(&e), lang);
+        return ExitCode::from(EXIT_ERRORS);
+    }
+    // The changes taken reach the plan's file: its audit log says so (the plan's name is
+    // known when git gives it; %A itself is a temporary file).
+    if let Some(name) = name
+        && merged.text != ours_text
+    {
+        let taken: Vec<_> = merged
+            .changes
+            .iter()
+            .map(|c| (store::audit::Source::Merge, c.clone()))
+            .collect();
+        let plan_path = Path::new(name);
+        if let Err(e) = store::audit::append(plan_path, &store::audit::records_of(&taken)) {
+            tell(
+                Msg::LogNotWritten(&store::audit::path_of(plan_path), &e),
+                lang,
+            );
+        }
+    }
+    for c in &merged.conflicts {
+        tell(Msg::MergeConflict(c), lang);
+    }
+    let fields: Vec<crate::merge::FieldConflict> = merged.field_conflicts().cloned().collect();
+    if !fields.is_empty() {
+        let hash = store::atomic::hash(merged.text.as_bytes());
+        let record = crate::merge::Record {
+            merged: hash,
+            plan: name.map(str::to_string),
+            conflicts: fields,
+        };
+        let written = crate::paths::Dirs::locate().ok().and_then(|d| {
+            let path = crate::merge::Record::path(&d.state, hash);
+            let dir = path.parent()?;
+            std::fs::create_dir_all(dir).ok()?;
+            store::replace(&path, record.to_json().as_bytes(), store::Replace::plain()).ok()?;
+            Some(path)
+        });
+        tell(
+            Msg::MergeRecorded {
+                path: written.as_deref(),
+            },
+            lang,
+        );
+    }
+    tell(
+        Msg::Merged {
+            taken: merged.taken,
+            added: merged.added.len(),
+            removed: merged.removed.len(),
+            conflicts: merged.conflicts.len(),
+        },
+        lang,
+    );
+    if merged.conflicts.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_ERRORS)
     }
 }
 

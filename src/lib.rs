@@ -14,6 +14,7 @@ pub mod fold;
 pub mod generate;
 pub mod lang;
 pub mod layout;
+pub mod merge;
 pub mod paths;
 pub mod plan;
 pub mod report;

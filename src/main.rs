@@ -34,6 +34,12 @@ fn main() -> ExitCode {
             exit_code,
             lang,
         }),
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            name,
+        }) => cli::merge(&base, &ours, &theirs, name.as_deref(), lang),
         Some(Command::Export {
             plan,
             format,

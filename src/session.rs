@@ -26,6 +26,8 @@ pub struct Session {
     /// The journal lacks some of `since_save` (a write failed): it is rewritten whole at
     /// the next chance.
     journal_behind: bool,
+    /// The record of a git merge's conflicts offered at the open: removed once answered.
+    merge_record: Option<PathBuf>,
 }
 
 /// What opening found besides the plan.
@@ -161,6 +163,22 @@ impl Session {
                 }
             }
         }
+        // The conflicts a git merge left in this very version of the file, once any journal
+        // is answered (a record waits for a later open meanwhile).
+        let mut merge_record = None;
+        if !read_only
+            && recovery.is_none()
+            && let (Some(d), Some(hash)) = (&dirs, file.loaded_hash())
+            && let Some((at, record)) = crate::merge::Record::find(&d.state, hash)
+        {
+            let r = Recovery::of_git_merge(&record.conflicts, &plan);
+            if r.has_changes() {
+                recovery = Some(r);
+                merge_record = Some(at);
+            } else {
+                let _ = std::fs::remove_file(&at);
+            }
+        }
         let enter_to_pending = dirs_enter(&dirs);
         Ok(Opened {
             lang,
@@ -172,6 +190,7 @@ impl Session {
                 since_save: Vec::new(),
                 audit_pending: Vec::new(),
                 journal_behind: false,
+                merge_record,
             },
             lock,
             recovery,
@@ -266,10 +285,12 @@ impl Session {
                     .iter()
                     .map(|c| (source.clone(), c.clone()))
                     .collect();
+                self.answered(app);
                 self.since_save = changes;
                 self.journal(app, None)
             }
             Effect::DropJournal => {
+                self.answered(app);
                 self.since_save.clear();
                 self.audit_pending.clear();
                 self.journal_behind = false;
@@ -294,6 +315,16 @@ impl Session {
                 path,
                 replace,
             } => Some(self.export(app, format, &path, replace)),
+        }
+    }
+
+    /// Once the git merge's conflicts offered at the open are answered (the choices are then
+    /// in the journal, as one step), their record goes.
+    fn answered(&mut self, app: &App) {
+        if app.recovery.is_none()
+            && let Some(path) = self.merge_record.take()
+        {
+            let _ = std::fs::remove_file(path);
         }
     }
 

@@ -41,6 +41,9 @@ pub enum Origin {
     Journal,
     /// This run's own changes, offered again on a version of the file somebody else wrote.
     Merge,
+    /// The fields `perfplan merge` (git's merge driver) found changed on both sides: the
+    /// file holds ours, the change offers theirs.
+    GitMerge,
 }
 
 /// What the journal of a previous run holds, measured against the file as it is now.
@@ -112,6 +115,43 @@ impl Recovery {
             .collect();
         r.compare(changes.iter().cloned(), plan);
         r.leave_out(&changes);
+        r
+    }
+
+    /// The conflicts a git merge recorded (see [`crate::merge::Record`]), measured against
+    /// `plan`, the merged file: a field that still holds our value is offered, with theirs
+    /// to take; one that holds theirs, or a third value typed since, is settled.
+    pub fn of_git_merge(conflicts: &[crate::merge::FieldConflict], plan: &Plan) -> Recovery {
+        let mut r = Recovery {
+            origin: Origin::GitMerge,
+            ..Default::default()
+        };
+        for c in conflicts {
+            let Some(path) = plan.find_indicator(&c.id) else {
+                continue;
+            };
+            if c.period.is_some() && plan.intermediate(c.period.as_deref()).is_none() {
+                continue;
+            }
+            let disk = plan
+                .indicator(path)
+                .get_at(c.ours.field(), c.period.as_deref());
+            if disk != c.ours {
+                r.already += 1;
+                continue;
+            }
+            r.conflicts.push(Conflict {
+                path,
+                change: FieldChange {
+                    id: c.id.clone(),
+                    period: c.period.clone(),
+                    old: disk,
+                    new: c.theirs.clone(),
+                },
+                take_mine: false,
+                before_unknown: false,
+            });
+        }
         r
     }
 
@@ -222,19 +262,7 @@ impl Recovery {
     pub fn left_out_lines(&self) -> String {
         let mut out = String::new();
         for c in &self.left_out {
-            let value = match &c.new {
-                crate::plan::FieldValue::Result(v) => v.map(crate::store::write::value),
-                crate::plan::FieldValue::Override(o) => {
-                    o.as_ref().map(crate::store::write::override_value)
-                }
-                crate::plan::FieldValue::Note(n) | crate::plan::FieldValue::NotAssessable(n) => {
-                    n.as_deref().map(crate::store::write::string)
-                }
-                crate::plan::FieldValue::Target(t) => Some(crate::store::write::target(t)),
-                crate::plan::FieldValue::TargetChanges(list) => {
-                    Some(crate::store::write::target_changes(list))
-                }
-            };
+            let value = crate::store::write::field_value(&c.new);
             let field = match &c.period {
                 Some(p) => format!(
                     "periods[{}].{}",
@@ -279,6 +307,11 @@ impl App {
         self.recovery.as_ref().map(|r| r.origin) == Some(Origin::Merge)
     }
 
+    /// Whether the restore under way offers the conflicts of a git merge.
+    pub fn restore_is_git_merge(&self) -> bool {
+        self.recovery.as_ref().map(|r| r.origin) == Some(Origin::GitMerge)
+    }
+
     /// What the restore question says, for the words of the dialog.
     pub fn restore_facts(&self) -> Option<RestoreFacts> {
         let r = self.recovery.as_ref()?;
@@ -291,6 +324,7 @@ impl App {
         };
         Some(RestoreFacts {
             merge: r.origin == Origin::Merge,
+            git_merge: r.origin == Origin::GitMerge,
             changes: r.apply.len() + r.conflicts.len() + r.left_out.len(),
             first: r.first.map(stamp),
             last: r.last.map(stamp),
@@ -319,18 +353,16 @@ impl App {
                 let ind = self.plan.indicator(c.path);
                 let field = FieldName::of(c.change.field());
                 let shown = |v| words.shown(&self.value_shown(ind, v));
-                (
-                    c.take_mine,
-                    words.restore_row(
-                        &match &c.change.period {
-                            Some(p) => format!("{} ({p})", c.change.id),
-                            None => c.change.id.clone(),
-                        },
-                        field,
-                        &shown(&c.change.old),
-                        &shown(&c.change.new),
-                    ),
-                )
+                let id = match &c.change.period {
+                    Some(p) => format!("{} ({p})", c.change.id),
+                    None => c.change.id.clone(),
+                };
+                let (file, other) = (shown(&c.change.old), shown(&c.change.new));
+                let row = match r.origin {
+                    Origin::GitMerge => words.git_merge_row(&id, field, &file, &other),
+                    _ => words.restore_row(&id, field, &file, &other),
+                };
+                (c.take_mine, row)
             })
             .collect()
     }
@@ -371,6 +403,11 @@ impl App {
                 self.info(match r.origin {
                     Origin::Journal => Msg::Dropped { changes: n },
                     Origin::Merge => Msg::NotApplied { changes: n },
+                    Origin::GitMerge => Msg::Restored {
+                        applied: 0,
+                        kept: n,
+                        left_out: Vec::new(),
+                    },
                 });
                 return Effect::DropJournal;
             }

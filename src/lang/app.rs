@@ -171,6 +171,9 @@ pub struct RestoreFacts {
     /// The changes since the last save, offered on the version read after a conflict
     /// (rather than left by a run that ended without saving).
     pub merge: bool,
+    /// The fields a git merge found changed on both sides (ours in the file, theirs
+    /// offered).
+    pub git_merge: bool,
     pub changes: usize,
     /// When the changes were made: first and last, as the plan's locale writes them.
     pub first: Option<String>,
@@ -225,6 +228,11 @@ pub trait AppWords {
     fn restore_title(&self, merge: bool) -> &'static str;
     fn restore_lines(&self, f: &RestoreFacts) -> Vec<String>;
     fn restore_row(&self, id: &str, field: FieldName, file: &str, yours: &str) -> String;
+    /// The restore dialog offering the conflicts of a git merge: its title, its lines and
+    /// one row per field (ours, in the file, and theirs).
+    fn git_merge_title(&self) -> &'static str;
+    fn git_merge_lines(&self, f: &RestoreFacts) -> Vec<String>;
+    fn git_merge_row(&self, id: &str, field: FieldName, ours: &str, theirs: &str) -> String;
     /// The head of the file the changes a restore left out are written to.
     fn left_out_header(&self) -> &'static str;
     fn too_small(&self, width: u16, height: u16, min_width: u16, min_height: u16) -> String;

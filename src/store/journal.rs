@@ -149,7 +149,8 @@ fn number(d: Decimal) -> Json {
     Json::String(d.to_string())
 }
 
-pub(crate) fn value_json(v: &FieldValue) -> Json {
+/// A field's value as the journal (and a merge's record of conflicts) writes it.
+pub fn value_json(v: &FieldValue) -> Json {
     match v {
         FieldValue::Result(None)
         | FieldValue::Override(None)
@@ -186,7 +187,8 @@ fn decimal(j: &Json) -> Option<Decimal> {
     Decimal::from_str_exact(j.as_str()?).ok()
 }
 
-pub(crate) fn value_from(field: Field, j: &Json) -> Option<FieldValue> {
+/// A value of `field` read back from [`value_json`]'s form; `None` when it is not one.
+pub fn value_from(field: Field, j: &Json) -> Option<FieldValue> {
     if j.is_null() {
         return Some(match field {
             Field::Result => FieldValue::Result(None),

@@ -46,6 +46,18 @@ pub fn override_value(o: &Override) -> String {
     )
 }
 
+/// A field's value as the plan file writes it; `None` when the field is left out.
+pub fn field_value(v: &crate::plan::FieldValue) -> Option<String> {
+    use crate::plan::FieldValue;
+    match v {
+        FieldValue::Result(v) => v.map(value),
+        FieldValue::Override(o) => o.as_ref().map(override_value),
+        FieldValue::Note(n) | FieldValue::NotAssessable(n) => n.as_deref().map(string),
+        FieldValue::Target(t) => Some(target(t)),
+        FieldValue::TargetChanges(list) => Some(target_changes(list)),
+    }
+}
+
 pub fn unit(u: &Unit) -> String {
     match u {
         Unit::Percent => "Percent".into(),

@@ -146,7 +146,10 @@ pub(super) fn draw_restore(app: &App, frame: &mut Frame, area: Rect, cursor: usi
     let words = app.lang.words();
     let mut question = app
         .restore_facts()
-        .map(|f| words.restore_lines(&f))
+        .map(|f| match f.git_merge {
+            true => words.git_merge_lines(&f),
+            false => words.restore_lines(&f),
+        })
         .unwrap_or_default();
     // The changes left out that could not be written down in a file: listed here.
     if let Some(r) = &app.recovery
@@ -196,7 +199,13 @@ pub(super) fn draw_restore(app: &App, frame: &mut Frame, area: Rect, cursor: usi
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focus())
-        .title(format!(" {} ", words.restore_title(app.restore_is_merge())));
+        .title(format!(
+            " {} ",
+            match app.restore_is_git_merge() {
+                true => words.git_merge_title(),
+                false => words.restore_title(app.restore_is_merge()),
+            }
+        ));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

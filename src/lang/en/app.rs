@@ -1121,6 +1121,32 @@ impl AppWords for En {
         )
     }
 
+    fn git_merge_title(&self) -> &'static str {
+        "Fields changed on both sides of a git merge"
+    }
+
+    fn git_merge_lines(&self, f: &RestoreFacts) -> Vec<String> {
+        let toggle = key(Context::Restore, Action::Toggle, L);
+        let all = key(Context::Restore, Action::TakeAllMine, L);
+        vec![
+            format!(
+                "git merged another version into this plan (perfplan merge). {} below {} changed on both sides to different values: the file holds ours.",
+                count(f.conflicts, "field", "fields"),
+                if f.conflicts == 1 { "was" } else { "were" }
+            ),
+            format!(
+                "For each, ours is kept unless you take theirs ({toggle} for one, {all} for all). The choices are applied as one step you can undo; save to keep them."
+            ),
+        ]
+    }
+
+    fn git_merge_row(&self, id: &str, field: FieldName, ours: &str, theirs: &str) -> String {
+        format!(
+            "{id} · {}: ours {ours} · theirs {theirs}",
+            self.field_name(field)
+        )
+    }
+
     fn left_out_header(&self) -> &'static str {
         "perfplan could not restore these changes from its recovery journal: their indicators' ids are not in the plan, or are used by more than one indicator. Each line is the indicator's id and the field as the plan file writes it; type them where they belong, then delete this file."
     }

@@ -94,6 +94,7 @@ impl CliWords for En {
                 "diff compares two plans, OLD and NEW (or takes the seven arguments git gives, nine for a renamed plan); it got {count}"
             ),
             Msg::BadSince(e) => format!("--since: {}", e.say(Lang::En)),
+            Msg::LogNotWritten(path, e) => format!("the audit log {} was not added to: {e}", path.display()),
             Msg::CannotReadLog(path, e) => format!("cannot read the audit log {}: {e}", path.display()),
             Msg::LogDamaged { lines } => format!(
                 "{} of the audit log could not be read (cut short by a crash) and {} skipped",
@@ -102,6 +103,52 @@ impl CliWords for En {
             ),
             Msg::LogEmpty => "No change on record.".to_string(),
             Msg::TerminalFailed(e) => format!("the terminal failed: {e}"),
+            Msg::MergeConflict(c) => merge_conflict(c),
+            Msg::Merged { taken, added, removed, conflicts } => format!(
+                "merged: {} taken from theirs, {} added, {} removed; {}",
+                count(*taken, "field", "fields"),
+                count(*added, "indicator", "indicators"),
+                count(*removed, "indicator", "indicators"),
+                match conflicts {
+                    0 => "no conflicts".to_string(),
+                    n => format!("{} (ours kept)", count(*n, "conflict", "conflicts")),
+                }
+            ),
+            Msg::NotMerged => "not merged: perfplan could not follow or rewrite the text of our version faithfully; it is left as it was".to_string(),
+            Msg::MergeNotWritten(e) => format!("the merged plan was not written: {}; our version is left as it was", e.say(Lang::En)),
+            Msg::MergeRecorded { path: Some(p) } => format!(
+                "the fields changed on both sides are recorded in {}: the app lists them when it opens the merged plan, to choose field by field",
+                p.display()
+            ),
+            Msg::MergeRecorded { path: None } => "the fields changed on both sides could not be recorded for the app (perfplan has no state folder it can write): note them from the lines above".to_string(),
         }
+    }
+}
+
+/// One conflict of a merge, on a line.
+fn merge_conflict(c: &crate::merge::Conflict) -> String {
+    use crate::merge::Conflict;
+    let t = crate::text::for_terminal;
+    match c {
+        Conflict::Field(f) => {
+            let value = |v| crate::store::write::field_value(v).unwrap_or_else(|| "none".into());
+            format!(
+                "conflict: {} · {}: base {} · ours {} (kept) · theirs {}",
+                t(&f.id),
+                crate::merge::field_path(f),
+                t(&value(&f.base)),
+                t(&value(&f.ours)),
+                t(&value(&f.theirs))
+            )
+        }
+        Conflict::Frame => "conflict: the plan above its indicators (title, periods, objectives, weights…) changed on both sides; ours is kept: bring their changes in by hand".into(),
+        Conflict::Duplicate { id } => format!("conflict: more than one indicator has the id {}; its changes are not merged (make the ids unique)", t(id)),
+        Conflict::Described { id } => format!("conflict: {}: their description, unit, baseline, scoring or period target differs from ours; ours is kept", t(id)),
+        Conflict::Moved { id } => format!("conflict: {}: moved to another objective or table; our place is kept", t(id)),
+        Conflict::AddedNowhere { id } => format!("conflict: {}: added in their version where ours has no place for it (the objective, or its list, is not in ours); not added", t(id)),
+        Conflict::AddedTwice { id } => format!("conflict: {}: added on both sides, differently; ours is kept", t(id)),
+        Conflict::RemovedChanged { id, ours_removed: true } => format!("conflict: {}: removed in our version and changed in theirs; it stays removed", t(id)),
+        Conflict::RemovedChanged { id, ours_removed: false } => format!("conflict: {}: removed in their version and changed in ours (or not removable as written); ours is kept", t(id)),
+        Conflict::NoSuchPeriod { id, period } => format!("conflict: {}: their value for the period \"{}\", which our plan does not list, is not merged", t(id), t(period)),
     }
 }

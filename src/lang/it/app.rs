@@ -1207,6 +1207,36 @@ impl AppWords for It {
         )
     }
 
+    fn git_merge_title(&self) -> &'static str {
+        "Campi cambiati da entrambe le parti in un'unione di git"
+    }
+
+    fn git_merge_lines(&self, f: &RestoreFacts) -> Vec<String> {
+        let toggle = key(Context::Restore, Action::Toggle, L);
+        let all = key(Context::Restore, Action::TakeAllMine, L);
+        vec![
+            format!(
+                "git ha unito un'altra versione a questo piano (perfplan merge). {} qui sotto {} cambiati da entrambe le parti con valori diversi: il file ha il nostro.",
+                count(f.conflicts, "campo", "campi"),
+                if f.conflicts == 1 {
+                    "è stato"
+                } else {
+                    "sono stati"
+                }
+            ),
+            format!(
+                "Per ciascuno resta il nostro valore, a meno che tu non prenda il loro ({toggle} per uno, {all} per tutti). Le scelte si applicano in un solo passo, annullabile; salva per tenerle."
+            ),
+        ]
+    }
+
+    fn git_merge_row(&self, id: &str, field: FieldName, ours: &str, theirs: &str) -> String {
+        format!(
+            "{id} · {}: nostro {ours} · loro {theirs}",
+            self.field_name(field)
+        )
+    }
+
     fn left_out_header(&self) -> &'static str {
         "perfplan non ha potuto ripristinare queste modifiche dal registro di recupero: gli identificativi dei loro indicatori non sono nel piano, o sono usati da più di un indicatore. Ogni riga riporta l'identificativo dell'indicatore e il campo come lo scrive il file del piano; riporta ogni modifica dove va, poi elimina questo file."
     }

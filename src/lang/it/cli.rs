@@ -99,6 +99,7 @@ impl CliWords for It {
                 "diff confronta due piani, VECCHIO e NUOVO (oppure riceve da git sette argomenti, nove per un piano rinominato); ne ha ricevuti {count}"
             ),
             Msg::BadSince(e) => format!("--since: {}", e.say(Lang::It)),
+            Msg::LogNotWritten(path, e) => format!("il registro delle modifiche {} non è stato aggiornato: {e}", path.display()),
             Msg::CannotReadLog(path, e) => format!("non riesco a leggere il registro delle modifiche {}: {e}", path.display()),
             Msg::LogDamaged { lines } => format!(
                 "{} del registro delle modifiche non si {} leggere (interrotte da un arresto) e {} saltate",
@@ -108,6 +109,54 @@ impl CliWords for It {
             ),
             Msg::LogEmpty => "Nessuna modifica registrata.".to_string(),
             Msg::TerminalFailed(e) => format!("errore del terminale: {e}"),
+            Msg::MergeConflict(c) => merge_conflict(c),
+            Msg::Merged { taken, added, removed, conflicts } => format!(
+                "unione fatta: {} dalla loro versione, {} {}, {} {}; {}",
+                count(*taken, "campo preso", "campi presi"),
+                count(*added, "indicatore", "indicatori"),
+                if *added == 1 { "aggiunto" } else { "aggiunti" },
+                count(*removed, "indicatore", "indicatori"),
+                if *removed == 1 { "tolto" } else { "tolti" },
+                match conflicts {
+                    0 => "nessun conflitto".to_string(),
+                    n => format!("{} (tenuta la nostra versione)", count(*n, "conflitto", "conflitti")),
+                }
+            ),
+            Msg::NotMerged => "unione non fatta: perfplan non è riuscito a seguire o a riscrivere fedelmente il testo della nostra versione, che resta com'era".to_string(),
+            Msg::MergeNotWritten(e) => format!("il piano unito non è stato scritto: {}; la nostra versione resta com'era", e.say(Lang::It)),
+            Msg::MergeRecorded { path: Some(p) } => format!(
+                "i campi cambiati da entrambe le parti sono registrati in {}: l'app li elenca quando apre il piano unito, per scegliere campo per campo",
+                p.display()
+            ),
+            Msg::MergeRecorded { path: None } => "i campi cambiati da entrambe le parti non sono stati registrati per l'app (perfplan non ha una cartella di stato in cui scrivere): annotali dalle righe qui sopra".to_string(),
         }
+    }
+}
+
+/// Un conflitto dell'unione, su una riga.
+fn merge_conflict(c: &crate::merge::Conflict) -> String {
+    use crate::merge::Conflict;
+    let t = crate::text::for_terminal;
+    match c {
+        Conflict::Field(f) => {
+            let value = |v| crate::store::write::field_value(v).unwrap_or_else(|| "nessuno".into());
+            format!(
+                "conflitto: {} · {}: base {} · nostro {} (tenuto) · loro {}",
+                t(&f.id),
+                crate::merge::field_path(f),
+                t(&value(&f.base)),
+                t(&value(&f.ours)),
+                t(&value(&f.theirs))
+            )
+        }
+        Conflict::Frame => "conflitto: il piano sopra gli indicatori (titolo, periodi, obiettivi, pesi…) è cambiato da entrambe le parti; resta il nostro: riporta a mano le loro modifiche".into(),
+        Conflict::Duplicate { id } => format!("conflitto: più di un indicatore ha l'id {}; le sue modifiche non sono unite (rendi unici gli id)", t(id)),
+        Conflict::Described { id } => format!("conflitto: {}: la loro descrizione, unità, baseline, regola di calcolo o target di un periodo è diversa dalla nostra; resta la nostra", t(id)),
+        Conflict::Moved { id } => format!("conflitto: {}: spostato sotto un altro obiettivo o in un'altra tabella; resta dove lo abbiamo noi", t(id)),
+        Conflict::AddedNowhere { id } => format!("conflitto: {}: aggiunto nella loro versione dove la nostra non ha posto per esso (l'obiettivo, o il suo elenco, non c'è nella nostra); non aggiunto", t(id)),
+        Conflict::AddedTwice { id } => format!("conflitto: {}: aggiunto da entrambe le parti, in modo diverso; resta il nostro", t(id)),
+        Conflict::RemovedChanged { id, ours_removed: true } => format!("conflitto: {}: tolto nella nostra versione e cambiato nella loro; resta tolto", t(id)),
+        Conflict::RemovedChanged { id, ours_removed: false } => format!("conflitto: {}: tolto nella loro versione e cambiato nella nostra (o non toglibile com'è scritto); resta il nostro", t(id)),
+        Conflict::NoSuchPeriod { id, period } => format!("conflitto: {}: il loro valore per il periodo \"{}\", che il nostro piano non elenca, non è unito", t(id), t(period)),
     }
 }
