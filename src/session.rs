@@ -555,6 +555,9 @@ impl Session {
         let read_only = !matches!(lock, LockStatus::Held { .. });
         self.file = fresh;
         self.since_save = if read_only { Vec::new() } else { keep };
+        // The file read again is the one on disk: what was pending for its audit log is
+        // not in it (changes offered again on it come back as a merge).
+        self.audit_pending.clear();
         self.journal_behind = false;
         if read_only {
             // This run's records (it held the lock: a perfplan without one has no journal)

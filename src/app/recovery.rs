@@ -449,7 +449,7 @@ impl App {
         self.history.push(step);
         Effect::RewriteJournal {
             changes: journal,
-            merge: r.origin == Origin::Merge,
+            merge: matches!(r.origin, Origin::Merge | Origin::GitMerge),
         }
     }
 }
