@@ -351,11 +351,24 @@ pub fn log(
 ) -> ExitCode {
     use crate::plan::FieldValue;
     use crate::store::audit::{self, Source};
-    let (plan, lang) = match load_or_report(path, lang) {
-        Ok(loaded) => loaded,
-        Err(code) => return code,
+    // The plan gives the log its language, locale and units; a log whose plan cannot be
+    // read (broken, or gone) is printed all the same, in the system's language.
+    let (plan, lang) = match store::load(path) {
+        Ok((plan, _)) => {
+            let lang = Lang::for_plan(lang, plan.locale);
+            (Some(plan), lang)
+        }
+        Err(e) if audit::path_of(path).is_file() => {
+            let lang = unreadable_lang(path, lang);
+            report_load_error(&e, lang);
+            (None, lang)
+        }
+        Err(e) => {
+            report_load_error(&e, unreadable_lang(path, lang));
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
     };
-    let loc = plan.locale;
+    let loc = plan.as_ref().map_or(lang.locale(), |p| p.locale);
     let since = match since.map(|s| loc.parse_date(s)) {
         Some(Ok(d)) => Some(d),
         Some(Err(e)) => {
@@ -393,8 +406,11 @@ pub fn log(
     }
     for r in chosen {
         let unit = plan
-            .find_indicator(&r.change.id)
-            .map(|p| plan.indicator(p).unit.clone())
+            .as_ref()
+            .and_then(|plan| {
+                let p = plan.find_indicator(&r.change.id)?;
+                Some(plan.indicator(p).unit.clone())
+            })
             .unwrap_or(crate::plan::Unit::Number);
         let value = |v: &FieldValue| match v {
             FieldValue::Result(Some(x)) => loc.value(*x, &unit),
@@ -640,24 +656,6 @@ pub fn merge(
     {
         tell(Msg::MergeNotWritten(&e), lang);
         return ExitCode::from(EXIT_ERRORS);
-    }
-    // The changes taken reach the plan's file: its audit log says so (the plan's name is
-    // known when git gives it; %A itself is a temporary file).
-    if let Some(name) = name
-        && merged.text != ours_text
-    {
-        let taken: Vec<_> = merged
-            .changes
-            .iter()
-            .map(|c| (store::audit::Source::Merge, c.clone()))
-            .collect();
-        let plan_path = Path::new(name);
-        if let Err(e) = store::audit::append(plan_path, &store::audit::records_of(&taken)) {
-            tell(
-                Msg::LogNotWritten(&store::audit::path_of(plan_path), &e),
-                lang,
-            );
-        }
     }
     for c in &merged.conflicts {
         tell(Msg::MergeConflict(c), lang);

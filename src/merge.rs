@@ -178,6 +178,7 @@ fn described(i: &Indicator) -> impl PartialEq + '_ {
         i.baseline,
         &i.scoring,
         period_targets,
+        &i.owner,
     )
 }
 
@@ -727,6 +728,23 @@ mod tests {
 
     fn number(n: rust_decimal::Decimal) -> FieldValue {
         FieldValue::Result(Some(Value::Number(n)))
+    }
+
+    #[test]
+    fn an_owner_changed_by_them_is_a_conflict_not_a_silent_loss() {
+        let theirs = edit(
+            SEED,
+            "id: \"3.2.2-s2\",",
+            "id: \"3.2.2-s2\",\n                                    owner: \"Ufficio Studi\",",
+        );
+        let m = run(SEED, SEED, &theirs);
+        assert_eq!(
+            m.conflicts,
+            [Conflict::Described {
+                id: "3.2.2-s2".into()
+            }]
+        );
+        assert_eq!(m.text, SEED);
     }
 
     /// A small plan with one intermediate period.

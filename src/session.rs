@@ -23,6 +23,9 @@ pub struct Session {
     /// The same changes with how each came (typed, restored, merged), for the audit log
     /// the next save appends to.
     audit_pending: Vec<(store::audit::Source, FieldChange)>,
+    /// Records the audit log could not take (its folder full, say): tried again first at the
+    /// next save.
+    audit_unwritten: Vec<store::audit::Record>,
     /// The journal lacks some of `since_save` (a write failed): it is rewritten whole at
     /// the next chance.
     journal_behind: bool,
@@ -189,6 +192,7 @@ impl Session {
                 journal,
                 since_save: Vec::new(),
                 audit_pending: Vec::new(),
+                audit_unwritten: Vec::new(),
                 journal_behind: false,
                 merge_record,
             },
@@ -361,16 +365,46 @@ impl Session {
         }
     }
 
-    fn saved(&mut self, result: Result<store::Saved, SaveFailure>, own_folder: bool) -> Outcome {
+    /// After a save: what reached the file goes to its audit log, once the file is safe.
+    /// `replaced` is the plan the file held when it was not the version this run's edits
+    /// started from (a version overwritten, a file replaced by save-as): the log then
+    /// records every field that the write changed, not only this run's edits.
+    fn saved(
+        &mut self,
+        result: Result<store::Saved, SaveFailure>,
+        own_folder: bool,
+        written: &crate::plan::Plan,
+        replaced: Option<crate::plan::Plan>,
+    ) -> Outcome {
         match result {
             Ok(mut s) => {
-                // What reached the file goes to its audit log, after the file is safe.
-                let records = store::audit::records_of(&std::mem::take(&mut self.audit_pending));
+                let pending = std::mem::take(&mut self.audit_pending);
+                let changes = match &replaced {
+                    Some(before) => {
+                        // Each with how it came, where this run made it; typed otherwise.
+                        store::audit::changes_between(before, written)
+                            .into_iter()
+                            .map(|c| {
+                                let source = pending
+                                    .iter()
+                                    .rev()
+                                    .find(|(_, p)| p.key() == c.key())
+                                    .map_or(store::audit::Source::Typed, |(s, _)| s.clone());
+                                (source, c)
+                            })
+                            .collect()
+                    }
+                    None => pending,
+                };
+                // Records a failed write left are tried again first.
+                let mut records = std::mem::take(&mut self.audit_unwritten);
+                records.extend(store::audit::records_of(&changes));
                 match store::audit::append(&s.path, &records) {
                     Ok(()) => s.audit = records,
                     Err(e) => {
                         s.audit_failed =
                             Some((store::audit::path_of(&s.path), store::Cause::from(&e)));
+                        self.audit_unwritten = records;
                     }
                 }
                 self.since_save.clear();
@@ -397,13 +431,17 @@ impl Session {
         if app.read_only {
             return Outcome::SaveFailed(Problem::ReadOnly);
         }
+        // Overwriting another version: the log records what the write changed in it.
+        let replaced = force
+            .then(|| store::load(&self.file.path).ok().map(|(p, _)| p))
+            .flatten();
         let r = if force {
             self.file.save(&app.plan, true)
         } else {
             let changes = change::net(self.since_save.iter().cloned());
             self.file.save_changes(&app.plan, &changes)
         };
-        self.saved(r, true)
+        self.saved(r, true, &app.plan, replaced)
     }
 
     fn save_as(&mut self, app: &App, path: &Path, replace: bool) -> Outcome {
@@ -439,13 +477,15 @@ impl Session {
             }
             store::lock::Locked::Unavailable(why) => Err(why),
         };
+        // Replacing another plan: the log beside it records what the write changed in it.
+        let replaced = store::load(path).ok().map(|(p, _)| p);
         let r = self.file.save_as(&app.plan, path, lock);
         let held = r
             .as_ref()
             .is_ok_and(|s| matches!(s.lock, Some(LockStatus::Held { .. })));
         let ok = r.is_ok();
         // The old name's journal is cleared with the save.
-        let outcome = self.saved(r, false);
+        let outcome = self.saved(r, false, &app.plan, replaced);
         if ok && let Some(d) = &self.dirs {
             let _ = d.remember(&self.file.path);
             // A copy this perfplan may not change (its name cannot be locked) has no
@@ -592,8 +632,8 @@ impl Session {
         let failed =
             |why: ReloadProblem, mine: Option<PathBuf>| Outcome::ReloadFailed { why, aside: mine };
         // Their version must load before it takes the plan's place.
-        let text = match store::load(theirs) {
-            Ok((_, text)) => text,
+        let (theirs_plan, text) = match store::load(theirs) {
+            Ok(loaded) => loaded,
             Err(LoadError::Io { source, .. }) => {
                 return failed(
                     ReloadProblem::TheirsUnreadable {
@@ -618,6 +658,7 @@ impl Session {
             None => store::Expect::Nothing,
         });
         how.backup = false;
+        let before = store::load(&self.file.path).ok().map(|(p, _)| p);
         let done = match store::replace(&self.file.path, text.as_bytes(), how) {
             Ok(done) => done,
             Err(e) => {
@@ -627,6 +668,15 @@ impl Session {
                 );
             }
         };
+        // Their version is now the plan's file: the log says what it changed (taken as a
+        // merge of theirs). A log that cannot be written does not undo the taking.
+        if let Some(before) = before {
+            let taken: Vec<_> = store::audit::changes_between(&before, &theirs_plan)
+                .into_iter()
+                .map(|c| (store::audit::Source::Merge, c))
+                .collect();
+            let _ = store::audit::append(&self.file.path, &store::audit::records_of(&taken));
+        }
         match self.read_again(done.lock, Vec::new()) {
             Ok(again) => Outcome::Reloaded {
                 plan: Box::new(again.plan),

@@ -107,3 +107,84 @@ fn a_saved_change_is_logged_with_its_source_and_log_prints_it() {
     // The log is beside the plan.
     assert!(Path::new(&audit::path_of(&path)).ends_with("piano.audit.jsonl"));
 }
+
+#[test]
+fn an_overwrite_a_save_as_over_a_plan_and_taking_theirs_log_what_they_changed_in_the_file() {
+    use perfplan::app::Effect;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("piano.ron");
+    std::fs::copy(COMUNE, &path).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut d = Driver::open(&path, Some(common::dirs_in(dir.path()))).unwrap();
+    d.set_result("3.1-o2", "10");
+    // Somebody else writes 4300 for 3.1-o1 meanwhile; our overwrite puts 4213 back.
+    std::fs::write(&path, text.replace("result: 4213,", "result: 4300,")).unwrap();
+    d.carry_out(Effect::SaveOverwrite);
+    let (records, _) = audit::read(&path).unwrap();
+    let said: Vec<(String, FieldValue, FieldValue)> = records
+        .iter()
+        .map(|r| {
+            (
+                r.change.id.clone(),
+                r.change.old.clone(),
+                r.change.new.clone(),
+            )
+        })
+        .collect();
+    let number = |n| FieldValue::Result(Some(Value::Number(n)));
+    assert_eq!(
+        said,
+        [
+            ("3.1-o1".to_string(), number(dec!(4300)), number(dec!(4213))),
+            ("3.1-o2".to_string(), number(dec!(9)), number(dec!(10))),
+        ]
+    );
+    // Their version taken: the log says what it changed.
+    let theirs = dir.path().join("theirs.ron");
+    std::fs::write(&theirs, text.replace("result: 12,", "result: 11,")).unwrap();
+    d.carry_out(Effect::TakeTheirs(theirs));
+    // (Their version has 11 for 3.1-s1 and the 9 we had replaced for 3.1-o2.)
+    let (records, _) = audit::read(&path).unwrap();
+    let taken: Vec<(&str, &FieldValue, &FieldValue, &Source)> = records[2..]
+        .iter()
+        .map(|r| {
+            (
+                r.change.id.as_str(),
+                &r.change.old,
+                &r.change.new,
+                &r.source,
+            )
+        })
+        .collect();
+    assert_eq!(
+        taken,
+        [
+            (
+                "3.1-s1",
+                &number(dec!(12)),
+                &number(dec!(11)),
+                &Source::Merge
+            ),
+            (
+                "3.1-o2",
+                &number(dec!(10)),
+                &number(dec!(9)),
+                &Source::Merge
+            ),
+        ]
+    );
+    // The detail pane's history is the log's, after the reload.
+    assert_eq!(d.app.audit.len(), records.len());
+    // A save-as over another plan logs, beside it, what the write changed in it.
+    let other = dir.path().join("altro.ron");
+    std::fs::write(&other, text.replace("result: 76,", "result: 70,")).unwrap();
+    d.carry_out(Effect::SaveAsReplacing(other.clone()));
+    let (beside, _) = audit::read(&other).unwrap();
+    assert!(
+        beside
+            .iter()
+            .any(|r| r.change.id == "6.1-s1" && r.change.old == number(dec!(70))),
+        "{beside:?}"
+    );
+    assert_eq!(d.app.audit, beside);
+}

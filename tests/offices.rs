@@ -125,3 +125,25 @@ fn the_detail_pane_names_the_office_and_whom_to_ask() {
         "{line}"
     );
 }
+
+#[test]
+fn an_office_listed_twice_is_gone_through_once() {
+    let text = std::fs::read_to_string(COMUNE).unwrap().replace(
+        "        (name: \"Personale\"),\n",
+        "        (name: \"Personale\"),\n        (name: \"Ragioneria\"),\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    std::fs::write(&path, text).unwrap();
+    let mut d = perfplan::driver::Driver::open(&path, Some(common::dirs_in(dir.path()))).unwrap();
+    let mut seen = Vec::new();
+    for _ in 0..10 {
+        d.key(KeyCode::Char('f'));
+        seen.push(d.app.filter.clone());
+        if d.app.filter == Filter::All {
+            break;
+        }
+    }
+    assert_eq!(seen.len(), 8, "{seen:?}");
+    assert_eq!(seen[6], Filter::NoOffice);
+}

@@ -326,9 +326,16 @@ impl App {
                 if let Some(lock) = &s.lock {
                     self.set_lock(lock);
                 }
+                if self.path == s.path {
+                    self.audit.extend(s.audit.iter().cloned());
+                } else {
+                    // Saved under a new name: the history is that file's log.
+                    self.audit = crate::store::audit::read(&s.path)
+                        .map(|(records, _)| records)
+                        .unwrap_or_default();
+                }
                 self.path = s.path.clone();
                 self.history.mark_saved();
-                self.audit.extend(s.audit.iter().cloned());
                 self.set_status(
                     Msg::Saved {
                         path: self.path.clone(),
@@ -369,6 +376,10 @@ impl App {
                 journal_failed,
             } => {
                 let mut fresh = App::new(*plan, path);
+                // The history of the plan as its log holds it now.
+                fresh.audit = crate::store::audit::read(&fresh.path)
+                    .map(|(records, _)| records)
+                    .unwrap_or_default();
                 fresh.size = self.size;
                 fresh.lang = self.lang;
                 fresh.set_lock(&lock);

@@ -30,7 +30,13 @@ impl Filter {
     /// of the plan (its list, then any other owner named) and the indicators with none.
     pub fn next(&self, plan: &Plan) -> Filter {
         let offices = || {
-            let mut names: Vec<&str> = plan.offices.iter().map(|o| o.name.as_str()).collect();
+            let mut names: Vec<&str> = Vec::new();
+            for o in &plan.offices {
+                // An office listed twice (an error `check` reports) is gone through once.
+                if !names.contains(&o.name.as_str()) {
+                    names.push(&o.name);
+                }
+            }
             let mut others: Vec<&str> = plan
                 .indicators()
                 .filter_map(|(p, _)| plan.owner_of(p))

@@ -169,6 +169,45 @@ pub fn read(plan: &Path) -> io::Result<(Vec<Record>, usize)> {
     Ok((records, damaged))
 }
 
+/// Every field change that turns `before` into `after`, indicator by indicator (by id): the
+/// fields perfplan edits and each intermediate period's result, override and note. What a
+/// file held and what is written over it, when the write is not just this run's edits (a
+/// version overwritten, another version taken).
+pub fn changes_between(before: &crate::plan::Plan, after: &crate::plan::Plan) -> Vec<FieldChange> {
+    use std::collections::HashMap;
+    let old: HashMap<&str, &crate::plan::Indicator> = before
+        .indicators()
+        .map(|(_, i)| (i.id.as_str(), i))
+        .collect();
+    let mut out = Vec::new();
+    for (_, new) in after.indicators() {
+        let Some(was) = old.get(new.id.as_str()) else {
+            continue;
+        };
+        for field in Field::ALL {
+            let (a, b) = (was.get(field), new.get(field));
+            if a != b {
+                out.extend(FieldChange::new(new.id.clone(), a, b));
+            }
+        }
+        let mut periods: Vec<&str> = was.periods.0.iter().map(|(n, _)| n.as_str()).collect();
+        for (n, _) in &new.periods.0 {
+            if !periods.contains(&n.as_str()) {
+                periods.push(n);
+            }
+        }
+        for p in periods {
+            for field in Field::ALL.into_iter().filter(|f| f.has_periods()) {
+                let (a, b) = (was.get_at(field, Some(p)), new.get_at(field, Some(p)));
+                if a != b {
+                    out.extend(FieldChange::new(new.id.clone(), a, b).map(|c| c.at(Some(p))));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Records for `changes` (their net effect), made now by this user, each with its source.
 pub fn records_of(changes: &[(Source, FieldChange)]) -> Vec<Record> {
     let at = Local::now();

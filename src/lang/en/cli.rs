@@ -141,7 +141,7 @@ fn merge_conflict(c: &crate::merge::Conflict) -> String {
                 t(&value(&f.theirs))
             )
         }
-        Conflict::Frame => "conflict: the plan above its indicators (title, periods, objectives, weights…) changed on both sides; ours is kept: bring their changes in by hand".into(),
+        Conflict::Frame => "conflict: they changed the plan above its indicators (title, periods, offices, objectives, weights…), which perfplan does not merge; ours is kept: bring their changes in by hand".into(),
         Conflict::Duplicate { id } => format!("conflict: more than one indicator has the id {}; its changes are not merged (make the ids unique)", t(id)),
         Conflict::Described { id } => format!("conflict: {}: their description, unit, baseline, scoring or period target differs from ours; ours is kept", t(id)),
         Conflict::Moved { id } => format!("conflict: {}: moved to another objective or table; our place is kept", t(id)),

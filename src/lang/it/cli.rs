@@ -149,7 +149,7 @@ fn merge_conflict(c: &crate::merge::Conflict) -> String {
                 t(&value(&f.theirs))
             )
         }
-        Conflict::Frame => "conflitto: il piano sopra gli indicatori (titolo, periodi, obiettivi, pesi…) è cambiato da entrambe le parti; resta il nostro: riporta a mano le loro modifiche".into(),
+        Conflict::Frame => "conflitto: loro hanno cambiato il piano sopra gli indicatori (titolo, periodi, uffici, obiettivi, pesi…), che perfplan non unisce; resta il nostro: riporta a mano le loro modifiche".into(),
         Conflict::Duplicate { id } => format!("conflitto: più di un indicatore ha l'id {}; le sue modifiche non sono unite (rendi unici gli id)", t(id)),
         Conflict::Described { id } => format!("conflitto: {}: la loro descrizione, unità, baseline, regola di calcolo o target di un periodo è diversa dalla nostra; resta la nostra", t(id)),
         Conflict::Moved { id } => format!("conflitto: {}: spostato sotto un altro obiettivo o in un'altra tabella; resta dove lo abbiamo noi", t(id)),
