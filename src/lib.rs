@@ -11,6 +11,7 @@ pub mod diff;
 pub mod driver;
 pub mod export;
 pub mod fold;
+pub mod forms;
 pub mod generate;
 pub mod lang;
 pub mod layout;
