@@ -93,6 +93,29 @@ pub enum Msg<'a> {
     },
     /// `rollover`: the plan's text could not be followed to write the new plan in it.
     RolloverShape,
+    /// `import`: a form or row that is wrong.
+    ImportProblem(&'a crate::forms::import::Problem),
+    /// `import`: nothing applied, for the problems above.
+    ImportRefused {
+        problems: usize,
+    },
+    /// `import`: a value changed in the plan since the form was written.
+    ImportConflict(Box<ImportConflictLine<'a>>),
+    /// `import`: one change, with the realization before and after.
+    ImportChange(Box<ImportChangeLine<'a>>),
+    /// `import`: the overall scores before and after (at a period, when the values are).
+    ImportScores(Box<ImportScoresLine<'a>>),
+    /// `import`: how many changes, conflicts and unchanged values; applied or not.
+    ImportTally {
+        changes: usize,
+        conflicts: usize,
+        unchanged: usize,
+        applied: bool,
+    },
+    /// `import --apply`: another perfplan has the plan open.
+    ImportLocked,
+    /// `import --apply`: the save failed.
+    ImportNotSaved(String),
     /// `log --since` that is not a date.
     BadSince(&'a crate::plan::locale::InputError),
     /// The audit log could not be added to.
@@ -136,6 +159,39 @@ pub enum Msg<'a> {
     MergeRecorded {
         path: Option<&'a Path>,
     },
+}
+
+/// `import`'s line for a value changed in the plan since the form was written.
+#[derive(Debug)]
+pub struct ImportConflictLine<'a> {
+    pub at: &'a crate::forms::import::RowPlace,
+    pub id: &'a str,
+    pub field: &'a str,
+    pub period: Option<&'a str>,
+    pub held: String,
+    pub now: String,
+    pub sent: String,
+}
+
+/// `import`'s line for one change, with the realization before and after.
+#[derive(Debug)]
+pub struct ImportChangeLine<'a> {
+    pub id: &'a str,
+    pub field: &'a str,
+    pub period: Option<&'a str>,
+    pub old: String,
+    pub new: String,
+    pub before: String,
+    pub after: String,
+    pub from: &'a Path,
+}
+
+/// `import`'s line of the overall scores before and after.
+#[derive(Debug)]
+pub struct ImportScoresLine<'a> {
+    pub period: Option<&'a str>,
+    pub strategic: (String, String),
+    pub operational: (String, String),
 }
 
 /// Prints a message on standard error, after the program's name.
@@ -241,6 +297,19 @@ pub enum Command {
         #[arg(long)]
         exit_code: bool,
     },
+    /// Read the offices' forms (XLSX from `collect`, or CSV in the export's shape): every
+    /// row checked; prints what would change, and writes it with --apply. Exit 1, nothing
+    /// applied, when any row is wrong; conflicts are listed and not applied.
+    Import {
+        /// The plan file (.ron).
+        plan: PathBuf,
+        /// The forms.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write the changes into the plan (through the same safe save as the app).
+        #[arg(long)]
+        apply: bool,
+    },
     /// Print the plan's audit log: every change that reached the file, when, by whom and
     /// how.
     Log {
@@ -337,6 +406,186 @@ pub fn rollover(path: &Path, year: i32, out: &Path, lang: Option<Lang>) -> ExitC
             ExitCode::SUCCESS
         }
         Err(e) => refuse(Msg::NotRolledOver(&e)),
+    }
+}
+
+/// A value as a line of `import` or `log` shows it, in the plan's locale.
+fn value_text(
+    loc: crate::plan::Locale,
+    unit: &crate::plan::Unit,
+    v: &crate::plan::FieldValue,
+) -> String {
+    use crate::plan::FieldValue;
+    match v {
+        FieldValue::Result(Some(x)) => loc.value(*x, unit),
+        FieldValue::Override(Some(o)) => {
+            format!("{} ({})", loc.percent(o.realization.value()), o.reason)
+        }
+        FieldValue::Note(Some(t)) | FieldValue::NotAssessable(Some(t)) => format!("«{t}»"),
+        FieldValue::Target(t) => loc.target(t, unit),
+        FieldValue::TargetChanges(list) => list
+            .last()
+            .map_or("—".to_string(), |c| format!("«{}»", c.reason)),
+        _ => "—".to_string(),
+    }
+}
+
+/// Reads the offices' forms into the plan: what would change (and, with `apply`, writes
+/// it through the safe save, logged as imported).
+pub fn import(path: &Path, files: &[PathBuf], apply: bool, lang: Option<Lang>) -> ExitCode {
+    use crate::forms::import as imp;
+    let flag = lang;
+    let (mut plan, mut file) = match store::PlanFile::open(path) {
+        Ok(opened) => opened,
+        Err(e) => {
+            report_load_error(&e, unreadable_lang(path, flag));
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
+    };
+    let lang = Lang::for_plan(flag, plan.locale);
+    let loc = plan.locale;
+    let read = imp::read(&plan, files);
+    let mut out = String::new();
+    for p in &read.problems {
+        out.push_str(&crate::text::for_terminal(&Msg::ImportProblem(p).say(lang)));
+        out.push('\n');
+    }
+    if !read.problems.is_empty() {
+        out.push_str(
+            &Msg::ImportRefused {
+                problems: read.problems.len(),
+            }
+            .say(lang),
+        );
+        out.push('\n');
+        let _ = write_stdout(&out, lang);
+        return ExitCode::from(EXIT_ERRORS);
+    }
+    let words = lang.words();
+    let unit_of = |id: &str| {
+        plan.find_indicator(id)
+            .map(|p| plan.indicator(p).unit.clone())
+            .unwrap_or(crate::plan::Unit::Number)
+    };
+    for c in &read.conflicts {
+        let unit = unit_of(&c.id);
+        out.push_str(&crate::text::for_terminal(
+            &Msg::ImportConflict(Box::new(ImportConflictLine {
+                at: &c.at,
+                id: &c.id,
+                field: words.field_name(crate::app::msg::FieldName::of(c.field)),
+                period: c.period.as_deref(),
+                held: value_text(loc, &unit, &c.held),
+                now: value_text(loc, &unit, &c.now),
+                sent: value_text(loc, &unit, &c.sent),
+            }))
+            .say(lang),
+        ));
+        out.push('\n');
+    }
+    // What the changes do to each indicator's realization and to the overall scores, at
+    // the period they are of.
+    let before = plan.clone();
+    let mut after = plan.clone();
+    let order = plan.periods.clone();
+    for (p, c, _) in &read.changes {
+        after
+            .indicator_mut(*p)
+            .set_at(c.new.clone(), c.period.as_deref(), &order);
+    }
+    let mut scored: Vec<(Option<String>, (crate::score::Scores, crate::score::Scores))> =
+        Vec::new();
+    for (_, c, _) in &read.changes {
+        if !scored.iter().any(|(p, _)| *p == c.period) {
+            let at = c.period.as_deref();
+            scored.push((
+                c.period.clone(),
+                (
+                    crate::score::Scores::compute_at(&before, at),
+                    crate::score::Scores::compute_at(&after, at),
+                ),
+            ));
+        }
+    }
+    let shown = |v: Option<rust_decimal::Decimal>| v.map_or("—".to_string(), |d| loc.figure(d));
+    for (p, c, from) in &read.changes {
+        let unit = &plan.indicator(*p).unit;
+        let Some((_, (b, a))) = scored.iter().find(|(p, _)| *p == c.period) else {
+            continue;
+        };
+        out.push_str(&crate::text::for_terminal(
+            &Msg::ImportChange(Box::new(ImportChangeLine {
+                id: &c.id,
+                field: words.field_name(crate::app::msg::FieldName::of(c.field())),
+                period: c.period.as_deref(),
+                old: value_text(loc, unit, &c.old),
+                new: value_text(loc, unit, &c.new),
+                before: shown(b.shown(*p)),
+                after: shown(a.shown(*p)),
+                from,
+            }))
+            .say(lang),
+        ));
+        out.push('\n');
+    }
+    for (period, (b, a)) in &scored {
+        out.push_str(
+            &Msg::ImportScores(Box::new(ImportScoresLine {
+                period: period.as_deref(),
+                strategic: (shown(b.shown.strategic), shown(a.shown.strategic)),
+                operational: (shown(b.shown.operational), shown(a.shown.operational)),
+            }))
+            .say(lang),
+        );
+        out.push('\n');
+    }
+    out.push_str(
+        &Msg::ImportTally {
+            changes: read.changes.len(),
+            conflicts: read.conflicts.len(),
+            unchanged: read.unchanged,
+            applied: apply,
+        }
+        .say(lang),
+    );
+    out.push('\n');
+    if apply && !read.changes.is_empty() {
+        // The plan is written as the app writes it: locked, only the changed fields, the
+        // file checked to be the one read.
+        let state = crate::paths::Dirs::locate().ok().map(|d| d.state);
+        if !matches!(file.lock(state.as_deref()), store::LockStatus::Held { .. }) {
+            let _ = write_stdout(&out, lang);
+            tell(Msg::ImportLocked, lang);
+            return ExitCode::from(EXIT_ERRORS);
+        }
+        let changes: Vec<crate::plan::FieldChange> =
+            read.changes.iter().map(|(_, c, _)| c.clone()).collect();
+        plan = after;
+        if let Err(e) = file.save_changes(&plan, &changes) {
+            let _ = write_stdout(&out, lang);
+            tell(Msg::ImportNotSaved(format!("{e:?}")), lang);
+            return ExitCode::from(EXIT_ERRORS);
+        }
+        let records: Vec<(store::audit::Source, crate::plan::FieldChange)> = read
+            .changes
+            .iter()
+            .map(|(_, c, from)| {
+                let name = from.file_name().map_or_else(
+                    || from.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                (store::audit::Source::Import(name), c.clone())
+            })
+            .collect();
+        if let Err(e) = store::audit::append(path, &store::audit::records_of(&records)) {
+            tell(Msg::LogNotWritten(&store::audit::path_of(path), &e), lang);
+        }
+    }
+    let written = write_stdout(&out, lang);
+    if !read.conflicts.is_empty() {
+        ExitCode::from(EXIT_ERRORS)
+    } else {
+        written
     }
 }
 

@@ -59,6 +59,7 @@ fn main() -> ExitCode {
             lang,
         }),
         Some(Command::Rollover { plan, year, output }) => cli::rollover(&plan, year, &output, lang),
+        Some(Command::Import { plan, files, apply }) => cli::import(&plan, &files, apply, lang),
         Some(Command::Log {
             plan,
             id,

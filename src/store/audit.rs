@@ -76,13 +76,37 @@ pub fn path_of(plan: &Path) -> PathBuf {
     plan.with_extension("audit.jsonl")
 }
 
-/// The system's user running perfplan (`USER`, `USERNAME` or `LOGNAME`), `?` when none
-/// says.
+/// The system's user running perfplan (`USER`, `USERNAME` or `LOGNAME`, else the account
+/// the process runs as), `?` when nothing says.
 pub fn current_user() -> String {
     ["USER", "USERNAME", "LOGNAME"]
         .into_iter()
         .find_map(|v| std::env::var(v).ok().filter(|u| !u.trim().is_empty()))
+        .or_else(account_name)
         .unwrap_or_else(|| "?".to_string())
+}
+
+/// The name of the account the process runs as.
+#[cfg(target_os = "linux")]
+fn account_name() -> Option<String> {
+    // SAFETY: getpwuid returns a pointer to a static record (or null), read at once and
+    // copied before any other call could overwrite it.
+    unsafe {
+        let pw = libc::getpwuid(libc::getuid());
+        if pw.is_null() || (*pw).pw_name.is_null() {
+            return None;
+        }
+        Some(
+            std::ffi::CStr::from_ptr((*pw).pw_name)
+                .to_string_lossy()
+                .into_owned(),
+        )
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn account_name() -> Option<String> {
+    None
 }
 
 /// A record as the log writes it, as a JSON value.

@@ -102,6 +102,44 @@ impl CliWords for En {
                 if *lines == 1 { "was" } else { "were" }
             ),
             Msg::LogEmpty => "No change on record.".to_string(),
+            Msg::ImportProblem(p) => import_problem_en(p),
+            Msg::ImportRefused { problems } => format!(
+                "Nothing was applied: {} to correct in the forms (see above); import them again once corrected.",
+                count(*problems, "row or file", "rows or files")
+            ),
+            Msg::ImportConflict(l) => {
+                let crate::cli::ImportConflictLine { at, id, field, period, held, now, sent } = &**l;
+                format!(
+                    "conflict: {}: {id}{} {field}: the form was written with {held}, but the plan now holds {now}; the value sent ({sent}) is not applied",
+                    place_en(at),
+                    period.map_or(String::new(), |p| format!(" ({p})"))
+                )
+            }
+            Msg::ImportChange(l) => {
+                let crate::cli::ImportChangeLine { id, field, period, old, new, before, after, from } = &**l;
+                format!(
+                    "{id}{} {field}: {old} → {new} · realization {before} → {after} ({})",
+                    period.map_or(String::new(), |p| format!(" ({p})")),
+                    from.file_name().map_or_else(|| from.display().to_string(), |n| n.to_string_lossy().into_owned())
+                )
+            }
+            Msg::ImportScores(l) => {
+                let crate::cli::ImportScoresLine { period, strategic, operational } = &**l;
+                format!(
+                    "Overall scores{}: strategic {} → {}, operational {} → {}",
+                    period.map_or(String::new(), |p| format!(" at the period \"{p}\"")),
+                    strategic.0, strategic.1, operational.0, operational.1
+                )
+            }
+            Msg::ImportTally { changes, conflicts, unchanged, applied } => format!(
+                "{} {}, {}, {} already as the plan has them",
+                count(*changes, "change", "changes"),
+                if *applied { "applied and saved" } else { "to apply (with --apply)" },
+                count(*conflicts, "conflict not applied", "conflicts not applied"),
+                unchanged
+            ),
+            Msg::ImportLocked => "the plan is open in another perfplan (or cannot be locked): close it and import again; nothing was written".to_string(),
+            Msg::ImportNotSaved(why) => format!("the plan was not saved, nothing was written: {why}"),
             Msg::TerminalFailed(e) => format!("the terminal failed: {e}"),
             Msg::MergeConflict(c) => merge_conflict(c),
             Msg::Merged { taken, added, removed, conflicts } => format!(
@@ -150,5 +188,61 @@ fn merge_conflict(c: &crate::merge::Conflict) -> String {
         Conflict::RemovedChanged { id, ours_removed: true } => format!("conflict: {}: removed in our version and changed in theirs; it stays removed", t(id)),
         Conflict::RemovedChanged { id, ours_removed: false } => format!("conflict: {}: removed in their version and changed in ours (or not removable as written); ours is kept", t(id)),
         Conflict::NoSuchPeriod { id, period } => format!("conflict: {}: their value for the period \"{}\", which our plan does not list, is not merged", t(id), t(period)),
+    }
+}
+
+/// Where a row of a form is, as a user finds it.
+fn place_en(at: &crate::forms::import::RowPlace) -> String {
+    let file = at.file.display();
+    if at.sheet.is_empty() {
+        format!("{file}, row {}", at.row)
+    } else {
+        format!("{file}, sheet \"{}\", row {}", at.sheet, at.row)
+    }
+}
+
+fn import_problem_en(p: &crate::forms::import::Problem) -> String {
+    use crate::forms::import::Problem;
+    use crate::lang::PlanWords;
+    match p {
+        Problem::Unreadable { file, why } => format!(
+            "{}: cannot be read as a spreadsheet or a CSV: {why}",
+            file.display()
+        ),
+        Problem::NotAForm { file } => format!(
+            "{}: not a perfplan form (perfplan collect) nor a CSV of its export: no indicator ids or no results column",
+            file.display()
+        ),
+        Problem::OtherPlan { file, title, year } => format!(
+            "{}: a form of another plan or year (\"{title}\", {year}): use this plan's forms",
+            file.display()
+        ),
+        Problem::UnknownPeriod { file, period } => format!(
+            "{}: a form of the period \"{period}\", which the plan does not have",
+            file.display()
+        ),
+        Problem::UnknownId { at, id } => format!(
+            "{}: no indicator of the plan has the id \"{id}\": correct it or remove the row",
+            place_en(at)
+        ),
+        Problem::Duplicate { at, id, first } => format!(
+            "{}: the indicator {id} is already in {}: keep one value",
+            place_en(at),
+            place_en(first)
+        ),
+        Problem::BadValue { at, id, error } => {
+            format!("{}: {id}: {}", place_en(at), En.input_error(error))
+        }
+        Problem::WrongKind { at, id, error } => format!(
+            "{}: {id}: {}",
+            place_en(at),
+            En.value_error(error, crate::plan::Locale::En)
+        ),
+        Problem::PercentAsFraction { at, id, value } => format!(
+            "{}: {id}: {value} is a percentage written as a fraction: write {} for {} %",
+            place_en(at),
+            value * rust_decimal::Decimal::ONE_HUNDRED,
+            value * rust_decimal::Decimal::ONE_HUNDRED
+        ),
     }
 }

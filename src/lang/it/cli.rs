@@ -108,6 +108,45 @@ impl CliWords for It {
                 if *lines == 1 { "è stata" } else { "sono state" }
             ),
             Msg::LogEmpty => "Nessuna modifica registrata.".to_string(),
+            Msg::ImportProblem(p) => import_problem_it(p),
+            Msg::ImportRefused { problems } => format!(
+                "Non è stato applicato nulla: {} da correggere nei moduli (vedi sopra); corretti, importali di nuovo.",
+                count(*problems, "riga o file", "righe o file")
+            ),
+            Msg::ImportConflict(l) => {
+                let crate::cli::ImportConflictLine { at, id, field, period, held, now, sent } = &**l;
+                format!(
+                    "conflitto: {}: {id}{} {field}: il modulo è stato scritto con {held}, ma il piano ora ha {now}; il valore inviato ({sent}) non è applicato",
+                    place_it(at),
+                    period.map_or(String::new(), |p| format!(" ({p})"))
+                )
+            }
+            Msg::ImportChange(l) => {
+                let crate::cli::ImportChangeLine { id, field, period, old, new, before, after, from } = &**l;
+                format!(
+                    "{id}{} {field}: {old} → {new} · realizzazione {before} → {after} ({})",
+                    period.map_or(String::new(), |p| format!(" ({p})")),
+                    from.file_name().map_or_else(|| from.display().to_string(), |n| n.to_string_lossy().into_owned())
+                )
+            }
+            Msg::ImportScores(l) => {
+                let crate::cli::ImportScoresLine { period, strategic, operational } = &**l;
+                format!(
+                    "Punteggi complessivi{}: strategico {} → {}, operativo {} → {}",
+                    period.map_or(String::new(), |p| format!(" al periodo \"{p}\"")),
+                    strategic.0, strategic.1, operational.0, operational.1
+                )
+            }
+            Msg::ImportTally { changes, conflicts, unchanged, applied } => format!(
+                "{} {}, {}, {} già uguali al piano{}",
+                count(*changes, "modifica", "modifiche"),
+                if *applied { "applicate e salvate" } else { "da applicare (con --apply)" },
+                count(*conflicts, "conflitto non applicato", "conflitti non applicati"),
+                unchanged,
+                ""
+            ),
+            Msg::ImportLocked => "il piano è aperto in un altro perfplan (o non si può bloccare): chiudilo e ripeti l'importazione; nulla è stato scritto".to_string(),
+            Msg::ImportNotSaved(why) => format!("il piano non è stato salvato, nulla è stato scritto: {why}"),
             Msg::TerminalFailed(e) => format!("errore del terminale: {e}"),
             Msg::MergeConflict(c) => merge_conflict(c),
             Msg::Merged { taken, added, removed, conflicts } => format!(
@@ -158,5 +197,61 @@ fn merge_conflict(c: &crate::merge::Conflict) -> String {
         Conflict::RemovedChanged { id, ours_removed: true } => format!("conflitto: {}: tolto nella nostra versione e cambiato nella loro; resta tolto", t(id)),
         Conflict::RemovedChanged { id, ours_removed: false } => format!("conflitto: {}: tolto nella loro versione e cambiato nella nostra (o non toglibile com'è scritto); resta il nostro", t(id)),
         Conflict::NoSuchPeriod { id, period } => format!("conflitto: {}: il loro valore per il periodo \"{}\", che il nostro piano non elenca, non è unito", t(id), t(period)),
+    }
+}
+
+/// Where a row of a form is, as a user finds it.
+fn place_it(at: &crate::forms::import::RowPlace) -> String {
+    let file = at.file.display();
+    if at.sheet.is_empty() {
+        format!("{file}, riga {}", at.row)
+    } else {
+        format!("{file}, foglio «{}», riga {}", at.sheet, at.row)
+    }
+}
+
+fn import_problem_it(p: &crate::forms::import::Problem) -> String {
+    use crate::forms::import::Problem;
+    use crate::lang::PlanWords;
+    match p {
+        Problem::Unreadable { file, why } => format!(
+            "{}: non si può leggere come foglio di calcolo o CSV: {why}",
+            file.display()
+        ),
+        Problem::NotAForm { file } => format!(
+            "{}: non è un modulo di perfplan (perfplan collect) né un CSV della sua esportazione: mancano i codici degli indicatori o la colonna dei risultati",
+            file.display()
+        ),
+        Problem::OtherPlan { file, title, year } => format!(
+            "{}: è un modulo di un altro piano o di un altro anno («{title}», {year}): usa i moduli di questo piano",
+            file.display()
+        ),
+        Problem::UnknownPeriod { file, period } => format!(
+            "{}: è un modulo del periodo \"{period}\", che il piano non ha",
+            file.display()
+        ),
+        Problem::UnknownId { at, id } => format!(
+            "{}: nessun indicatore del piano ha il codice «{id}»: correggi il codice o togli la riga",
+            place_it(at)
+        ),
+        Problem::Duplicate { at, id, first } => format!(
+            "{}: l'indicatore {id} è già in {}: tieni un solo valore",
+            place_it(at),
+            place_it(first)
+        ),
+        Problem::BadValue { at, id, error } => {
+            format!("{}: {id}: {}", place_it(at), It.input_error(error))
+        }
+        Problem::WrongKind { at, id, error } => format!(
+            "{}: {id}: {}",
+            place_it(at),
+            It.value_error(error, crate::plan::Locale::It)
+        ),
+        Problem::PercentAsFraction { at, id, value } => format!(
+            "{}: {id}: {value} è una percentuale scritta come frazione: scrivi {} per {} %",
+            place_it(at),
+            value * rust_decimal::Decimal::ONE_HUNDRED,
+            value * rust_decimal::Decimal::ONE_HUNDRED
+        ),
     }
 }

@@ -1,0 +1,493 @@
+//! `perfplan import`: the offices' results read back from their forms (XLSX, as `collect`
+//! writes them) or from CSVs in the export's shape, every row checked. What is wrong in any
+//! row is reported with its file, sheet and row, and then nothing is applied; a value the
+//! plan changed since the form was written is a conflict, listed and not applied.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::{Column, HEADER_ROW, IDENTITY_SHEET, Identity, KEYS, VALUES_ROW, VERSION};
+use crate::plan::locale::InputError;
+use crate::plan::{
+    Field, FieldChange, FieldValue, IndicatorPath, Locale, Plan, Unit, Value, check::ValueError,
+};
+
+/// Where a row is: the file, the sheet (empty for a CSV) and the row as a spreadsheet
+/// numbers it (from 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowPlace {
+    pub file: PathBuf,
+    pub sheet: String,
+    pub row: u32,
+}
+
+/// What is wrong with a form or one of its rows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// The file cannot be opened or read as a spreadsheet or a CSV.
+    Unreadable { file: PathBuf, why: String },
+    /// Not a form of perfplan's nor a CSV of its export (no ids, no results column).
+    NotAForm { file: PathBuf },
+    /// A form of another plan or year.
+    OtherPlan {
+        file: PathBuf,
+        title: String,
+        year: String,
+    },
+    /// A form of a period the plan does not have (as an intermediate one).
+    UnknownPeriod { file: PathBuf, period: String },
+    /// An id no indicator of the plan has.
+    UnknownId { at: RowPlace, id: String },
+    /// An indicator given twice (in one form or in two).
+    Duplicate {
+        at: RowPlace,
+        id: String,
+        first: Box<RowPlace>,
+    },
+    /// A value that cannot be read.
+    BadValue {
+        at: RowPlace,
+        id: String,
+        error: InputError,
+    },
+    /// A value of the wrong kind for its unit (a date for a count, a count not whole…).
+    WrongKind {
+        at: RowPlace,
+        id: String,
+        error: ValueError,
+    },
+    /// A percentage written as a fraction (0,93 for 93 %).
+    PercentAsFraction {
+        at: RowPlace,
+        id: String,
+        value: Decimal,
+    },
+}
+
+/// A value the plan changed since the form was written: the form's is not applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub at: RowPlace,
+    pub id: String,
+    pub field: Field,
+    pub period: Option<String>,
+    /// What the form was written with, what the plan holds now, what the office sent.
+    pub held: FieldValue,
+    pub now: FieldValue,
+    pub sent: FieldValue,
+}
+
+/// What the forms would change, and why not.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Import {
+    /// Each change with its indicator's place and the form it comes from.
+    pub changes: Vec<(IndicatorPath, FieldChange, PathBuf)>,
+    pub conflicts: Vec<Conflict>,
+    pub problems: Vec<Problem>,
+    /// Rows read with nothing to change.
+    pub unchanged: usize,
+}
+
+/// One row as read: its place, the id, the result cell and the note (`None`: left empty).
+struct Row {
+    at: RowPlace,
+    id: String,
+    result: Option<Data>,
+    note: Option<String>,
+}
+
+/// A form as read: its identity (none for a CSV), the values the plan held, its rows.
+struct Form {
+    identity: Option<Identity>,
+    held: HashMap<String, (String, String)>,
+    rows: Vec<Row>,
+    /// The locale its text values are written in.
+    locale: Locale,
+}
+
+fn text(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.trim().to_string(),
+        Data::Empty => String::new(),
+        other => other.to_string(),
+    }
+}
+
+fn is_empty(d: &Data) -> bool {
+    matches!(d, Data::Empty) || matches!(d, Data::String(s) if s.trim().is_empty())
+}
+
+fn read_xlsx(path: &Path, plan_locale: Locale) -> Result<Form, Box<Problem>> {
+    let unreadable = |why: String| {
+        Box::new(Problem::Unreadable {
+            file: path.to_path_buf(),
+            why,
+        })
+    };
+    let mut wb = calamine::open_workbook_auto(path).map_err(|e| unreadable(e.to_string()))?;
+    let names = wb.sheet_names();
+    let not_a_form = || Problem::NotAForm {
+        file: path.to_path_buf(),
+    };
+    if !names.iter().any(|n| n == IDENTITY_SHEET) {
+        return Err(Box::new(not_a_form()));
+    }
+    let id_sheet = wb
+        .worksheet_range(IDENTITY_SHEET)
+        .map_err(|e| unreadable(e.to_string()))?;
+    let cell = |r: u32, c: u32| id_sheet.get_value((r, c)).map(text).unwrap_or_default();
+    let value_of = |key: &str| {
+        KEYS.iter()
+            .position(|k| *k == key)
+            .map(|r| cell(r as u32, 1))
+            .unwrap_or_default()
+    };
+    let identity = Identity {
+        form: value_of("form"),
+        title: value_of("title"),
+        organization: value_of("organization"),
+        year: value_of("year"),
+        period: value_of("period"),
+        office: value_of("office"),
+    };
+    if identity.form != VERSION {
+        return Err(Box::new(not_a_form()));
+    }
+    let mut held = HashMap::new();
+    let (rows, _) = id_sheet.get_size();
+    for r in VALUES_ROW..rows as u32 {
+        let id = cell(r, 0);
+        if !id.is_empty() {
+            held.insert(id, (cell(r, 1), cell(r, 2)));
+        }
+    }
+    let sheet = names.first().cloned().unwrap_or_default();
+    let form = wb
+        .worksheet_range(&sheet)
+        .map_err(|e| unreadable(e.to_string()))?;
+    let (height, _) = form.get_size();
+    let mut out = Vec::new();
+    for r in (HEADER_ROW + 1)..height as u32 {
+        let get = |c: Column| {
+            form.get_value((r, c as u32))
+                .cloned()
+                .unwrap_or(Data::Empty)
+        };
+        let id = text(&get(Column::Id));
+        let result = get(Column::NewResult);
+        let note = text(&get(Column::Note));
+        if id.is_empty() && is_empty(&result) && note.is_empty() {
+            continue;
+        }
+        out.push(Row {
+            at: RowPlace {
+                file: path.to_path_buf(),
+                sheet: sheet.clone(),
+                row: r + 1,
+            },
+            id,
+            result: (!is_empty(&result)).then_some(result),
+            note: (!note.is_empty()).then_some(note),
+        });
+    }
+    Ok(Form {
+        identity: Some(identity),
+        held,
+        rows: out,
+        locale: plan_locale,
+    })
+}
+
+/// A CSV in the export's shape: its id and result columns found by their headings in
+/// either language (and its period column, when it has one). Only results are read: the
+/// export's note column holds more than the note.
+fn read_csv(path: &Path, plan: &Plan) -> Result<(Form, Option<String>), Box<Problem>> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Box::new(Problem::Unreadable {
+            file: path.to_path_buf(),
+            why: e.to_string(),
+        })
+    })?;
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.trim_start_matches('\u{feff}');
+    let headings = |lang: crate::lang::Lang| {
+        let w = lang.words();
+        (
+            w.csv_column(crate::export::words::CsvColumn::Id, plan.year),
+            w.csv_column(crate::export::words::CsvColumn::Result, plan.year),
+            w.label(crate::export::words::Label::PeriodColumn)
+                .to_string(),
+        )
+    };
+    for delimiter in [b';', b',', b'\t'] {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let records: Vec<csv::StringRecord> = reader.records().filter_map(Result::ok).collect();
+        for (lang, locale) in [
+            (crate::lang::Lang::It, Locale::It),
+            (crate::lang::Lang::En, Locale::En),
+        ] {
+            let (id_h, result_h, period_h) = headings(lang);
+            // The heading row (a draft's lines come before it).
+            let Some((h, head)) = records
+                .iter()
+                .enumerate()
+                .find(|(_, r)| r.iter().any(|c| c == id_h) && r.iter().any(|c| c == result_h))
+            else {
+                continue;
+            };
+            let col = |name: &str| head.iter().position(|c| c == name);
+            let (Some(id_c), Some(result_c)) = (col(&id_h), col(&result_h)) else {
+                continue;
+            };
+            let period_c = col(&period_h);
+            let mut period = None;
+            let mut rows = Vec::new();
+            for (i, r) in records.iter().enumerate().skip(h + 1) {
+                let id = r.get(id_c).unwrap_or("").trim().to_string();
+                let result = r.get(result_c).unwrap_or("").trim().to_string();
+                if let Some(p) = period_c.and_then(|c| r.get(c)) {
+                    period = Some(p.trim().to_string());
+                }
+                if id.is_empty() && result.is_empty() {
+                    continue;
+                }
+                rows.push(Row {
+                    at: RowPlace {
+                        file: path.to_path_buf(),
+                        sheet: String::new(),
+                        row: i as u32 + 1,
+                    },
+                    id,
+                    result: (!result.is_empty()).then_some(Data::String(result)),
+                    note: None,
+                });
+            }
+            return Ok((
+                Form {
+                    identity: None,
+                    held: HashMap::new(),
+                    rows,
+                    locale,
+                },
+                period,
+            ));
+        }
+    }
+    Err(Box::new(Problem::NotAForm {
+        file: path.to_path_buf(),
+    }))
+}
+
+/// An Excel day number as a date (1 is 1 January 1900; Excel counts a 29 February 1900
+/// that never was, so days from 1 March 1900 count from 30 December 1899).
+fn excel_day(serial: f64) -> Option<NaiveDate> {
+    let days = serial.floor() as i64;
+    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_signed(chrono::Duration::days(days))
+}
+
+/// A number of a cell, exactly as a person would have typed it (the binary float a
+/// spreadsheet keeps, to fifteen significant digits).
+fn cell_number(f: f64) -> Option<Decimal> {
+    let text = format!("{}", format!("{f:.15e}").parse::<f64>().ok()?);
+    Decimal::from_str_exact(&text)
+        .or_else(|_| Decimal::from_scientific(&text))
+        .ok()
+        .map(|d| d.normalize())
+}
+
+/// The value a result cell holds for an indicator of `unit`.
+fn value_of(cell: &Data, unit: &Unit, locale: Locale) -> Result<Option<Value>, InputError> {
+    let bad = |t: String| InputError::NotANumber { text: t, locale };
+    match cell {
+        Data::Empty => Ok(None),
+        Data::Int(i) if unit.is_date() => Ok(excel_day(*i as f64).map(Value::Date)),
+        Data::Float(f) if unit.is_date() => Ok(excel_day(*f).map(Value::Date)),
+        Data::DateTime(d) if unit.is_date() => Ok(excel_day(d.as_f64()).map(Value::Date)),
+        Data::Int(i) => Ok(Some(Value::Number(Decimal::from(*i)))),
+        Data::Float(f) => cell_number(*f)
+            .map(|d| Some(Value::Number(d)))
+            .ok_or_else(|| bad(f.to_string())),
+        Data::Bool(b) => Ok(Some(Value::Bool(*b))),
+        Data::DateTimeIso(s) | Data::String(s) => locale.parse_value(
+            s.get(..10)
+                .filter(|_| unit.is_date() && matches!(cell, Data::DateTimeIso(_)))
+                .unwrap_or(s),
+            unit,
+        ),
+        other => Err(bad(other.to_string())),
+    }
+}
+
+/// Reads `files` against `plan`: the changes they would make, the conflicts and the
+/// problems.
+pub fn read(plan: &Plan, files: &[PathBuf]) -> Import {
+    let mut out = Import::default();
+    // Each id's place; `None` for an id more than one indicator has.
+    let mut places: HashMap<&str, IndicatorPath> = HashMap::new();
+    for (p, ind) in plan.indicators() {
+        places.entry(ind.id.as_str()).or_insert(p);
+    }
+    let mut seen: HashMap<String, RowPlace> = HashMap::new();
+    for file in files {
+        let is_csv = file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        let read = if is_csv {
+            read_csv(file, plan)
+        } else {
+            read_xlsx(file, plan.locale).map(|form| {
+                let period = form.identity.as_ref().map(|i| i.period.clone());
+                (form, period)
+            })
+        };
+        let (form, period) = match read {
+            Ok(f) => f,
+            Err(p) => {
+                out.problems.push(*p);
+                continue;
+            }
+        };
+        if let Some(id) = &form.identity
+            && (id.title != plan.title || id.year != plan.year.to_string())
+        {
+            out.problems.push(Problem::OtherPlan {
+                file: file.clone(),
+                title: id.title.clone(),
+                year: id.year.clone(),
+            });
+            continue;
+        }
+        // The period the values are of: an intermediate one, or the year's.
+        let period = period.filter(|p| !p.is_empty());
+        let period = match period {
+            Some(p) if plan.final_period() == Some(p.as_str()) => None,
+            Some(p) if plan.intermediate(Some(&p)).is_some() => Some(p),
+            Some(p) => {
+                out.problems.push(Problem::UnknownPeriod {
+                    file: file.clone(),
+                    period: p,
+                });
+                continue;
+            }
+            None => None,
+        };
+        for row in form.rows {
+            let Some(&path) = places.get(row.id.as_str()) else {
+                out.problems.push(Problem::UnknownId {
+                    at: row.at,
+                    id: row.id,
+                });
+                continue;
+            };
+            if let Some(first) = seen.get(&row.id) {
+                out.problems.push(Problem::Duplicate {
+                    at: row.at,
+                    id: row.id.clone(),
+                    first: Box::new(first.clone()),
+                });
+                continue;
+            }
+            seen.insert(row.id.clone(), row.at.clone());
+            let ind = plan.indicator(path);
+            let now = ind.at(period.as_deref());
+            let mut row_changes = Vec::new();
+            if let Some(cell) = &row.result {
+                let value = match value_of(cell, &ind.unit, form.locale) {
+                    Ok(v) => v,
+                    Err(error) => {
+                        out.problems.push(Problem::BadValue {
+                            at: row.at,
+                            id: row.id,
+                            error,
+                        });
+                        continue;
+                    }
+                };
+                if let Some(v) = value {
+                    let kind = crate::plan::check::value_kind_error(&ind.unit, v);
+                    if let Some(error) = kind {
+                        out.problems.push(Problem::WrongKind {
+                            at: row.at,
+                            id: row.id,
+                            error,
+                        });
+                        continue;
+                    }
+                    if let (Unit::Percent, Value::Number(n)) = (&ind.unit, v)
+                        && n > Decimal::ZERO
+                        && n < Decimal::ONE
+                    {
+                        out.problems.push(Problem::PercentAsFraction {
+                            at: row.at,
+                            id: row.id,
+                            value: n,
+                        });
+                        continue;
+                    }
+                    row_changes.push(FieldValue::Result(Some(v)));
+                }
+            }
+            if let Some(note) = &row.note {
+                row_changes.push(FieldValue::Note(Some(note.clone())));
+            }
+            for sent in row_changes {
+                let field = sent.field();
+                let current = now.get(field);
+                if current == sent {
+                    out.unchanged += 1;
+                    continue;
+                }
+                // What the form was written with: a value changed in the plan since is a
+                // conflict.
+                if let Some((held_value, held_note)) = form.held.get(&row.id) {
+                    let held = match field {
+                        Field::Result => FieldValue::Result(
+                            (!held_value.is_empty())
+                                .then(|| ron::from_str::<Value>(held_value).ok())
+                                .flatten(),
+                        ),
+                        _ => FieldValue::Note((!held_note.is_empty()).then(|| held_note.clone())),
+                    };
+                    if held != current {
+                        out.conflicts.push(Conflict {
+                            at: row.at.clone(),
+                            id: row.id.clone(),
+                            field,
+                            period: period.clone(),
+                            held,
+                            now: current,
+                            sent,
+                        });
+                        continue;
+                    }
+                }
+                if let Some(change) = FieldChange::new(row.id.clone(), current, sent) {
+                    out.changes
+                        .push((path, change.at(period.as_deref()), file.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cells_number_is_the_number_typed() {
+        assert_eq!(cell_number(0.1 + 0.2), Some(Decimal::new(3, 1)));
+        assert_eq!(cell_number(72.0), Some(Decimal::from(72)));
+        assert_eq!(cell_number(1530.25), Some(Decimal::new(153025, 2)));
+        assert_eq!(excel_day(45107.0), NaiveDate::from_ymd_opt(2023, 6, 30));
+    }
+}
