@@ -136,3 +136,62 @@ fn one_wrong_row_applies_nothing_and_names_the_row() {
     assert_eq!(std::fs::read_to_string(&plan).unwrap(), original);
     assert!(audit::read(&plan).unwrap().0.is_empty());
 }
+
+#[test]
+fn in_the_app_the_forms_are_previewed_put_in_as_one_step_and_logged_as_imported() {
+    use perfplan::app::Mode;
+    use perfplan::driver::Driver;
+    use ratatui::crossterm::event::KeyCode;
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("piano.ron");
+    std::fs::copy(COMUNE, &plan).unwrap();
+    let forms = dir.path().join("moduli");
+    std::fs::create_dir(&forms).unwrap();
+    std::fs::write(
+        forms.join("demografici.csv"),
+        csv_with(&plan, &[("3.1-o2", "10"), ("3.1-s1", "11")]),
+    )
+    .unwrap();
+    let mut d = Driver::open(
+        &plan,
+        Some(perfplan::paths::Dirs::within(&dir.path().join("data"))),
+    )
+    .unwrap();
+    d.key(KeyCode::Char('i'));
+    d.ctrl('u');
+    d.type_text(forms.to_str().unwrap());
+    d.key(KeyCode::Enter);
+    assert!(
+        matches!(d.app.mode, Mode::Import { .. }),
+        "{}",
+        d.app.status_text()
+    );
+    let screen = d.screen();
+    assert!(
+        screen.contains("3.1-o2") && screen.contains("risultato: 9 → 10"),
+        "{screen}"
+    );
+    d.key(KeyCode::Enter);
+    assert!(matches!(d.app.mode, Mode::Normal));
+    let value = |d: &Driver, id: &str| {
+        d.app
+            .plan
+            .indicator(d.app.plan.find_indicator(id).unwrap())
+            .result
+    };
+    assert_eq!(value(&d, "3.1-o2"), Some(Value::Number(dec!(10))));
+    assert_eq!(value(&d, "3.1-s1"), Some(Value::Number(dec!(11))));
+    // One step: one undo takes both back; redo puts them in again.
+    d.key(KeyCode::Char('u'));
+    assert_eq!(value(&d, "3.1-o2"), Some(Value::Number(dec!(9))));
+    assert_eq!(value(&d, "3.1-s1"), Some(Value::Number(dec!(12))));
+    d.ctrl('r');
+    d.ctrl('s');
+    let (records, _) = audit::read(&plan).unwrap();
+    assert_eq!(records.len(), 2, "{records:?}");
+    assert!(
+        records
+            .iter()
+            .all(|r| r.source == Source::Import("demografici.csv".into()))
+    );
+}

@@ -319,11 +319,16 @@ fn a_hundred_thousand_random_events() {
                 Effect::RewriteJournal { .. } => "rewrite journal",
                 Effect::DropJournal => "drop journal",
                 Effect::RememberEnterToPending(_) => "remember where Enter goes (skipped)",
+                Effect::ReadForms(_) => "read forms (skipped)",
+                Effect::Imported(_) => "imported",
             };
             *effects.entry(name).or_default() += 1;
             if matches!(
                 effect,
-                Effect::Journal(_) | Effect::RewriteJournal { .. } | Effect::DropJournal
+                Effect::Journal(_)
+                    | Effect::RewriteJournal { .. }
+                    | Effect::DropJournal
+                    | Effect::Imported(_)
             ) {
                 d.carry_out(effect);
                 assert!(!d.quit, "event {at}: only Quit ends the app");
@@ -339,6 +344,7 @@ fn a_hundred_thousand_random_events() {
             Mode::Help { .. } => "help",
             Mode::Export { .. } => "export",
             Mode::Paste { .. } => "paste",
+            Mode::Import { .. } => "import",
         };
         *modes.entry(mode).or_default() += 1;
         let t = Instant::now();

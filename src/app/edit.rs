@@ -589,6 +589,7 @@ impl App {
             ),
         ];
         let step = Step {
+            from: Vec::new(),
             kind: StepKind::Edit,
             changes: changes.into_iter().flatten().map(|c| (path, c)).collect(),
         };
@@ -621,6 +622,7 @@ impl App {
         }
         .at(period);
         let step = Step {
+            from: Vec::new(),
             kind: StepKind::Edit,
             changes: vec![(path, change)],
         };
@@ -802,6 +804,10 @@ impl App {
             self.reveal(NodePath::Indicator(*path));
         }
         self.info(Msg::Redone(self.describe_step(&step)));
+        // An import done again is still the forms' values.
+        if step.from.len() == step.changes.len() && !step.from.is_empty() {
+            return Effect::Imported(step.field_changes().into_iter().zip(step.from).collect());
+        }
         Effect::Journal(step.field_changes())
     }
 }

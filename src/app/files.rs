@@ -48,6 +48,10 @@ impl Problem {
 /// What the event loop learned by carrying out an effect.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
+    /// The offices' forms were read: what they would change.
+    FormsRead(Box<crate::forms::import::Import>),
+    /// No form was found where the user said.
+    NoForms(PathBuf),
     /// The plan was opened: in this language, so locked, with this to restore or say.
     Opened {
         lang: crate::lang::Lang,
@@ -160,6 +164,107 @@ impl App {
         };
     }
 
+    /// Asks where the offices' forms are: a file, or a folder of them (beside the plan by
+    /// default).
+    pub(super) fn import_requested(&mut self) {
+        if self.read_only {
+            self.error(Msg::NoChangeReadOnly(self.read_only_reason()));
+            return;
+        }
+        let folder = self
+            .path
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        self.mode = Mode::Path {
+            input: Input::new(&folder),
+            purpose: PathPurpose::Import,
+            error: None,
+        };
+    }
+
+    /// In the preview of an import: Enter puts the values in (when no row is wrong) as one
+    /// undoable step; Esc changes nothing.
+    pub(super) fn update_import(
+        &mut self,
+        import: Box<crate::forms::import::Import>,
+        scroll: usize,
+        action: Action,
+    ) -> Effect {
+        match action {
+            Action::Submit if !import.problems.is_empty() => {
+                self.error(Msg::ImportHasProblems {
+                    problems: import.problems.len(),
+                });
+                self.mode = Mode::Import { import, scroll };
+                Effect::None
+            }
+            Action::Submit => {
+                self.mode = Mode::Normal;
+                if import.changes.is_empty() {
+                    self.info(Msg::NoChange);
+                    return Effect::None;
+                }
+                let from: Vec<String> = import
+                    .changes
+                    .iter()
+                    .map(|(_, _, from)| {
+                        from.file_name().map_or_else(
+                            || from.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        )
+                    })
+                    .collect();
+                let step = super::history::Step {
+                    from: from.clone(),
+                    kind: super::history::StepKind::Import,
+                    changes: import
+                        .changes
+                        .iter()
+                        .map(|(p, c, _)| (*p, c.clone()))
+                        .collect(),
+                };
+                self.apply_step(&step);
+                self.history.push(step);
+                self.info(Msg::Imported {
+                    changes: import.changes.len(),
+                    conflicts: import.conflicts.len(),
+                });
+                Effect::Imported(
+                    import
+                        .changes
+                        .iter()
+                        .map(|(_, c, _)| c.clone())
+                        .zip(from)
+                        .collect(),
+                )
+            }
+            Action::Cancel => {
+                self.mode = Mode::Normal;
+                self.info(Msg::Cancelled);
+                Effect::None
+            }
+            Action::Down | Action::ScrollDown => {
+                self.mode = Mode::Import {
+                    import,
+                    scroll: scroll + 1,
+                };
+                Effect::None
+            }
+            Action::Up | Action::ScrollUp => {
+                self.mode = Mode::Import {
+                    import,
+                    scroll: scroll.saturating_sub(1),
+                };
+                Effect::None
+            }
+            _ => {
+                self.mode = Mode::Import { import, scroll };
+                Effect::None
+            }
+        }
+    }
+
     pub(super) fn export_requested(&mut self) {
         let format = Format::Xlsx;
         self.mode = Mode::Export {
@@ -211,6 +316,9 @@ impl App {
                 self.mode = Mode::Normal;
                 return match purpose {
                     PathPurpose::SaveAs => Effect::SaveAs(crate::paths::expand_home(text.trim())),
+                    PathPurpose::Import => {
+                        Effect::ReadForms(crate::paths::expand_home(text.trim()))
+                    }
                 };
             }
             Action::Cancel => {
@@ -294,6 +402,10 @@ impl App {
     /// Takes in what the event loop learned by carrying out an effect.
     pub(super) fn on_outcome(&mut self, outcome: Outcome) -> Effect {
         match outcome {
+            Outcome::FormsRead(import) => {
+                self.mode = Mode::Import { import, scroll: 0 };
+            }
+            Outcome::NoForms(path) => self.error(Msg::NoForms(path)),
             Outcome::Opened {
                 lang,
                 lock,

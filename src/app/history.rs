@@ -12,6 +12,8 @@ pub enum StepKind {
     Restore,
     /// A column of values pasted at once.
     Paste,
+    /// The values of the offices' forms, put in at once.
+    Import,
 }
 
 /// One undoable step: changes with the place of their indicator.
@@ -19,6 +21,9 @@ pub enum StepKind {
 pub struct Step {
     pub kind: StepKind,
     pub changes: Vec<(IndicatorPath, FieldChange)>,
+    /// For an import, the form each change came from (its file's name), for the audit log
+    /// when the step is done again; empty otherwise.
+    pub from: Vec<String>,
 }
 
 impl Step {
@@ -26,6 +31,8 @@ impl Step {
     pub fn inverse(&self) -> Step {
         Step {
             kind: self.kind,
+            // Taking an import back is the user's own change, not the forms'.
+            from: Vec::new(),
             changes: self
                 .changes
                 .iter()

@@ -145,6 +145,7 @@ crate::lang::listed! {
     TreeSave,
     TreeSaveAs,
     TreeExport,
+    TreeImport,
     TreeHelp,
     TreeQuit,
     FieldSubmit,
@@ -449,6 +450,13 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Export,
         does: Does::TreeExport,
         hint: Some(Hint::Export),
+    },
+    Binding {
+        context: Tree,
+        keys: &[k('i')],
+        action: Action::Import,
+        does: Does::TreeImport,
+        hint: None,
     },
     Binding {
         context: Tree,

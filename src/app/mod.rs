@@ -80,6 +80,8 @@ pub enum Action {
     SaveAs,
     Help,
     Export,
+    /// Reads the offices' forms into the plan (a file or a folder of them).
+    Import,
     Quit,
     /// A change to the field being typed in.
     Input(InputEdit),
@@ -171,6 +173,11 @@ pub enum Effect {
         path: PathBuf,
         replace: bool,
     },
+    /// Read the offices' forms at `path` (a file, or every form in a folder) against the
+    /// plan.
+    ReadForms(PathBuf),
+    /// Forms' values were put in: journal them, and log them as imported from their file.
+    Imported(Vec<(FieldChange, String)>),
 }
 
 /// Which field of an indicator is being typed.
@@ -211,9 +218,11 @@ pub struct Edit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PathPurpose {
     SaveAs,
+    /// The offices' forms to import: a file or a folder.
+    Import,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
     Normal,
     Edit(Edit),
@@ -247,6 +256,12 @@ pub enum Mode {
         /// The field the column was pasted into, as it was, to go back to when the paste is
         /// closed without applying it.
         back: Option<Box<Edit>>,
+    },
+    /// What the offices' forms would change, before it goes in.
+    Import {
+        import: Box<crate::forms::import::Import>,
+        /// The first line shown.
+        scroll: usize,
     },
     /// Choosing an export format and where to write it.
     Export {
@@ -474,7 +489,7 @@ impl App {
             Mode::Edit(_) | Mode::Search { .. } | Mode::Path { .. } => Context::Field,
             Mode::Dialog { .. } => Context::Dialog,
             Mode::Restore { .. } => Context::Restore,
-            Mode::Paste { .. } => Context::Paste,
+            Mode::Paste { .. } | Mode::Import { .. } => Context::Paste,
             Mode::Export { .. } => Context::Export,
             Mode::Help { .. } => Context::Help,
         }
@@ -629,6 +644,7 @@ impl App {
                 }
                 _ => Effect::None,
             },
+            Mode::Import { import, scroll } => self.update_import(import, scroll, action),
             Mode::Export {
                 format,
                 input,

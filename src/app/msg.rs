@@ -331,6 +331,17 @@ pub enum Msg {
     },
     /// The key that switches periods, in a plan that names none.
     NoPeriods,
+    /// No form where the user said to import from.
+    NoForms(PathBuf),
+    /// An import with rows that are wrong: nothing is put in.
+    ImportHasProblems {
+        problems: usize,
+    },
+    /// The forms' values were put in (their conflicts left out).
+    Imported {
+        changes: usize,
+        conflicts: usize,
+    },
     /// Where Enter goes after a result now.
     EnterMoves {
         to_pending: bool,

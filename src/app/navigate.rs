@@ -116,6 +116,7 @@ impl App {
             Action::SaveAs => self.save_as_requested(),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Export => self.export_requested(),
+            Action::Import => self.import_requested(),
             Action::Quit => return self.quit_requested(),
             _ => {}
         }

@@ -151,6 +151,7 @@ impl App {
             return Effect::None;
         }
         let step = Step {
+            from: Vec::new(),
             kind: StepKind::Paste,
             changes,
         };

@@ -427,6 +427,7 @@ impl App {
         };
         let kept = r.conflicts.iter().filter(|c| !c.take_mine).count();
         let step = Step {
+            from: Vec::new(),
             kind: StepKind::Restore,
             changes: r.chosen(),
         };

@@ -124,6 +124,9 @@ listed! {
     SourceRestore,
     SourceMerge,
     SourceImport,
+    /// The field of the forms to import, and the title of their preview.
+    ImportTitle,
+    ImportPreviewTitle,
     /// The detail pane's label of the office that owns an indicator.
     Office,
     /// The header's label of the monitoring period shown.

@@ -85,6 +85,7 @@ pub(super) fn draw_field(app: &App, frame: &mut Frame, area: Rect, theme: Theme)
         } => {
             let label = match purpose {
                 PathPurpose::SaveAs => words.word(Word::SaveAsTitle),
+                PathPurpose::Import => words.word(Word::ImportTitle),
             };
             (
                 label.to_string(),

@@ -46,6 +46,9 @@ pub fn draw(app: &App, frame: &mut Frame, theme: Theme) {
         Mode::Paste { rows, scroll, .. } => {
             popups::draw_paste(app, frame, area, rows, *scroll, theme)
         }
+        Mode::Import { import, scroll } => {
+            popups::draw_import(app, frame, area, import, *scroll, theme)
+        }
         _ => {}
     }
 }

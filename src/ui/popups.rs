@@ -302,3 +302,82 @@ pub(super) fn draw_paste(
         rect,
     );
 }
+
+/// The preview of an import: what is wrong (nothing goes in then), the conflicts (left
+/// out), and each change, old → new.
+pub(super) fn draw_import(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    import: &crate::forms::import::Import,
+    scroll: usize,
+    theme: Theme,
+) {
+    use crate::lang::Say;
+    let words = app.lang.words();
+    let w = 100.min(area.width);
+    let inner_w = w.saturating_sub(2) as usize;
+    let mut all: Vec<Line> = Vec::new();
+    for p in &import.problems {
+        let text = crate::cli::Msg::ImportProblem(p).say(app.lang);
+        all.push(Line::styled(
+            truncate(&format!(" ✗ {text}"), inner_w),
+            theme.error(),
+        ));
+    }
+    for c in &import.conflicts {
+        let unit = app
+            .plan
+            .find_indicator(&c.id)
+            .map(|p| app.plan.indicator(p).unit.clone())
+            .unwrap_or(crate::plan::Unit::Number);
+        let value = |v: &crate::plan::FieldValue| match v {
+            crate::plan::FieldValue::Result(Some(x)) => app.plan.locale.value(*x, &unit),
+            crate::plan::FieldValue::Note(Some(n)) => format!("«{n}»"),
+            _ => "—".to_string(),
+        };
+        let text = crate::cli::Msg::ImportConflict(Box::new(crate::cli::ImportConflictLine {
+            at: &c.at,
+            id: &c.id,
+            field: words.field_name(crate::app::msg::FieldName::of(c.field)),
+            period: c.period.as_deref(),
+            held: value(&c.held),
+            now: value(&c.now),
+            sent: value(&c.sent),
+        }))
+        .say(app.lang);
+        all.push(Line::styled(
+            truncate(&format!(" ! {text}"), inner_w),
+            theme.warning(),
+        ));
+    }
+    for (p, c, _) in &import.changes {
+        let ind = app.plan.indicator(*p);
+        let shown = |v| words.shown(&app.value_shown(ind, v));
+        let period = c
+            .period
+            .as_ref()
+            .map_or(String::new(), |p| format!(" ({p})"));
+        let field = words.field_name(crate::app::msg::FieldName::of(c.field()));
+        all.push(Line::from(vec![
+            Span::styled(format!(" {} ", pad_right(&ind.id, 12)), theme.code()),
+            Span::raw(truncate(
+                &format!("{field}{period}: {} → {}", shown(&c.old), shown(&c.new)),
+                inner_w.saturating_sub(14),
+            )),
+        ]));
+    }
+    let room = area.height.saturating_sub(6).max(3) as usize;
+    let scroll = scroll.min(all.len().saturating_sub(1));
+    let shown = all.len().saturating_sub(scroll).min(room);
+    let rect = centered(area, w, (shown as u16).saturating_add(4));
+    frame.render_widget(Clear, rect);
+    let mut lines: Vec<Line> = all.into_iter().skip(scroll).take(shown).collect();
+    lines.push(Line::from(""));
+    lines.push(hint_line(app, keymap::Context::Paste, usize::MAX, theme));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus())
+        .title(words.word(Word::ImportPreviewTitle));
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}

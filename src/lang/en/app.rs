@@ -126,6 +126,8 @@ impl AppWords for En {
                 "the day of the change (the decision approving it), like 2017-07-15"
             }
             Word::Office => "Office",
+            Word::ImportTitle => " Import the offices' forms (a file or a folder) ",
+            Word::ImportPreviewTitle => " Offices' forms: Enter puts them in, Esc cancels ",
             Word::History => "History",
             Word::SourceTyped => "typed",
             Word::SourceRestore => "restored",
@@ -206,6 +208,9 @@ impl AppWords for En {
             Does::TreeSave => "save the plan to its file",
             Does::TreeSaveAs => "save the plan under another name",
             Does::TreeExport => "export the summary (XLSX, CSV, Markdown, HTML)",
+            Does::TreeImport => {
+                "import the offices' forms (a file or a folder): see what changes, then put it in"
+            }
             Does::TreeHelp => "show this help",
             Does::TreeQuit => "quit (asks first when there are unsaved changes)",
             Does::FieldSubmit => "confirm what was typed",
@@ -462,6 +467,26 @@ impl AppWords for En {
                 "The plan has no monitoring periods: add them in `periods` (see plans/README.md)"
                     .into()
             }
+            Msg::NoForms(path) => format!(
+                "No form at {}: name an .xlsx or .csv file, or a folder holding some",
+                path.display()
+            ),
+            Msg::ImportHasProblems { problems } => format!(
+                "Nothing is put in: {} to correct in the forms (listed here); Esc to close",
+                count(*problems, "row or file", "rows or files")
+            ),
+            Msg::Imported { changes, conflicts } => format!(
+                "Put in {} from the forms (u undoes){}",
+                count(*changes, "value", "values"),
+                if *conflicts > 0 {
+                    format!(
+                        "; {} left out: the plan changed since the forms were written",
+                        count(*conflicts, "conflict", "conflicts")
+                    )
+                } else {
+                    String::new()
+                }
+            ),
             Msg::EnterMoves { to_pending: false } => {
                 "After a result, Enter goes to the next indicator".into()
             }

@@ -128,6 +128,8 @@ impl AppWords for It {
                 "la data della rimodulazione (la delibera che l'approva), come 15/07/2017"
             }
             Word::Office => "Ufficio",
+            Word::ImportTitle => " Importa i moduli degli uffici (un file o una cartella) ",
+            Word::ImportPreviewTitle => " Moduli degli uffici: Invio inserisce, Esc annulla ",
             Word::History => "Storico",
             Word::SourceTyped => "digitato",
             Word::SourceRestore => "ripristinato",
@@ -212,6 +214,9 @@ impl AppWords for It {
             Does::TreeSave => "salva il piano nel suo file",
             Does::TreeSaveAs => "salva il piano con un altro nome",
             Does::TreeExport => "esporta il riepilogo (XLSX, CSV, Markdown, HTML)",
+            Does::TreeImport => {
+                "importa i moduli degli uffici (un file o una cartella): mostra cosa cambia, poi lo inserisce"
+            }
             Does::TreeHelp => "mostra questo aiuto",
             Does::TreeQuit => "esci (chiede prima se ci sono modifiche non salvate)",
             Does::FieldSubmit => "conferma quanto scritto",
@@ -490,6 +495,23 @@ impl AppWords for It {
             Msg::NoPeriods => {
                 "Il piano non ha periodi di monitoraggio: aggiungili in `periods` (vedi plans/README.md)".into()
             }
+            Msg::NoForms(path) => format!(
+                "Nessun modulo in {}: indica un file .xlsx o .csv, o una cartella che ne contiene",
+                path.display()
+            ),
+            Msg::ImportHasProblems { problems } => format!(
+                "Non si inserisce nulla: {} da correggere nei moduli (elencati qui); Esc per chiudere",
+                count(*problems, "riga o file", "righe o file")
+            ),
+            Msg::Imported { changes, conflicts } => format!(
+                "Inseriti {} dai moduli (u annulla){}",
+                count(*changes, "valore", "valori"),
+                if *conflicts > 0 {
+                    format!("; {} non inseriti: il piano è cambiato da quando i moduli sono stati scritti", count(*conflicts, "conflitto", "conflitti"))
+                } else {
+                    String::new()
+                }
+            ),
             Msg::EnterMoves { to_pending: false } => "Dopo un risultato, Invio va all'indicatore successivo".into(),
             Msg::EnterMoves { to_pending: true } => "Dopo un risultato, Invio va al prossimo indicatore in attesa".into(),
             Msg::Pasted { changes, skipped } => {
