@@ -159,6 +159,43 @@ pub enum Msg<'a> {
     MergeRecorded {
         path: Option<&'a Path>,
     },
+    /// `collect`: a form written.
+    Collected {
+        out: &'a Path,
+        /// The office (`None`: the indicators no office owns).
+        office: Option<&'a str>,
+        indicators: usize,
+        replaced: bool,
+    },
+    /// `collect`: an office of the plan's list that owns no indicator gets no form.
+    NoFormForOffice {
+        office: &'a str,
+    },
+    /// `collect`: the plan has no indicator at all.
+    NothingToCollect,
+    /// `collect --deadline` that is not a date.
+    BadDeadline(&'a crate::plan::locale::InputError),
+    /// `collect`: a form's file exists already, and `--force` was not given.
+    FormExists {
+        out: &'a Path,
+    },
+    /// `collect`: a form's place is the plan, or not a file.
+    FormRefused {
+        out: &'a Path,
+        why: crate::store::atomic::Refused,
+    },
+    /// `collect`: the output folder could not be made (or is not a folder).
+    NoOutputDir {
+        dir: &'a Path,
+        error: &'a std::io::Error,
+    },
+    /// `collect`: the spreadsheet could not be built.
+    FormNotBuilt(&'a rust_xlsxwriter::XlsxError),
+    /// `collect`: a form could not be written (those before it were).
+    FormNotWritten {
+        out: &'a Path,
+        error: &'a WriteError,
+    },
 }
 
 /// `import`'s line for a value changed in the plan since the form was written.
@@ -339,6 +376,25 @@ pub enum Command {
         theirs: PathBuf,
         /// The plan's name in the repository (git's %P), kept in the record of conflicts.
         name: Option<String>,
+    },
+    /// Write one XLSX form per office for it to fill in its new results and notes (and
+    /// one for the indicators no office owns), in the plan's language.
+    Collect {
+        /// The plan file (.ron).
+        plan: PathBuf,
+        /// The folder to write the forms in (made if missing).
+        #[arg(long, short)]
+        output: PathBuf,
+        /// The day the offices send the forms back by (31/12/2017 or 2017-12-31).
+        #[arg(long)]
+        deadline: Option<String>,
+        /// The monitoring period to collect (default: the year's final one).
+        #[arg(long)]
+        period: Option<String>,
+        /// Replace forms already in the folder (without it, an existing form is refused and
+        /// nothing is written).
+        #[arg(long)]
+        force: bool,
     },
     /// Print the scored tree with weights, results, targets and realizations.
     Score {
@@ -702,6 +758,12 @@ pub fn log(
 
 /// The summary at `period` (checked to be one of the plan's), or why not.
 fn summary_at(plan: &Plan, period: Option<&str>, lang: Lang) -> Result<Summary, ExitCode> {
+    known_period(plan, period, lang)?;
+    Ok(Summary::at_period(plan, period, lang))
+}
+
+/// `Ok` when `period` is none or one of the plan's periods; else says so.
+fn known_period(plan: &Plan, period: Option<&str>, lang: Lang) -> Result<(), ExitCode> {
     if let Some(name) = period
         && !plan.periods.iter().any(|p| p.name == name)
     {
@@ -714,7 +776,7 @@ fn summary_at(plan: &Plan, period: Option<&str>, lang: Lang) -> Result<Summary, 
         );
         return Err(ExitCode::from(EXIT_ERRORS));
     }
-    Ok(Summary::at_period(plan, period, lang))
+    Ok(())
 }
 
 /// How `perfplan diff` is used from git, under its `--help`.
@@ -1230,6 +1292,97 @@ pub fn export(args: ExportArgs) -> ExitCode {
         }
         Err(e) => refuse(Msg::NotExported(&e)),
     }
+}
+
+/// Everything `perfplan collect` takes.
+pub struct CollectArgs {
+    pub plan: PathBuf,
+    /// The folder of the forms.
+    pub output: PathBuf,
+    pub deadline: Option<String>,
+    pub period: Option<String>,
+    pub force: bool,
+    /// `--lang`, when given.
+    pub lang: Option<Lang>,
+}
+
+/// Writes the offices' forms (see [`crate::forms::collect`]) in the output folder: every
+/// place is checked before the first is written, so a refused form leaves the folder as
+/// it was.
+pub fn collect(args: CollectArgs) -> ExitCode {
+    use crate::forms::collect;
+    use crate::store::atomic::output_target;
+    let (plan, lang) = match load_or_report(&args.plan, args.lang) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let refuse = |msg: Msg| {
+        tell(msg, lang);
+        ExitCode::from(EXIT_ERRORS)
+    };
+    if let Err(code) = known_period(&plan, args.period.as_deref(), lang) {
+        return code;
+    }
+    let deadline = match args.deadline.as_deref().map(|d| plan.locale.parse_date(d)) {
+        Some(Ok(d)) => Some(d),
+        Some(Err(e)) => return refuse(Msg::BadDeadline(&e)),
+        None => None,
+    };
+    if plan.indicator_count() == 0 {
+        return refuse(Msg::NothingToCollect);
+    }
+    let opts = collect::Options {
+        period: args.period.clone(),
+        deadline,
+    };
+    let forms = match collect::forms(&plan, &opts, lang) {
+        Ok(f) => f,
+        Err(e) => return refuse(Msg::FormNotBuilt(&e)),
+    };
+    let dir = &args.output;
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        return refuse(Msg::NoOutputDir { dir, error: &e });
+    }
+    let paths: Vec<PathBuf> = forms.iter().map(|f| dir.join(&f.file_name)).collect();
+    for out in &paths {
+        match output_target(&args.plan, out) {
+            Ok(true) if !args.force => return refuse(Msg::FormExists { out }),
+            Ok(_) => {}
+            Err(why) => return refuse(Msg::FormRefused { out, why }),
+        }
+    }
+    for o in &plan.offices {
+        if !forms
+            .iter()
+            .any(|f| f.office.as_deref() == Some(o.name.as_str()))
+        {
+            tell(Msg::NoFormForOffice { office: &o.name }, lang);
+        }
+    }
+    for (form, out) in forms.iter().zip(&paths) {
+        let how = if args.force {
+            store::Replace::plain()
+        } else {
+            // A file that appears meanwhile is somebody else's: it is kept aside.
+            store::Replace {
+                expect: store::Expect::Nothing,
+                ..store::Replace::plain()
+            }
+        };
+        match store::replace(out, &form.bytes, how) {
+            Ok(done) => tell(
+                Msg::Collected {
+                    out,
+                    office: form.office.as_deref(),
+                    indicators: form.indicators,
+                    replaced: done.existed,
+                },
+                lang,
+            ),
+            Err(error) => return refuse(Msg::FormNotWritten { out, error: &error }),
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 /// Whether an export may write `out`: never the plan itself (through any name), never

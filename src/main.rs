@@ -58,6 +58,20 @@ fn main() -> ExitCode {
             period,
             lang,
         }),
+        Some(Command::Collect {
+            plan,
+            output,
+            deadline,
+            period,
+            force,
+        }) => cli::collect(cli::CollectArgs {
+            plan,
+            output,
+            deadline,
+            period,
+            force,
+            lang,
+        }),
         Some(Command::Rollover { plan, year, output }) => cli::rollover(&plan, year, &output, lang),
         Some(Command::Import { plan, files, apply }) => cli::import(&plan, &files, apply, lang),
         Some(Command::Log {

@@ -5,7 +5,7 @@ mod csv;
 mod html;
 mod md;
 pub mod words;
-mod xlsx;
+pub(crate) mod xlsx;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

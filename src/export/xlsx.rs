@@ -18,7 +18,7 @@ use crate::summary::{Deviation, IndicatorSummary, Score, Summary};
 const CELL_MAX: usize = 32_767;
 
 /// A text as a cell can hold it: one too long for a cell is cut, visibly (in `lang`).
-fn fit(lang: Lang, text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn fit(lang: Lang, text: &str) -> std::borrow::Cow<'_, str> {
     if text.len() <= CELL_MAX || text.encode_utf16().count() <= CELL_MAX {
         return std::borrow::Cow::Borrowed(text);
     }

@@ -18,6 +18,7 @@
 //!   B), then from row [`VALUES_ROW`] one row per indicator: its id, the value the plan held
 //!   when the form was written (as the plan file writes it, empty for none) and its note.
 
+pub mod collect;
 pub mod import;
 
 /// The form's version, in the identity sheet.

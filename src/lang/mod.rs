@@ -21,6 +21,7 @@ mod cli;
 mod diff;
 pub mod en;
 mod export;
+mod forms;
 pub mod it;
 mod plan;
 mod store;
@@ -29,6 +30,7 @@ pub use app::AppWords;
 pub use cli::CliWords;
 pub use diff::DiffWords;
 pub use export::ExportWords;
+pub use forms::FormWords;
 pub use plan::PlanWords;
 pub use store::StoreWords;
 
@@ -42,11 +44,14 @@ pub enum Lang {
 
 /// All the words of one language.
 pub trait Words:
-    AppWords + CliWords + DiffWords + ExportWords + PlanWords + StoreWords + Sync
+    AppWords + CliWords + DiffWords + ExportWords + FormWords + PlanWords + StoreWords + Sync
 {
 }
 
-impl<T: AppWords + CliWords + DiffWords + ExportWords + PlanWords + StoreWords + Sync> Words for T {}
+impl<T: AppWords + CliWords + DiffWords + ExportWords + FormWords + PlanWords + StoreWords + Sync>
+    Words for T
+{
+}
 
 /// A value that can be said in words, in either language.
 pub trait Say {

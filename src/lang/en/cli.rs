@@ -158,6 +158,42 @@ impl CliWords for En {
                 "the fields changed on both sides are recorded in {}: the app lists them when it opens the merged plan, to choose field by field",
                 p.display()
             ),
+            Msg::Collected { out, office, indicators, replaced } => format!(
+                "{} {}: {}, {}",
+                if *replaced { "replaced" } else { "wrote" },
+                out.display(),
+                office.map_or("no office".to_string(), crate::text::for_terminal),
+                count(*indicators, "indicator", "indicators")
+            ),
+            Msg::NoFormForOffice { office } => format!(
+                "{}: no indicator, no form",
+                crate::text::for_terminal(office)
+            ),
+            Msg::NothingToCollect => "the plan has no indicators: no form was written".to_string(),
+            Msg::BadDeadline(e) => format!("--deadline: {}", e.say(Lang::En)),
+            Msg::FormExists { out } => format!(
+                "{} exists already: no form was written; add --force to replace the forms, or choose another folder with -o",
+                out.display()
+            ),
+            Msg::FormRefused { out, why: crate::store::atomic::Refused::IsThePlan } => format!(
+                "no form was written: {} is the plan itself; choose another folder with -o",
+                out.display()
+            ),
+            Msg::FormRefused { out, why: crate::store::atomic::Refused::NotAFile(what) } => format!(
+                "no form was written: {} is {}; choose another folder with -o",
+                out.display(),
+                what.say(Lang::En)
+            ),
+            Msg::NoOutputDir { dir, error } => format!(
+                "no form was written: the folder {} cannot be made: {error}",
+                dir.display()
+            ),
+            Msg::FormNotBuilt(e) => format!("no form was written: the spreadsheet could not be built: {e}"),
+            Msg::FormNotWritten { out, error } => format!(
+                "{} was not written: {}; the forms listed above were",
+                out.display(),
+                error.say(Lang::En)
+            ),
             Msg::MergeRecorded { path: None } => "the fields changed on both sides could not be recorded for the app (perfplan has no state folder it can write): note them from the lines above".to_string(),
         }
     }

@@ -167,6 +167,42 @@ impl CliWords for It {
                 "i campi cambiati da entrambe le parti sono registrati in {}: l'app li elenca quando apre il piano unito, per scegliere campo per campo",
                 p.display()
             ),
+            Msg::Collected { out, office, indicators, replaced } => format!(
+                "{} il file {}: {}, {}",
+                if *replaced { "sostituito" } else { "creato" },
+                out.display(),
+                office.map_or("senza ufficio".to_string(), crate::text::for_terminal),
+                count(*indicators, "indicatore", "indicatori")
+            ),
+            Msg::NoFormForOffice { office } => format!(
+                "{}: nessun indicatore, nessun modulo",
+                crate::text::for_terminal(office)
+            ),
+            Msg::NothingToCollect => "il piano non ha indicatori: nessun modulo è stato scritto".to_string(),
+            Msg::BadDeadline(e) => format!("--deadline: {}", e.say(Lang::It)),
+            Msg::FormExists { out } => format!(
+                "{} esiste già: nessun modulo è stato scritto; aggiungi --force per sostituire i moduli, oppure scegli un'altra cartella con -o",
+                out.display()
+            ),
+            Msg::FormRefused { out, why: crate::store::atomic::Refused::IsThePlan } => format!(
+                "nessun modulo è stato scritto: {} è il piano stesso; scegli un'altra cartella con -o",
+                out.display()
+            ),
+            Msg::FormRefused { out, why: crate::store::atomic::Refused::NotAFile(what) } => format!(
+                "nessun modulo è stato scritto: {} è {}; scegli un'altra cartella con -o",
+                out.display(),
+                what.say(Lang::It)
+            ),
+            Msg::NoOutputDir { dir, error } => format!(
+                "nessun modulo è stato scritto: impossibile creare la cartella {}: {error}",
+                dir.display()
+            ),
+            Msg::FormNotBuilt(e) => format!("nessun modulo è stato scritto: impossibile costruire il foglio di calcolo: {e}"),
+            Msg::FormNotWritten { out, error } => format!(
+                "{} non è stato scritto: {}; i moduli elencati sopra sì",
+                out.display(),
+                error.say(Lang::It)
+            ),
             Msg::MergeRecorded { path: None } => "i campi cambiati da entrambe le parti non sono stati registrati per l'app (perfplan non ha una cartella di stato in cui scrivere): annotali dalle righe qui sopra".to_string(),
         }
     }

@@ -4,6 +4,7 @@ mod app;
 mod cli;
 mod diff;
 mod export;
+mod forms;
 mod plan;
 mod store;
 
