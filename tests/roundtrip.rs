@@ -207,3 +207,63 @@ fn a_form_with_one_bad_row_applies_nothing_and_a_stale_value_is_a_conflict() {
     assert_eq!(result("3.1-o2"), Some(Value::Number(dec!(8))));
     assert_eq!(result("3.1-s1"), Some(Value::Number(dec!(11))));
 }
+
+#[test]
+fn the_seed_with_owners_goes_round_and_scores_the_office_s_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("seed.ron");
+    let seed = std::fs::read_to_string("plans/cciaa-massa-carrara-2017.ron").unwrap();
+    // The seed with two offices, one of them owning operational objective 3.2.2.
+    let with_owners = seed
+        .replacen(
+            "    perspectives: [",
+            "    offices: [(name: \"Ufficio Studi\", responsible: \"Anna Verdi\"), (name: \"Promozione\")],\n    perspectives: [",
+            1,
+        )
+        .replacen(
+            "code: \"3.2.2\",",
+            "code: \"3.2.2\",\n                            owner: \"Ufficio Studi\",",
+            1,
+        );
+    std::fs::write(&plan, &with_owners).unwrap();
+    let p = plan.to_str().unwrap();
+    let forms = dir.path().join("moduli");
+    let out = perfplan(&["collect", p, "-o", forms.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let filled = dir.path().join("studi.xlsx");
+    fill(
+        &form_of(&forms, "ufficio-studi"),
+        &filled,
+        &[("3.2.2-s2", Data::Float(76.0))],
+    );
+    let out = perfplan(&["import", p, filled.to_str().unwrap(), "--apply"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    // 76 of >= 80: 95 % (was 72: 90 %). 3.2's five strategic indicators' mean goes up by
+    // 5 / 5 = 1 point (98 → 99), and 3.2 weighs 27 of 100: the strategic score goes up
+    // by 0,27 points, 98,56 → 98,83; the operational score does not move.
+    assert!(
+        text.contains("3.2.2-s2 risultato: 72 → 76 · realizzazione 90,00 % → 95,00 %"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Punteggi complessivi: strategico 98,56 % → 98,83 %, operativo 94,64 % → 94,64 %"
+        ),
+        "{text}"
+    );
+    let saved = std::fs::read_to_string(&plan).unwrap();
+    assert_eq!(saved, with_owners.replacen("result: 72,", "result: 76,", 1));
+    let (records, _) = audit::read(&plan).unwrap();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].source, Source::Import("studi.xlsx".into()));
+}
