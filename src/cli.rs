@@ -115,7 +115,10 @@ pub enum Msg<'a> {
     /// `import --apply`: another perfplan has the plan open.
     ImportLocked,
     /// `import --apply`: the save failed.
-    ImportNotSaved(String),
+    ImportNotSaved(&'a store::SaveFailure),
+    /// `import` of a CSV: its values cannot be checked against changes made in the plan
+    /// since it was exported.
+    ImportCsvUnchecked,
     /// `log --since` that is not a date.
     BadSince(&'a crate::plan::locale::InputError),
     /// The audit log could not be added to.
@@ -500,7 +503,19 @@ pub fn import(path: &Path, files: &[PathBuf], apply: bool, lang: Option<Lang>) -
     };
     let lang = Lang::for_plan(flag, plan.locale);
     let loc = plan.locale;
-    let read = imp::read(&plan, files);
+    // A folder stands for the forms in it.
+    let files: Vec<PathBuf> = files
+        .iter()
+        .flat_map(|f| {
+            let found = imp::forms_at(f);
+            if found.is_empty() {
+                vec![f.clone()]
+            } else {
+                found
+            }
+        })
+        .collect();
+    let read = imp::read(&plan, &files);
     let mut out = String::new();
     for p in &read.problems {
         out.push_str(&crate::text::for_terminal(&Msg::ImportProblem(p).say(lang)));
@@ -595,16 +610,30 @@ pub fn import(path: &Path, files: &[PathBuf], apply: bool, lang: Option<Lang>) -
         );
         out.push('\n');
     }
-    out.push_str(
-        &Msg::ImportTally {
+    // A CSV does not record what the plan held when it was exported: a value changed in the
+    // plan since cannot be told from one the office changed.
+    if files
+        .iter()
+        .any(|f| f.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+        && !read.changes.is_empty()
+    {
+        out.push_str(&Msg::ImportCsvUnchecked.say(lang));
+        out.push('\n');
+    }
+    let tally = |applied: bool| {
+        Msg::ImportTally {
             changes: read.changes.len(),
             conflicts: read.conflicts.len(),
             unchanged: read.unchanged,
-            applied: apply,
+            applied,
         }
-        .say(lang),
-    );
-    out.push('\n');
+        .say(lang)
+    };
+    if !apply || read.changes.is_empty() {
+        out.push_str(&tally(false));
+        out.push('\n');
+    }
+    let mut log_failed = false;
     if apply && !read.changes.is_empty() {
         // The plan is written as the app writes it: locked, only the changed fields, the
         // file checked to be the one read.
@@ -619,26 +648,28 @@ pub fn import(path: &Path, files: &[PathBuf], apply: bool, lang: Option<Lang>) -
         plan = after;
         if let Err(e) = file.save_changes(&plan, &changes) {
             let _ = write_stdout(&out, lang);
-            tell(Msg::ImportNotSaved(format!("{e:?}")), lang);
+            tell(Msg::ImportNotSaved(&e), lang);
             return ExitCode::from(EXIT_ERRORS);
         }
+        out.push_str(&tally(true));
+        out.push('\n');
         let records: Vec<(store::audit::Source, crate::plan::FieldChange)> = read
             .changes
             .iter()
             .map(|(_, c, from)| {
-                let name = from.file_name().map_or_else(
-                    || from.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                (store::audit::Source::Import(name), c.clone())
+                (
+                    store::audit::Source::Import(from.display().to_string()),
+                    c.clone(),
+                )
             })
             .collect();
         if let Err(e) = store::audit::append(path, &store::audit::records_of(&records)) {
             tell(Msg::LogNotWritten(&store::audit::path_of(path), &e), lang);
+            log_failed = true;
         }
     }
     let written = write_stdout(&out, lang);
-    if !read.conflicts.is_empty() {
+    if !read.conflicts.is_empty() || log_failed {
         ExitCode::from(EXIT_ERRORS)
     } else {
         written

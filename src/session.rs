@@ -758,32 +758,7 @@ impl Session {
 
 /// The forms at `path` (a file, or every form in a folder) read against the app's plan.
 fn read_forms(app: &App, path: &Path) -> Outcome {
-    let files: Vec<PathBuf> = if path.is_dir() {
-        let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-            .map(|entries| {
-                entries
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| {
-                        let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
-                        // Not the lock files spreadsheets leave while a form is open.
-                        let hidden =
-                            name.is_some_and(|n| n.starts_with('.') || n.starts_with("~$"));
-                        let form = p.extension().is_some_and(|e| {
-                            e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("csv")
-                        });
-                        p.is_file() && form && !hidden
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        found.sort();
-        found
-    } else if path.is_file() {
-        vec![path.to_path_buf()]
-    } else {
-        Vec::new()
-    };
+    let files = crate::forms::import::forms_at(path);
     if files.is_empty() {
         return Outcome::NoForms(path.to_path_buf());
     }

@@ -83,7 +83,8 @@ fn a_csv_in_the_exports_shape_is_previewed_then_applied_and_logged() {
     );
     let (records, _) = audit::read(&plan).unwrap();
     assert_eq!(records.len(), 2);
-    assert_eq!(records[0].source, Source::Import("ufficio.csv".into()));
+    // The form as it was named.
+    assert_eq!(records[0].source, Source::Import(c.to_string()));
     assert_eq!(
         (records[1].change.id.as_str(), records[1].change.field()),
         ("3.1-o2", Field::Result)
@@ -159,7 +160,8 @@ fn in_the_app_the_forms_are_previewed_put_in_as_one_step_and_logged_as_imported(
     .unwrap();
     d.key(KeyCode::Char('i'));
     d.ctrl('u');
-    d.type_text(forms.to_str().unwrap());
+    // A CSV is named itself (a folder stands for the XLSX forms in it).
+    d.type_text(forms.join("demografici.csv").to_str().unwrap());
     d.key(KeyCode::Enter);
     assert!(
         matches!(d.app.mode, Mode::Import { .. }),
@@ -189,9 +191,51 @@ fn in_the_app_the_forms_are_previewed_put_in_as_one_step_and_logged_as_imported(
     d.ctrl('s');
     let (records, _) = audit::read(&plan).unwrap();
     assert_eq!(records.len(), 2, "{records:?}");
+    let named = forms.join("demografici.csv").display().to_string();
     assert!(
         records
             .iter()
-            .all(|r| r.source == Source::Import("demografici.csv".into()))
+            .all(|r| r.source == Source::Import(named.clone()))
     );
+}
+
+#[test]
+fn two_offices_csvs_repeating_the_plans_values_do_not_collide() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("piano.ron");
+    std::fs::copy(COMUNE, &plan).unwrap();
+    let a = dir.path().join("a.csv");
+    let b = dir.path().join("b.csv");
+    std::fs::write(&a, csv_with(&plan, &[("3.1-o2", "10")])).unwrap();
+    std::fs::write(&b, csv_with(&plan, &[("6.1-o1", "12")])).unwrap();
+    let out = perfplan(&[
+        "import",
+        plan.to_str().unwrap(),
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("2 modifiche da applicare"), "{text}");
+    // A CSV cannot say what it was exported with: the preview says so.
+    assert!(
+        text.contains("un CSV non registra i valori con cui è stato esportato"),
+        "{text}"
+    );
+    // The same indicator changed in both is a duplicate, named with both places.
+    std::fs::write(&b, csv_with(&plan, &[("3.1-o2", "11")])).unwrap();
+    let out = perfplan(&[
+        "import",
+        plan.to_str().unwrap(),
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("l'indicatore 3.1-o2 è già in"), "{text}");
 }

@@ -147,7 +147,7 @@ fn forms_collected_filled_and_imported_write_the_values_the_scores_and_the_log()
     assert!(
         records
             .iter()
-            .any(|r| r.source == Source::Import("personale.xlsx".into()))
+            .any(|r| r.source == Source::Import(b.to_string()))
     );
     // Imported again, the same forms change nothing more.
     let again = perfplan(&["import", p, a, b]);
@@ -265,5 +265,8 @@ fn the_seed_with_owners_goes_round_and_scores_the_office_s_value() {
     assert_eq!(saved, with_owners.replacen("result: 72,", "result: 76,", 1));
     let (records, _) = audit::read(&plan).unwrap();
     assert_eq!(records.len(), 1);
-    assert_eq!(records[0].source, Source::Import("studi.xlsx".into()));
+    assert_eq!(
+        records[0].source,
+        Source::Import(filled.display().to_string())
+    );
 }

@@ -208,12 +208,7 @@ impl App {
                 let from: Vec<String> = import
                     .changes
                     .iter()
-                    .map(|(_, _, from)| {
-                        from.file_name().map_or_else(
-                            || from.display().to_string(),
-                            |n| n.to_string_lossy().into_owned(),
-                        )
-                    })
+                    .map(|(_, _, from)| from.display().to_string())
                     .collect();
                 let step = super::history::Step {
                     from: from.clone(),
@@ -245,9 +240,10 @@ impl App {
                 Effect::None
             }
             Action::Down | Action::ScrollDown => {
+                let lines = import.problems.len() + import.conflicts.len() + import.changes.len();
                 self.mode = Mode::Import {
                     import,
-                    scroll: scroll + 1,
+                    scroll: (scroll + 1).min(lines.saturating_sub(1)),
                 };
                 Effect::None
             }

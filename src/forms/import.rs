@@ -60,12 +60,17 @@ pub enum Problem {
         id: String,
         error: ValueError,
     },
-    /// A percentage written as a fraction (0,93 for 93 %).
+    /// A percentage written as a fraction (0,93 for 93 %) in a number cell.
     PercentAsFraction {
         at: RowPlace,
         id: String,
         value: Decimal,
     },
+    /// A form whose record of the values it was written with cannot be read (edited by
+    /// hand): its values cannot be checked against the plan's.
+    HeldUnreadable { file: PathBuf, id: String },
+    /// A row of an indicator that is not on this form (another office's, added by hand).
+    NotOnForm { at: RowPlace, id: String },
 }
 
 /// A value the plan changed since the form was written: the form's is not applied.
@@ -158,8 +163,9 @@ fn read_xlsx(path: &Path, plan_locale: Locale) -> Result<Form, Box<Problem>> {
         return Err(Box::new(not_a_form()));
     }
     let mut held = HashMap::new();
-    let (rows, _) = id_sheet.get_size();
-    for r in VALUES_ROW..rows as u32 {
+    // Rows as the sheet numbers them (its used part may not start at the first).
+    let last = id_sheet.end().map_or(0, |(r, _)| r);
+    for r in VALUES_ROW..=last {
         let id = cell(r, 0);
         if !id.is_empty() {
             held.insert(id, (cell(r, 1), cell(r, 2)));
@@ -169,9 +175,9 @@ fn read_xlsx(path: &Path, plan_locale: Locale) -> Result<Form, Box<Problem>> {
     let form = wb
         .worksheet_range(&sheet)
         .map_err(|e| unreadable(e.to_string()))?;
-    let (height, _) = form.get_size();
+    let last = form.end().map_or(0, |(r, _)| r);
     let mut out = Vec::new();
-    for r in (HEADER_ROW + 1)..height as u32 {
+    for r in (HEADER_ROW + 1)..=last {
         let get = |c: Column| {
             form.get_value((r, c as u32))
                 .cloned()
@@ -230,10 +236,7 @@ fn read_csv(path: &Path, plan: &Plan) -> Result<(Form, Option<String>), Box<Prob
             .flexible(true)
             .from_reader(text.as_bytes());
         let records: Vec<csv::StringRecord> = reader.records().filter_map(Result::ok).collect();
-        for (lang, locale) in [
-            (crate::lang::Lang::It, Locale::It),
-            (crate::lang::Lang::En, Locale::En),
-        ] {
+        for lang in [crate::lang::Lang::It, crate::lang::Lang::En] {
             let (id_h, result_h, period_h) = headings(lang);
             // The heading row (a draft's lines come before it).
             let Some((h, head)) = records
@@ -266,7 +269,7 @@ fn read_csv(path: &Path, plan: &Plan) -> Result<(Form, Option<String>), Box<Prob
                         row: i as u32 + 1,
                     },
                     id,
-                    result: (!result.is_empty()).then_some(Data::String(result)),
+                    result: (!result.is_empty()).then_some(Data::String(csv_number(&result))),
                     note: None,
                 });
             }
@@ -275,7 +278,9 @@ fn read_csv(path: &Path, plan: &Plan) -> Result<(Form, Option<String>), Box<Prob
                     identity: None,
                     held: HashMap::new(),
                     rows,
-                    locale,
+                    // Its numbers are made plain (`csv_number`), read the English way;
+                    // its dates and yes/no are read in either language.
+                    locale: Locale::En,
                 },
                 period,
             ));
@@ -286,17 +291,39 @@ fn read_csv(path: &Path, plan: &Plan) -> Result<(Form, Option<String>), Box<Prob
     }))
 }
 
+/// A CSV's number with its one separator (the export writes no thousands separator) made
+/// the decimal point, whatever the file's locale: `10,125` and `10.125` are ten and a
+/// bit. Any other text is kept as it is.
+fn csv_number(text: &str) -> String {
+    let body = text.strip_prefix('-').unwrap_or(text);
+    let seps = body.chars().filter(|c| *c == ',' || *c == '.').count();
+    let digits_otherwise = body
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    if seps == 1 && digits_otherwise && !body.starts_with([',', '.']) && !body.ends_with([',', '.'])
+    {
+        // Written the English way, which both locales read as a decimal point.
+        text.replace(',', ".")
+    } else {
+        text.to_string()
+    }
+}
+
 /// An Excel day number as a date (1 is 1 January 1900; Excel counts a 29 February 1900
 /// that never was, so days from 1 March 1900 count from 30 December 1899).
 fn excel_day(serial: f64) -> Option<NaiveDate> {
-    let days = serial.floor() as i64;
-    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_signed(chrono::Duration::days(days))
+    // From 1 January 1900 to 31 December 9999: the days a spreadsheet counts.
+    if !(1.0..=2_958_465.0).contains(&serial) {
+        return None;
+    }
+    let days = chrono::Duration::try_days(serial.floor() as i64)?;
+    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_signed(days)
 }
 
 /// A number of a cell, exactly as a person would have typed it (the binary float a
 /// spreadsheet keeps, to fifteen significant digits).
 fn cell_number(f: f64) -> Option<Decimal> {
-    let text = format!("{}", format!("{f:.15e}").parse::<f64>().ok()?);
+    let text = format!("{}", format!("{f:.14e}").parse::<f64>().ok()?);
     Decimal::from_str_exact(&text)
         .or_else(|_| Decimal::from_scientific(&text))
         .ok()
@@ -306,24 +333,70 @@ fn cell_number(f: f64) -> Option<Decimal> {
 /// The value a result cell holds for an indicator of `unit`.
 fn value_of(cell: &Data, unit: &Unit, locale: Locale) -> Result<Option<Value>, InputError> {
     let bad = |t: String| InputError::NotANumber { text: t, locale };
+    let day = |serial: f64| {
+        excel_day(serial)
+            .map(|d| Some(Value::Date(d)))
+            .ok_or_else(|| InputError::NotADate {
+                text: serial.to_string(),
+                locale,
+            })
+    };
     match cell {
         Data::Empty => Ok(None),
-        Data::Int(i) if unit.is_date() => Ok(excel_day(*i as f64).map(Value::Date)),
-        Data::Float(f) if unit.is_date() => Ok(excel_day(*f).map(Value::Date)),
-        Data::DateTime(d) if unit.is_date() => Ok(excel_day(d.as_f64()).map(Value::Date)),
+        Data::Int(i) if unit.is_date() => day(*i as f64),
+        Data::Float(f) if unit.is_date() => day(*f),
+        Data::DateTime(d) if unit.is_date() => day(d.as_f64()),
+        // A date where a number goes: read as the date it is (the kind is checked after).
+        Data::DateTime(d) => day(d.as_f64()),
         Data::Int(i) => Ok(Some(Value::Number(Decimal::from(*i)))),
         Data::Float(f) => cell_number(*f)
             .map(|d| Some(Value::Number(d)))
             .ok_or_else(|| bad(f.to_string())),
         Data::Bool(b) => Ok(Some(Value::Bool(*b))),
-        Data::DateTimeIso(s) | Data::String(s) => locale.parse_value(
-            s.get(..10)
-                .filter(|_| unit.is_date() && matches!(cell, Data::DateTimeIso(_)))
-                .unwrap_or(s),
-            unit,
-        ),
+        Data::DateTimeIso(s) if unit.is_date() => {
+            locale.parse_value(s.get(..10).unwrap_or(s), unit)
+        }
+        Data::DateTimeIso(s) | Data::String(s) => locale.parse_value(s, unit),
         other => Err(bad(other.to_string())),
     }
+}
+
+/// The forms a path names: the file itself, or in a folder every XLSX that is a form of
+/// perfplan's (so that the plan's own exports beside it are not taken for forms; a CSV is
+/// named one by one).
+pub fn forms_at(path: &Path) -> Vec<PathBuf> {
+    if !path.is_dir() {
+        return if path.is_file() {
+            vec![path.to_path_buf()]
+        } else {
+            Vec::new()
+        };
+    }
+    let is_form = |p: &Path| {
+        calamine::open_workbook_auto(p)
+            .map(|wb| wb.sheet_names().iter().any(|n| n == IDENTITY_SHEET))
+            .unwrap_or(false)
+    };
+    let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| {
+                    let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+                    // Not the lock files spreadsheets leave beside an open form.
+                    let hidden = name.is_some_and(|n| n.starts_with('.') || n.starts_with("~$"));
+                    p.is_file()
+                        && !hidden
+                        && p.extension()
+                            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+                        && is_form(p)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
 }
 
 /// Reads `files` against `plan`: the changes they would make, the conflicts and the
@@ -387,15 +460,15 @@ pub fn read(plan: &Plan, files: &[PathBuf]) -> Import {
                 });
                 continue;
             };
-            if let Some(first) = seen.get(&row.id) {
-                out.problems.push(Problem::Duplicate {
+            // A row of a form must be one the form was written with.
+            let held = form.held.get(&row.id);
+            if form.identity.is_some() && held.is_none() {
+                out.problems.push(Problem::NotOnForm {
                     at: row.at,
-                    id: row.id.clone(),
-                    first: Box::new(first.clone()),
+                    id: row.id,
                 });
                 continue;
             }
-            seen.insert(row.id.clone(), row.at.clone());
             let ind = plan.indicator(path);
             let now = ind.at(period.as_deref());
             let mut row_changes = Vec::new();
@@ -412,8 +485,7 @@ pub fn read(plan: &Plan, files: &[PathBuf]) -> Import {
                     }
                 };
                 if let Some(v) = value {
-                    let kind = crate::plan::check::value_kind_error(&ind.unit, v);
-                    if let Some(error) = kind {
+                    if let Some(error) = crate::plan::check::value_kind_error(&ind.unit, v) {
                         out.problems.push(Problem::WrongKind {
                             at: row.at,
                             id: row.id,
@@ -421,9 +493,13 @@ pub fn read(plan: &Plan, files: &[PathBuf]) -> Import {
                         });
                         continue;
                     }
-                    if let (Unit::Percent, Value::Number(n)) = (&ind.unit, v)
+                    // A number cell of a percentage at 1 or below: "93 %" typed in a
+                    // spreadsheet is kept as 0,93 (and "100 %" as 1). A real fraction of a
+                    // percent is written as text.
+                    if let (Unit::Percent, Value::Number(n), Data::Float(_) | Data::Int(_)) =
+                        (&ind.unit, v, cell)
                         && n > Decimal::ZERO
-                        && n < Decimal::ONE
+                        && n <= Decimal::ONE
                     {
                         out.problems.push(Problem::PercentAsFraction {
                             at: row.at,
@@ -438,22 +514,48 @@ pub fn read(plan: &Plan, files: &[PathBuf]) -> Import {
             if let Some(note) = &row.note {
                 row_changes.push(FieldValue::Note(Some(note.clone())));
             }
-            for sent in row_changes {
+            // Only rows that change something are matched against the others: two offices'
+            // CSVs both repeating the plan's values do not collide.
+            let changing: Vec<FieldValue> = row_changes
+                .into_iter()
+                .filter(|sent| {
+                    let same = now.get(sent.field()) == *sent;
+                    if same {
+                        out.unchanged += 1;
+                    }
+                    !same
+                })
+                .collect();
+            if changing.is_empty() {
+                continue;
+            }
+            if let Some(first) = seen.get(&row.id) {
+                out.problems.push(Problem::Duplicate {
+                    at: row.at,
+                    id: row.id.clone(),
+                    first: Box::new(first.clone()),
+                });
+                continue;
+            }
+            seen.insert(row.id.clone(), row.at.clone());
+            for sent in changing {
                 let field = sent.field();
                 let current = now.get(field);
-                if current == sent {
-                    out.unchanged += 1;
-                    continue;
-                }
                 // What the form was written with: a value changed in the plan since is a
                 // conflict.
-                if let Some((held_value, held_note)) = form.held.get(&row.id) {
+                if let Some((held_value, held_note)) = held {
                     let held = match field {
-                        Field::Result => FieldValue::Result(
-                            (!held_value.is_empty())
-                                .then(|| ron::from_str::<Value>(held_value).ok())
-                                .flatten(),
-                        ),
+                        Field::Result if held_value.is_empty() => FieldValue::Result(None),
+                        Field::Result => match ron::from_str::<Value>(held_value) {
+                            Ok(v) => FieldValue::Result(Some(v)),
+                            Err(_) => {
+                                out.problems.push(Problem::HeldUnreadable {
+                                    file: file.clone(),
+                                    id: row.id.clone(),
+                                });
+                                continue;
+                            }
+                        },
                         _ => FieldValue::Note((!held_note.is_empty()).then(|| held_note.clone())),
                     };
                     if held != current {
@@ -476,6 +578,10 @@ pub fn read(plan: &Plan, files: &[PathBuf]) -> Import {
             }
         }
     }
+    // A problem anywhere: nothing is applied, so no change is offered.
+    if !out.problems.is_empty() {
+        out.changes.clear();
+    }
     out
 }
 
@@ -489,5 +595,26 @@ mod tests {
         assert_eq!(cell_number(72.0), Some(Decimal::from(72)));
         assert_eq!(cell_number(1530.25), Some(Decimal::new(153025, 2)));
         assert_eq!(excel_day(45107.0), NaiveDate::from_ymd_opt(2023, 6, 30));
+        // A number that is no day a spreadsheet counts is no date (and no panic).
+        assert_eq!(excel_day(1e15), None);
+        assert_eq!(excel_day(20220929.0), None);
+        assert_eq!(cell_number(0.7 + 0.1), Some(Decimal::new(8, 1)));
+    }
+
+    #[test]
+    fn a_csv_number_has_one_decimal_separator_whatever_its_locale() {
+        assert_eq!(csv_number("10,125"), "10.125");
+        assert_eq!(csv_number("10.125"), "10.125");
+        assert_eq!(csv_number("-3,5"), "-3.5");
+        // Text that is not a plain number is left to the unit's reading.
+        assert_eq!(csv_number("79/87,3"), "79/87,3");
+        assert_eq!(csv_number(">= 95"), ">= 95");
+        assert_eq!(csv_number("31/12/2017"), "31/12/2017");
+        let v = value_of(
+            &Data::String(csv_number("10,125")),
+            &Unit::Number,
+            Locale::En,
+        );
+        assert_eq!(v, Ok(Some(Value::Number(Decimal::new(10125, 3)))));
     }
 }

@@ -367,17 +367,31 @@ pub(super) fn draw_import(
             )),
         ]));
     }
+    // A problem says where and what to fix: its lines wrap rather than being cut.
     let room = area.height.saturating_sub(6).max(3) as usize;
     let scroll = scroll.min(all.len().saturating_sub(1));
-    let shown = all.len().saturating_sub(scroll).min(room);
-    let rect = centered(area, w, (shown as u16).saturating_add(4));
+    let mut lines: Vec<Line> = Vec::new();
+    let mut height = 0;
+    for line in all.into_iter().skip(scroll) {
+        let rows = line.width().div_ceil(inner_w.max(1)).max(1);
+        if height + rows > room && !lines.is_empty() {
+            break;
+        }
+        height += rows;
+        lines.push(line);
+    }
+    let rect = centered(area, w, (height as u16).saturating_add(4));
     frame.render_widget(Clear, rect);
-    let mut lines: Vec<Line> = all.into_iter().skip(scroll).take(shown).collect();
     lines.push(Line::from(""));
     lines.push(hint_line(app, keymap::Context::Paste, usize::MAX, theme));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focus())
         .title(words.word(Word::ImportPreviewTitle));
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
 }

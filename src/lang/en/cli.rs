@@ -139,7 +139,17 @@ impl CliWords for En {
                 unchanged
             ),
             Msg::ImportLocked => "the plan is open in another perfplan (or cannot be locked): close it and import again; nothing was written".to_string(),
-            Msg::ImportNotSaved(why) => format!("the plan was not saved, nothing was written: {why}"),
+            Msg::ImportNotSaved(why) => format!(
+                "the plan was not saved, nothing was written: {}",
+                match why {
+                    crate::store::SaveFailure::ChangedOnDisk => {
+                        "the plan's file changed while the forms were read: import again".to_string()
+                    }
+                    crate::store::SaveFailure::Unreadable(e) => format!("the plan's file cannot be read: {e}"),
+                    crate::store::SaveFailure::Write(e) => e.say(Lang::En),
+                }
+            ),
+            Msg::ImportCsvUnchecked => "Note: a CSV does not record the values it was exported with, so a value changed in the plan since cannot be told from one the office changed: check the changes above (the forms of perfplan collect do it by themselves).".to_string(),
             Msg::TerminalFailed(e) => format!("the terminal failed: {e}"),
             Msg::MergeConflict(c) => merge_conflict(c),
             Msg::Merged { taken, added, removed, conflicts } => format!(
@@ -274,11 +284,24 @@ fn import_problem_en(p: &crate::forms::import::Problem) -> String {
             place_en(at),
             En.value_error(error, crate::plan::Locale::En)
         ),
-        Problem::PercentAsFraction { at, id, value } => format!(
-            "{}: {id}: {value} is a percentage written as a fraction: write {} for {} %",
-            place_en(at),
-            value * rust_decimal::Decimal::ONE_HUNDRED,
-            value * rust_decimal::Decimal::ONE_HUNDRED
+        Problem::HeldUnreadable { file, id } => format!(
+            "{}: the value the form records for {id} when it was written cannot be read (the hidden sheet \"perfplan\" was edited): use a fresh form from perfplan collect",
+            file.display()
         ),
+        Problem::NotOnForm { at, id } => format!(
+            "{}: the indicator {id} is not one of this form's: write its value in its own office's form",
+            place_en(at)
+        ),
+        Problem::PercentAsFraction { at, id, value } => {
+            let loc = crate::plan::Locale::En;
+            let meant = loc.number((value * rust_decimal::Decimal::ONE_HUNDRED).normalize());
+            format!(
+                "{}: {id}: {} in a number cell is a percentage written as a fraction (a spreadsheet keeps \"{meant} %\" as {}): write {meant} for {meant} %; if it really is {} %, write it as text",
+                place_en(at),
+                loc.number(*value),
+                loc.number(*value),
+                loc.number(*value)
+            )
+        }
     }
 }

@@ -140,13 +140,27 @@ impl CliWords for It {
             Msg::ImportTally { changes, conflicts, unchanged, applied } => format!(
                 "{} {}, {}, {} già uguali al piano{}",
                 count(*changes, "modifica", "modifiche"),
-                if *applied { "applicate e salvate" } else { "da applicare (con --apply)" },
+                match (*applied, *changes == 1) {
+                    (true, true) => "applicata e salvata",
+                    (true, false) => "applicate e salvate",
+                    (false, _) => "da applicare (con --apply)",
+                },
                 count(*conflicts, "conflitto non applicato", "conflitti non applicati"),
                 unchanged,
                 ""
             ),
             Msg::ImportLocked => "il piano è aperto in un altro perfplan (o non si può bloccare): chiudilo e ripeti l'importazione; nulla è stato scritto".to_string(),
-            Msg::ImportNotSaved(why) => format!("il piano non è stato salvato, nulla è stato scritto: {why}"),
+            Msg::ImportNotSaved(why) => format!(
+                "il piano non è stato salvato, nulla è stato scritto: {}",
+                match why {
+                    crate::store::SaveFailure::ChangedOnDisk => {
+                        "il file del piano è cambiato mentre si leggevano i moduli: ripeti l'importazione".to_string()
+                    }
+                    crate::store::SaveFailure::Unreadable(e) => format!("il file del piano non si legge: {e}"),
+                    crate::store::SaveFailure::Write(e) => e.say(Lang::It),
+                }
+            ),
+            Msg::ImportCsvUnchecked => "Nota: un CSV non registra i valori con cui è stato esportato, quindi un valore cambiato nel piano da allora non si distingue da uno cambiato dall'ufficio: controlla le modifiche qui sopra (i moduli di perfplan collect lo fanno da soli).".to_string(),
             Msg::TerminalFailed(e) => format!("errore del terminale: {e}"),
             Msg::MergeConflict(c) => merge_conflict(c),
             Msg::Merged { taken, added, removed, conflicts } => format!(
@@ -283,11 +297,24 @@ fn import_problem_it(p: &crate::forms::import::Problem) -> String {
             place_it(at),
             It.value_error(error, crate::plan::Locale::It)
         ),
-        Problem::PercentAsFraction { at, id, value } => format!(
-            "{}: {id}: {value} è una percentuale scritta come frazione: scrivi {} per {} %",
-            place_it(at),
-            value * rust_decimal::Decimal::ONE_HUNDRED,
-            value * rust_decimal::Decimal::ONE_HUNDRED
+        Problem::HeldUnreadable { file, id } => format!(
+            "{}: il valore che il modulo registra per {id} quando è stato scritto non si legge (il foglio nascosto «perfplan» è stato modificato): usa un modulo nuovo di perfplan collect",
+            file.display()
         ),
+        Problem::NotOnForm { at, id } => format!(
+            "{}: l'indicatore {id} non è tra quelli di questo modulo: scrivi il suo valore nel modulo del suo ufficio",
+            place_it(at)
+        ),
+        Problem::PercentAsFraction { at, id, value } => {
+            let loc = crate::plan::Locale::It;
+            let meant = loc.number((value * rust_decimal::Decimal::ONE_HUNDRED).normalize());
+            format!(
+                "{}: {id}: {} in una cella numerica è una percentuale scritta come frazione (il foglio di calcolo tiene «{meant} %» come {}): scrivi {meant} per {meant} %; se è proprio {} %, scrivilo come testo",
+                place_it(at),
+                loc.number(*value),
+                loc.number(*value),
+                loc.number(*value)
+            )
+        }
     }
 }
