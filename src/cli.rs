@@ -93,6 +93,10 @@ pub enum Msg<'a> {
     },
     /// `rollover`: the plan's text could not be followed to write the new plan in it.
     RolloverShape,
+    /// `collect` of a plan with errors.
+    NotCollectedForErrors {
+        errors: usize,
+    },
     /// `import`: a form or row that is wrong.
     ImportProblem(&'a crate::forms::import::Problem),
     /// `import`: nothing applied, for the problems above.
@@ -1361,6 +1365,12 @@ pub fn collect(args: CollectArgs) -> ExitCode {
     };
     if plan.indicator_count() == 0 {
         return refuse(Msg::NothingToCollect);
+    }
+    // Forms of a plan with errors (an id two indicators share, say) would come back to the
+    // wrong indicator: the plan is corrected first.
+    let errors = report_findings(&args.plan, &plan, lang);
+    if errors > 0 {
+        return refuse(Msg::NotCollectedForErrors { errors });
     }
     let opts = collect::Options {
         period: args.period.clone(),

@@ -270,3 +270,61 @@ fn the_seed_with_owners_goes_round_and_scores_the_office_s_value() {
         Source::Import(filled.display().to_string())
     );
 }
+
+#[test]
+fn a_form_older_than_the_plans_owners_is_refused_and_a_note_kept_as_shown_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("piano.ron");
+    std::fs::copy(COMUNE, &plan).unwrap();
+    let forms = dir.path().join("moduli");
+    let p = plan.to_str().unwrap();
+    assert!(
+        perfplan(&["collect", p, "-o", forms.to_str().unwrap()])
+            .status
+            .success()
+    );
+    // 3.1-o2 gets a note in the plan; the form shows it in the note cell, so a form sent
+    // back untouched changes nothing.
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let noted = text.replacen(
+        "result: 9,",
+        "result: 9,\n                                    note: \"da verificare\",",
+        1,
+    );
+    std::fs::write(&plan, &noted).unwrap();
+    let again = dir.path().join("di-nuovo");
+    assert!(
+        perfplan(&["collect", p, "-o", again.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let back = dir.path().join("back.xlsx");
+    fill(&form_of(&again, "servizi-demografici"), &back, &[]);
+    let out = perfplan(&["import", p, back.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("0 modifiche")
+    );
+    // The objective passes to another office: the old form's rows are refused.
+    let moved = noted.replacen(
+        "owner: \"Servizi demografici\",",
+        "owner: \"Ragioneria\",",
+        1,
+    );
+    std::fs::write(&plan, moved).unwrap();
+    let stale = dir.path().join("stale.xlsx");
+    fill(
+        &form_of(&again, "servizi-demografici"),
+        &stale,
+        &[("3.1-o2", Data::Float(10.0))],
+    );
+    let out = perfplan(&["import", p, stale.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        said.contains("l'indicatore 3.1-o2 ora è dell'ufficio «Ragioneria»"),
+        "{said}"
+    );
+}

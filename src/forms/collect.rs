@@ -435,7 +435,14 @@ fn indicator_row(
         _ => &st.input,
     };
     ws.write_blank(row, Column::NewResult as u16, result_format)?;
-    ws.write_blank(row, Column::Note as u16, &st.input_note)?;
+    // The note the plan holds, in the cell the office edits: kept as it is, it changes
+    // nothing; an office never overwrites a note it did not see.
+    match ind.note.as_deref() {
+        Some(note) => {
+            ws.write_string_with_format(row, Column::Note as u16, fit(lang, note), &st.input_note)?
+        }
+        None => ws.write_blank(row, Column::Note as u16, &st.input_note)?,
+    };
     let col = Column::NewResult as u16;
     ws.add_data_validation(row, col, row, col, &validation(entry, loc, lang)?)?;
     Ok(())

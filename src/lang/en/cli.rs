@@ -102,6 +102,10 @@ impl CliWords for En {
                 if *lines == 1 { "was" } else { "were" }
             ),
             Msg::LogEmpty => "No change on record.".to_string(),
+            Msg::NotCollectedForErrors { errors } => format!(
+                "no form written: the plan has {} (listed above); correct them, then collect the results",
+                count(*errors, "error", "errors")
+            ),
             Msg::ImportProblem(p) => import_problem_en(p),
             Msg::ImportRefused { problems } => format!(
                 "Nothing was applied: {} to correct in the forms (see above); import them again once corrected.",
@@ -290,6 +294,19 @@ fn import_problem_en(p: &crate::forms::import::Problem) -> String {
         ),
         Problem::NotOnForm { at, id } => format!(
             "{}: the indicator {id} is not one of this form's: write its value in its own office's form",
+            place_en(at)
+        ),
+        Problem::OtherOffice { at, id, office } => format!(
+            "{}: the indicator {id} now belongs {}: the form is older than that; use a fresh form from perfplan collect",
+            place_en(at),
+            office
+                .as_deref()
+                .map_or("to no office".to_string(), |o| format!(
+                    "to the office \"{o}\""
+                ))
+        ),
+        Problem::AmbiguousId { at, id } => format!(
+            "{}: more than one indicator of the plan has the id \"{id}\": make it unique in the plan (perfplan check) before importing",
             place_en(at)
         ),
         Problem::PercentAsFraction { at, id, value } => {

@@ -91,7 +91,7 @@ impl FormWords for En {
             format!("One value per row, in the indicator's unit (the column \"Unit\"): a count as a whole number (12); a number or an amount in euro with its decimals after a {d} (2{d}5); a percentage as a number, 93 for 93%, not 0{d}93; a date as {}; yes or no as {yes} or {no}.", sample_date(i.locale)),
             format!("Where the plan writes a result as a ratio (79/87{d}3) or as a bound (>= 95), write it the same way: those cells take text."),
             "Leave empty what you do not change: an empty cell keeps the value the plan holds (the column \"Current value\"). Write a note where a result needs explaining (a target missed, a figure estimated).".to_string(),
-            "Do not change the ids or the other columns, and do not add, remove or rename sheets. You may sort, filter and hide rows: the form is matched to the plan by each row's id.".to_string(),
+            "Do not change the ids or the other columns, and do not add, remove or rename sheets. You may filter and hide rows: the form is matched to the plan by each row's id. The note already written is in its cell: edit it or leave it as it is.".to_string(),
             match &i.deadline {
                 Some(day) => format!("Send the file back to the controller by {day}."),
                 None => "Send the file back to the controller.".to_string(),

@@ -108,6 +108,10 @@ impl CliWords for It {
                 if *lines == 1 { "è stata" } else { "sono state" }
             ),
             Msg::LogEmpty => "Nessuna modifica registrata.".to_string(),
+            Msg::NotCollectedForErrors { errors } => format!(
+                "nessun modulo scritto: il piano contiene {} (elencati sopra); correggili, poi raccogli i risultati",
+                count(*errors, "errore", "errori")
+            ),
             Msg::ImportProblem(p) => import_problem_it(p),
             Msg::ImportRefused { problems } => format!(
                 "Non è stato applicato nulla: {} da correggere nei moduli (vedi sopra); corretti, importali di nuovo.",
@@ -303,6 +307,19 @@ fn import_problem_it(p: &crate::forms::import::Problem) -> String {
         ),
         Problem::NotOnForm { at, id } => format!(
             "{}: l'indicatore {id} non è tra quelli di questo modulo: scrivi il suo valore nel modulo del suo ufficio",
+            place_it(at)
+        ),
+        Problem::OtherOffice { at, id, office } => format!(
+            "{}: l'indicatore {id} ora è {}: il modulo è di prima; usa un modulo nuovo di perfplan collect",
+            place_it(at),
+            office
+                .as_deref()
+                .map_or("senza ufficio".to_string(), |o| format!(
+                    "dell'ufficio «{o}»"
+                ))
+        ),
+        Problem::AmbiguousId { at, id } => format!(
+            "{}: più indicatori del piano hanno il codice «{id}»: rendilo univoco nel piano (perfplan check) prima di importare",
             place_it(at)
         ),
         Problem::PercentAsFraction { at, id, value } => {

@@ -93,7 +93,7 @@ impl FormWords for It {
             format!("Un valore per riga, nell'unità di misura dell'indicatore (la colonna \"Unità di misura\"): un conteggio come numero intero (12); un valore o un importo in euro con i decimali dopo {sep} (2{d}5); una percentuale come numero, 93 per 93 %, non 0{d}93; una data come {}; sì o no come {yes} o {no}.", sample_date(i.locale)),
             format!("Dove il piano scrive un risultato come rapporto (79/87{d}3) o come limite (>= 95), scrivilo allo stesso modo: quelle celle accettano testo."),
             "Lascia vuoto ciò che non cambi: una cella vuota mantiene il valore che il piano contiene (la colonna \"Valore attuale\"). Scrivi una nota dove un risultato va spiegato (un target mancato, un dato stimato).".to_string(),
-            "Non modificare gli id né le altre colonne, e non aggiungere, togliere o rinominare i fogli. Puoi ordinare, filtrare e nascondere le righe: il modulo è abbinato al piano dall'id di ciascuna riga.".to_string(),
+            "Non modificare gli id né le altre colonne, e non aggiungere, togliere o rinominare i fogli. Puoi filtrare e nascondere le righe: il modulo è abbinato al piano dall'id di ciascuna riga. La nota già scritta è nella sua cella: modificala o lasciala com'è.".to_string(),
             match &i.deadline {
                 Some(day) => format!("Rimanda il file al controllo di gestione entro il {day}."),
                 None => "Rimanda il file al controllo di gestione.".to_string(),
