@@ -690,7 +690,7 @@ pub fn log(
     lang: Option<Lang>,
 ) -> ExitCode {
     use crate::plan::FieldValue;
-    use crate::store::audit::{self, Source};
+    use crate::store::audit;
     // The plan gives the log its language, locale and units; a log whose plan cannot be
     // read (broken, or gone) is printed all the same, in the system's language.
     let (plan, lang) = match store::load(path) {
@@ -752,24 +752,8 @@ pub fn log(
                 Some(plan.indicator(p).unit.clone())
             })
             .unwrap_or(crate::plan::Unit::Number);
-        let value = |v: &FieldValue| match v {
-            FieldValue::Result(Some(x)) => loc.value(*x, &unit),
-            FieldValue::Override(Some(o)) => {
-                format!("{} ({})", loc.percent(o.realization.value()), o.reason)
-            }
-            FieldValue::Note(Some(t)) | FieldValue::NotAssessable(Some(t)) => format!("«{t}»"),
-            FieldValue::Target(t) => loc.target(t, &unit),
-            FieldValue::TargetChanges(list) => list
-                .last()
-                .map_or("—".to_string(), |c| format!("«{}»", c.reason)),
-            _ => "—".to_string(),
-        };
-        let how = match &r.source {
-            Source::Typed => words.word(crate::lang::Word::SourceTyped).to_string(),
-            Source::Restore => words.word(crate::lang::Word::SourceRestore).to_string(),
-            Source::Merge => words.word(crate::lang::Word::SourceMerge).to_string(),
-            Source::Import(f) => format!("{} {f}", words.word(crate::lang::Word::SourceImport)),
-        };
+        let value = |v: &FieldValue| value_text(loc, &unit, v);
+        let how = r.source.said(lang);
         let field = words.field_name(crate::app::msg::FieldName::of(r.change.field()));
         let period = r
             .change

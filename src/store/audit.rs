@@ -51,6 +51,19 @@ impl Source {
         }
     }
 
+    /// How it came, as the app and `perfplan log` say it in `lang`: `digitato`,
+    /// `importato da FILE`.
+    pub fn said(&self, lang: crate::lang::Lang) -> String {
+        use crate::lang::Word;
+        let words = lang.words();
+        match self {
+            Source::Typed => words.word(Word::SourceTyped).to_string(),
+            Source::Restore => words.word(Word::SourceRestore).to_string(),
+            Source::Merge => words.word(Word::SourceMerge).to_string(),
+            Source::Import(file) => format!("{} {file}", words.word(Word::SourceImport)),
+        }
+    }
+
     fn parse(text: &str) -> Source {
         match text {
             "typed" => Source::Typed,

@@ -317,6 +317,31 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// Past the comma that follows a value ending at `end`, or `end` when none does (the
+    /// end of a field, an item or an entry).
+    fn past_comma(&mut self, end: usize) -> usize {
+        self.skip_trivia();
+        if self.peek() == Some(b',') {
+            self.pos + 1
+        } else {
+            end
+        }
+    }
+
+    /// Skips white space, comments and inner attributes (`#![enable(implicit_some)]`) at
+    /// the start of a text.
+    fn skip_preamble(&mut self) {
+        self.skip_trivia();
+        while self.text[self.pos..].starts_with(b"#!") {
+            while self.peek().is_some_and(|b| b != b']') {
+                self.pos += 1;
+            }
+            // Past the `]`, or at the end of a text that lacks it.
+            self.pos = (self.pos + 1).min(self.text.len());
+            self.skip_trivia();
+        }
+    }
+
     /// Reads a list `[item, …]`, handing each item's index to `on_item`.
     fn read_list(&mut self, mut on_item: impl FnMut(&mut Self, usize) -> Res<()>) -> Res<()> {
         self.expect(b'[')?;
@@ -399,12 +424,7 @@ pub fn map_spans(text: &str, value: std::ops::Range<usize>) -> Result<MapSpans, 
                 let fields =
                     read_indicator(&mut c, IndicatorPath::new(0, 0, 0, Layer::Strategic, 0))?;
                 let value = start..c.pos;
-                c.skip_trivia();
-                let end = if c.peek() == Some(b',') {
-                    c.pos + 1
-                } else {
-                    value.end
-                };
+                let end = c.past_comma(value.end);
                 entries.push(MapEntry {
                     key,
                     span: FieldSpan {
@@ -436,12 +456,7 @@ pub fn list_items(text: &str, value: std::ops::Range<usize>) -> Result<Vec<Field
         let start = c.pos;
         c.skip_value()?;
         let item = start..c.pos;
-        c.skip_trivia();
-        let end = if c.peek() == Some(b',') {
-            c.pos + 1
-        } else {
-            item.end
-        };
+        let end = c.past_comma(item.end);
         items.push(FieldSpan {
             name: String::new(),
             name_start: start,
@@ -475,12 +490,7 @@ fn read_indicator(c: &mut Cursor<'_>, path: IndicatorPath) -> Res<IndicatorSpans
         let start = c.pos;
         c.skip_value()?;
         let value = start..c.pos;
-        c.skip_trivia();
-        let end = if c.peek() == Some(b',') {
-            c.pos + 1
-        } else {
-            value.end
-        };
+        let end = c.past_comma(value.end);
         fields.push(FieldSpan {
             name: name.to_string(),
             name_start,
@@ -505,14 +515,7 @@ pub fn plan_spans(text: &str) -> Result<IndicatorSpans, ShapeError> {
         pos: 0,
         depth: 0,
     };
-    c.skip_trivia();
-    while c.text[c.pos..].starts_with(b"#!") {
-        while c.peek().is_some_and(|b| b != b']') {
-            c.pos += 1;
-        }
-        c.pos = (c.pos + 1).min(c.text.len());
-        c.skip_trivia();
-    }
+    c.skip_preamble();
     read_indicator(&mut c, IndicatorPath::new(0, 0, 0, Layer::Strategic, 0))
 }
 
@@ -524,16 +527,7 @@ pub fn indicator_spans(text: &str) -> Result<Vec<IndicatorSpans>, ShapeError> {
         depth: 0,
     };
     let mut out = Vec::new();
-    c.skip_trivia();
-    // Inner attributes such as `#![enable(implicit_some)]`.
-    while c.text[c.pos..].starts_with(b"#!") {
-        while c.peek().is_some_and(|b| b != b']') {
-            c.pos += 1;
-        }
-        // Past the `]`, or at the end of a text that lacks it.
-        c.pos = (c.pos + 1).min(c.text.len());
-        c.skip_trivia();
-    }
+    c.skip_preamble();
     c.read_struct(|c, name, _| {
         if name != "perspectives" {
             return c.skip_value();

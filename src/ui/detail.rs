@@ -263,7 +263,6 @@ fn indicator_detail(app: &App, path: IndicatorPath, theme: Theme) -> Vec<Line<'s
 /// field, before and after.
 fn history(app: &App, ind: &crate::plan::Indicator, theme: Theme) -> Vec<Line<'static>> {
     const SHOWN: usize = 5;
-    use crate::store::audit::Source;
     let words = app.lang.words();
     let loc = app.plan.locale;
     let mine: Vec<&crate::store::audit::Record> = app
@@ -281,12 +280,7 @@ fn history(app: &App, ind: &crate::plan::Indicator, theme: Theme) -> Vec<Line<'s
         theme.dim(),
     ))];
     for r in mine {
-        let how = match &r.source {
-            Source::Typed => words.word(Word::SourceTyped).to_string(),
-            Source::Restore => words.word(Word::SourceRestore).to_string(),
-            Source::Merge => words.word(Word::SourceMerge).to_string(),
-            Source::Import(file) => format!("{} {file}", words.word(Word::SourceImport)),
-        };
+        let how = r.source.said(app.lang);
         let field = words.field_name(crate::app::msg::FieldName::of(r.change.field()));
         let period = r
             .change
